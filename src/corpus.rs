@@ -1,0 +1,494 @@
+//! A corpus: the files found under a folder, the articles read from them, and the problems met on the way.
+//!
+//! Only metadata stays in memory; an article's text is read again from its file when it is shown.
+
+use crate::article::{Article, ArticleMeta};
+use crate::decode::decode;
+use crate::ingest::{self, Format, RawRecord, Records};
+use crate::metadata::analyze;
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+
+/// Files larger than this are not read at all.
+pub const MAX_FILE_BYTES: u64 = 2 << 30;
+/// One article's text is cut at this many bytes, so a single huge file cannot fill the memory.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+
+/// What the user opened: a folder, or a set of files (dropped on the window).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CorpusSource {
+    /// Every readable file below a folder.
+    Folder(PathBuf),
+    /// These files.
+    Files(Vec<PathBuf>),
+}
+
+impl CorpusSource {
+    /// The source for a path given by the user: a folder, or a single file.
+    pub fn from_path(path: &Path) -> CorpusSource {
+        if path.is_file() { CorpusSource::Files(vec![path.to_owned()]) } else { CorpusSource::Folder(path.to_owned()) }
+    }
+
+    /// A short name for titles and menus.
+    pub fn display_name(&self) -> String {
+        match self {
+            CorpusSource::Folder(path) => path.display().to_string(),
+            CorpusSource::Files(files) if files.len() == 1 => files[0].display().to_string(),
+            CorpusSource::Files(files) => format!("{} files", files.len()),
+        }
+    }
+}
+
+/// A file of the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// Path relative to the corpus root.
+    pub relative_path: String,
+    /// Format, from the extension.
+    pub format: Format,
+    /// Size in bytes when listed.
+    pub size: u64,
+    /// How its text was decoded, once read.
+    pub encoding: Option<String>,
+    /// True when the decoded text equals the file's bytes after the BOM, so records can be re-read by seeking.
+    pub is_verbatim: bool,
+    /// Length of the byte-order mark.
+    pub bom_len: u64,
+    /// Length of a CSV header row, read again with each record.
+    pub header_len: u64,
+}
+
+/// Something that went wrong with a file: it could not be read, or parts of it were skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Path relative to the corpus root (or as given when outside it).
+    pub path: String,
+    /// A plain reason.
+    pub message: String,
+}
+
+/// An opened corpus: files, article metadata and problems.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The folder relative paths start from.
+    pub root: PathBuf,
+    /// Files, indexed by `ArticleMeta::file_id`.
+    pub files: Vec<FileEntry>,
+    /// Articles, in the order they arrived.
+    pub articles: Vec<ArticleMeta>,
+    /// Problems met while listing and reading.
+    pub problems: Vec<Problem>,
+}
+
+impl Corpus {
+    /// The absolute path of a file.
+    pub fn file_path(&self, file_id: u32) -> PathBuf {
+        self.root.join(&self.files[file_id as usize].relative_path)
+    }
+
+    /// Adds what a worker read from one file.
+    pub fn add_file_result(&mut self, result: FileResult) {
+        if let Some(entry) = self.files.get_mut(result.file_id as usize) {
+            *entry = result.entry;
+        }
+        self.articles.extend(result.articles);
+        self.problems.extend(result.problems);
+    }
+
+    /// Puts articles in file order, then record order, as the command line prints them.
+    pub fn sort_articles(&mut self) {
+        self.articles.sort_by_key(|a| (a.file_id, a.record));
+    }
+
+    /// Reads an article's text again from its file.
+    pub fn read_article(&self, meta: &ArticleMeta) -> Result<Article, String> {
+        let entry = &self.files[meta.file_id as usize];
+        let path = self.file_path(meta.file_id);
+        let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
+        let records = ingest::read_records(entry.format, &text);
+        let record = match records.records.len() {
+            1 => records.records.into_iter().next(),
+            _ => records.records.into_iter().find(|r| r.record == meta.record),
+        }
+        .ok_or_else(|| format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path))?;
+        let (record_text, _) = cap_text(record.text);
+        let analysis = analyze(&record_text, &record.fields, &entry.relative_path);
+        Ok(Article { meta: meta.clone(), text: record_text, lines: analysis.lines })
+    }
+
+    /// The earliest and latest publication dates.
+    pub fn date_span(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let mut dates = self.articles.iter().filter_map(|a| a.date);
+        let first = dates.next()?;
+        Some(dates.fold((first, first), |(low, high), d| (low.min(d), high.max(d))))
+    }
+}
+
+/// Reads the decoded text holding one record: the record's own bytes when the file allows, else the whole file.
+fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<String, String> {
+    let mut file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    if entry.format.holds_many() && entry.is_verbatim {
+        let mut header = vec![0; entry.header_len as usize];
+        file.seek(SeekFrom::Start(entry.bom_len)).map_err(|e| io_reason(&e))?;
+        file.read_exact(&mut header).map_err(|e| io_reason(&e))?;
+        let mut body = vec![0; (meta.byte_range.end - meta.byte_range.start) as usize];
+        file.seek(SeekFrom::Start(entry.bom_len + meta.byte_range.start)).map_err(|e| io_reason(&e))?;
+        file.read_exact(&mut body).map_err(|e| io_reason(&e))?;
+        header.extend_from_slice(&body);
+        return String::from_utf8(header).map_err(|_| "the file changed since it was read".to_owned());
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
+    let range = meta.byte_range.start as usize..meta.byte_range.end as usize;
+    match decoded.text.get(range) {
+        Some(_) if entry.format.holds_many() => {
+            let header = &decoded.text[..entry.header_len as usize];
+            Ok(format!("{header}{}", &decoded.text[meta.byte_range.start as usize..meta.byte_range.end as usize]))
+        }
+        _ => Ok(decoded.text),
+    }
+}
+
+/// A plain reason for an I/O error.
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "not found (moved or deleted?)".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// Cuts text at `MAX_ARTICLE_BYTES`; returns whether it was cut.
+fn cap_text(mut text: String) -> (String, bool) {
+    if text.len() <= MAX_ARTICLE_BYTES {
+        return (text, false);
+    }
+    text.truncate(crate::dates::floor_char_boundary(&text, MAX_ARTICLE_BYTES));
+    (text, true)
+}
+
+/// The files of a source, sorted by path, with problems met while listing and the count of files of other types.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    /// The folder relative paths start from.
+    pub root: PathBuf,
+    /// Files Dossier can read.
+    pub files: Vec<FileEntry>,
+    /// Folders or files that could not be listed.
+    pub problems: Vec<Problem>,
+    /// Files skipped because Dossier does not read their type.
+    pub skipped_files: usize,
+}
+
+/// Lists the readable files of a source. Fails only when the source itself cannot be read.
+pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
+    let mut listing = Listing { root: PathBuf::new(), files: Vec::new(), problems: Vec::new(), skipped_files: 0 };
+    match source {
+        CorpusSource::Folder(folder) => {
+            let metadata = std::fs::metadata(folder).map_err(|e| format!("cannot open {}: {}", folder.display(), io_reason(&e)))?;
+            if !metadata.is_dir() {
+                return Err(format!("{} is not a folder", folder.display()));
+            }
+            listing.root = folder.clone();
+            let walker = walkdir::WalkDir::new(folder)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                // Hidden files and folders (.git, .DS_Store) are not articles.
+                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            for entry in walker {
+                match entry {
+                    Ok(entry) if entry.file_type().is_file() => add_file(&mut listing, entry.path(), entry.metadata().ok()),
+                    Ok(_) => {}
+                    Err(error) => {
+                        let path = error.path().map(|p| relative(folder, p)).unwrap_or_default();
+                        let message = if error.loop_ancestor().is_some() {
+                            "a symbolic link loops back to a parent folder; skipped".to_owned()
+                        } else {
+                            error.io_error().map(io_reason).unwrap_or_else(|| error.to_string())
+                        };
+                        listing.problems.push(Problem { path, message });
+                    }
+                }
+            }
+        }
+        CorpusSource::Files(paths) => {
+            listing.root = common_parent(paths);
+            for path in paths {
+                if path.is_dir() {
+                    let inner = list_files(&CorpusSource::Folder(path.clone()))?;
+                    let prefix = relative(&listing.root, path);
+                    for mut file in inner.files {
+                        file.relative_path = format!("{prefix}/{}", file.relative_path).trim_start_matches('/').to_owned();
+                        listing.files.push(file);
+                    }
+                    listing.problems.extend(inner.problems);
+                    listing.skipped_files += inner.skipped_files;
+                } else {
+                    match std::fs::metadata(path) {
+                        Ok(metadata) => add_file(&mut listing, path, Some(metadata)),
+                        Err(error) => listing.problems.push(Problem { path: path.display().to_string(), message: io_reason(&error) }),
+                    }
+                }
+            }
+            listing.files.sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
+        }
+    }
+    Ok(listing)
+}
+
+/// Names of files that document a data set rather than hold its articles.
+fn is_documentation(path: &Path) -> bool {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
+    ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(&stem.as_str())
+}
+
+fn add_file(listing: &mut Listing, path: &Path, metadata: Option<std::fs::Metadata>) {
+    let Some(format) = Format::from_path(path).filter(|_| !is_documentation(path)) else {
+        listing.skipped_files += 1;
+        return;
+    };
+    listing.files.push(FileEntry {
+        relative_path: relative(&listing.root, path),
+        format,
+        size: metadata.map_or(0, |m| m.len()),
+        encoding: None,
+        is_verbatim: false,
+        bom_len: 0,
+        header_len: 0,
+    });
+}
+
+/// `path` relative to `root`, with `/` separators; non-UTF-8 names are shown with replacement characters.
+fn relative(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+fn common_parent(paths: &[PathBuf]) -> PathBuf {
+    let parents: Vec<&Path> = paths.iter().map(|p| if p.is_dir() { p.parent().unwrap_or(p) } else { p.parent().unwrap_or(p) }).collect();
+    let Some(first) = parents.first() else { return PathBuf::new() };
+    let mut common = first.to_path_buf();
+    while !parents.iter().all(|p| p.starts_with(&common)) {
+        if !common.pop() {
+            break;
+        }
+    }
+    common
+}
+
+/// What a worker read from one file.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    /// Index of the file in the listing.
+    pub file_id: u32,
+    /// The file entry, with its encoding now known.
+    pub entry: FileEntry,
+    /// The articles read.
+    pub articles: Vec<ArticleMeta>,
+    /// What went wrong.
+    pub problems: Vec<Problem>,
+}
+
+/// Reads one file into article metadata; never panics on bad input, and reports what it could not read.
+pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
+    let mut problems = Vec::new();
+    let mut articles = Vec::new();
+    let path = root.join(&entry.relative_path);
+    let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
+    let bytes = match std::fs::metadata(&path) {
+        Ok(metadata) if metadata.len() > MAX_FILE_BYTES => {
+            Err(format!("too large to read ({} MB; the limit is {} MB)", metadata.len() >> 20, MAX_FILE_BYTES >> 20))
+        }
+        Ok(_) => std::fs::read(&path).map_err(|e| io_reason(&e)),
+        Err(error) => Err(io_reason(&error)),
+    };
+    let decoded = bytes.and_then(|bytes| {
+        if bytes.is_empty() {
+            return Err("the file is empty".to_owned());
+        }
+        decode(&bytes).map_err(|e| e.to_string())
+    });
+    let decoded = match decoded {
+        Ok(decoded) => decoded,
+        Err(message) => {
+            problems.push(problem(message));
+            return FileResult { file_id, entry, articles, problems };
+        }
+    };
+    entry.encoding = Some(decoded.encoding.to_owned());
+    entry.is_verbatim = decoded.is_verbatim;
+    entry.bom_len = decoded.bom_len as u64;
+    if entry.format == Format::Csv {
+        entry.header_len = ingest::delimited::header_len(&decoded.text) as u64;
+    }
+    let Records { records, warnings, error } = ingest::read_records(entry.format, &decoded.text);
+    problems.extend(warnings.into_iter().map(&problem));
+    problems.extend(error.map(&problem));
+    for RawRecord { record, fields, text, byte_range } in records {
+        let (text, was_cut) = cap_text(text);
+        if was_cut {
+            problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
+        }
+        let analysis = analyze(&text, &fields, &entry.relative_path);
+        articles.push(ArticleMeta {
+            file_id,
+            record,
+            byte_range: byte_range.start as u64..byte_range.end as u64,
+            title: analysis.title,
+            date: analysis.date,
+            date_source: analysis.date_source,
+            outlet: analysis.outlet,
+            author: analysis.author,
+            url: analysis.url,
+            words: analysis.words,
+        });
+    }
+    FileResult { file_id, entry, articles, problems }
+}
+
+/// Counters a loading job updates as it goes, for progress bars.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Files listed so far.
+    pub files_total: AtomicUsize,
+    /// Bytes listed so far.
+    pub bytes_total: AtomicU64,
+    /// Files read.
+    pub files_done: AtomicUsize,
+    /// Bytes read.
+    pub bytes_done: AtomicU64,
+    /// True once listing has finished and the totals are final.
+    pub listing_done: AtomicBool,
+}
+
+/// A message from a loading job.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The files were listed; their entries, in file-id order.
+    Listed(Listing),
+    /// One file was read.
+    File(FileResult),
+    /// The source could not be opened.
+    Failed(String),
+    /// All work has ended (finished or cancelled).
+    Finished {
+        /// True when the user cancelled.
+        cancelled: bool,
+    },
+}
+
+/// A loading job running on background threads.
+pub struct LoadJob {
+    /// Events, in the order they happened.
+    pub events: crossbeam_channel::Receiver<LoadEvent>,
+    /// Progress counters.
+    pub progress: Arc<LoadProgress>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl LoadJob {
+    /// Asks the job to stop; files being read are finished, no new ones are started.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Starts loading a corpus on `threads` background threads; `on_event` is called after each event is sent (e.g. to repaint).
+pub fn start_load(source: CorpusSource, threads: usize, on_event: impl Fn() + Send + Sync + 'static) -> LoadJob {
+    let (sender, events) = crossbeam_channel::unbounded();
+    let progress = Arc::new(LoadProgress::default());
+    let cancel = Arc::new(AtomicBool::new(false));
+    let job = LoadJob { events, progress: progress.clone(), cancel: cancel.clone() };
+    std::thread::Builder::new()
+        .name("corpus-load".into())
+        .spawn(move || {
+            let send = |event: LoadEvent| {
+                let _ = sender.send(event);
+                on_event();
+            };
+            let listing = match list_files(&source) {
+                Ok(listing) => listing,
+                Err(message) => {
+                    send(LoadEvent::Failed(message));
+                    send(LoadEvent::Finished { cancelled: false });
+                    return;
+                }
+            };
+            progress.files_total.store(listing.files.len(), Ordering::Relaxed);
+            progress.bytes_total.store(listing.files.iter().map(|f| f.size).sum(), Ordering::Relaxed);
+            progress.listing_done.store(true, Ordering::Relaxed);
+            let root = listing.root.clone();
+            let files = listing.files.clone();
+            send(LoadEvent::Listed(listing));
+            let next = AtomicUsize::new(0);
+            std::thread::scope(|scope| {
+                for worker in 0..threads.max(1) {
+                    let (root, files, next, progress, cancel, send) = (&root, &files, &next, &progress, &cancel, &send);
+                    std::thread::Builder::new()
+                        .name(format!("corpus-read-{worker}"))
+                        .spawn_scoped(scope, move || {
+                            loop {
+                                if cancel.load(Ordering::Relaxed) {
+                                    break;
+                                }
+                                let index = next.fetch_add(1, Ordering::Relaxed);
+                                let Some(entry) = files.get(index) else { break };
+                                let result = read_file_guarded(root, index as u32, entry.clone());
+                                progress.files_done.fetch_add(1, Ordering::Relaxed);
+                                progress.bytes_done.fetch_add(entry.size, Ordering::Relaxed);
+                                send(LoadEvent::File(result));
+                            }
+                        })
+                        .expect("spawn a reader thread");
+                }
+            });
+            send(LoadEvent::Finished { cancelled: cancel.load(Ordering::Relaxed) });
+        })
+        .expect("spawn the loading thread");
+    job
+}
+
+/// Reads a file, turning a panic in a reader into a problem so one bad file cannot stop the load.
+fn read_file_guarded(root: &Path, file_id: u32, entry: FileEntry) -> FileResult {
+    let fallback = entry.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(root, file_id, entry))).unwrap_or_else(|panic| {
+        let reason = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+        FileResult {
+            file_id,
+            problems: vec![Problem { path: fallback.relative_path.clone(), message: format!("internal error while reading: {reason}") }],
+            entry: fallback,
+            articles: Vec::new(),
+        }
+    })
+}
+
+/// Loads a whole corpus and waits for it, for the command line and tests; articles come sorted by file and record.
+pub fn load(source: &CorpusSource, threads: usize) -> Result<Corpus, String> {
+    let job = start_load(source.clone(), threads, || {});
+    let mut corpus = Corpus::default();
+    for event in job.events.iter() {
+        match event {
+            LoadEvent::Listed(listing) => {
+                corpus.root = listing.root;
+                corpus.files = listing.files;
+                corpus.problems.extend(listing.problems);
+            }
+            LoadEvent::File(result) => corpus.add_file_result(result),
+            LoadEvent::Failed(message) => return Err(message),
+            LoadEvent::Finished { .. } => break,
+        }
+    }
+    corpus.sort_articles();
+    corpus.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(corpus)
+}
+
+/// The number of reader threads to use: one per core.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}

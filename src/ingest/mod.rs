@@ -1,0 +1,118 @@
+//! Reading article files: which formats exist and how each turns into records with text and fields.
+
+pub mod delimited;
+pub mod fields;
+pub mod html;
+pub mod json;
+
+use crate::metadata::Fields;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::path::Path;
+
+/// A file format Dossier reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, one article.
+    Text,
+    /// Markdown, one article.
+    Markdown,
+    /// An HTML page, one article.
+    Html,
+    /// JSON: one article object or an array of them.
+    Json,
+    /// JSON Lines: one article object per line.
+    JsonLines,
+    /// CSV or TSV with a header row, one article per row.
+    Csv,
+}
+
+impl Format {
+    /// The format for a file name's extension, if Dossier reads it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "csv" | "tsv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// A short name for the UI and command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// True for formats that hold several articles.
+    pub fn holds_many(self) -> bool {
+        matches!(self, Format::Json | Format::JsonLines | Format::Csv)
+    }
+}
+
+/// One article as a reader found it, before analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRecord {
+    /// Index within the file.
+    pub record: u32,
+    /// Structured fields.
+    pub fields: Fields,
+    /// The article text.
+    pub text: String,
+    /// The record's byte range in the decoded file text.
+    pub byte_range: Range<usize>,
+}
+
+/// What a reader found in one file: records, warnings about parts it skipped, or an error that stopped it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    /// The articles read.
+    pub records: Vec<RawRecord>,
+    /// Parts of the file that were skipped, with why.
+    pub warnings: Vec<String>,
+    /// Why nothing could be read, if so.
+    pub error: Option<String>,
+}
+
+impl Records {
+    fn warn(&mut self, message: impl Into<String>) {
+        self.warnings.push(message.into());
+    }
+
+    fn fail(&mut self, message: impl Into<String>) {
+        self.error = Some(message.into());
+    }
+}
+
+/// Reads the records of a file's decoded text in the given format.
+pub fn read_records(format: Format, text: &str) -> Records {
+    match format {
+        Format::Text | Format::Markdown => read_plain(text),
+        Format::Html => html::read_html(text),
+        Format::Json => json::read_json(text),
+        Format::JsonLines => json::read_json_lines(text),
+        Format::Csv => delimited::read_delimited(text),
+    }
+}
+
+/// A plain text or Markdown file is one article; its metadata is read from the text.
+fn read_plain(text: &str) -> Records {
+    let mut records = Records::default();
+    if text.trim().is_empty() {
+        records.fail("the file is empty");
+    } else {
+        records.records.push(RawRecord { record: 0, fields: Fields::default(), text: text.to_owned(), byte_range: 0..text.len() });
+    }
+    records
+}

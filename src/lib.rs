@@ -1,0 +1,16 @@
+//! Dossier's engine: reading a corpus of news articles and learning who said what, about what, and when.
+//!
+//! The engine has no user-interface code; the desktop app (`ui`, behind the `gui` feature) and the
+//! command line (`cli`) both stand on it.
+
+pub mod article;
+pub mod boilerplate;
+pub mod cli;
+pub mod corpus;
+pub mod dates;
+pub mod decode;
+pub mod ingest;
+pub mod metadata;
+
+#[cfg(feature = "gui")]
+pub mod ui;
