@@ -105,18 +105,7 @@ impl Corpus {
 
     /// Reads an article's text again from its file.
     pub fn read_article(&self, meta: &ArticleMeta) -> Result<Article, String> {
-        let entry = &self.files[meta.file_id as usize];
-        let path = self.file_path(meta.file_id);
-        let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
-        let records = ingest::read_records(entry.format, &text);
-        let record = match records.records.len() {
-            1 => records.records.into_iter().next(),
-            _ => records.records.into_iter().find(|r| r.record == meta.record),
-        }
-        .ok_or_else(|| format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path))?;
-        let (record_text, _) = cap_text(record.text);
-        let analysis = analyze(&record_text, &record.fields, &entry.relative_path);
-        Ok(Article { meta: meta.clone(), text: record_text, lines: analysis.lines })
+        read_article(&self.root, &self.files[meta.file_id as usize], meta)
     }
 
     /// The earliest and latest publication dates.
@@ -125,6 +114,22 @@ impl Corpus {
         let first = dates.next()?;
         Some(dates.fold((first, first), |(low, high), d| (low.min(d), high.max(d))))
     }
+}
+
+/// Reads an article's text again from its file under `root`, for showing it; the metadata stays as listed.
+pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<Article, String> {
+    let path = root.join(&entry.relative_path);
+    let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
+    let records = ingest::read_records(entry.format, &text);
+    // A re-read range holds just this record; a whole file (a JSON wrapper) holds them all.
+    let record = match records.records.len() {
+        1 => records.records.into_iter().next(),
+        _ => records.records.into_iter().find(|r| r.record == meta.record),
+    }
+    .ok_or_else(|| format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path))?;
+    let (record_text, _) = cap_text(record.text);
+    let analysis = analyze(&record_text, &record.fields, &entry.relative_path);
+    Ok(Article { meta: meta.clone(), text: record_text, lines: analysis.lines })
 }
 
 /// Reads the decoded text holding one record: the record's own bytes when the file allows, else the whole file.
@@ -143,12 +148,10 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     let decoded = decode(&bytes).map_err(|e| e.to_string())?;
-    let range = meta.byte_range.start as usize..meta.byte_range.end as usize;
-    match decoded.text.get(range) {
-        Some(_) if entry.format.holds_many() => {
-            let header = &decoded.text[..entry.header_len as usize];
-            Ok(format!("{header}{}", &decoded.text[meta.byte_range.start as usize..meta.byte_range.end as usize]))
-        }
+    let header = decoded.text.get(..entry.header_len as usize);
+    let record = decoded.text.get(meta.byte_range.start as usize..meta.byte_range.end as usize);
+    match (header, record) {
+        (Some(header), Some(record)) if entry.format.holds_many() => Ok(format!("{header}{record}")),
         _ => Ok(decoded.text),
     }
 }

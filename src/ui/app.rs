@@ -1,0 +1,374 @@
+//! The app: its state, its background jobs, and the layout of its panels.
+
+use super::article_list::ArticleList;
+use super::article_view::{self, ArticleSlot};
+use super::dialogs::Dialogs;
+use super::jobs::Job;
+use super::state::{AppState, Command};
+use super::{problems, status_bar};
+use crate::corpus::{self, Corpus, CorpusSource, LoadEvent, LoadJob};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long one frame may spend taking in loaded files, so the UI stays responsive under a flood of results.
+const LOAD_POLL_BUDGET: Duration = Duration::from_millis(8);
+
+/// A corpus being loaded.
+pub struct Loading {
+    /// The job reading files.
+    pub job: LoadJob,
+    /// When loading started.
+    pub started: Instant,
+}
+
+/// The Dossier app.
+pub struct DossierApp {
+    /// What is saved between runs.
+    pub state: AppState,
+    /// The open corpus (metadata only).
+    pub corpus: Corpus,
+    dialogs: Arc<dyn Dialogs>,
+    loading: Option<Loading>,
+    folder_pick: Option<Job<Option<PathBuf>>>,
+    list: ArticleList,
+    /// Index into `corpus.articles` of the selected article.
+    selected: Option<usize>,
+    article: ArticleSlot,
+    show_problems: bool,
+    skipped_files: usize,
+    /// A message for the status bar (e.g. why a folder could not be opened).
+    message: Option<String>,
+    focus_filter: bool,
+    commands: Vec<Command>,
+}
+
+impl DossierApp {
+    /// Creates the app, restoring saved state; opens `path` if given, else the corpus open last time.
+    pub fn new(cc: &eframe::CreationContext<'_>, dialogs: Box<dyn Dialogs>, path: Option<PathBuf>) -> Self {
+        let state: AppState = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        Self::with_state(&cc.egui_ctx, state, dialogs, path)
+    }
+
+    /// Creates the app from a given state (used by `new` and by tests).
+    pub fn with_state(ctx: &egui::Context, state: AppState, dialogs: Box<dyn Dialogs>, path: Option<PathBuf>) -> Self {
+        set_style(ctx);
+        let mut app = DossierApp {
+            state,
+            corpus: Corpus::default(),
+            dialogs: Arc::from(dialogs),
+            loading: None,
+            folder_pick: None,
+            list: ArticleList::default(),
+            selected: None,
+            article: ArticleSlot::Empty,
+            show_problems: false,
+            skipped_files: 0,
+            message: None,
+            focus_filter: false,
+            commands: Vec::new(),
+        };
+        let source = match path {
+            Some(path) => Some(CorpusSource::from_path(&path)),
+            None => app.state.corpus_source.clone().filter(source_exists),
+        };
+        if let Some(source) = source {
+            app.open(ctx, source);
+        }
+        app
+    }
+
+    /// True while a corpus is loading.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// The article shown in the centre, if one is read.
+    pub fn shown_article(&self) -> Option<&crate::article::Article> {
+        match &self.article {
+            ArticleSlot::Ready(article) => Some(article),
+            _ => None,
+        }
+    }
+
+    /// The articles in the list as shown (filtered and sorted), as indices into `corpus.articles`.
+    pub fn visible_articles(&self) -> &[u32] {
+        &self.list.visible
+    }
+
+    fn open(&mut self, ctx: &egui::Context, source: CorpusSource) {
+        if let Some(loading) = self.loading.take() {
+            loading.job.cancel();
+        }
+        self.corpus = Corpus::default();
+        self.selected = None;
+        self.article = ArticleSlot::Empty;
+        self.skipped_files = 0;
+        self.message = None;
+        self.list.mark_changed();
+        self.state.remember(&source);
+        let repaint = ctx.clone();
+        let job = corpus::start_load(source, corpus::default_threads(), move || repaint.request_repaint());
+        self.loading = Some(Loading { job, started: Instant::now() });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!("Dossier — {}", self.state.corpus_source.as_ref().map(CorpusSource::display_name).unwrap_or_default())));
+    }
+
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        if let Some(loading) = &self.loading {
+            let deadline = Instant::now() + LOAD_POLL_BUDGET;
+            let mut is_finished = false;
+            while Instant::now() < deadline {
+                let Ok(event) = loading.job.events.try_recv() else { break };
+                match event {
+                    LoadEvent::Listed(listing) => {
+                        self.corpus.root = listing.root;
+                        self.corpus.files = listing.files;
+                        self.corpus.problems.extend(listing.problems);
+                        self.skipped_files = listing.skipped_files;
+                    }
+                    LoadEvent::File(result) => {
+                        self.corpus.add_file_result(result);
+                        self.list.mark_changed();
+                    }
+                    LoadEvent::Failed(message) => self.message = Some(message),
+                    LoadEvent::Finished { cancelled } => {
+                        is_finished = true;
+                        if cancelled {
+                            self.message = Some("Loading cancelled: the list shows the files read so far.".to_owned());
+                        }
+                    }
+                }
+            }
+            if is_finished {
+                self.loading = None;
+                self.list.mark_changed();
+            } else {
+                // Progress counters move without events while big files are read.
+                ctx.request_repaint_after(Duration::from_millis(100));
+            }
+        }
+        self.list.rebuild_if_due(&self.corpus, &self.state, self.loading.is_some());
+        if self.selected.is_none() && !self.list.visible.is_empty() && self.loading.is_none() {
+            self.commands.push(Command::SelectRow(0));
+        }
+        if let Some(job) = &self.folder_pick
+            && let Some(result) = job.poll()
+        {
+            self.folder_pick = None;
+            match result {
+                Ok(Some(folder)) => self.commands.push(Command::Open(CorpusSource::Folder(folder))),
+                Ok(None) => {}
+                Err(message) => self.message = Some(message),
+            }
+        }
+        self.article.poll();
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        let is_typing = ctx.text_edit_focused();
+        ctx.input_mut(|input| {
+            if input.consume_shortcut(&open) {
+                self.commands.push(Command::PickFolder);
+            }
+            if input.consume_shortcut(&find) {
+                self.focus_filter = true;
+            }
+            if input.consume_shortcut(&quit) {
+                self.commands.push(Command::Quit);
+            }
+            // Arrows move through the list even from the filter box; letters only when nobody is typing.
+            let moves = [
+                (Key::ArrowDown, 1, true),
+                (Key::ArrowUp, -1, true),
+                (Key::PageDown, 20, true),
+                (Key::PageUp, -20, true),
+                (Key::J, 1, false),
+                (Key::K, -1, false),
+            ];
+            for (key, step, works_while_typing) in moves {
+                if (works_while_typing || !is_typing) && input.consume_key(Modifiers::NONE, key) {
+                    self.commands.push(Command::MoveSelection(step));
+                }
+            }
+        });
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        match dropped.as_slice() {
+            [] => {}
+            [single] if single.is_dir() => self.commands.push(Command::Open(CorpusSource::Folder(single.clone()))),
+            _ => self.commands.push(Command::Open(CorpusSource::Files(dropped))),
+        }
+    }
+
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::PickFolder => {
+                    if self.folder_pick.is_none() {
+                        let dialogs = self.dialogs.clone();
+                        let start = self.state.recent.iter().find_map(|s| match s {
+                            CorpusSource::Folder(folder) => folder.parent().map(PathBuf::from),
+                            CorpusSource::Files(_) => None,
+                        });
+                        self.folder_pick = Some(Job::spawn("choosing a folder", ctx, move || dialogs.pick_folder(start.as_deref())));
+                    }
+                }
+                Command::Open(source) => self.open(ctx, source),
+                Command::CancelLoad => {
+                    if let Some(loading) = &self.loading {
+                        loading.job.cancel();
+                    }
+                }
+                Command::SelectRow(row) => self.select_row(ctx, row),
+                Command::MoveSelection(step) => {
+                    let current = self.selected.and_then(|s| self.list.row_of(s));
+                    let last = self.list.visible.len().saturating_sub(1) as isize;
+                    let row = current.map_or(0, |r| (r as isize + step).clamp(0, last)) as usize;
+                    self.select_row(ctx, row);
+                    self.list.scroll_to_row(row);
+                }
+                Command::SortBy(key) => {
+                    if self.state.sort == key {
+                        self.state.sort_descending = !self.state.sort_descending;
+                    } else {
+                        self.state.sort = key;
+                        self.state.sort_descending = key == super::SortKey::Date;
+                    }
+                    self.list.mark_changed();
+                    self.list.rebuild_if_due(&self.corpus, &self.state, false);
+                    if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
+                        self.list.scroll_to_row(row);
+                    }
+                }
+                Command::FilterChanged => {
+                    self.list.mark_changed();
+                    self.list.rebuild_if_due(&self.corpus, &self.state, false);
+                }
+                Command::ShowProblems(show) => self.show_problems = show,
+                Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+        }
+    }
+
+    fn select_row(&mut self, ctx: &egui::Context, row: usize) {
+        let Some(&article_index) = self.list.visible.get(row) else { return };
+        let article_index = article_index as usize;
+        if self.selected == Some(article_index) {
+            return;
+        }
+        self.selected = Some(article_index);
+        let meta = self.corpus.articles[article_index].clone();
+        let root = self.corpus.root.clone();
+        let entry = self.corpus.files[meta.file_id as usize].clone();
+        self.article = ArticleSlot::Loading(Job::spawn("reading an article", ctx, move || corpus::read_article(&root, &entry, &meta)));
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.add(egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O)))).clicked() {
+                    self.commands.push(Command::PickFolder);
+                }
+                ui.menu_button("Recent", |ui| {
+                    if self.state.recent.is_empty() {
+                        ui.weak("Nothing opened yet");
+                    }
+                    for source in &self.state.recent {
+                        if ui.button(source.display_name()).clicked() {
+                            self.commands.push(Command::Open(source.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q)))).clicked() {
+                    self.commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui.button(format!("Problems ({})", self.corpus.problems.len())).clicked() {
+                    self.commands.push(Command::ShowProblems(true));
+                }
+            });
+        });
+    }
+}
+
+impl eframe::App for DossierApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_jobs(&ctx);
+        self.keyboard(&ctx);
+        self.dropped_files(&ctx);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            status_bar::status_bar_ui(ui, &self.corpus, self.loading.as_ref(), self.skipped_files, self.message.as_deref(), &mut self.commands);
+        });
+        egui::Panel::left("article_list").resizable(true).default_size(380.0).min_size(220.0).show(ui, |ui| {
+            self.list.list_ui(ui, &self.corpus, &mut self.state, self.selected, &mut self.focus_filter, &mut self.commands);
+        });
+        egui::Panel::right("statements").resizable(true).default_size(300.0).min_size(180.0).show(ui, |ui| {
+            ui.heading("Statements");
+            ui.add_space(6.0);
+            ui.weak("Quotes and reported speech in this article will be listed here.");
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            article_view::article_view_ui(ui, &self.article, &self.corpus, self.loading.is_some(), &self.state, &mut self.commands);
+        });
+        if self.show_problems {
+            let mut is_open = true;
+            problems::problems_window(&ctx, &self.corpus.problems, &mut is_open);
+            if !is_open {
+                self.commands.push(Command::ShowProblems(false));
+            }
+        }
+        drop_overlay(&ctx);
+        self.apply_commands(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+fn source_exists(source: &CorpusSource) -> bool {
+    match source {
+        CorpusSource::Folder(folder) => folder.is_dir(),
+        CorpusSource::Files(files) => files.iter().any(|f| f.exists()),
+    }
+}
+
+/// Readable typography: a larger body font and roomier spacing than egui's defaults.
+fn set_style(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    ctx.global_style_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(14.5, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(13.0, FontFamily::Monospace)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+    });
+}
+
+/// Darkens the window and says what a drop will do while files are dragged over it.
+fn drop_overlay(ctx: &egui::Context) {
+    let hovered = ctx.input(|i| i.raw.hovered_files.len());
+    if hovered == 0 {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(180));
+    let text = if hovered == 1 { "Drop to open this folder or file".to_owned() } else { format!("Drop to open these {hovered} files") };
+    painter.text(rect.center(), egui::Align2::CENTER_CENTER, text, egui::FontId::proportional(24.0), egui::Color32::WHITE);
+}

@@ -1,0 +1,33 @@
+//! The desktop app: a thin egui layer over the engine.
+
+mod app;
+mod article_list;
+mod article_view;
+pub mod dialogs;
+mod jobs;
+mod problems;
+mod state;
+mod status_bar;
+
+pub use app::DossierApp;
+pub use state::{AppState, SortKey};
+
+use std::path::PathBuf;
+
+/// Opens the app window, on `path` when given, else on the corpus open when the app last closed.
+pub fn run_app(path: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Dossier")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Wgpu,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Dossier",
+        options,
+        Box::new(move |cc| Ok(Box::new(DossierApp::new(cc, Box::new(dialogs::RfdDialogs), path)))),
+    )
+}

@@ -1,0 +1,93 @@
+//! The status bar: articles loaded, problems, date span, and loading progress with Cancel.
+
+use super::app::Loading;
+use super::state::Command;
+use crate::corpus::Corpus;
+use std::sync::atomic::Ordering;
+
+/// Draws the status bar.
+pub fn status_bar_ui(
+    ui: &mut egui::Ui,
+    corpus: &Corpus,
+    loading: Option<&Loading>,
+    skipped_files: usize,
+    message: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(format!("{} articles", thousands(corpus.articles.len())));
+        ui.separator();
+        let problems = corpus.problems.len();
+        let problems_text = match problems {
+            0 => "No problems".to_owned(),
+            1 => "1 problem".to_owned(),
+            n => format!("{} problems", thousands(n)),
+        };
+        if ui.add_enabled(problems > 0, egui::Button::new(problems_text).small()).on_hover_text("Files that could not be read, and why").clicked() {
+            commands.push(Command::ShowProblems(true));
+        }
+        ui.separator();
+        if let Some((first, last)) = corpus.date_span() {
+            ui.label(format!("{} – {}", first.format("%Y-%m-%d"), last.format("%Y-%m-%d")));
+        }
+        let undated = corpus.articles.iter().filter(|a| a.date.is_none()).count();
+        if undated > 0 {
+            ui.weak(format!("{} undated", thousands(undated)));
+        }
+        if skipped_files > 0 {
+            ui.separator();
+            ui.weak(format!("{} files of other types skipped", thousands(skipped_files)));
+        }
+        if let Some(message) = message {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, message);
+        }
+        if let Some(loading) = loading {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelLoad);
+                }
+                let progress = &loading.job.progress;
+                let files_done = progress.files_done.load(Ordering::Relaxed);
+                let files_total = progress.files_total.load(Ordering::Relaxed);
+                let bytes_done = progress.bytes_done.load(Ordering::Relaxed);
+                let bytes_total = progress.bytes_total.load(Ordering::Relaxed);
+                let seconds = loading.started.elapsed().as_secs();
+                let text = if progress.listing_done.load(Ordering::Relaxed) {
+                    format!("Reading {} / {} files · {} / {} · {seconds} s", thousands(files_done), thousands(files_total), megabytes(bytes_done), megabytes(bytes_total))
+                } else {
+                    "Looking for files…".to_owned()
+                };
+                let fraction = if bytes_total > 0 { bytes_done as f32 / bytes_total as f32 } else { 0.0 };
+                ui.add(egui::ProgressBar::new(fraction).desired_width(360.0).text(text).animate(true));
+            });
+        }
+    });
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
+}
