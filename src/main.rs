@@ -26,6 +26,8 @@ fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_app(_path: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!("dossier: this build has no app (built without the `gui` feature); use a command such as `dossier articles PATH`");
+    eprintln!(
+        "dossier: this build has no app (built without the `gui` feature); use a command such as `dossier articles PATH`"
+    );
     ExitCode::from(dossier::cli::EXIT_USAGE)
 }

@@ -53,7 +53,10 @@ pub fn read_json_lines(text: &str) -> Records {
         }
         match serde_json::from_str::<Value>(&text[range.clone()]) {
             Ok(value) => push_value(&mut records, &value, index, range),
-            Err(error) => records.warn(format!("line {}: invalid JSON ({error})", line_number(text, range.start))),
+            Err(error) => records.warn(format!(
+                "line {}: invalid JSON ({error})",
+                line_number(text, range.start)
+            )),
         }
         index += 1;
     }
@@ -61,7 +64,11 @@ pub fn read_json_lines(text: &str) -> Records {
 }
 
 fn line_number(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Adds one JSON value as an article, or a warning when it is not an object with text.
@@ -77,11 +84,20 @@ fn push_value(records: &mut Records, value: &Value, index: usize, range: std::op
         }
     }
     match collector.finish() {
-        (fields, Some(text)) => records.records.push(RawRecord { record: index as u32, fields, text, byte_range: range }),
+        (fields, Some(text)) => records.records.push(RawRecord {
+            record: index as u32,
+            fields,
+            text,
+            byte_range: range,
+        }),
         (_, None) => records.warn(format!(
             "item {}: no text field (looked for text, body, content, article…; keys are {})",
             index + 1,
-            object.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
+            object
+                .keys()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
@@ -95,7 +111,9 @@ fn value_text(value: &Value) -> Option<String> {
             let parts: Vec<String> = items.iter().filter_map(value_text).collect();
             (!parts.is_empty()).then(|| parts.join(", "))
         }
-        Value::Object(object) => ["name", "title", "value", "text"].iter().find_map(|key| object.get(*key).and_then(value_text)),
+        Value::Object(object) => ["name", "title", "value", "text"]
+            .iter()
+            .find_map(|key| object.get(*key).and_then(value_text)),
         _ => None,
     }
 }
@@ -103,7 +121,10 @@ fn value_text(value: &Value) -> Option<String> {
 /// The array of article objects inside a wrapper object (`{"articles": [...]}`), when it has no text of its own.
 fn wrapped_array(object: &serde_json::Map<String, Value>) -> Option<&Vec<Value>> {
     let has_own_text = object.keys().any(|key| {
-        matches!(super::fields::field_kind(key), Some(super::fields::FieldKind::Text | super::fields::FieldKind::Summary))
+        matches!(
+            super::fields::field_kind(key),
+            Some(super::fields::FieldKind::Text | super::fields::FieldKind::Summary)
+        )
     });
     if has_own_text {
         return None;
@@ -156,7 +177,10 @@ fn array_elements(text: &str, open: usize) -> (Vec<std::ops::Range<usize>>, Opti
         }
         element_start.get_or_insert(offset);
     }
-    (elements, Some("the JSON array is cut short: the file ends before `]`".to_owned()))
+    (
+        elements,
+        Some("the JSON array is cut short: the file ends before `]`".to_owned()),
+    )
 }
 
 #[cfg(test)]
@@ -179,9 +203,14 @@ mod tests {
         let single = read_json(r#"{"title": "T", "date": "2020-11-03", "text": "Body"}"#);
         assert_eq!(single.records.len(), 1);
         assert_eq!(single.records[0].fields.date.as_deref(), Some("2020-11-03"));
-        let wrapper = read_json(r#"{"status": "ok", "articles": [{"title": "T", "content": "C", "source": {"id": null, "name": "Kestrand Daily"}}]}"#);
+        let wrapper = read_json(
+            r#"{"status": "ok", "articles": [{"title": "T", "content": "C", "source": {"id": null, "name": "Kestrand Daily"}}]}"#,
+        );
         assert_eq!(wrapper.records.len(), 1);
-        assert_eq!(wrapper.records[0].fields.outlet.as_deref(), Some("Kestrand Daily"));
+        assert_eq!(
+            wrapper.records[0].fields.outlet.as_deref(),
+            Some("Kestrand Daily")
+        );
     }
 
     #[test]
@@ -195,7 +224,13 @@ mod tests {
     fn broken_json_is_an_error() {
         let records = read_json("{\"text\": ");
         assert!(records.records.is_empty());
-        assert!(records.error.as_deref().unwrap().starts_with("invalid JSON"));
+        assert!(
+            records
+                .error
+                .as_deref()
+                .unwrap()
+                .starts_with("invalid JSON")
+        );
     }
 
     #[test]
@@ -206,7 +241,10 @@ mod tests {
         assert_eq!(records.records[1].record, 2);
         assert_eq!(records.warnings.len(), 1);
         assert!(records.warnings[0].starts_with("line 2"));
-        assert_eq!(&text[records.records[1].byte_range.clone()], "{\"title\": \"B\", \"content\": \"b\"}");
+        assert_eq!(
+            &text[records.records[1].byte_range.clone()],
+            "{\"title\": \"B\", \"content\": \"b\"}"
+        );
     }
 
     #[test]

@@ -112,7 +112,12 @@ fn read_plain(text: &str) -> Records {
     if text.trim().is_empty() {
         records.fail("the file is empty");
     } else {
-        records.records.push(RawRecord { record: 0, fields: Fields::default(), text: text.to_owned(), byte_range: 0..text.len() });
+        records.records.push(RawRecord {
+            record: 0,
+            fields: Fields::default(),
+            text: text.to_owned(),
+            byte_range: 0..text.len(),
+        });
     }
     records
 }

@@ -24,7 +24,13 @@ pub struct AppState {
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { corpus_source: None, recent: Vec::new(), sort: SortKey::Date, sort_descending: true, filter: String::new() }
+        AppState {
+            corpus_source: None,
+            recent: Vec::new(),
+            sort: SortKey::Date,
+            sort_descending: true,
+            filter: String::new(),
+        }
     }
 }
 

@@ -23,12 +23,20 @@ pub fn status_bar_ui(
             1 => "1 problem".to_owned(),
             n => format!("{} problems", thousands(n)),
         };
-        if ui.add_enabled(problems > 0, egui::Button::new(problems_text).small()).on_hover_text("Files that could not be read, and why").clicked() {
+        if ui
+            .add_enabled(problems > 0, egui::Button::new(problems_text).small())
+            .on_hover_text("Files that could not be read, and why")
+            .clicked()
+        {
             commands.push(Command::ShowProblems(true));
         }
         ui.separator();
         if let Some((first, last)) = corpus.date_span() {
-            ui.label(format!("{} – {}", first.format("%Y-%m-%d"), last.format("%Y-%m-%d")));
+            ui.label(format!(
+                "{} – {}",
+                first.format("%Y-%m-%d"),
+                last.format("%Y-%m-%d")
+            ));
         }
         let undated = corpus.articles.iter().filter(|a| a.date.is_none()).count();
         if undated > 0 {
@@ -36,7 +44,10 @@ pub fn status_bar_ui(
         }
         if skipped_files > 0 {
             ui.separator();
-            ui.weak(format!("{} files of other types skipped", thousands(skipped_files)));
+            ui.weak(format!(
+                "{} files of other types skipped",
+                thousands(skipped_files)
+            ));
         }
         if let Some(message) = message {
             ui.separator();
@@ -54,12 +65,27 @@ pub fn status_bar_ui(
                 let bytes_total = progress.bytes_total.load(Ordering::Relaxed);
                 let seconds = loading.started.elapsed().as_secs();
                 let text = if progress.listing_done.load(Ordering::Relaxed) {
-                    format!("Reading {} / {} files · {} / {} · {seconds} s", thousands(files_done), thousands(files_total), megabytes(bytes_done), megabytes(bytes_total))
+                    format!(
+                        "Reading {} / {} files · {} / {} · {seconds} s",
+                        thousands(files_done),
+                        thousands(files_total),
+                        megabytes(bytes_done),
+                        megabytes(bytes_total)
+                    )
                 } else {
                     "Looking for files…".to_owned()
                 };
-                let fraction = if bytes_total > 0 { bytes_done as f32 / bytes_total as f32 } else { 0.0 };
-                ui.add(egui::ProgressBar::new(fraction).desired_width(360.0).text(text).animate(true));
+                let fraction = if bytes_total > 0 {
+                    bytes_done as f32 / bytes_total as f32
+                } else {
+                    0.0
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(360.0)
+                        .text(text)
+                        .animate(true),
+                );
             });
         }
     });

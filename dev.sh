@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Dossier's two entry points on Debian: `./dev.sh run` (the app on the sample corpus) and `./dev.sh test`.
+# Both first install what is missing: the system libraries the app and its tests use, and Rust if absent.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+install_system_packages() {
+    # Libraries for a window on X11/Wayland, and software Vulkan (lavapipe) for the app and the snapshot tests.
+    local packages=(mesa-vulkan-drivers libvulkan1 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libwayland-client0 libwayland-cursor0 libwayland-egl1 ca-certificates curl gcc pkg-config)
+    local missing=()
+    for package in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        echo "Installing: ${missing[*]}"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+install_rust() {
+    if ! command -v cargo >/dev/null; then
+        [ -x "$HOME/.cargo/bin/cargo" ] || curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+        export PATH="$HOME/.cargo/bin:$PATH"
+    fi
+}
+
+case "${1:-}" in
+    run)
+        install_system_packages
+        install_rust
+        shift
+        cargo run --release -- "${@:-assets/sample-corpus}"
+        ;;
+    test)
+        install_system_packages
+        install_rust
+        cargo test --all-targets --no-fail-fast
+        ;;
+    *)
+        echo "usage: ./dev.sh run [PATH]   open the app (on the bundled sample corpus by default)"
+        echo "       ./dev.sh test         run the whole test suite"
+        exit 2
+        ;;
+esac

@@ -1,0 +1,160 @@
+//! The `dossier` command line, run as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dossier(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("dossier runs")
+}
+
+fn shared(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join(path)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn articles_jsonl_has_one_record_per_article_with_every_field() {
+    let output = dossier(&[
+        "articles",
+        shared("corpus/seeds").to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = stdout(&output);
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 5);
+    let keys = [
+        "file",
+        "record",
+        "title",
+        "date",
+        "date_source",
+        "outlet",
+        "author",
+        "url",
+        "words",
+    ];
+    for (line, record) in text.lines().zip(&records) {
+        assert_eq!(record.as_object().unwrap().len(), keys.len());
+        let positions: Vec<usize> = keys
+            .iter()
+            .map(|k| line.find(&format!("\"{k}\":")).unwrap())
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "fields in contract order: {line}"
+        );
+    }
+    assert_eq!(records[0]["file"], "000_e5cc49481a200140.txt");
+    assert_eq!(records[0]["record"], 0);
+    assert_eq!(records[0]["date"], "2024-04-22");
+    assert_eq!(records[0]["date_source"], "text");
+    assert_eq!(records[1]["date"], serde_json::Value::Null);
+    assert_eq!(records[1]["date_source"], serde_json::Value::Null);
+    assert!(records.iter().all(|r| r["words"].as_u64().unwrap() > 100));
+}
+
+#[test]
+fn articles_csv_over_wikinews() {
+    let output = dossier(&[
+        "articles",
+        shared("corpus/wikinews").to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success());
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "file",
+            "record",
+            "title",
+            "date",
+            "date_source",
+            "outlet",
+            "author",
+            "url",
+            "words"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 295);
+    assert_eq!(&rows[0][0], "wikinews_2019.csv");
+    assert_eq!(&rows[0][3], "2019-01-04");
+    assert_eq!(&rows[0][4], "field");
+    assert_eq!(&rows[171][0], "wikinews_2020.csv");
+    assert_eq!(&rows[171][1], "0");
+}
+
+#[test]
+fn a_single_file_can_be_given() {
+    let output = dossier(&[
+        "articles",
+        shared("corpus/wikinews/wikinews_2020.csv")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).lines().count(), 124);
+}
+
+#[test]
+fn bad_arguments_and_missing_paths_give_one_line_and_a_non_zero_exit() {
+    for args in [
+        &["articles", "/no/such/folder"][..],
+        &["articles", ".", "--format", "xml"],
+        &["articles"],
+        &["frobnicate", "x", "y"],
+    ] {
+        let output = dossier(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("dossier: "), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn help_on_every_command() {
+    for args in [&["--help"][..], &["articles", "--help"]] {
+        let output = dossier(args);
+        assert!(output.status.success());
+        assert!(stdout(&output).contains("Usage: dossier"));
+    }
+    assert!(stdout(&dossier(&["articles", "--help"])).contains("--format"));
+}
+
+#[test]
+fn problems_go_to_stderr_and_the_good_records_are_still_printed() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("good.txt"), "Headline\n\nBody.").unwrap();
+    std::fs::write(folder.path().join("bad.json"), "{ nope").unwrap();
+    let output = dossier(&["articles", folder.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(stdout(&output).lines().count(), 1);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(
+        stderr.starts_with("dossier: bad.json: invalid JSON"),
+        "{stderr}"
+    );
+}
