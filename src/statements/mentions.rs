@@ -1,0 +1,389 @@
+//! Reading the speaker mention written next to a speech verb: `Iran’s President Hassan Rouhani`, `Mr. Ryder`,
+//! `the Leader`, `he`, `the Iraqi Prime Minister’s Office`.
+
+use super::lexicon::{self, contains};
+use super::text::Token;
+use std::ops::Range;
+
+/// A speaker mention: its byte range and its tokens (indices into the token list it was read from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range in the article text.
+    pub range: Range<usize>,
+    /// Index of its first token.
+    pub first_token: usize,
+    /// Index of its last token.
+    pub last_token: usize,
+}
+
+/// Capitalised words that open sentences or clauses but never belong to a speaker's name.
+const NOT_NAMES: &[&str] = &[
+    "however",
+    "but",
+    "and",
+    "meanwhile",
+    "also",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "earlier",
+    "later",
+    "speaking",
+    "asked",
+    "yesterday",
+    "today",
+    "elsewhere",
+    "then",
+    "still",
+    "yet",
+    "so",
+    "if",
+    "as",
+    "it",
+    "there",
+    "here",
+    "what",
+    "this",
+    "these",
+    "those",
+    "such",
+    "many",
+    "some",
+    "both",
+    "all",
+    "according",
+    "since",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "last",
+    "next",
+    "instead",
+    "besides",
+    "furthermore",
+    "moreover",
+    "nevertheless",
+    "thus",
+    "although",
+    "though",
+    "because",
+    "reuters",
+    "ap",
+    "afp",
+    "we",
+    "i",
+    "you",
+    "they",
+    "he",
+    "she",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+];
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word that can stand inside a mention: a capitalised name word, a title, role, nationality or organisation word.
+fn is_mention_word(word: &str) -> bool {
+    if contains(NOT_NAMES, word) {
+        return false;
+    }
+    is_capitalised(word)
+        || word.starts_with("al-")
+        || word.starts_with("el-")
+        || contains(lexicon::ROLE_NOUNS, word)
+        || contains(lexicon::TITLES, word)
+        || contains(lexicon::NATIONALITIES, word)
+        || contains(lexicon::ORGANIZATION_NOUNS, word)
+        || word.ends_with("’s") && word.len() > 4
+        || word.ends_with("'s") && word.len() > 3
+}
+
+/// True when the words hold something that can speak: a name, a role, an organisation or a pronoun.
+fn has_head(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        (is_capitalised(w)
+            && !contains(lexicon::DETERMINERS, w)
+            && !contains(lexicon::NATIONALITIES, w))
+            || contains(lexicon::ROLE_NOUNS, w)
+            || contains(lexicon::ORGANIZATION_NOUNS, w)
+            || w.starts_with("al-")
+    })
+}
+
+fn mention(tokens: &[Token], first: usize, last: usize) -> Mention {
+    Mention {
+        range: tokens[first].range.start..tokens[last].range.end,
+        first_token: first,
+        last_token: last,
+    }
+}
+
+/// Reads the mention that ends just before the cue at `cue_index`, skipping words like `also` or `has`
+/// between them, and reading through an apposition (`Ali Khamenei, the Leader of the Revolution, said`).
+pub fn parse_mention_before(
+    _text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    cue_index: usize,
+) -> Option<Mention> {
+    let mut end = cue_index;
+    while end > 0
+        && tokens[end - 1].is_word
+        && contains(lexicon::SKIPPABLE_BEFORE_CUE, words[end - 1])
+    {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    if words[end - 1] == "," {
+        return apposition_before(tokens, words, end - 1);
+    }
+    if contains(lexicon::PRONOUNS, words[end - 1]) && !words[end - 1].ends_with('s') {
+        return Some(mention(tokens, end - 1, end - 1));
+    }
+    let first = scan_back(tokens, words, end)?;
+    Some(mention(tokens, first, end - 1))
+}
+
+/// Walks back from `end` (exclusive) over mention words; returns the first token of the mention.
+fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
+    let mut first = end;
+    let mut index = end;
+    while index > 0 {
+        let word = words[index - 1];
+        if word == ")" {
+            // A parenthesised acronym belongs to the mention: `Council (SNSC)`.
+            let open = words[..index - 1].iter().rposition(|w| *w == "(")?;
+            if index - 1 - open > 4 {
+                break;
+            }
+            index = open;
+            continue;
+        }
+        if word == "."
+            && index >= 2
+            && contains(
+                &[
+                    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen",
+                    "rep", "gov", "prof", "st",
+                ],
+                words[index - 2],
+            )
+        {
+            index -= 1;
+            continue;
+        }
+        if !tokens[index - 1].is_word {
+            break;
+        }
+        if contains(lexicon::DETERMINERS, word) {
+            // `the` inside `Leader of the Revolution` continues; at the front it ends the mention.
+            if index >= 2 && words[index - 2].eq_ignore_ascii_case("of") {
+                index -= 1;
+                continue;
+            }
+            first = index - 1;
+            break;
+        }
+        if contains(lexicon::MENTION_JOINERS, word) && !is_capitalised(word) {
+            let left_is_mention =
+                index >= 2 && tokens[index - 2].is_word && is_mention_word(words[index - 2]);
+            if left_is_mention && first < end {
+                index -= 1;
+                continue;
+            }
+            break;
+        }
+        if !is_mention_word(word) {
+            break;
+        }
+        index -= 1;
+        first = index;
+    }
+    if first >= end {
+        return None;
+    }
+    let mention_words: Vec<&str> = words[first..end]
+        .iter()
+        .copied()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    has_head(&mention_words).then_some(first)
+}
+
+/// `NAME, the ROLE of X, said` or `NAME, who …, said`: the mention is the name with its apposition.
+fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<Mention> {
+    let open_comma = words[..comma].iter().rposition(|w| *w == ",")?;
+    if comma - open_comma > 16 || open_comma == 0 {
+        return None;
+    }
+    let inner: Vec<&str> = words[open_comma + 1..comma].to_vec();
+    let is_appositive = inner.first().is_some_and(|w| {
+        contains(lexicon::DETERMINERS, w)
+            || w.eq_ignore_ascii_case("who")
+            || contains(lexicon::ROLE_NOUNS, w)
+            || contains(lexicon::TITLES, w)
+    }) || inner.iter().any(|w| contains(lexicon::ROLE_NOUNS, w));
+    if !is_appositive {
+        // `X, for his part, said`: a short aside between subject and verb.
+        let is_aside = inner.len() <= 5
+            && inner.first().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "for"
+                        | "in"
+                        | "however"
+                        | "meanwhile"
+                        | "too"
+                        | "though"
+                        | "also"
+                        | "though"
+                        | "speaking"
+                        | "on"
+                        | "at"
+                )
+            });
+        if !is_aside {
+            return None;
+        }
+        let first = scan_back(tokens, words, open_comma)?;
+        return Some(mention(tokens, first, open_comma - 1));
+    }
+    let first = scan_back(tokens, words, open_comma)?;
+    let last = if inner.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
+        open_comma - 1
+    } else {
+        comma - 1
+    };
+    Some(mention(tokens, first, last))
+}
+
+/// Reads the mention that starts at `start` (after `according to`, or after an inverted `said`).
+pub fn parse_mention_after(
+    _text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    start: usize,
+) -> Option<Mention> {
+    let mut index = start;
+    if index >= words.len() {
+        return None;
+    }
+    if contains(lexicon::PRONOUNS, words[index])
+        || words[index].eq_ignore_ascii_case("him")
+        || words[index].eq_ignore_ascii_case("her")
+    {
+        return Some(mention(tokens, index, index));
+    }
+    while index < words.len() && contains(lexicon::DETERMINERS, words[index]) {
+        index += 1;
+    }
+    let mut last = None;
+    while index < words.len() {
+        let word = words[index];
+        if word == "(" {
+            let close = words[index..]
+                .iter()
+                .position(|w| *w == ")")
+                .map(|p| index + p);
+            match close {
+                Some(close) if close - index <= 4 && last.is_some() => {
+                    last = Some(close);
+                    index = close + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if word == "."
+            && index > 0
+            && contains(
+                &[
+                    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen",
+                    "rep", "gov", "prof",
+                ],
+                words[index - 1],
+            )
+        {
+            index += 1;
+            continue;
+        }
+        if !tokens[index].is_word {
+            break;
+        }
+        if (contains(lexicon::MENTION_JOINERS, word) || contains(lexicon::DETERMINERS, word))
+            && last.is_some()
+        {
+            // Joiners continue only when a mention word follows: `secretary of state`, `Leader of the Revolution`.
+            let next = words[index + 1..]
+                .iter()
+                .find(|w| !contains(lexicon::DETERMINERS, w));
+            if next.is_some_and(|w| is_mention_word(w))
+                && (contains(lexicon::MENTION_JOINERS, word)
+                    || words[index - 1].eq_ignore_ascii_case("of"))
+            {
+                index += 1;
+                continue;
+            }
+            break;
+        }
+        if !is_mention_word(word) {
+            break;
+        }
+        last = Some(index);
+        index += 1;
+    }
+    let last = last?;
+    let mention_words: Vec<&str> = words[start..=last].to_vec();
+    has_head(&mention_words).then(|| mention(tokens, start, last))
+}
+
+/// True for a mention that names a person or a pronoun for one, rather than a place or organisation.
+pub fn looks_like_person(words: &[&str]) -> bool {
+    if words.len() == 1 && matches!(words[0], "He" | "She" | "he" | "she") {
+        return true;
+    }
+    let head = words
+        .iter()
+        .rev()
+        .find(|w| w.chars().any(char::is_alphanumeric))
+        .copied()
+        .unwrap_or("");
+    let has_name = words.iter().any(|w| {
+        is_capitalised(w)
+            && !contains(lexicon::TITLES, w)
+            && !contains(lexicon::NATIONALITIES, w)
+            && !contains(lexicon::DETERMINERS, w)
+            && !lexicon::is_place_word(w)
+            && !contains(lexicon::ORGANIZATION_NOUNS, w)
+    });
+    (has_name || contains(lexicon::ROLE_NOUNS, head))
+        && !contains(lexicon::ORGANIZATION_NOUNS, head)
+}

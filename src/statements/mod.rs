@@ -1,0 +1,677 @@
+//! Statements: direct quotes and reported speech, each attributed to a speaker.
+//!
+//! Rules only, no model: quotation marks are paired (and recovered when they do not pair), speech verbs are
+//! found outside quotes, the speaker mention is read next to the verb, and mentions are resolved within
+//! the article — surnames to full names, roles to the person the article gave the role, pronouns to the
+//! most recent speaker.
+
+pub mod lexicon;
+mod mentions;
+mod resolve;
+pub mod text;
+
+use crate::article::{Article, LineRole};
+use lexicon::CueKind;
+use mentions::{Mention, parse_mention_after, parse_mention_before};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use text::{Quote, Token, find_quotes, sentences, tokenize};
+
+/// What kind of statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    /// The words stand inside quotation marks.
+    Direct,
+    /// Reported speech.
+    Indirect,
+    /// Reported speech holding a quoted fragment.
+    Mixed,
+}
+
+/// Whether a speaker is a person or an organisation (or a place speaking for its government).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerType {
+    /// A person.
+    Person,
+    /// An organisation, government or place.
+    Organization,
+}
+
+/// One statement in an article; ranges are byte ranges of the article text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Direct, indirect or mixed.
+    pub kind: StatementKind,
+    /// What was said.
+    pub text: Range<usize>,
+    /// The speech verb, if any.
+    pub cue: Option<Range<usize>>,
+    /// The speaker as written at the statement, if written there.
+    pub mention: Option<Range<usize>>,
+    /// The speaker's canonical name within the article.
+    pub speaker: Option<String>,
+    /// Person or organisation.
+    pub speaker_type: Option<SpeakerType>,
+}
+
+/// A statement before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct Candidate {
+    kind: StatementKind,
+    text: Range<usize>,
+    cue: Option<Range<usize>>,
+    mention: Option<Mention>,
+    /// Takes the speaker of the statement before it (a quote continuing, `…, adding that`).
+    inherits_speaker: bool,
+}
+
+/// Finds the statements of an article, in text order.
+pub fn extract(article: &Article) -> Vec<Statement> {
+    let text = article.text.as_str();
+    let paragraphs: Vec<Range<usize>> = article
+        .lines
+        .iter()
+        .filter(|line| line.role == LineRole::Body)
+        .map(|line| trim(text, line.range.clone()))
+        .filter(|range| !range.is_empty())
+        .collect();
+    let quotes = find_quotes(text, &paragraphs);
+    let mut candidates = Vec::new();
+    let mut used_quotes = vec![false; quotes.len()];
+    for paragraph in &paragraphs {
+        for sentence in sentences(text, paragraph.clone(), &quotes) {
+            reported_speech(text, sentence.clone(), &quotes, &mut candidates);
+        }
+    }
+    // A quote inside reported speech makes it mixed, or direct when the quote is all it says.
+    for candidate in &mut candidates {
+        for (index, quote) in quotes.iter().enumerate() {
+            if candidate.text.start <= quote.open
+                && quote.content.end <= candidate.text.end.max(quote.content.end)
+                && quote.open < candidate.text.end
+            {
+                used_quotes[index] = true;
+                let outside = text[candidate.text.start..quote.open].trim().len()
+                    + text
+                        .get(quote.outer().end..candidate.text.end)
+                        .map_or(0, |t| {
+                            t.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+                                .len()
+                        });
+                if outside == 0 {
+                    candidate.kind = StatementKind::Direct;
+                    candidate.text = trim_quote_content(text, quote.content.clone());
+                } else {
+                    candidate.kind = StatementKind::Mixed;
+                    candidate.text.end = candidate.text.end.max(
+                        quote
+                            .outer()
+                            .end
+                            .min(sentence_end(text, &paragraphs, quote.content.end)),
+                    );
+                }
+            }
+        }
+    }
+    direct_quotes(text, &paragraphs, &quotes, &used_quotes, &mut candidates);
+    candidates.sort_by_key(|c| (c.text.start, c.text.end));
+    candidates.dedup_by(|later, earlier| {
+        later.text.start < earlier.text.end
+            && later.text.start >= earlier.text.start
+            && later.text.end <= earlier.text.end
+    });
+    resolve::resolve(text, &paragraphs, candidates)
+}
+
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    start..range.start + slice.trim_end().len()
+}
+
+/// The end of the paragraph holding `position`.
+fn sentence_end(text: &str, paragraphs: &[Range<usize>], position: usize) -> usize {
+    paragraphs
+        .iter()
+        .find(|p| p.start <= position && position <= p.end)
+        .map_or(text.len(), |p| p.end)
+}
+
+/// Quote content without the trailing comma or full stop that sits inside the marks.
+fn trim_quote_content(text: &str, content: Range<usize>) -> Range<usize> {
+    let slice = &text[content.clone()];
+    let trimmed = slice.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let start = content.start + (slice.len() - slice.trim_start().len());
+    start..content.start + trimmed.len()
+}
+
+fn words_in(text: &str, range: Range<usize>) -> usize {
+    text[range]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Finds reported speech in one sentence: `X said (that) …`, `…, X said.`, `…, said X.`, `according to X, …`,
+/// `X told Y that …`, `…, adding that …`, `X was quoted as saying …`.
+fn reported_speech(
+    text: &str,
+    sentence: Range<usize>,
+    quotes: &[Quote],
+    candidates: &mut Vec<Candidate>,
+) {
+    let tokens = tokenize(text, sentence.clone());
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+    let in_quote = |position: usize| {
+        quotes
+            .iter()
+            .any(|q| q.content.start <= position && position < q.content.end)
+    };
+    let first_in_sentence = candidates.len();
+    let mut index = 0;
+    while index < tokens.len() {
+        let Some((length, cue_kind)) = lexicon::cue_at(&words[index..]) else {
+            index += 1;
+            continue;
+        };
+        if !tokens[index].is_word || in_quote(tokens[index].range.start) {
+            index += length;
+            continue;
+        }
+        let cue_range = tokens[index].range.start..tokens[index + length - 1].range.end;
+        let cue_word = words[index].to_lowercase();
+        let after_cue = index + length;
+        let candidate = if cue_word == "according" {
+            according_to(text, &sentence, &tokens, &words, index, after_cue)
+        } else if cue_word == "saying" && index > 0 && words[index - 1].eq_ignore_ascii_case("as") {
+            quoted_as_saying(text, &sentence, &tokens, &words, index, after_cue)
+        } else if is_participle(&cue_word)
+            && index > 0
+            && matches!(words[index - 1], "," | "and" | "while")
+        {
+            // `X questioned …, saying …`: the speaker is the sentence's subject.
+            let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word);
+            let subject = sentence_subject(text, &tokens, &words, index);
+            content.map(|content| Candidate {
+                kind: StatementKind::Indirect,
+                text: content,
+                cue: None,
+                inherits_speaker: subject.is_none(),
+                mention: subject,
+            })
+        } else {
+            finite_cue(
+                text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word,
+            )
+            .or_else(|| {
+                // `X told A that … and said …`: a second verb shares the subject of the first.
+                let shares_subject = index > 0
+                    && matches!(words[index - 1], "and" | "but")
+                    && candidates.len() > first_in_sentence;
+                let content =
+                    content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)?;
+                let is_speech = cue_kind == CueKind::Speech
+                    || is_clause(text, &tokens, &words, after_cue, &content);
+                (shares_subject && is_speech).then_some(Candidate {
+                    kind: StatementKind::Indirect,
+                    text: content,
+                    cue: None,
+                    mention: None,
+                    inherits_speaker: true,
+                })
+            })
+        };
+        if let Some(mut candidate) = candidate {
+            candidate.cue = Some(cue_range);
+            // `X told A that … and said that …`: the earlier statement ends where the later clause begins.
+            if let Some(previous) = candidates[first_in_sentence..].last_mut()
+                && previous.text.end > tokens[index].range.start
+                && previous.text.start < tokens[index].range.start
+            {
+                let cut = if index > 0 && matches!(words[index - 1], "and" | "," | "but") {
+                    tokens[index - 1].range.start
+                } else {
+                    tokens[index].range.start
+                };
+                previous.text.end = trim(text, previous.text.start..cut).end;
+                let cut_text = &text[previous.text.clone()];
+                previous.text.end =
+                    previous.text.start + cut_text.trim_end_matches([',', ' ', ';']).len();
+                if candidate.mention.is_none() && !candidate.inherits_speaker {
+                    candidate.inherits_speaker = true;
+                }
+            }
+            if words_in(text, candidate.text.clone()) >= 2 {
+                candidates.push(candidate);
+            }
+        }
+        index = after_cue;
+    }
+}
+
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ing")
+}
+
+/// The subject of a sentence, read before a participle cue: its first person-like mention (`Rouhani` in
+/// `Elsewhere in his remarks, Rouhani questioned …, saying …`), or a leading `He`/`She`.
+fn sentence_subject(
+    text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    before: usize,
+) -> Option<Mention> {
+    (0..before).find_map(|start| {
+        let word = words[start];
+        let is_start =
+            word.chars().next().is_some_and(char::is_uppercase) || contains_pronoun(word);
+        if !is_start
+            || (start > 0
+                && tokens[start - 1].is_word
+                && words[start - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        let mention = parse_mention_after(text, tokens, words, start)?;
+        let is_person_like = mention.last_token < before
+            && mentions::looks_like_person(&words[mention.first_token..=mention.last_token]);
+        is_person_like.then_some(mention)
+    })
+}
+
+fn contains_pronoun(word: &str) -> bool {
+    matches!(word, "He" | "She" | "he" | "she")
+}
+
+/// The reported content after a cue: skips `that`, a colon, and for `told`/`asked` the person told; ends at the sentence's end.
+fn content_after(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    mut index: usize,
+    cue_word: &str,
+) -> Option<Range<usize>> {
+    if matches!(cue_word, "told" | "tells" | "telling" | "asked") {
+        // The person told: up to `that` when it comes soon, else a short noun phrase.
+        if let Some(that) = words[index..]
+            .iter()
+            .take(10)
+            .position(|w| w.eq_ignore_ascii_case("that"))
+        {
+            index += that;
+        } else {
+            let object_end = words[index..].iter().take(6).position(|w| {
+                w.chars().next().is_some_and(|c| c.is_lowercase())
+                    && !lexicon::contains(lexicon::DETERMINERS, w)
+                    && !matches!(
+                        *w,
+                        "reporters"
+                            | "journalists"
+                            | "parliament"
+                            | "lawmakers"
+                            | "supporters"
+                            | "media"
+                            | "press"
+                            | "television"
+                            | "radio"
+                            | "state"
+                    )
+            });
+            index += object_end.unwrap_or(0);
+            if words
+                .get(index)
+                .is_some_and(|w| matches!(*w, "reporters" | "journalists"))
+            {
+                index += 1;
+            }
+        }
+    }
+    while index < words.len()
+        && (matches!(words[index], ":" | "," | "—" | "–")
+            || words[index].eq_ignore_ascii_case("that"))
+    {
+        index += 1;
+    }
+    let start = tokens.get(index)?.range.start;
+    let end = sentence.start
+        + text[sentence.clone()]
+            .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+            .len();
+    (start < end).then_some(start..end)
+}
+
+/// `X said …`, `…, X said.`, `…, said X.`
+#[allow(clippy::too_many_arguments)]
+fn finite_cue(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    index: usize,
+    after_cue: usize,
+    cue_kind: CueKind,
+    cue_word: &str,
+) -> Option<Candidate> {
+    let before = parse_mention_before(text, tokens, words, index);
+    let mut content_follows = content_after(text, sentence, tokens, words, after_cue, cue_word);
+    // `X said in a statement that …` reports what follows `that`; `…,” X said in a meeting with Y.` reports nothing after the verb.
+    let opens_with_preposition = words.get(after_cue).is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "in" | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "while"
+                | "with"
+                | "from"
+                | "by"
+                | "to"
+                | "via"
+                | "through"
+                | "late"
+                | "earlier"
+                | "later"
+        )
+    });
+    if opens_with_preposition {
+        let that = words[after_cue..]
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case("that") || *w == ":")
+            .map(|p| after_cue + p);
+        content_follows = match that {
+            Some(that) => content_after(text, sentence, tokens, words, that + 1, cue_word),
+            None => None,
+        };
+    }
+    let trailing_words = content_follows
+        .as_ref()
+        .map_or(0, |c| words_in(text, c.clone()));
+    // `…, X said.` / `…, X said on Monday.`: the content is before the mention.
+    let comma_before = |start_token: usize| {
+        start_token > 0 && matches!(words[start_token - 1], "," | "”" | "\"" | "’")
+    };
+    if let Some(mention) = &before
+        && comma_before(mention.first_token)
+        && (trailing_words <= 6 || opens_with_preposition)
+        && !content_follows
+            .as_ref()
+            .is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
+    {
+        let end = tokens[mention.first_token - 1].range.start;
+        let content = content_before(text, sentence, tokens, words, end)?;
+        return Some(Candidate {
+            kind: StatementKind::Indirect,
+            text: content,
+            cue: None,
+            mention: before,
+            inherits_speaker: false,
+        });
+    }
+    if before.is_none()
+        && index > 0
+        && comma_before(index)
+        && matches!(
+            cue_word,
+            "said"
+                | "says"
+                | "added"
+                | "told"
+                | "wrote"
+                | "stated"
+                | "asked"
+                | "noted"
+                | "explained"
+        )
+    {
+        // `…, said the minister.`
+        let mention = parse_mention_after(text, tokens, words, after_cue)?;
+        // The sentence ends soon after the mention, or it was no inverted attribution (`…, said the government is …`).
+        let rest = words[mention.last_token + 1..]
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if rest > 4 {
+            return None;
+        }
+        let content = content_before(text, sentence, tokens, words, tokens[index - 1].range.start)?;
+        return Some(Candidate {
+            kind: StatementKind::Indirect,
+            text: content,
+            cue: None,
+            mention: Some(mention),
+            inherits_speaker: false,
+        });
+    }
+    let mention = before?;
+    let content = content_follows?;
+    if cue_kind == CueKind::NeedsClause && !is_clause(text, tokens, words, after_cue, &content) {
+        return None;
+    }
+    Some(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: None,
+        mention: Some(mention),
+        inherits_speaker: false,
+    })
+}
+
+/// True when what follows a cue is a clause (`that …`, or a verb soon), not just a noun (`announced the end`).
+fn is_clause(
+    text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    after_cue: usize,
+    content: &Range<usize>,
+) -> bool {
+    if words
+        .get(after_cue)
+        .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        || text[content.clone()].starts_with(['"', '“'])
+    {
+        return true;
+    }
+    tokens
+        .iter()
+        .zip(words)
+        .skip(after_cue)
+        .take(12)
+        .any(|(token, word)| {
+            token.range.start >= content.start && lexicon::contains(lexicon::CLAUSE_MARKERS, word)
+        })
+}
+
+/// The content before a mention: from the sentence's start (after any earlier statement in it) to `end`.
+fn content_before(
+    text: &str,
+    sentence: &Range<usize>,
+    _tokens: &[Token],
+    _words: &[&str],
+    end: usize,
+) -> Option<Range<usize>> {
+    let range = trim(text, sentence.start..end);
+    let slice = &text[range.clone()];
+    let trimmed = slice.trim_end_matches([',', ' ']);
+    let range = range.start..range.start + trimmed.len();
+    (!range.is_empty()).then_some(range)
+}
+
+/// `According to X, …` and `…, according to X.`
+fn according_to(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    index: usize,
+    after_cue: usize,
+) -> Option<Candidate> {
+    let mention = parse_mention_after(text, tokens, words, after_cue)?;
+    let mention_end = mention.last_token + 1;
+    let is_opening = index == 0
+        || words[..index].iter().all(|w| {
+            matches!(
+                *w,
+                "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"
+            )
+        })
+        || words[index - 1] == ",";
+    if is_opening && words.get(mention_end) == Some(&",") {
+        let content = content_after(text, sentence, tokens, words, mention_end + 1, "according")?;
+        return Some(Candidate {
+            kind: StatementKind::Indirect,
+            text: content,
+            cue: None,
+            mention: Some(mention),
+            inherits_speaker: false,
+        });
+    }
+    let content = content_before(text, sentence, tokens, words, tokens[index].range.start)?;
+    Some(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: None,
+        mention: Some(mention),
+        inherits_speaker: false,
+    })
+}
+
+/// `Reuters quoted X (on Monday) as saying that …`, `X was quoted as saying …`.
+fn quoted_as_saying(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    index: usize,
+    after_cue: usize,
+) -> Option<Candidate> {
+    let quoted = words[..index]
+        .iter()
+        .rposition(|w| w.eq_ignore_ascii_case("quoted"))?;
+    let mention = if words
+        .get(quoted.wrapping_sub(1))
+        .is_some_and(|w| w.eq_ignore_ascii_case("was"))
+    {
+        parse_mention_before(text, tokens, words, quoted - 1)
+    } else {
+        parse_mention_after(text, tokens, words, quoted + 1)
+    }?;
+    let content = content_after(text, sentence, tokens, words, after_cue, "saying")?;
+    Some(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: None,
+        mention: Some(mention),
+        inherits_speaker: false,
+    })
+}
+
+/// Attributes the quotes that reported speech did not take: by a cue right after the quote (`,” he said`),
+/// a cue right before it (`stated: “`), or as the continuation of the statement before it.
+fn direct_quotes(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    quotes: &[Quote],
+    used: &[bool],
+    candidates: &mut Vec<Candidate>,
+) {
+    let mut found = Vec::new();
+    for (index, quote) in quotes.iter().enumerate() {
+        if used[index] {
+            continue;
+        }
+        let content = trim_quote_content(text, quote.content.clone());
+        let word_count = words_in(text, content.clone());
+        let paragraph = paragraphs
+            .iter()
+            .find(|p| p.start <= quote.open && quote.open < p.end)
+            .cloned()
+            .unwrap_or(quote.open..quote.content.end);
+        let starts_sentence = text[paragraph.start..quote.open].trim().is_empty()
+            || text[..quote.open]
+                .trim_end()
+                .ends_with(['.', ':', '?', '!', '”', '"']);
+        // Short quoted words inside a sentence are scare quotes or names, not statements.
+        let is_statement_sized = word_count >= 4 || (starts_sentence && word_count >= 2);
+        if !is_statement_sized {
+            continue;
+        }
+        let end = quote.outer().end;
+        let tail_end = quotes
+            .iter()
+            .find(|q| q.open >= end)
+            .map_or(paragraph.end, |q| q.open.min(paragraph.end));
+        let tail_end = end
+            + text[end..tail_end.max(end)]
+                .find(['.', '!', '?'])
+                .map_or(tail_end.max(end) - end, |p| p);
+        let tail_tokens = tokenize(text, end..tail_end.max(end));
+        let tail_words: Vec<&str> = tail_tokens.iter().map(|t| &text[t.range.clone()]).collect();
+        let mut attribution: Option<(Option<Mention>, Range<usize>)> = None;
+        if let Some(cue_index) = (0..tail_words.len().min(10))
+            .find(|&i| tail_tokens[i].is_word && lexicon::cue_at(&tail_words[i..]).is_some())
+        {
+            let cue = tail_tokens[cue_index].range.clone();
+            let mention =
+                parse_mention_before(text, &tail_tokens, &tail_words, cue_index).or_else(|| {
+                    parse_mention_after(
+                        text,
+                        &tail_tokens,
+                        &tail_words,
+                        cue_index + lexicon::cue_at(&tail_words[cue_index..]).map_or(1, |c| c.0),
+                    )
+                });
+            if mention.is_some() {
+                attribution = Some((mention, cue));
+            }
+        }
+        if attribution.is_none() {
+            // `X stated: “…”` / `X said, “…”`: a cue just before the opening mark.
+            let head_start = candidates
+                .iter()
+                .chain(found.iter())
+                .map(|c: &Candidate| c.text.end)
+                .filter(|&e| e <= quote.open && e >= paragraph.start)
+                .max()
+                .unwrap_or(paragraph.start);
+            let head_tokens = tokenize(text, head_start..quote.open);
+            let head_words: Vec<&str> =
+                head_tokens.iter().map(|t| &text[t.range.clone()]).collect();
+            let n = head_words.len();
+            let lead_in = n > 0 && matches!(head_words[n - 1], ":" | ",");
+            if lead_in
+                && let Some(cue_index) = (n.saturating_sub(7)..n).rev().find(|&i| {
+                    head_tokens[i].is_word && lexicon::cue_at(&head_words[i..]).is_some()
+                })
+            {
+                let mention = parse_mention_before(text, &head_tokens, &head_words, cue_index);
+                attribution = Some((mention, head_tokens[cue_index].range.clone()));
+            }
+        }
+        let (mention, cue, inherits) = match attribution {
+            Some((mention, cue)) => {
+                let inherits = mention.is_none();
+                (mention, Some(cue), inherits)
+            }
+            None => (None, None, true),
+        };
+        found.push(Candidate {
+            kind: StatementKind::Direct,
+            text: content,
+            cue,
+            mention,
+            inherits_speaker: inherits,
+        });
+    }
+    candidates.extend(found);
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,418 @@
+//! Resolving speaker mentions within an article: full names, surnames, roles, organisations and pronouns.
+
+use super::lexicon::{self, contains, strip_possessive};
+use super::mentions::Mention;
+use super::text::tokenize;
+use super::{Candidate, SpeakerType, Statement};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// A person named in the article, with the role words written around the name.
+#[derive(Debug, Clone)]
+struct Person {
+    /// The fullest form of the name seen (`Hassan Rouhani`).
+    name: String,
+    /// Where the name was written, with the role words around each place (`president`, `iran`).
+    sightings: Vec<(usize, BTreeSet<String>)>,
+}
+
+/// What a mention refers to, before pronouns and roles are resolved.
+#[derive(Debug, Clone, PartialEq)]
+enum Referent {
+    Person(String),
+    Organization(String),
+    Pronoun(String),
+    /// A role phrase: its head noun and all its words.
+    Role(String, BTreeSet<String>),
+    Unknown,
+}
+
+/// Resolves every candidate's speaker and turns candidates into statements.
+pub fn resolve(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    candidates: Vec<Candidate>,
+) -> Vec<Statement> {
+    let people = people_named(text, paragraphs);
+    let referents: Vec<Referent> = candidates
+        .iter()
+        .map(|c| {
+            c.mention
+                .as_ref()
+                .map_or(Referent::Unknown, |m| classify(text, m, &people))
+        })
+        .collect();
+    let mut speakers: Vec<Option<(String, SpeakerType)>> = vec![None; candidates.len()];
+    let mut last_person: Option<String> = None;
+    let mut last_organization: Option<String> = None;
+    let mut previous_end = 0usize;
+    for (index, (candidate, referent)) in candidates.iter().zip(&referents).enumerate() {
+        let position = candidate
+            .mention
+            .as_ref()
+            .map_or(candidate.text.start, |m| m.range.start);
+        let previous = index.checked_sub(1).and_then(|i| speakers[i].clone());
+        let speaker = match referent {
+            Referent::Person(name) => Some((name.clone(), SpeakerType::Person)),
+            Referent::Organization(name) => Some((name.clone(), SpeakerType::Organization)),
+            Referent::Pronoun(pronoun) if pronoun == "they" => last_organization
+                .clone()
+                .map(|o| (o, SpeakerType::Organization))
+                .or_else(|| last_person.clone().map(|p| (p, SpeakerType::Person))),
+            Referent::Pronoun(_) => last_person.clone().map(|p| (p, SpeakerType::Person)),
+            Referent::Role(head, words) => bound_person(&people, head, words, position)
+                .or_else(|| last_person.clone())
+                .map(|p| (p, SpeakerType::Person)),
+            Referent::Unknown if candidate.inherits_speaker => {
+                // A quote or clause that continues the statement before it, when that one is near.
+                let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
+                previous
+                    .filter(|_| is_near)
+                    .or_else(|| last_person.clone().map(|p| (p, SpeakerType::Person)))
+            }
+            Referent::Unknown => None,
+        };
+        if let Some((name, kind)) = &speaker {
+            match kind {
+                SpeakerType::Person => last_person = Some(name.clone()),
+                SpeakerType::Organization => last_organization = Some(name.clone()),
+            }
+        }
+        speakers[index] = speaker;
+        previous_end = candidate.text.end;
+    }
+    // A role or pronoun before any named speaker points forward, to the next person named as a speaker.
+    for index in 0..candidates.len() {
+        if speakers[index].is_none() && referents[index] != Referent::Unknown
+            || speakers[index].is_none() && candidates[index].inherits_speaker
+        {
+            speakers[index] = speakers[index + 1..]
+                .iter()
+                .flatten()
+                .find(|(_, kind)| *kind == SpeakerType::Person)
+                .cloned();
+        }
+    }
+    candidates
+        .into_iter()
+        .zip(speakers)
+        .map(|(candidate, speaker)| Statement {
+            kind: candidate.kind,
+            text: candidate.text,
+            cue: candidate.cue,
+            mention: candidate.mention.map(|m| m.range),
+            speaker_type: speaker.as_ref().map(|(_, kind)| *kind),
+            speaker: speaker.map(|(name, _)| name),
+        })
+        .collect()
+}
+
+/// The person the article gave a role to: the best match of role words, nearest before the mention, else the first after.
+fn bound_person(
+    people: &[Person],
+    head: &str,
+    words: &BTreeSet<String>,
+    position: usize,
+) -> Option<String> {
+    let mut best: Option<(usize, bool, usize, &str)> = None;
+    for person in people {
+        for (at, roles) in &person.sightings {
+            if !roles.contains(head) {
+                continue;
+            }
+            let overlap = roles.intersection(words).count();
+            let is_before = *at <= position;
+            let distance = at.abs_diff(position);
+            let key = (
+                overlap,
+                is_before,
+                usize::MAX - distance,
+                person.name.as_str(),
+            );
+            if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
+                best = Some(key);
+            }
+        }
+    }
+    if let Some((_, _, _, name)) = best {
+        return Some(name.to_owned());
+    }
+    // No one holds that very role: the person whose role words share the most qualifiers (`Iraqi`, `security`).
+    people
+        .iter()
+        .flat_map(|person| {
+            person.sightings.iter().map(move |(at, roles)| {
+                (
+                    roles.intersection(words).count(),
+                    *at <= position,
+                    usize::MAX - at.abs_diff(position),
+                    person.name.as_str(),
+                )
+            })
+        })
+        .filter(|(overlap, ..)| *overlap >= 2)
+        .max()
+        .map(|(_, _, _, name)| name.to_owned())
+}
+
+/// True for words that are part of a person's name rather than a title, role, place or organisation.
+fn is_name_word(word: &str) -> bool {
+    let bare = strip_possessive(word);
+    let starts_upper = bare.chars().next().is_some_and(char::is_uppercase);
+    let is_particle = bare.starts_with("al-")
+        || bare.starts_with("el-")
+        || matches!(bare, "bin" | "ibn" | "de" | "van" | "von" | "da" | "al");
+    (starts_upper || is_particle)
+        && !contains(lexicon::TITLES, bare)
+        && !contains(lexicon::ROLE_NOUNS, bare)
+        && !contains(lexicon::NATIONALITIES, bare)
+        && !contains(lexicon::ORGANIZATION_NOUNS, bare)
+        && !contains(lexicon::PLACES, bare)
+        && !lexicon::is_place_word(bare)
+        && !contains(lexicon::DETERMINERS, bare)
+        && !bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !matches!(
+            bare.to_lowercase().as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "islamic"
+                | "republic"
+                | "revolution"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+        )
+}
+
+/// Words that describe a role: role nouns, titles and nationalities, lowercased, with countries.
+fn role_words<'a>(words: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    words
+        .map(|w| strip_possessive(w).trim_end_matches('.').to_lowercase())
+        .filter(|w| {
+            contains(lexicon::ROLE_NOUNS, w)
+                || contains(lexicon::TITLES, w)
+                || contains(lexicon::NATIONALITIES, w)
+                || contains(lexicon::PLACES, w)
+                || contains(lexicon::ORGANIZATION_NOUNS, w)
+        })
+        .collect()
+}
+
+/// Every person named with at least two name words, with the role words written before the name and in
+/// appositions beside it (`Iran’s President Hassan Rouhani`, `Falih al-Fayyadh, the chairman of …,`).
+fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    for paragraph in paragraphs {
+        let tokens = tokenize(text, paragraph.clone());
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+        let mut index = 0;
+        while index < words.len() {
+            if !(tokens[index].is_word
+                && is_name_word(words[index])
+                && words[index].chars().next().is_some_and(char::is_uppercase))
+            {
+                index += 1;
+                continue;
+            }
+            let start = index;
+            while index < words.len()
+                && tokens[index].is_word
+                && is_name_word(words[index])
+                && !words[index].ends_with("’s")
+                && !words[index].ends_with("'s")
+            {
+                index += 1;
+            }
+            // A possessive ends the name: `Rouhani’s` is still Rouhani.
+            if index < words.len() && tokens[index].is_word && is_name_word(words[index]) {
+                index += 1;
+            }
+            let name_words: Vec<&str> = words[start..index]
+                .iter()
+                .map(|w| strip_possessive(w))
+                .collect();
+            if name_words.len() < 2 || name_words.len() > 5 {
+                index = index.max(start + 1);
+                continue;
+            }
+            let name = name_words.join(" ");
+            // Role words: the title run before the name, and comma-bounded phrases right before or after it.
+            let mut before = start;
+            while before > 0
+                && tokens[before - 1].is_word
+                && (contains(lexicon::TITLES, words[before - 1])
+                    || contains(lexicon::ROLE_NOUNS, words[before - 1])
+                    || contains(lexicon::NATIONALITIES, words[before - 1])
+                    || contains(lexicon::ORGANIZATION_NOUNS, words[before - 1])
+                    || words[before - 1]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase))
+            {
+                before -= 1;
+            }
+            let mut roles = role_words(words[before..start].iter().copied());
+            if start > 0 && words[start - 1] == "," {
+                let from = words[..start - 1]
+                    .iter()
+                    .rposition(|w| matches!(*w, "," | "." | ";"))
+                    .map_or(0, |p| p + 1);
+                if start - 1 - from <= 14 {
+                    roles.extend(role_words(words[from..start - 1].iter().copied()));
+                }
+            }
+            if words.get(index) == Some(&",") {
+                let to = words[index + 1..]
+                    .iter()
+                    .position(|w| matches!(*w, "," | "." | ";"))
+                    .map_or(words.len(), |p| index + 1 + p);
+                if to - index <= 14
+                    && words.get(index + 1).is_some_and(|w| {
+                        contains(lexicon::DETERMINERS, w)
+                            || contains(lexicon::ROLE_NOUNS, w)
+                            || contains(lexicon::TITLES, w)
+                            || contains(lexicon::NATIONALITIES, w)
+                    })
+                {
+                    roles.extend(role_words(words[index + 1..to].iter().copied()));
+                }
+            }
+            let position = tokens[start].range.start;
+            match people.iter_mut().find(|p| same_person(&p.name, &name)) {
+                Some(person) => {
+                    if name.len() > person.name.len() {
+                        person.name = name;
+                    }
+                    person.sightings.push((position, roles));
+                }
+                None => people.push(Person {
+                    name,
+                    sightings: vec![(position, roles)],
+                }),
+            }
+        }
+    }
+    people
+}
+
+/// `Ali Khamenei` and `Seyed Ali Khamenei` name one person; so do `Mohammed Shia Al-Sudani` and `Mohamed Shia al-Sudani`.
+fn same_person(a: &str, b: &str) -> bool {
+    let key = |name: &str| {
+        name.split_whitespace()
+            .last()
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default()
+    };
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    key(a) == key(b) && (long.ends_with(short) || strsim_first_letters(short, long))
+}
+
+fn strsim_first_letters(a: &str, b: &str) -> bool {
+    let initials = |name: &str| {
+        name.split_whitespace()
+            .map(|w| w.chars().next().unwrap_or(' ').to_ascii_lowercase())
+            .collect::<String>()
+    };
+    initials(a).len() == initials(b).len() && initials(a) == initials(b)
+}
+
+/// Decides what a mention refers to.
+fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
+    let tokens = tokenize(text, mention.range.clone());
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| &text[t.range.clone()])
+        .collect();
+    if words.len() == 1
+        && (contains(lexicon::PRONOUNS, words[0])
+            || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
+    {
+        return Referent::Pronoun(words[0].to_lowercase());
+    }
+    // The part before `of` holds the head: `the secretary of Iran’s Council` is a secretary.
+    let of = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("of"))
+        .unwrap_or(words.len());
+    let head_words = &words[..of];
+    // The last run of name words is the person's name: `US Air Force Major General Patrick Ryder` → `Patrick Ryder`.
+    let name_end = head_words.iter().rposition(|w| is_name_word(w));
+    if let Some(end) = name_end {
+        let mut start = end;
+        while start > 0
+            && is_name_word(head_words[start - 1])
+            && !head_words[start - 1].ends_with("’s")
+            && !head_words[start - 1].ends_with("'s")
+        {
+            start -= 1;
+        }
+        let name_words: Vec<&str> = head_words[start..=end]
+            .iter()
+            .map(|w| strip_possessive(w))
+            .collect();
+        let name = name_words.join(" ");
+        let head_is_organization = head_words
+            .last()
+            .is_some_and(|w| contains(lexicon::ORGANIZATION_NOUNS, w))
+            && end + 1 < head_words.len();
+        if !head_is_organization {
+            if let Some(person) = people.iter().find(|p| {
+                p.name == name
+                    || same_person(&p.name, &name)
+                    || name_words.len() == 1
+                        && p.name.split_whitespace().last() == Some(name.as_str())
+            }) {
+                return Referent::Person(person.name.clone());
+            }
+            return Referent::Person(name);
+        }
+    }
+    let cleaned = words
+        .iter()
+        .skip_while(|w| contains(lexicon::DETERMINERS, w))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let last = head_words.last().copied().unwrap_or("");
+    if contains(lexicon::ORGANIZATION_NOUNS, last)
+        && head_words.iter().any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !contains(lexicon::DETERMINERS, w)
+        })
+    {
+        return Referent::Organization(cleaned);
+    }
+    if let Some(head) = head_words
+        .iter()
+        .rev()
+        .find(|w| contains(lexicon::ROLE_NOUNS, w))
+    {
+        return Referent::Role(
+            strip_possessive(head).to_lowercase(),
+            role_words(words.iter().copied()),
+        );
+    }
+    if contains(lexicon::ORGANIZATION_NOUNS, last)
+        || words.iter().all(|w| contains(lexicon::PLACES, w)) && !words.is_empty()
+    {
+        return Referent::Organization(cleaned);
+    }
+    Referent::Unknown
+}

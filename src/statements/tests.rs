@@ -1,0 +1,113 @@
+use super::*;
+use crate::metadata::{Fields, analyze};
+
+fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
+    let analysis = analyze(
+        text,
+        &Fields {
+            title: Some("T".into()),
+            ..Fields::default()
+        },
+        "a.txt",
+    );
+    let article = Article {
+        meta: crate::article::ArticleMeta {
+            file_id: 0,
+            record: 0,
+            byte_range: 0..0,
+            title: "T".into(),
+            date: None,
+            date_source: None,
+            outlet: None,
+            author: None,
+            url: None,
+            words: 0,
+        },
+        text: text.to_owned(),
+        lines: analysis.lines,
+    };
+    extract(&article)
+        .into_iter()
+        .map(|s| (s.kind, text[s.text].to_owned(), s.speaker))
+        .collect()
+}
+
+#[test]
+fn said_that_with_a_titled_name() {
+    let found = statements(
+        "Iran’s President Hassan Rouhani says the military presence of US forces in Iraq will not help restore stability.",
+    );
+    assert_eq!(
+        found,
+        [(
+            StatementKind::Indirect,
+            "the military presence of US forces in Iraq will not help restore stability".into(),
+            Some("Hassan Rouhani".into())
+        )]
+    );
+}
+
+#[test]
+fn quote_then_role_then_pronoun() {
+    let text = "Iran’s President Hassan Rouhani met the prime minister on Monday.\n\n“Americans have always played a destructive role in the region,” Iran’s president said.\n\nHe urged the government to act quickly on the matter.";
+    let found = statements(text);
+    assert_eq!(
+        found[0],
+        (
+            StatementKind::Direct,
+            "Americans have always played a destructive role in the region".into(),
+            Some("Hassan Rouhani".into())
+        )
+    );
+    assert_eq!(found[1].2.as_deref(), Some("Hassan Rouhani"));
+    assert!(found[1].1.starts_with("the government to act"));
+}
+
+#[test]
+fn colon_lead_in_and_split_quote() {
+    let text = "Meanwhile, Iranian Foreign Ministry spokesman Nasser Kanaani said Tehran supports Iraq.\nSpeaking at a press conference, Mr. Kanaani stated: \"The Baghdad government has clearly stated its position.\"\n“We are ready,” he said. “We will help.”";
+    let found = statements(text);
+    let speakers: Vec<_> = found
+        .iter()
+        .map(|f| f.2.clone().unwrap_or_default())
+        .collect();
+    assert!(speakers.iter().all(|s| s == "Nasser Kanaani"), "{found:?}");
+    assert!(found.iter().any(|f| f.0 == StatementKind::Direct
+        && f.1 == "The Baghdad government has clearly stated its position."));
+    assert!(found.iter().any(|f| f.1 == "We will help."), "{found:?}");
+}
+
+#[test]
+fn according_to_and_adding_that() {
+    let text = "Besides, according to this diplomatic official, Iran will not accept the plan.\n\nIt is a responsibility for any country to end that presence, Rouhani said, adding that Iran supports the vote.";
+    let found = statements(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[0].1, "Iran will not accept the plan");
+    assert_eq!(
+        found[1].1,
+        "It is a responsibility for any country to end that presence"
+    );
+    assert_eq!(found[1].2.as_deref(), Some("Rouhani"));
+    assert_eq!(found[2].1, "Iran supports the vote");
+    assert_eq!(found[2].2.as_deref(), Some("Rouhani"));
+}
+
+#[test]
+fn announced_needs_a_clause() {
+    assert!(statements("On December 9, 2021, Washington officially announced the end of the US combat mission in Iraq.").is_empty());
+    let found =
+        statements("General Kenneth McKenzie announced the US will reduce its troops in Iraq.");
+    assert_eq!(found[0].2.as_deref(), Some("Kenneth McKenzie"));
+}
+
+#[test]
+fn unbalanced_quotes_do_not_stop_extraction() {
+    let text = "“This quote never closes, and it goes on for a while\n\nThe minister said the talks would continue next week.";
+    let found = statements(text);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.1 == "the talks would continue next week"),
+        "{found:?}"
+    );
+}
