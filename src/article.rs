@@ -112,9 +112,7 @@ impl Article {
             }
             match paragraphs.last_mut() {
                 // Lines of one paragraph stay together unless their roles differ (a date line under a title).
-                Some((range, role)) if !previous_blank && *role == line.role => {
-                    range.end = line.range.end
-                }
+                Some((range, role)) if !previous_blank && *role == line.role => range.end = line.range.end,
                 _ => paragraphs.push((line.range.clone(), line.role)),
             }
             previous_blank = false;

@@ -43,11 +43,7 @@ static BANNER_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
 /// True when a line of text is web boilerplate rather than part of the article.
 pub fn is_boilerplate(line: &str) -> bool {
     let trimmed = line.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '|' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '[' | ']' | '*' | '#' | ':'
-            )
+        c.is_whitespace() || matches!(c, '|' | '•' | '·' | '-' | '–' | '—' | '>' | '»' | '[' | ']' | '*' | '#' | ':')
     });
     if trimmed.is_empty() {
         return false;

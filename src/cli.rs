@@ -59,22 +59,14 @@ pub fn parse() -> Result<Cli, ExitCode> {
         use clap::error::ErrorKind;
         if matches!(
             error.kind(),
-            ErrorKind::DisplayHelp
-                | ErrorKind::DisplayVersion
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
         ) {
             let _ = error.print();
             return ExitCode::SUCCESS;
         }
         let rendered = error.render().to_string();
-        let first_line = rendered
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("invalid arguments");
-        eprintln!(
-            "dossier: {} (see `dossier --help`)",
-            first_line.trim_start_matches("error: ")
-        );
+        let first_line = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
+        eprintln!("dossier: {} (see `dossier --help`)", first_line.trim_start_matches("error: "));
         ExitCode::from(EXIT_USAGE)
     })
 }
@@ -121,10 +113,7 @@ fn articles(args: &ArticlesArgs) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    let records = corpus
-        .articles
-        .iter()
-        .map(|a| ArticleRecord::new(&corpus, a));
+    let records = corpus.articles.iter().map(|a| ArticleRecord::new(&corpus, a));
     if let Err(error) = write_records(records, args.format) {
         // A closed pipe (`dossier articles … | head`) is not an error.
         if error.kind() != std::io::ErrorKind::BrokenPipe {
@@ -141,11 +130,7 @@ fn open(path: &std::path::Path, threads: Option<usize>) -> Result<Corpus, ExitCo
         eprintln!("dossier: {}: no such file or folder", path.display());
         return Err(ExitCode::from(EXIT_USAGE));
     }
-    corpus::load(
-        &CorpusSource::from_path(path),
-        threads.unwrap_or_else(corpus::default_threads),
-    )
-    .map_err(|message| {
+    corpus::load(&CorpusSource::from_path(path), threads.unwrap_or_else(corpus::default_threads)).map_err(|message| {
         eprintln!("dossier: {message}");
         ExitCode::from(EXIT_USAGE)
     })
@@ -156,17 +141,10 @@ fn report_problems(corpus: &Corpus) -> ExitCode {
     for problem in &corpus.problems {
         eprintln!("dossier: {}: {}", problem.path, problem.message);
     }
-    if corpus.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_PROBLEMS)
-    }
+    if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) }
 }
 
-fn write_records<T: Serialize>(
-    records: impl Iterator<Item = T>,
-    format: OutputFormat,
-) -> std::io::Result<()> {
+fn write_records<T: Serialize>(records: impl Iterator<Item = T>, format: OutputFormat) -> std::io::Result<()> {
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);
     match format {

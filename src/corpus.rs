@@ -29,11 +29,7 @@ pub enum CorpusSource {
 impl CorpusSource {
     /// The source for a path given by the user: a folder, or a single file.
     pub fn from_path(path: &Path) -> CorpusSource {
-        if path.is_file() {
-            CorpusSource::Files(vec![path.to_owned()])
-        } else {
-            CorpusSource::Folder(path.to_owned())
-        }
+        if path.is_file() { CorpusSource::Files(vec![path.to_owned()]) } else { CorpusSource::Folder(path.to_owned()) }
     }
 
     /// A short name for titles and menus.
@@ -123,30 +119,17 @@ impl Corpus {
 /// Reads an article's text again from its file under `root`, for showing it; the metadata stays as listed.
 pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<Article, String> {
     let path = root.join(&entry.relative_path);
-    let text = read_record_text(&path, entry, meta)
-        .map_err(|e| format!("{}: {e}", entry.relative_path))?;
+    let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
     let records = ingest::read_records(entry.format, &text);
     // A re-read range holds just this record; a whole file (a JSON wrapper) holds them all.
     let record = match records.records.len() {
         1 => records.records.into_iter().next(),
-        _ => records
-            .records
-            .into_iter()
-            .find(|r| r.record == meta.record),
+        _ => records.records.into_iter().find(|r| r.record == meta.record),
     }
-    .ok_or_else(|| {
-        format!(
-            "{}: the article is no longer in the file (was it changed?)",
-            entry.relative_path
-        )
-    })?;
+    .ok_or_else(|| format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path))?;
     let (record_text, _) = cap_text(record.text);
     let analysis = analyze(&record_text, &record.fields, &entry.relative_path);
-    Ok(Article {
-        meta: meta.clone(),
-        text: record_text,
-        lines: analysis.lines,
-    })
+    Ok(Article { meta: meta.clone(), text: record_text, lines: analysis.lines })
 }
 
 /// Reads the decoded text holding one record: the record's own bytes when the file allows, else the whole file.
@@ -154,28 +137,21 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
     let mut file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
     if entry.format.holds_many() && entry.is_verbatim {
         let mut header = vec![0; entry.header_len as usize];
-        file.seek(SeekFrom::Start(entry.bom_len))
-            .map_err(|e| io_reason(&e))?;
+        file.seek(SeekFrom::Start(entry.bom_len)).map_err(|e| io_reason(&e))?;
         file.read_exact(&mut header).map_err(|e| io_reason(&e))?;
         let mut body = vec![0; (meta.byte_range.end - meta.byte_range.start) as usize];
-        file.seek(SeekFrom::Start(entry.bom_len + meta.byte_range.start))
-            .map_err(|e| io_reason(&e))?;
+        file.seek(SeekFrom::Start(entry.bom_len + meta.byte_range.start)).map_err(|e| io_reason(&e))?;
         file.read_exact(&mut body).map_err(|e| io_reason(&e))?;
         header.extend_from_slice(&body);
-        return String::from_utf8(header)
-            .map_err(|_| "the file changed since it was read".to_owned());
+        return String::from_utf8(header).map_err(|_| "the file changed since it was read".to_owned());
     }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     let decoded = decode(&bytes).map_err(|e| e.to_string())?;
     let header = decoded.text.get(..entry.header_len as usize);
-    let record = decoded
-        .text
-        .get(meta.byte_range.start as usize..meta.byte_range.end as usize);
+    let record = decoded.text.get(meta.byte_range.start as usize..meta.byte_range.end as usize);
     match (header, record) {
-        (Some(header), Some(record)) if entry.format.holds_many() => {
-            Ok(format!("{header}{record}"))
-        }
+        (Some(header), Some(record)) if entry.format.holds_many() => Ok(format!("{header}{record}")),
         _ => Ok(decoded.text),
     }
 }
@@ -213,12 +189,7 @@ pub struct Listing {
 
 /// Lists the readable files of a source. Fails only when the source itself cannot be read.
 pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
-    let mut listing = Listing {
-        root: PathBuf::new(),
-        files: Vec::new(),
-        problems: Vec::new(),
-        skipped_files: 0,
-    };
+    let mut listing = Listing { root: PathBuf::new(), files: Vec::new(), problems: Vec::new(), skipped_files: 0 };
     match source {
         CorpusSource::Folder(folder) => {
             let metadata = std::fs::metadata(folder)
@@ -232,9 +203,7 @@ pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
                 .sort_by_file_name()
                 .into_iter()
                 // Hidden files and folders (.git, .DS_Store) are not articles.
-                .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                });
+                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
             for entry in walker {
                 match entry {
                     Ok(entry) if entry.file_type().is_file() => {
@@ -242,17 +211,11 @@ pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
                     }
                     Ok(_) => {}
                     Err(error) => {
-                        let path = error
-                            .path()
-                            .map(|p| relative(folder, p))
-                            .unwrap_or_default();
+                        let path = error.path().map(|p| relative(folder, p)).unwrap_or_default();
                         let message = if error.loop_ancestor().is_some() {
                             "a symbolic link loops back to a parent folder; skipped".to_owned()
                         } else {
-                            error
-                                .io_error()
-                                .map(io_reason)
-                                .unwrap_or_else(|| error.to_string())
+                            error.io_error().map(io_reason).unwrap_or_else(|| error.to_string())
                         };
                         listing.problems.push(Problem { path, message });
                     }
@@ -266,9 +229,8 @@ pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
                     let inner = list_files(&CorpusSource::Folder(path.clone()))?;
                     let prefix = relative(&listing.root, path);
                     for mut file in inner.files {
-                        file.relative_path = format!("{prefix}/{}", file.relative_path)
-                            .trim_start_matches('/')
-                            .to_owned();
+                        file.relative_path =
+                            format!("{prefix}/{}", file.relative_path).trim_start_matches('/').to_owned();
                         listing.files.push(file);
                     }
                     listing.problems.extend(inner.problems);
@@ -276,16 +238,13 @@ pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
                 } else {
                     match std::fs::metadata(path) {
                         Ok(metadata) => add_file(&mut listing, path, Some(metadata)),
-                        Err(error) => listing.problems.push(Problem {
-                            path: path.display().to_string(),
-                            message: io_reason(&error),
-                        }),
+                        Err(error) => listing
+                            .problems
+                            .push(Problem { path: path.display().to_string(), message: io_reason(&error) }),
                     }
                 }
             }
-            listing
-                .files
-                .sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
+            listing.files.sort_by(|a, b| a.relative_path.cmp(&b.relative_path));
         }
     }
     Ok(listing)
@@ -293,20 +252,8 @@ pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
 
 /// Names of files that document a data set rather than hold its articles.
 fn is_documentation(path: &Path) -> bool {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_ascii_uppercase())
-        .unwrap_or_default();
-    [
-        "README",
-        "LICENSE",
-        "LICENCE",
-        "COPYING",
-        "CHANGELOG",
-        "NOTICE",
-        "AUTHORS",
-    ]
-    .contains(&stem.as_str())
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
+    ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(&stem.as_str())
 }
 
 fn add_file(listing: &mut Listing, path: &Path, metadata: Option<std::fs::Metadata>) {
@@ -328,24 +275,12 @@ fn add_file(listing: &mut Listing, path: &Path, metadata: Option<std::fs::Metada
 /// `path` relative to `root`, with `/` separators; non-UTF-8 names are shown with replacement characters.
 fn relative(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn common_parent(paths: &[PathBuf]) -> PathBuf {
-    let parents: Vec<&Path> = paths
-        .iter()
-        .map(|p| {
-            if p.is_dir() {
-                p.parent().unwrap_or(p)
-            } else {
-                p.parent().unwrap_or(p)
-            }
-        })
-        .collect();
+    let parents: Vec<&Path> =
+        paths.iter().map(|p| if p.is_dir() { p.parent().unwrap_or(p) } else { p.parent().unwrap_or(p) }).collect();
     let Some(first) = parents.first() else {
         return PathBuf::new();
     };
@@ -376,16 +311,11 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
     let mut problems = Vec::new();
     let mut articles = Vec::new();
     let path = root.join(&entry.relative_path);
-    let problem = |message: String| Problem {
-        path: entry.relative_path.clone(),
-        message,
-    };
+    let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
     let bytes = match std::fs::metadata(&path) {
-        Ok(metadata) if metadata.len() > MAX_FILE_BYTES => Err(format!(
-            "too large to read ({} MB; the limit is {} MB)",
-            metadata.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        )),
+        Ok(metadata) if metadata.len() > MAX_FILE_BYTES => {
+            Err(format!("too large to read ({} MB; the limit is {} MB)", metadata.len() >> 20, MAX_FILE_BYTES >> 20))
+        }
         Ok(_) => std::fs::read(&path).map_err(|e| io_reason(&e)),
         Err(error) => Err(io_reason(&error)),
     };
@@ -399,12 +329,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         Ok(decoded) => decoded,
         Err(message) => {
             problems.push(problem(message));
-            return FileResult {
-                file_id,
-                entry,
-                articles,
-                problems,
-            };
+            return FileResult { file_id, entry, articles, problems };
         }
     };
     entry.encoding = Some(decoded.encoding.to_owned());
@@ -413,26 +338,13 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
     if entry.format == Format::Csv {
         entry.header_len = ingest::delimited::header_len(&decoded.text) as u64;
     }
-    let Records {
-        records,
-        warnings,
-        error,
-    } = ingest::read_records(entry.format, &decoded.text);
+    let Records { records, warnings, error } = ingest::read_records(entry.format, &decoded.text);
     problems.extend(warnings.into_iter().map(&problem));
     problems.extend(error.map(&problem));
-    for RawRecord {
-        record,
-        fields,
-        text,
-        byte_range,
-    } in records
-    {
+    for RawRecord { record, fields, text, byte_range } in records {
         let (text, was_cut) = cap_text(text);
         if was_cut {
-            problems.push(problem(format!(
-                "article {record}: text cut at {} MB",
-                MAX_ARTICLE_BYTES >> 20
-            )));
+            problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
         }
         let analysis = analyze(&text, &fields, &entry.relative_path);
         articles.push(ArticleMeta {
@@ -448,12 +360,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             words: analysis.words,
         });
     }
-    FileResult {
-        file_id,
-        entry,
-        articles,
-        problems,
-    }
+    FileResult { file_id, entry, articles, problems }
 }
 
 /// Counters a loading job updates as it goes, for progress bars.
@@ -504,19 +411,11 @@ impl LoadJob {
 }
 
 /// Starts loading a corpus on `threads` background threads; `on_event` is called after each event is sent (e.g. to repaint).
-pub fn start_load(
-    source: CorpusSource,
-    threads: usize,
-    on_event: impl Fn() + Send + Sync + 'static,
-) -> LoadJob {
+pub fn start_load(source: CorpusSource, threads: usize, on_event: impl Fn() + Send + Sync + 'static) -> LoadJob {
     let (sender, events) = crossbeam_channel::unbounded();
     let progress = Arc::new(LoadProgress::default());
     let cancel = Arc::new(AtomicBool::new(false));
-    let job = LoadJob {
-        events,
-        progress: progress.clone(),
-        cancel: cancel.clone(),
-    };
+    let job = LoadJob { events, progress: progress.clone(), cancel: cancel.clone() };
     std::thread::Builder::new()
         .name("corpus-load".into())
         .spawn(move || {
@@ -532,13 +431,8 @@ pub fn start_load(
                     return;
                 }
             };
-            progress
-                .files_total
-                .store(listing.files.len(), Ordering::Relaxed);
-            progress.bytes_total.store(
-                listing.files.iter().map(|f| f.size).sum(),
-                Ordering::Relaxed,
-            );
+            progress.files_total.store(listing.files.len(), Ordering::Relaxed);
+            progress.bytes_total.store(listing.files.iter().map(|f| f.size).sum(), Ordering::Relaxed);
             progress.listing_done.store(true, Ordering::Relaxed);
             let root = listing.root.clone();
             let files = listing.files.clone();
@@ -546,8 +440,7 @@ pub fn start_load(
             let next = AtomicUsize::new(0);
             std::thread::scope(|scope| {
                 for worker in 0..threads.max(1) {
-                    let (root, files, next, progress, cancel, send) =
-                        (&root, &files, &next, &progress, &cancel, &send);
+                    let (root, files, next, progress, cancel, send) = (&root, &files, &next, &progress, &cancel, &send);
                     std::thread::Builder::new()
                         .name(format!("corpus-read-{worker}"))
                         .spawn_scoped(scope, move || {
@@ -566,9 +459,7 @@ pub fn start_load(
                         .expect("spawn a reader thread");
                 }
             });
-            send(LoadEvent::Finished {
-                cancelled: cancel.load(Ordering::Relaxed),
-            });
+            send(LoadEvent::Finished { cancelled: cancel.load(Ordering::Relaxed) });
         })
         .expect("spawn the loading thread");
     job
@@ -577,10 +468,7 @@ pub fn start_load(
 /// Reads a file, turning a panic in a reader into a problem so one bad file cannot stop the load.
 fn read_file_guarded(root: &Path, file_id: u32, entry: FileEntry) -> FileResult {
     let fallback = entry.clone();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_file(root, file_id, entry)
-    }))
-    .unwrap_or_else(|panic| {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(root, file_id, entry))).unwrap_or_else(|panic| {
         let reason = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

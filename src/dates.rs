@@ -5,7 +5,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-const WEEKDAY: &str = r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)";
+const WEEKDAY: &str =
+    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)";
 
 /// A date written in text, with the byte range it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,13 +54,8 @@ static PATTERNS: LazyLock<DatePatterns> = LazyLock::new(|| {
 /// Parses a month name or abbreviation.
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    NAMES
-        .iter()
-        .position(|n| lower.starts_with(n))
-        .map(|i| i as u32 + 1)
+    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    NAMES.iter().position(|n| lower.starts_with(n)).map(|i| i as u32 + 1)
 }
 
 fn weekday_of(name: &str) -> Option<Weekday> {
@@ -73,10 +69,7 @@ fn weekday_of(name: &str) -> Option<Weekday> {
         ("sat", Weekday::Sat),
         ("sun", Weekday::Sun),
     ];
-    NAMES
-        .iter()
-        .find(|(n, _)| lower.starts_with(n))
-        .map(|(_, w)| *w)
+    NAMES.iter().find(|(n, _)| lower.starts_with(n)).map(|(_, w)| *w)
 }
 
 /// Finds every written date with a year in `text` ("12 April 2021", "April 30, 2023", "2021-04-12").
@@ -85,19 +78,12 @@ fn weekday_of(name: &str) -> Option<Weekday> {
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let patterns = &*PATTERNS;
     let mut found: Vec<DateMatch> = Vec::new();
-    for (regex, is_numeric) in [
-        (&patterns.month_first, false),
-        (&patterns.day_first, false),
-        (&patterns.numeric, true),
-    ] {
+    for (regex, is_numeric) in [(&patterns.month_first, false), (&patterns.day_first, false), (&patterns.numeric, true)]
+    {
         for caps in regex.captures_iter(text) {
             let whole = caps.get(0).unwrap();
             let year: i32 = caps["y"].parse().unwrap_or(0);
-            let month = if is_numeric {
-                caps["m"].parse().ok()
-            } else {
-                month_number(&caps["m"])
-            };
+            let month = if is_numeric { caps["m"].parse().ok() } else { month_number(&caps["m"]) };
             let day: u32 = caps["d"].parse().unwrap_or(0);
             let Some(date) = month.and_then(|m| NaiveDate::from_ymd_opt(year, m, day)) else {
                 continue;
@@ -112,11 +98,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 weekday_agrees &= weekday_of(&w["w"]) == Some(date.weekday());
                 range.end += w.get(0).unwrap().end();
             }
-            if weekday_agrees
-                && !found
-                    .iter()
-                    .any(|f| f.range.start < range.end && range.start < f.range.end)
-            {
+            if weekday_agrees && !found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
                 found.push(DateMatch { range, date });
             }
         }
@@ -130,8 +112,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
 /// with what is left of the line once dates, times and filler words are gone (often a place or outlet).
 pub fn date_line(line: &str) -> Option<(NaiveDate, String)> {
     let line = line.trim();
-    if line.len() > 90 || line.ends_with('.') && !line.ends_with("a.m.") && !line.ends_with("p.m.")
-    {
+    if line.len() > 90 || line.ends_with('.') && !line.ends_with("a.m.") && !line.ends_with("p.m.") {
         return None;
     }
     let matches = find_dates(line);
@@ -143,10 +124,7 @@ pub fn date_line(line: &str) -> Option<(NaiveDate, String)> {
     let rest = PATTERNS.time.replace_all(&rest, " ");
     let rest = PATTERNS.filler.replace_all(&rest, " ");
     // What is left may name a place or an outlet ("Veloria Today, 3 March 2022"), but no sentence.
-    let leftover_words = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
+    let leftover_words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
     let leftover = rest.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
     (leftover_words <= 4).then_some((first.date, leftover))
 }
@@ -156,14 +134,9 @@ pub fn opening_dateline(paragraph: &str) -> Option<NaiveDate> {
     let head = &paragraph[..floor_char_boundary(paragraph, 80)];
     let first = find_dates(head).into_iter().next()?;
     let prefix = head[..first.range.start].trim();
-    let is_place = prefix
-        .chars()
-        .all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\'' | '-' | '/'));
+    let is_place = prefix.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\'' | '-' | '/'));
     let after = head[first.range.end..].trim_start();
-    let after = after
-        .strip_prefix('(')
-        .and_then(|a| a.split_once(')'))
-        .map_or(after, |(_, rest)| rest.trim_start());
+    let after = after.strip_prefix('(').and_then(|a| a.split_once(')')).map_or(after, |(_, rest)| rest.trim_start());
     let dash_follows = after.starts_with(['-', '–', '—', ':']);
     (is_place && dash_follows).then_some(first.date)
 }
@@ -196,18 +169,8 @@ pub fn parse_date_value(value: &str) -> Option<NaiveDate> {
 pub fn date_from_filename(name: &str) -> Option<NaiveDate> {
     PATTERNS.filename.captures_iter(name).find_map(|caps| {
         let year = caps.name("y")?.as_str().parse().ok()?;
-        let month = caps
-            .name("m")
-            .or_else(|| caps.name("m2"))?
-            .as_str()
-            .parse()
-            .ok()?;
-        let day = caps
-            .name("d")
-            .or_else(|| caps.name("d2"))?
-            .as_str()
-            .parse()
-            .ok()?;
+        let month = caps.name("m").or_else(|| caps.name("m2"))?.as_str().parse().ok()?;
+        let day = caps.name("d").or_else(|| caps.name("d2"))?.as_str().parse().ok()?;
         NaiveDate::from_ymd_opt(year, month, day)
     })
 }
@@ -231,50 +194,19 @@ mod tests {
 
     #[test]
     fn date_lines_in_the_shapes_news_sites_use() {
-        assert_eq!(
-            date_line("| 22 April 2024, Monday |").map(|(date, _)| date),
-            ymd(2024, 4, 22)
-        );
-        assert_eq!(
-            date_line("April 30, 2023 - 21:54").map(|(date, _)| date),
-            ymd(2023, 4, 30)
-        );
-        assert_eq!(
-            date_line("Monday, 12 April 2021 2:36 PM").map(|(date, _)| date),
-            ymd(2021, 4, 12)
-        );
-        assert_eq!(
-            date_line("Friday, January 4, 2019\u{a0}").map(|(date, _)| date),
-            ymd(2019, 1, 4)
-        );
-        assert_eq!(
-            date_line("Published: 3 March 2022").map(|(date, _)| date),
-            ymd(2022, 3, 3)
-        );
-        assert_eq!(
-            date_line("Posted on Sept. 9, 2020 at 10:15 a.m. EDT").map(|(date, _)| date),
-            ymd(2020, 9, 9)
-        );
-        assert_eq!(
-            date_line("2021-04-12T14:36").map(|(date, _)| date),
-            ymd(2021, 4, 12)
-        );
+        assert_eq!(date_line("| 22 April 2024, Monday |").map(|(date, _)| date), ymd(2024, 4, 22));
+        assert_eq!(date_line("April 30, 2023 - 21:54").map(|(date, _)| date), ymd(2023, 4, 30));
+        assert_eq!(date_line("Monday, 12 April 2021 2:36 PM").map(|(date, _)| date), ymd(2021, 4, 12));
+        assert_eq!(date_line("Friday, January 4, 2019\u{a0}").map(|(date, _)| date), ymd(2019, 1, 4));
+        assert_eq!(date_line("Published: 3 March 2022").map(|(date, _)| date), ymd(2022, 3, 3));
+        assert_eq!(date_line("Posted on Sept. 9, 2020 at 10:15 a.m. EDT").map(|(date, _)| date), ymd(2020, 9, 9));
+        assert_eq!(date_line("2021-04-12T14:36").map(|(date, _)| date), ymd(2021, 4, 12));
     }
 
     #[test]
     fn sentences_that_mention_dates_are_not_date_lines() {
-        assert_eq!(
-            date_line(
-                "On December 9, 2021, Washington officially announced the end of the mission."
-            ),
-            None
-        );
-        assert_eq!(
-            date_line(
-                "The talks began on 3 March 2022 and ended without agreement between the sides"
-            ),
-            None
-        );
+        assert_eq!(date_line("On December 9, 2021, Washington officially announced the end of the mission."), None);
+        assert_eq!(date_line("The talks began on 3 March 2022 and ended without agreement between the sides"), None);
     }
 
     #[test]
@@ -293,10 +225,7 @@ mod tests {
     fn structured_values() {
         assert_eq!(parse_date_value("2022-06-01T09:30:00Z"), ymd(2022, 6, 1));
         assert_eq!(parse_date_value("2020-11-03"), ymd(2020, 11, 3));
-        assert_eq!(
-            parse_date_value("Mon, 12 Apr 2021 14:36:00 GMT"),
-            ymd(2021, 4, 12)
-        );
+        assert_eq!(parse_date_value("Mon, 12 Apr 2021 14:36:00 GMT"), ymd(2021, 4, 12));
         assert_eq!(parse_date_value("April 12, 2021"), ymd(2021, 4, 12));
         assert_eq!(parse_date_value("20210412"), ymd(2021, 4, 12));
         assert_eq!(parse_date_value("1618238160"), ymd(2021, 4, 12));
@@ -307,10 +236,7 @@ mod tests {
 
     #[test]
     fn file_names() {
-        assert_eq!(
-            date_from_filename("2021-04-12-dam-talks.txt"),
-            ymd(2021, 4, 12)
-        );
+        assert_eq!(date_from_filename("2021-04-12-dam-talks.txt"), ymd(2021, 4, 12));
         assert_eq!(date_from_filename("report_20210412.html"), ymd(2021, 4, 12));
         assert_eq!(date_from_filename("000_e5cc49481a200140.txt"), None);
         assert_eq!(date_from_filename("notes.txt"), None);
@@ -318,10 +244,7 @@ mod tests {
 
     #[test]
     fn datelines_opening_a_paragraph() {
-        assert_eq!(
-            opening_dateline("TEHRAN, April 30, 2023 (IRNA) – The leader said"),
-            ymd(2023, 4, 30)
-        );
+        assert_eq!(opening_dateline("TEHRAN, April 30, 2023 (IRNA) – The leader said"), ymd(2023, 4, 30));
         assert_eq!(opening_dateline("On April 30, 2023 – something"), None);
     }
 }

@@ -36,47 +36,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         let is_verbatim = encoding == UTF_8 && matches!(text, std::borrow::Cow::Borrowed(_));
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-            is_verbatim,
-            bom_len,
-        });
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim, bom_len });
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind.to_owned()));
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-            is_verbatim: false,
-            bom_len: 0,
-        });
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim: false, bom_len: 0 });
     }
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
         return Err(DecodeError::Binary("contains NUL bytes".to_owned()));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            is_verbatim: true,
-            bom_len: 0,
-        });
+        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), is_verbatim: true, bom_len: 0 });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, _) = encoding.decode(bytes);
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
-        is_verbatim: false,
-        bom_len: 0,
-    })
+    Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim: false, bom_len: 0 })
 }
 
 /// Names the binary format whose magic number starts `bytes`, if any.
@@ -98,10 +78,7 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"ID3", "an MP3 file"),
         (b"SQLite format 3", "a SQLite database"),
     ];
-    SIGNATURES
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, name)| *name)
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, name)| *name)
 }
 
 /// Recognises UTF-16 text without a BOM by its pattern of zero bytes in ASCII-heavy text.
@@ -164,10 +141,7 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(
-            decode(b"%PDF-1.7 ...").unwrap_err(),
-            DecodeError::Binary("a PDF document".into())
-        );
+        assert_eq!(decode(b"%PDF-1.7 ...").unwrap_err(), DecodeError::Binary("a PDF document".into()));
         assert!(decode(b"abc\0\x01\x02def\0").is_err());
         assert!(decode(b"PK\x03\x04rest").is_err());
     }

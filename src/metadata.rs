@@ -130,9 +130,8 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|written by|reporting by|author:|words by)\s+(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|da|del|van|von|der|la|le|bin|ibn|al-\p{L}+)){0,4})(?:\s*(?:,|\||/|-|–|—|\bfor\b|\band\b)\s*(?P<rest>.*))?$").unwrap()
 });
 
-static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\s,.'\-]{1,40}\((?P<outlet>[^()]{2,30})\)\s*[-–—:]").unwrap()
-});
+static WIRE_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Lu}\s,.'\-]{1,40}\((?P<outlet>[^()]{2,30})\)\s*[-–—:]").unwrap());
 
 /// The first lines of an article are its header: title, date line, byline and masthead live there.
 const HEADER_MAX_LINES: usize = 40;
@@ -186,9 +185,7 @@ pub fn analyze(text: &str, fields: &Fields, file_name: &str) -> Analysis {
                 text_date = dates::opening_dateline(content);
             }
             if outlet.is_none() && body_lines_seen == 1 {
-                outlet = WIRE_DATELINE
-                    .captures(content)
-                    .and_then(|caps| outlet_name(&caps["outlet"]));
+                outlet = WIRE_DATELINE.captures(content).and_then(|caps| outlet_name(&caps["outlet"]));
             }
         }
     }
@@ -216,9 +213,7 @@ pub fn analyze(text: &str, fields: &Fields, file_name: &str) -> Analysis {
         title,
         date,
         date_source,
-        outlet: non_empty(fields.outlet.as_deref())
-            .or(outlet)
-            .or_else(|| fields.url.as_deref().and_then(url_host)),
+        outlet: non_empty(fields.outlet.as_deref()).or(outlet).or_else(|| fields.url.as_deref().and_then(url_host)),
         author: non_empty(fields.author.as_deref()).or(author),
         url: non_empty(fields.url.as_deref()),
         words,
@@ -230,18 +225,12 @@ pub fn analyze(text: &str, fields: &Fields, file_name: &str) -> Analysis {
 fn split_lines(text: &str) -> Vec<TextLine> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for (index, _) in text
-        .match_indices('\n')
-        .chain(std::iter::once((text.len(), "")))
-    {
+    for (index, _) in text.match_indices('\n').chain(std::iter::once((text.len(), ""))) {
         let mut end = index;
         if end > start && text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }
-        lines.push(TextLine {
-            range: start..end,
-            role: LineRole::Body,
-        });
+        lines.push(TextLine { range: start..end, role: LineRole::Body });
         start = index + 1;
     }
     if text.ends_with('\n') {
@@ -266,9 +255,7 @@ fn is_paragraph(line: &str) -> bool {
 
 /// Counts words: runs of characters that hold at least one letter or digit.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .count()
+    text.split_whitespace().filter(|word| word.chars().any(char::is_alphanumeric)).count()
 }
 
 /// The outlet a short line names: a known outlet inside it, or a title-cased name ending in an outlet word.
@@ -281,22 +268,13 @@ fn outlet_name(line: &str) -> Option<String> {
     if let Some(known) = KNOWN_OUTLETS.iter().find(|name| contains_words(line, name)) {
         return Some((*known).to_owned());
     }
-    let all_capitalised = words.iter().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || *w == "of"
-            || *w == "the"
-    });
-    let last = words
-        .last()
-        .unwrap()
-        .trim_matches(|c: char| !c.is_alphanumeric());
+    let all_capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || *w == "of" || *w == "the");
+    let last = words.last().unwrap().trim_matches(|c: char| !c.is_alphanumeric());
     let looks_like_outlet = all_capitalised && words.len() >= 2 && OUTLET_WORDS.contains(&last);
-    let is_domain = words.len() == 1
-        && Regex::new(r"^[A-Za-z0-9-]+\.(?:com|net|org|co\.uk|ir|iq|news)$")
-            .unwrap()
-            .is_match(line);
+    let is_domain =
+        words.len() == 1 && Regex::new(r"^[A-Za-z0-9-]+\.(?:com|net|org|co\.uk|ir|iq|news)$").unwrap().is_match(line);
     (looks_like_outlet || is_domain).then(|| line.to_owned())
 }
 
@@ -315,9 +293,7 @@ fn choose_title(text: &str, header: &mut [TextLine], field_title: Option<&str>) 
     // The headline comes before the first paragraph of running text; lines after it are captions or subtitles.
     let first_paragraph = header
         .iter()
-        .position(|line| {
-            line.role == LineRole::Body && is_paragraph(clean(&text[line.range.clone()]))
-        })
+        .position(|line| line.role == LineRole::Body && is_paragraph(clean(&text[line.range.clone()])))
         .unwrap_or(header.len());
     let candidates: Vec<usize> = (0..first_paragraph)
         .filter(|&i| header[i].role == LineRole::Body)
@@ -329,27 +305,20 @@ fn choose_title(text: &str, header: &mut [TextLine], field_title: Option<&str>) 
         .collect();
     let chosen = match field_title {
         // A title field wins; a header line repeating it is marked so the view does not show it twice.
-        Some(title) => candidates
-            .iter()
-            .copied()
-            .find(|&i| clean_heading(&text[header[i].range.clone()]) == title),
+        Some(title) => candidates.iter().copied().find(|&i| clean_heading(&text[header[i].range.clone()]) == title),
         None => {
             let first_date = header.iter().position(|line| line.role == LineRole::Date);
-            let heading = candidates
-                .iter()
-                .copied()
-                .find(|&i| text[header[i].range.clone()].trim_start().starts_with("# "));
-            let before_date: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&i| first_date.is_some_and(|d| i < d))
-                .collect();
+            let heading =
+                candidates.iter().copied().find(|&i| text[header[i].range.clone()].trim_start().starts_with("# "));
+            let before_date: Vec<usize> =
+                candidates.iter().copied().filter(|&i| first_date.is_some_and(|d| i < d)).collect();
             heading
                 .or_else(|| {
                     // Navigation labels come before the headline: of the lines above the date line, the longest.
-                    before_date.iter().copied().max_by_key(|&i| {
-                        (clean(&text[header[i].range.clone()]).len(), usize::MAX - i)
-                    })
+                    before_date
+                        .iter()
+                        .copied()
+                        .max_by_key(|&i| (clean(&text[header[i].range.clone()]).len(), usize::MAX - i))
                 })
                 .or_else(|| candidates.first().copied())
         }
@@ -388,18 +357,12 @@ fn opening_words(text: &str, header: &[TextLine]) -> String {
 /// The host of a URL without `www.`, as a last guess at the outlet: `https://www.example.com/a` → `example.com`.
 fn url_host(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://")?.1;
-    let host = rest
-        .split(['/', '?', '#', ':'])
-        .next()?
-        .trim_start_matches("www.");
+    let host = rest.split(['/', '?', '#', ':']).next()?.trim_start_matches("www.");
     host.contains('.').then(|| host.to_ascii_lowercase())
 }
 
 fn non_empty(value: Option<&str>) -> Option<String> {
-    value
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_owned)
+    value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -435,10 +398,7 @@ mod tests {
         let a = analyze_text(
             "UNITED24 - Make a charitable donation in support of Ukraine!\n\nWeapons of Mass Destruction (WMD)\n\nIran Press TV\n\nRapid expulsion of US forces boosts stability in Iraq: Iran's top security official\n\nIran Press TV\n\nMonday, 12 April 2021 2:36 PM\n\nThe secretary of Iran's Supreme National Security Council (SNSC) says speeding up the expulsion of American forces from Iraq will help boost stability in the country.\n",
         );
-        assert_eq!(
-            a.title,
-            "Rapid expulsion of US forces boosts stability in Iraq: Iran's top security official"
-        );
+        assert_eq!(a.title, "Rapid expulsion of US forces boosts stability in Iraq: Iran's top security official");
         assert_eq!(a.outlet.as_deref(), Some("Press TV"));
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2021, 4, 12));
         assert_eq!(a.lines[0].role, LineRole::Boilerplate);
@@ -458,9 +418,7 @@ mod tests {
 
     #[test]
     fn boilerplate_is_not_counted() {
-        let a = analyze_text(
-            "Title here\n\nOne two three four.\n\nRelated Articles\n\nBack to top button\n",
-        );
+        let a = analyze_text("Title here\n\nOne two three four.\n\nRelated Articles\n\nBack to top button\n");
         assert_eq!(a.words, 6);
     }
 
@@ -472,28 +430,18 @@ mod tests {
             outlet: Some("Kestrand Daily".into()),
             ..Fields::default()
         };
-        let a = analyze(
-            "Friday, January 4, 2019\n\nHeadline\n\nBody text here.",
-            &fields,
-            "2018-01-01-x.txt",
-        );
+        let a = analyze("Friday, January 4, 2019\n\nHeadline\n\nBody text here.", &fields, "2018-01-01-x.txt");
         assert_eq!(a.title, "Headline");
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2020, 11, 3));
         assert_eq!(a.date_source, Some(DateSource::Field));
         assert_eq!(a.outlet.as_deref(), Some("Kestrand Daily"));
-        assert_eq!(
-            a.lines.iter().filter(|l| l.role == LineRole::Title).count(),
-            1
-        );
+        assert_eq!(a.lines.iter().filter(|l| l.role == LineRole::Title).count(), 1);
     }
 
     #[test]
     fn filename_date_is_the_last_resort() {
-        let a = analyze(
-            "Dam talks resume\n\nThe talks resumed on Monday.",
-            &Fields::default(),
-            "2021-04-12-dam-talks.txt",
-        );
+        let a =
+            analyze("Dam talks resume\n\nThe talks resumed on Monday.", &Fields::default(), "2021-04-12-dam-talks.txt");
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2021, 4, 12));
         assert_eq!(a.date_source, Some(DateSource::Filename));
     }
@@ -514,14 +462,8 @@ mod tests {
 
     #[test]
     fn outlet_from_url_host_when_nothing_else_names_it() {
-        let fields = Fields {
-            url: Some("https://en.wikinews.org//wiki/Story".into()),
-            ..Fields::default()
-        };
-        assert_eq!(
-            analyze("Body.", &fields, "a.csv").outlet.as_deref(),
-            Some("en.wikinews.org")
-        );
+        let fields = Fields { url: Some("https://en.wikinews.org//wiki/Story".into()), ..Fields::default() };
+        assert_eq!(analyze("Body.", &fields, "a.csv").outlet.as_deref(), Some("en.wikinews.org"));
     }
 
     #[test]

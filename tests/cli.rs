@@ -4,17 +4,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .output()
-        .expect("dossier runs")
+    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).output().expect("dossier runs")
 }
 
 fn shared(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("shared")
-        .join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(path)
 }
 
 fn stdout(output: &Output) -> String {
@@ -23,44 +17,16 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn articles_jsonl_has_one_record_per_article_with_every_field() {
-    let output = dossier(&[
-        "articles",
-        shared("corpus/seeds").to_str().unwrap(),
-        "--format",
-        "jsonl",
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = dossier(&["articles", shared("corpus/seeds").to_str().unwrap(), "--format", "jsonl"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = stdout(&output);
-    let records: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(records.len(), 5);
-    let keys = [
-        "file",
-        "record",
-        "title",
-        "date",
-        "date_source",
-        "outlet",
-        "author",
-        "url",
-        "words",
-    ];
+    let keys = ["file", "record", "title", "date", "date_source", "outlet", "author", "url", "words"];
     for (line, record) in text.lines().zip(&records) {
         assert_eq!(record.as_object().unwrap().len(), keys.len());
-        let positions: Vec<usize> = keys
-            .iter()
-            .map(|k| line.find(&format!("\"{k}\":")).unwrap())
-            .collect();
-        assert!(
-            positions.windows(2).all(|w| w[0] < w[1]),
-            "fields in contract order: {line}"
-        );
+        let positions: Vec<usize> = keys.iter().map(|k| line.find(&format!("\"{k}\":")).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "fields in contract order: {line}");
     }
     assert_eq!(records[0]["file"], "000_e5cc49481a200140.txt");
     assert_eq!(records[0]["record"], 0);
@@ -73,27 +39,12 @@ fn articles_jsonl_has_one_record_per_article_with_every_field() {
 
 #[test]
 fn articles_csv_over_wikinews() {
-    let output = dossier(&[
-        "articles",
-        shared("corpus/wikinews").to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
+    let output = dossier(&["articles", shared("corpus/wikinews").to_str().unwrap(), "--format", "csv"]);
     assert!(output.status.success());
     let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
     assert_eq!(
         reader.headers().unwrap(),
-        vec![
-            "file",
-            "record",
-            "title",
-            "date",
-            "date_source",
-            "outlet",
-            "author",
-            "url",
-            "words"
-        ]
+        vec!["file", "record", "title", "date", "date_source", "outlet", "author", "url", "words"]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 295);
@@ -106,12 +57,7 @@ fn articles_csv_over_wikinews() {
 
 #[test]
 fn a_single_file_can_be_given() {
-    let output = dossier(&[
-        "articles",
-        shared("corpus/wikinews/wikinews_2020.csv")
-            .to_str()
-            .unwrap(),
-    ]);
+    let output = dossier(&["articles", shared("corpus/wikinews/wikinews_2020.csv").to_str().unwrap()]);
     assert!(output.status.success());
     assert_eq!(stdout(&output).lines().count(), 124);
 }
@@ -153,8 +99,5 @@ fn problems_go_to_stderr_and_the_good_records_are_still_printed() {
     assert_eq!(stdout(&output).lines().count(), 1);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1);
-    assert!(
-        stderr.starts_with("dossier: bad.json: invalid JSON"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("dossier: bad.json: invalid JSON"), "{stderr}");
 }

@@ -6,10 +6,7 @@ use dossier::metadata::{Fields, analyze};
 use std::path::{Path, PathBuf};
 
 fn shared(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("shared")
-        .join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(path)
 }
 
 fn load(path: &Path) -> corpus::Corpus {
@@ -41,14 +38,8 @@ fn seed_titles_skip_boilerplate_and_mastheads() {
     let corpus = load(&shared("corpus/seeds"));
     let titles: Vec<&str> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles[2], "Not Even a Single American Soldier");
-    assert_eq!(
-        titles[4],
-        "Rapid expulsion of US forces boosts stability in Iraq: Iran's top security official"
-    );
-    assert_eq!(
-        corpus.articles[2].author.as_deref(),
-        Some("Faramarz Kuhpayeh")
-    );
+    assert_eq!(titles[4], "Rapid expulsion of US forces boosts stability in Iraq: Iran's top security official");
+    assert_eq!(corpus.articles[2].author.as_deref(), Some("Faramarz Kuhpayeh"));
     assert_eq!(corpus.articles[4].outlet.as_deref(), Some("Press TV"));
     for article in &corpus.articles {
         let text = corpus.read_article(article).unwrap();
@@ -58,12 +49,7 @@ fn seed_titles_skip_boilerplate_and_mastheads() {
             .filter(|l| l.role == dossier::article::LineRole::Boilerplate)
             .map(|l| &text.text[l.range.clone()])
             .collect();
-        assert!(
-            !boilerplate
-                .iter()
-                .any(|b| b.contains("Rouhani") || b.contains("Khamenei")),
-            "{boilerplate:?}"
-        );
+        assert!(!boilerplate.iter().any(|b| b.contains("Rouhani") || b.contains("Khamenei")), "{boilerplate:?}");
     }
     let last = corpus.read_article(&corpus.articles[1]).unwrap();
     let marked: Vec<&str> = last
@@ -78,17 +64,12 @@ fn seed_titles_skip_boilerplate_and_mastheads() {
 #[test]
 fn wikinews_opens_as_295_dated_articles() {
     let corpus = load(&shared("corpus/wikinews"));
-    let csv_articles: Vec<_> = corpus
-        .articles
-        .iter()
-        .filter(|a| {
-            corpus.files[a.file_id as usize]
-                .relative_path
-                .ends_with(".csv")
-        })
-        .collect();
+    let csv_articles: Vec<_> =
+        corpus.articles.iter().filter(|a| corpus.files[a.file_id as usize].relative_path.ends_with(".csv")).collect();
     assert_eq!(csv_articles.len(), 295);
-    assert!(csv_articles.iter().all(|a| a.date.is_some() && a.date_source == Some(dossier::article::DateSource::Field)));
+    assert!(
+        csv_articles.iter().all(|a| a.date.is_some() && a.date_source == Some(dossier::article::DateSource::Field))
+    );
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
 }
 
@@ -100,10 +81,7 @@ fn wikinews_2019_dates_read_from_the_text_alone_match_the_date_column() {
     let mut wrong = Vec::new();
     for record in &records.records {
         // Only the text: no date column, no title, no file name with a date.
-        let fields = Fields {
-            date: None,
-            ..record.fields.clone()
-        };
+        let fields = Fields { date: None, ..record.fields.clone() };
         let analysis = analyze(&record.text, &fields, "wikinews.csv");
         let found = analysis.date.map(|d| d.format("%Y-%m-%d").to_string());
         if found.as_deref() != record.fields.date.as_deref() {
@@ -134,10 +112,9 @@ fn every_article_can_be_read_again_with_its_title() {
 #[test]
 fn sample_corpus_metadata_matches_its_expectations() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let expected: Vec<serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(root.join("tests/fixtures/sample_expected.json")).unwrap(),
-    )
-    .unwrap();
+    let expected: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(root.join("tests/fixtures/sample_expected.json")).unwrap())
+            .unwrap();
     let corpus = load(&root.join("assets/sample-corpus"));
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
     assert!((20..=40).contains(&corpus.articles.len()));
@@ -154,20 +131,9 @@ fn sample_corpus_metadata_matches_its_expectations() {
             "outlet": article.outlet,
             "author": article.author,
         });
-        for key in [
-            "file",
-            "record",
-            "title",
-            "date",
-            "date_source",
-            "outlet",
-            "author",
-        ] {
+        for key in ["file", "record", "title", "date", "date_source", "outlet", "author"] {
             if got[key] != want[key] {
-                mismatches.push(format!(
-                    "{file}#{}: {key}: got {} want {}",
-                    article.record, got[key], want[key]
-                ));
+                mismatches.push(format!("{file}#{}: {key}: got {} want {}", article.record, got[key], want[key]));
             }
         }
     }
@@ -183,11 +149,7 @@ fn encodings_are_detected() {
     std::fs::write(folder.path().join("utf16.txt"), utf16).unwrap();
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     std::fs::write(folder.path().join("cp1252.txt"), &*cp1252).unwrap();
-    std::fs::write(
-        folder.path().join("bom.txt"),
-        [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
-    )
-    .unwrap();
+    std::fs::write(folder.path().join("bom.txt"), [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat()).unwrap();
     let corpus = load(folder.path());
     assert_eq!(corpus.articles.len(), 3);
     for meta in &corpus.articles {
@@ -198,11 +160,7 @@ fn encodings_are_detected() {
             corpus.files[meta.file_id as usize].relative_path
         );
     }
-    let encodings: Vec<_> = corpus
-        .files
-        .iter()
-        .map(|f| f.encoding.clone().unwrap())
-        .collect();
+    let encodings: Vec<_> = corpus.files.iter().map(|f| f.encoding.clone().unwrap()).collect();
     assert_eq!(encodings, ["UTF-8", "windows-1252", "UTF-16LE"]);
 }
 
@@ -214,50 +172,18 @@ fn bad_files_become_problems_and_the_rest_loads() {
     std::fs::write(dir.join("empty.txt"), "").unwrap();
     std::fs::write(dir.join("scan.txt"), b"%PDF-1.4\n%\xE2\xE3\xCF\xD3 binary").unwrap();
     std::fs::write(dir.join("broken.json"), "{\"title\": \"x\", ").unwrap();
-    std::fs::write(
-        dir.join("lines.jsonl"),
-        "{\"text\": \"one\"}\n{oops\n{\"text\": \"two\"}\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("lines.jsonl"), "{\"text\": \"one\"}\n{oops\n{\"text\": \"two\"}\n").unwrap();
     std::fs::write(dir.join("notes.csv"), "name,age\nAnn,3\n").unwrap();
     std::fs::write(dir.join("picture.png"), [0x89, b'P', b'N', b'G']).unwrap();
     let corpus = load(dir);
-    assert_eq!(
-        corpus.articles.len(),
-        3,
-        "good.txt and two lines of lines.jsonl"
-    );
-    let problems: Vec<String> = corpus
-        .problems
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.message))
-        .collect();
+    assert_eq!(corpus.articles.len(), 3, "good.txt and two lines of lines.jsonl");
+    let problems: Vec<String> = corpus.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
     assert_eq!(problems.len(), 5, "{problems:?}");
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.starts_with("empty.txt: the file is empty"))
-    );
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.starts_with("scan.txt: not a text file (a PDF document)"))
-    );
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.starts_with("broken.json: invalid JSON"))
-    );
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.starts_with("lines.jsonl: line 2"))
-    );
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.starts_with("notes.csv: no text column"))
-    );
+    assert!(problems.iter().any(|p| p.starts_with("empty.txt: the file is empty")));
+    assert!(problems.iter().any(|p| p.starts_with("scan.txt: not a text file (a PDF document)")));
+    assert!(problems.iter().any(|p| p.starts_with("broken.json: invalid JSON")));
+    assert!(problems.iter().any(|p| p.starts_with("lines.jsonl: line 2")));
+    assert!(problems.iter().any(|p| p.starts_with("notes.csv: no text column")));
 }
 
 #[test]
@@ -272,16 +198,9 @@ fn dropped_files_open_relative_to_their_common_folder() {
     std::fs::create_dir(folder.path().join("a")).unwrap();
     std::fs::write(folder.path().join("a/one.txt"), "One\n\nText.").unwrap();
     std::fs::write(folder.path().join("two.md"), "# Two\n\nText.").unwrap();
-    let source = CorpusSource::Files(vec![
-        folder.path().join("a/one.txt"),
-        folder.path().join("two.md"),
-    ]);
+    let source = CorpusSource::Files(vec![folder.path().join("a/one.txt"), folder.path().join("two.md")]);
     let corpus = corpus::load(&source, 1).unwrap();
-    let files: Vec<_> = corpus
-        .files
-        .iter()
-        .map(|f| f.relative_path.as_str())
-        .collect();
+    let files: Vec<_> = corpus.files.iter().map(|f| f.relative_path.as_str()).collect();
     assert_eq!(files, ["a/one.txt", "two.md"]);
     assert_eq!(corpus.articles[1].title, "Two");
 }

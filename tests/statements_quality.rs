@@ -10,11 +10,8 @@ fn root() -> &'static Path {
 
 #[test]
 fn seeds_gold_precision_recall_and_speakers_are_at_least_90_percent() {
-    let (score, notes) = common::score(
-        &root().join("../shared/corpus/seeds"),
-        &root().join("../shared/gold/seeds.json"),
-        0.3,
-    );
+    let (score, notes) =
+        common::score(&root().join("../shared/corpus/seeds"), &root().join("../shared/gold/seeds.json"), 0.3);
     println!("seeds @0.3: {}", score.summary());
     for note in &notes {
         println!("  {note}");

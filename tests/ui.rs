@@ -13,24 +13,14 @@ fn sample_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus")
 }
 
-fn harness_with(
-    state: AppState,
-    dialogs: FakeDialogs,
-    path: Option<PathBuf>,
-) -> Harness<'static, DossierApp> {
+fn harness_with(state: AppState, dialogs: FakeDialogs, path: Option<PathBuf>) -> Harness<'static, DossierApp> {
     Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            DossierApp::with_state(&cc.egui_ctx, state, Box::new(dialogs), path)
-        })
+        .build_eframe(move |cc| DossierApp::with_state(&cc.egui_ctx, state, Box::new(dialogs), path))
 }
 
 /// Steps the app in real time until `done` holds, as background threads need wall-clock time.
-fn step_until(
-    harness: &mut Harness<'static, DossierApp>,
-    what: &str,
-    done: impl Fn(&DossierApp) -> bool,
-) {
+fn step_until(harness: &mut Harness<'static, DossierApp>, what: &str, done: impl Fn(&DossierApp) -> bool) {
     for _ in 0..1000 {
         harness.step();
         if done(harness.state()) {
@@ -48,25 +38,16 @@ fn loaded_and_shown(app: &DossierApp) -> bool {
 
 #[test]
 fn open_folder_from_the_file_menu_then_click_an_article() {
-    let dialogs = FakeDialogs {
-        folder: Some(sample_corpus()),
-    };
+    let dialogs = FakeDialogs { folder: Some(sample_corpus()) };
     let mut harness = harness_with(AppState::default(), dialogs, None);
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Open folder…").click();
-    step_until(
-        &mut harness,
-        "the sample corpus is loaded",
-        loaded_and_shown,
-    );
+    step_until(&mut harness, "the sample corpus is loaded", loaded_and_shown);
 
     let expected = corpus::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
-    assert_eq!(
-        harness.state().corpus.articles.len(),
-        expected.articles.len()
-    );
+    assert_eq!(harness.state().corpus.articles.len(), expected.articles.len());
     harness.get_by_label(&format!("{} articles", expected.articles.len()));
 
     // Pick an article that is not the first in the list, click its title, and read its text in the view.
@@ -74,8 +55,7 @@ fn open_folder_from_the_file_menu_then_click_an_article() {
     assert_ne!(harness.shown_title(), target.title);
     harness.get_by_label(&target.title).click();
     step_until(&mut harness, "the clicked article is shown", |app| {
-        app.shown_article()
-            .is_some_and(|a| a.meta.title == target.title)
+        app.shown_article().is_some_and(|a| a.meta.title == target.title)
     });
     let article = expected.read_article(target).unwrap();
     let first_paragraph = article
@@ -95,24 +75,16 @@ trait ShownTitle {
 
 impl ShownTitle for Harness<'static, DossierApp> {
     fn shown_title(&self) -> String {
-        self.state()
-            .shown_article()
-            .map(|a| a.meta.title.clone())
-            .unwrap_or_default()
+        self.state().shown_article().map(|a| a.meta.title.clone()).unwrap_or_default()
     }
 }
 
 #[test]
 fn arrow_keys_and_j_k_move_through_the_list() {
-    let mut harness = harness_with(
-        AppState::default(),
-        FakeDialogs::default(),
-        Some(sample_corpus()),
-    );
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     let visible: Vec<u32> = harness.state().visible_articles().to_vec();
-    let title_of =
-        |app: &DossierApp, row: usize| app.corpus.articles[visible[row] as usize].title.clone();
+    let title_of = |app: &DossierApp, row: usize| app.corpus.articles[visible[row] as usize].title.clone();
     assert_eq!(harness.shown_title(), title_of(harness.state(), 0));
     harness.key_press(egui::Key::ArrowDown);
     let second = title_of(harness.state(), 1);
@@ -132,40 +104,22 @@ fn arrow_keys_and_j_k_move_through_the_list() {
 
 #[test]
 fn typing_in_the_filter_narrows_the_list_and_sorting_reorders_it() {
-    let mut harness = harness_with(
-        AppState::default(),
-        FakeDialogs::default(),
-        Some(sample_corpus()),
-    );
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     let total = harness.state().corpus.articles.len();
     // Ctrl+F focuses the filter box; typing then filters.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run();
-    let word = harness.state().corpus.articles[0]
-        .title
-        .split_whitespace()
-        .max_by_key(|w| w.len())
-        .unwrap()
-        .to_lowercase();
-    harness
-        .get_by_label("Filter titles and outlets")
-        .type_text(&word);
+    let word =
+        harness.state().corpus.articles[0].title.split_whitespace().max_by_key(|w| w.len()).unwrap().to_lowercase();
+    harness.get_by_label("Filter titles and outlets").type_text(&word);
     harness.run();
     let app = harness.state();
     let shown = app.visible_articles().len();
-    assert!(
-        shown >= 1 && shown < total,
-        "{shown} of {total} for {word:?}"
-    );
+    assert!(shown >= 1 && shown < total, "{shown} of {total} for {word:?}");
     assert!(app.visible_articles().iter().all(|&i| {
         let a = &app.corpus.articles[i as usize];
-        a.title.to_lowercase().contains(&word)
-            || a.outlet
-                .as_deref()
-                .unwrap_or("")
-                .to_lowercase()
-                .contains(&word)
+        a.title.to_lowercase().contains(&word) || a.outlet.as_deref().unwrap_or("").to_lowercase().contains(&word)
     }));
 
     harness.get_by_label("Filter titles and outlets").focus();
@@ -178,28 +132,17 @@ fn typing_in_the_filter_narrows_the_list_and_sorting_reorders_it() {
     harness.run();
     assert_eq!(harness.state().state.sort, SortKey::Title);
     let app = harness.state();
-    let titles: Vec<String> = app
-        .visible_articles()
-        .iter()
-        .map(|&i| app.corpus.articles[i as usize].title.to_lowercase())
-        .collect();
+    let titles: Vec<String> =
+        app.visible_articles().iter().map(|&i| app.corpus.articles[i as usize].title.to_lowercase()).collect();
     assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
 }
 
 #[test]
 fn problems_are_listed_with_their_reasons() {
     let folder = tempfile::tempdir().unwrap();
-    std::fs::write(
-        folder.path().join("good.txt"),
-        "Headline\n\nSome text here.",
-    )
-    .unwrap();
+    std::fs::write(folder.path().join("good.txt"), "Headline\n\nSome text here.").unwrap();
     std::fs::write(folder.path().join("scan.txt"), b"%PDF-1.4 binary").unwrap();
-    let mut harness = harness_with(
-        AppState::default(),
-        FakeDialogs::default(),
-        Some(folder.path().to_owned()),
-    );
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     harness.get_by_label("1 problem").click();
     harness.run();
@@ -216,11 +159,7 @@ fn the_last_corpus_reopens_and_the_state_survives_a_restart() {
     let restored: AppState = serde_json::from_str(&saved).unwrap();
     assert_eq!(restored, state);
     let mut harness = harness_with(restored, FakeDialogs::default(), None);
-    step_until(
-        &mut harness,
-        "the last corpus is open again",
-        loaded_and_shown,
-    );
+    step_until(&mut harness, "the last corpus is open again", loaded_and_shown);
     assert!(!harness.state().corpus.articles.is_empty());
     assert_eq!(harness.state().state.sort, SortKey::Outlet);
 }
@@ -241,22 +180,14 @@ impl egui::DroppedFile for Dropped {
 fn dropping_files_on_the_window_opens_them() {
     let folder = tempfile::tempdir().unwrap();
     for name in ["one", "two"] {
-        std::fs::write(
-            folder.path().join(format!("{name}.txt")),
-            format!("Dropped {name}\n\nText of {name}."),
-        )
-        .unwrap();
+        std::fs::write(folder.path().join(format!("{name}.txt")), format!("Dropped {name}\n\nText of {name}."))
+            .unwrap();
     }
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), None);
     harness.run();
     harness.get_by_label("Open folder…");
     for name in ["one", "two"] {
-        harness
-            .input_mut()
-            .dropped_files
-            .push(std::sync::Arc::new(Dropped(
-                folder.path().join(format!("{name}.txt")),
-            )));
+        harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(folder.path().join(format!("{name}.txt")))));
     }
     step_until(&mut harness, "the dropped files are open", loaded_and_shown);
     // The first is listed and shown, the second listed.
@@ -267,11 +198,7 @@ fn dropping_files_on_the_window_opens_them() {
 
 #[test]
 fn main_window_snapshot() {
-    let mut harness = harness_with(
-        AppState::default(),
-        FakeDialogs::default(),
-        Some(sample_corpus()),
-    );
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     harness.run();
     harness.snapshot("main_window");

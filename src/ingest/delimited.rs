@@ -11,11 +11,8 @@ pub fn read_delimited(text: &str) -> Records {
         .into_iter()
         .max_by_key(|&d| header_line.bytes().filter(|&b| b == d).count())
         .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(error) => {
@@ -24,10 +21,7 @@ pub fn read_delimited(text: &str) -> Records {
         }
     };
     let kinds: Vec<Option<FieldKind>> = headers.iter().map(field_kind).collect();
-    if !kinds
-        .iter()
-        .any(|k| matches!(k, Some(FieldKind::Text | FieldKind::Summary)))
-    {
+    if !kinds.iter().any(|k| matches!(k, Some(FieldKind::Text | FieldKind::Summary))) {
         records.fail(format!(
             "no text column (looked for text, body, content, article…); the columns are: {}",
             headers.iter().collect::<Vec<_>>().join(", ")
@@ -42,11 +36,7 @@ pub fn read_delimited(text: &str) -> Records {
             Ok(false) => break,
             Ok(true) => {
                 let end = reader.position().byte() as usize;
-                let range = start
-                    ..text[..end.min(text.len())]
-                        .trim_end_matches(['\r', '\n'])
-                        .len()
-                        .max(start);
+                let range = start..text[..end.min(text.len())].trim_end_matches(['\r', '\n']).len().max(start);
                 let is_ragged = row.len() != headers.len();
                 if is_ragged {
                     records.warn(format!(
@@ -61,16 +51,11 @@ pub fn read_delimited(text: &str) -> Records {
                     collector.offer(name, value.to_owned());
                 }
                 match collector.finish() {
-                    (fields, Some(text)) => records.records.push(RawRecord {
-                        record: index,
-                        fields,
-                        text,
-                        byte_range: range,
-                    }),
-                    (_, None) if is_ragged => {}
-                    (_, None) => {
-                        records.warn(format!("row {}: the text column is empty", index + 2))
+                    (fields, Some(text)) => {
+                        records.records.push(RawRecord { record: index, fields, text, byte_range: range })
                     }
+                    (_, None) if is_ragged => {}
+                    (_, None) => records.warn(format!("row {}: the text column is empty", index + 2)),
                 }
                 index += 1;
             }
@@ -85,10 +70,7 @@ pub fn read_delimited(text: &str) -> Records {
 
 /// The byte length of the header row, line break included, so a record can be re-read alone after it.
 pub fn header_len(text: &str) -> usize {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
     let _ = reader.headers();
     reader.position().byte() as usize
 }
@@ -107,17 +89,13 @@ mod tests {
         assert_eq!(first.fields.outlet.as_deref(), Some("Kestrand Daily"));
         assert_eq!(first.fields.author.as_deref(), Some("Ann Lee"));
         let header = &text[..header_len(text)];
-        let again = read_delimited(&format!(
-            "{header}{}",
-            &text[records.records[1].byte_range.clone()]
-        ));
+        let again = read_delimited(&format!("{header}{}", &text[records.records[1].byte_range.clone()]));
         assert_eq!(again.records[0].fields.title.as_deref(), Some("B"));
     }
 
     #[test]
     fn semicolons_and_missing_columns() {
-        let text =
-            "title;date;text\nA;2020-01-02;Body a\nB;2020-01-03\nC;2020-01-04;Body c;extra\n";
+        let text = "title;date;text\nA;2020-01-02;Body a\nB;2020-01-03\nC;2020-01-04;Body c;extra\n";
         let records = read_delimited(text);
         assert_eq!(records.records.len(), 2);
         assert_eq!(records.records[1].record, 2);

@@ -23,11 +23,7 @@ pub enum FieldKind {
 
 /// The field a column name or JSON key stands for, compared without case, spaces or punctuation.
 pub fn field_kind(name: &str) -> Option<FieldKind> {
-    let key: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let key: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     Some(match key.as_str() {
         "title" | "headline" | "heading" | "articletitle" | "webtitle" | "hed" => FieldKind::Title,
         "date"
@@ -50,20 +46,15 @@ pub fn field_kind(name: &str) -> Option<FieldKind> {
         | "webpublicationdate"
         | "seendate"
         | "day" => FieldKind::Date,
-        "text" | "body" | "content" | "article" | "articletext" | "fulltext" | "story"
-        | "maintext" | "bodytext" | "articlebody" | "fullcontent" | "textbody" | "document" => {
-            FieldKind::Text
+        "text" | "body" | "content" | "article" | "articletext" | "fulltext" | "story" | "maintext" | "bodytext"
+        | "articlebody" | "fullcontent" | "textbody" | "document" => FieldKind::Text,
+        "description" | "summary" | "abstract" | "lead" | "lede" | "snippet" | "excerpt" => FieldKind::Summary,
+        "url" | "link" | "permalink" | "uri" | "href" | "articleurl" | "sourceurl" | "weburl" | "canonicalurl" => {
+            FieldKind::Url
         }
-        "description" | "summary" | "abstract" | "lead" | "lede" | "snippet" | "excerpt" => {
-            FieldKind::Summary
-        }
-        "url" | "link" | "permalink" | "uri" | "href" | "articleurl" | "sourceurl" | "weburl"
-        | "canonicalurl" => FieldKind::Url,
-        "source" | "outlet" | "publisher" | "site" | "sitename" | "media" | "newspaper"
-        | "publication" | "sourcename" | "domain" | "medium" | "paper" | "mediaoutlet"
-        | "newssource" => FieldKind::Outlet,
-        "author" | "authors" | "byline" | "writer" | "creator" | "by" | "journalist"
-        | "reporter" => FieldKind::Author,
+        "source" | "outlet" | "publisher" | "site" | "sitename" | "media" | "newspaper" | "publication"
+        | "sourcename" | "domain" | "medium" | "paper" | "mediaoutlet" | "newssource" => FieldKind::Outlet,
+        "author" | "authors" | "byline" | "writer" | "creator" | "by" | "journalist" | "reporter" => FieldKind::Author,
         _ => return None,
     })
 }

@@ -7,9 +7,8 @@ use std::sync::LazyLock;
 
 /// Elements that never hold article text.
 const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "aside", "form", "iframe", "svg", "button", "template",
-    "select", "input", "textarea", "canvas", "video", "audio", "object", "embed", "menu", "dialog",
-    "head",
+    "script", "style", "noscript", "nav", "aside", "form", "iframe", "svg", "button", "template", "select", "input",
+    "textarea", "canvas", "video", "audio", "object", "embed", "menu", "dialog", "head",
 ];
 
 /// Elements that start a new paragraph.
@@ -68,15 +67,13 @@ const FURNITURE_WORDS: &[&str] = &[
 static META: LazyLock<Selector> = LazyLock::new(|| Selector::parse("meta").unwrap());
 static TITLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").unwrap());
 static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").unwrap());
-static CANONICAL: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("link[rel=canonical]").unwrap());
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| Selector::parse("link[rel=canonical]").unwrap());
 static TIME: LazyLock<Selector> = LazyLock::new(|| Selector::parse("time[datetime]").unwrap());
 static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse(r#"script[type="application/ld+json"]"#).unwrap());
 /// Where the main text is looked for, best first.
-static MAIN: LazyLock<[Selector; 4]> = LazyLock::new(|| {
-    ["article", "main", "[role=main]", "body"].map(|s| Selector::parse(s).unwrap())
-});
+static MAIN: LazyLock<[Selector; 4]> =
+    LazyLock::new(|| ["article", "main", "[role=main]", "body"].map(|s| Selector::parse(s).unwrap()));
 
 /// Reads one article from an HTML page.
 pub fn read_html(source: &str) -> Records {
@@ -85,16 +82,8 @@ pub fn read_html(source: &str) -> Records {
     let mut site_name = None;
     for meta in document.select(&META) {
         let element = meta.value();
-        let key = element
-            .attr("property")
-            .or(element.attr("name"))
-            .or(element.attr("itemprop"))
-            .unwrap_or("");
-        let Some(content) = element
-            .attr("content")
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        else {
+        let key = element.attr("property").or(element.attr("name")).or(element.attr("itemprop")).unwrap_or("");
+        let Some(content) = element.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
             continue;
         };
         let slot = match key.to_ascii_lowercase().as_str() {
@@ -113,9 +102,7 @@ pub fn read_html(source: &str) -> Records {
             | "sailthru.date"
             | "parsely-pub-date"
             | "article.published" => &mut fields.date,
-            "author" | "byl" | "parsely-author" | "dc.creator" | "sailthru.author" => {
-                &mut fields.author
-            }
+            "author" | "byl" | "parsely-author" | "dc.creator" | "sailthru.author" => &mut fields.author,
             "article:author" if !content.starts_with("http") => &mut fields.author,
             "og:site_name" | "application-name" | "publisher" | "dc.publisher" => &mut site_name,
             "og:url" => &mut fields.url,
@@ -123,50 +110,29 @@ pub fn read_html(source: &str) -> Records {
         };
         slot.get_or_insert_with(|| content.to_owned());
     }
-    if let Some(link) = document
-        .select(&CANONICAL)
-        .next()
-        .and_then(|l| l.value().attr("href"))
-    {
+    if let Some(link) = document.select(&CANONICAL).next().and_then(|l| l.value().attr("href")) {
         fields.url = Some(link.trim().to_owned());
     }
     if fields.date.is_none() {
-        fields.date = document
-            .select(&TIME)
-            .next()
-            .and_then(|t| t.value().attr("datetime"))
-            .map(str::to_owned);
+        fields.date = document.select(&TIME).next().and_then(|t| t.value().attr("datetime")).map(str::to_owned);
     }
     for script in document.select(&JSON_LD) {
-        json_ld_fields(
-            &script.text().collect::<String>(),
-            &mut fields,
-            &mut site_name,
-        );
+        json_ld_fields(&script.text().collect::<String>(), &mut fields, &mut site_name);
     }
     if fields.title.is_none() {
-        fields.title = document
-            .select(&H1)
-            .next()
-            .map(|h| collapse_whitespace(&h.text().collect::<String>()));
+        fields.title = document.select(&H1).next().map(|h| collapse_whitespace(&h.text().collect::<String>()));
     }
     if fields.title.is_none() {
-        fields.title = document
-            .select(&TITLE)
-            .next()
-            .map(|t| page_title(&t.text().collect::<String>(), site_name.as_deref()));
+        fields.title =
+            document.select(&TITLE).next().map(|t| page_title(&t.text().collect::<String>(), site_name.as_deref()));
     }
     fields.title = fields.title.filter(|t| !t.trim().is_empty());
     fields.outlet = site_name;
 
-    let article_root = MAIN[..3]
-        .iter()
-        .find_map(|selector| document.select(selector).next());
+    let article_root = MAIN[..3].iter().find_map(|selector| document.select(selector).next());
     // Outside an <article> or <main>, page headers hold the site's name and menus, not the headline.
     let skip_headers = article_root.is_none();
-    let root = article_root
-        .or_else(|| document.select(&MAIN[3]).next())
-        .unwrap_or_else(|| document.root_element());
+    let root = article_root.or_else(|| document.select(&MAIN[3]).next()).unwrap_or_else(|| document.root_element());
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     collect_text(root, skip_headers, &mut paragraphs, &mut current);
@@ -177,23 +143,13 @@ pub fn read_html(source: &str) -> Records {
     if text.trim().is_empty() {
         records.fail("the page has no readable text (no body, or only scripts and menus)");
     } else {
-        records.records.push(RawRecord {
-            record: 0,
-            fields,
-            text,
-            byte_range: 0..source.len(),
-        });
+        records.records.push(RawRecord { record: 0, fields, text, byte_range: 0..source.len() });
     }
     records
 }
 
 /// Walks an element, adding its text to `current` and closing paragraphs at block boundaries.
-fn collect_text(
-    element: ElementRef,
-    skip_headers: bool,
-    paragraphs: &mut Vec<String>,
-    current: &mut String,
-) {
+fn collect_text(element: ElementRef, skip_headers: bool, paragraphs: &mut Vec<String>, current: &mut String) {
     for child in element.children() {
         match child.value() {
             Node::Text(text) => {
@@ -234,19 +190,10 @@ fn flush(paragraphs: &mut Vec<String>, current: &mut String) {
 }
 
 fn is_furniture(element: &scraper::node::Element) -> bool {
-    let names = [
-        element.attr("class").unwrap_or(""),
-        element.attr("id").unwrap_or(""),
-    ]
-    .join(" ")
-    .to_ascii_lowercase();
+    let names = [element.attr("class").unwrap_or(""), element.attr("id").unwrap_or("")].join(" ").to_ascii_lowercase();
     names
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|word| {
-            FURNITURE_WORDS
-                .iter()
-                .any(|f| word == *f || word.starts_with(f) && word.len() <= f.len() + 2)
-        })
+        .any(|word| FURNITURE_WORDS.iter().any(|f| word == *f || word.starts_with(f) && word.len() <= f.len() + 2))
 }
 
 fn collapse_whitespace(text: &str) -> String {
@@ -258,8 +205,8 @@ fn page_title(title: &str, site_name: Option<&str>) -> String {
     let title = collapse_whitespace(title);
     for separator in [" | ", " - ", " – ", " — ", " :: "] {
         if let Some((head, tail)) = title.rsplit_once(separator) {
-            let is_site = site_name.is_some_and(|s| tail.eq_ignore_ascii_case(s))
-                || tail.split_whitespace().count() <= 4;
+            let is_site =
+                site_name.is_some_and(|s| tail.eq_ignore_ascii_case(s)) || tail.split_whitespace().count() <= 4;
             if is_site && !head.is_empty() {
                 return head.to_owned();
             }
@@ -275,23 +222,15 @@ fn json_ld_fields(source: &str, fields: &mut Fields, site_name: &mut Option<Stri
     };
     let items: Vec<&serde_json::Value> = match &value {
         serde_json::Value::Array(items) => items.iter().collect(),
-        other => other
-            .get("@graph")
-            .and_then(|g| g.as_array())
-            .map_or_else(|| vec![other], |g| g.iter().collect()),
+        other => other.get("@graph").and_then(|g| g.as_array()).map_or_else(|| vec![other], |g| g.iter().collect()),
     };
     let name_of = |v: &serde_json::Value| -> Option<String> {
         match v {
             serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Array(list) => list
-                .first()
-                .and_then(|x| x.get("name").or(Some(x)))
-                .and_then(|x| x.as_str())
-                .map(str::to_owned),
-            other => other
-                .get("name")
-                .and_then(|n| n.as_str())
-                .map(str::to_owned),
+            serde_json::Value::Array(list) => {
+                list.first().and_then(|x| x.get("name").or(Some(x))).and_then(|x| x.as_str()).map(str::to_owned)
+            }
+            other => other.get("name").and_then(|n| n.as_str()).map(str::to_owned),
         }
     };
     for item in items {
@@ -338,10 +277,7 @@ mod tests {
         assert_eq!(record.fields.date.as_deref(), Some("2022-06-01T09:30:00Z"));
         assert_eq!(record.fields.author.as_deref(), Some("Lena Ortiz"));
         assert_eq!(record.fields.outlet.as_deref(), Some("The Meridian Post"));
-        assert_eq!(
-            record.fields.url.as_deref(),
-            Some("https://meridian.example/dam")
-        );
+        assert_eq!(record.fields.url.as_deref(), Some("https://meridian.example/dam"));
     }
 
     #[test]
@@ -349,10 +285,7 @@ mod tests {
         let records = read_html(
             "<html><head><title>Floods hit north - Kestrand Daily</title></head><body><p>Rain fell.</p></body></html>",
         );
-        assert_eq!(
-            records.records[0].fields.title.as_deref(),
-            Some("Floods hit north")
-        );
+        assert_eq!(records.records[0].fields.title.as_deref(), Some("Floods hit north"));
     }
 
     #[test]
@@ -366,11 +299,7 @@ mod tests {
 
     #[test]
     fn scripts_only_is_an_error() {
-        assert!(
-            read_html("<html><head><script>x()</script></head></html>")
-                .error
-                .is_some()
-        );
+        assert!(read_html("<html><head><script>x()</script></head></html>").error.is_some());
         assert!(read_html("").error.is_some());
     }
 }

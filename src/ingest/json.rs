@@ -53,10 +53,7 @@ pub fn read_json_lines(text: &str) -> Records {
         }
         match serde_json::from_str::<Value>(&text[range.clone()]) {
             Ok(value) => push_value(&mut records, &value, index, range),
-            Err(error) => records.warn(format!(
-                "line {}: invalid JSON ({error})",
-                line_number(text, range.start)
-            )),
+            Err(error) => records.warn(format!("line {}: invalid JSON ({error})", line_number(text, range.start))),
         }
         index += 1;
     }
@@ -64,11 +61,7 @@ pub fn read_json_lines(text: &str) -> Records {
 }
 
 fn line_number(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Adds one JSON value as an article, or a warning when it is not an object with text.
@@ -84,20 +77,13 @@ fn push_value(records: &mut Records, value: &Value, index: usize, range: std::op
         }
     }
     match collector.finish() {
-        (fields, Some(text)) => records.records.push(RawRecord {
-            record: index as u32,
-            fields,
-            text,
-            byte_range: range,
-        }),
+        (fields, Some(text)) => {
+            records.records.push(RawRecord { record: index as u32, fields, text, byte_range: range })
+        }
         (_, None) => records.warn(format!(
             "item {}: no text field (looked for text, body, content, article…; keys are {})",
             index + 1,
-            object
-                .keys()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
+            object.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
         )),
     }
 }
@@ -111,9 +97,9 @@ fn value_text(value: &Value) -> Option<String> {
             let parts: Vec<String> = items.iter().filter_map(value_text).collect();
             (!parts.is_empty()).then(|| parts.join(", "))
         }
-        Value::Object(object) => ["name", "title", "value", "text"]
-            .iter()
-            .find_map(|key| object.get(*key).and_then(value_text)),
+        Value::Object(object) => {
+            ["name", "title", "value", "text"].iter().find_map(|key| object.get(*key).and_then(value_text))
+        }
         _ => None,
     }
 }
@@ -177,10 +163,7 @@ fn array_elements(text: &str, open: usize) -> (Vec<std::ops::Range<usize>>, Opti
         }
         element_start.get_or_insert(offset);
     }
-    (
-        elements,
-        Some("the JSON array is cut short: the file ends before `]`".to_owned()),
-    )
+    (elements, Some("the JSON array is cut short: the file ends before `]`".to_owned()))
 }
 
 #[cfg(test)]
@@ -207,10 +190,7 @@ mod tests {
             r#"{"status": "ok", "articles": [{"title": "T", "content": "C", "source": {"id": null, "name": "Kestrand Daily"}}]}"#,
         );
         assert_eq!(wrapper.records.len(), 1);
-        assert_eq!(
-            wrapper.records[0].fields.outlet.as_deref(),
-            Some("Kestrand Daily")
-        );
+        assert_eq!(wrapper.records[0].fields.outlet.as_deref(), Some("Kestrand Daily"));
     }
 
     #[test]
@@ -224,13 +204,7 @@ mod tests {
     fn broken_json_is_an_error() {
         let records = read_json("{\"text\": ");
         assert!(records.records.is_empty());
-        assert!(
-            records
-                .error
-                .as_deref()
-                .unwrap()
-                .starts_with("invalid JSON")
-        );
+        assert!(records.error.as_deref().unwrap().starts_with("invalid JSON"));
     }
 
     #[test]
@@ -241,10 +215,7 @@ mod tests {
         assert_eq!(records.records[1].record, 2);
         assert_eq!(records.warnings.len(), 1);
         assert!(records.warnings[0].starts_with("line 2"));
-        assert_eq!(
-            &text[records.records[1].byte_range.clone()],
-            "{\"title\": \"B\", \"content\": \"b\"}"
-        );
+        assert_eq!(&text[records.records[1].byte_range.clone()], "{\"title\": \"B\", \"content\": \"b\"}");
     }
 
     #[test]

@@ -105,9 +105,9 @@ pub const CUES: &[(&str, CueKind)] = &[
 
 /// Words that make a clause: a content after a `NeedsClause` cue must hold one of these (or start with `that`).
 pub const CLAUSE_MARKERS: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should",
-    "must", "may", "might", "shall", "does", "did", "do", "be", "been", "being", "not", "plans",
-    "wants", "intends", "remains", "needs", "poses", "supports", "opposes",
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "must", "may",
+    "might", "shall", "does", "did", "do", "be", "been", "being", "not", "plans", "wants", "intends", "remains",
+    "needs", "poses", "supports", "opposes",
 ];
 
 /// Titles and honorifics written before a name; never part of the canonical name.
@@ -649,15 +649,12 @@ pub const SKIPPABLE_BEFORE_CUE: &[&str] = &[
 ];
 
 /// Words that may join the parts of a mention (`secretary of state`, `al-Sadr`, `bin Salman`).
-pub const MENTION_JOINERS: &[&str] = &[
-    "of", "for", "de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le",
-    "and",
-];
+pub const MENTION_JOINERS: &[&str] =
+    &["of", "for", "de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le", "and"];
 
 /// Words that open a mention and are dropped from the canonical name.
-pub const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "a", "an", "his", "her", "its", "their", "our", "another", "one",
-];
+pub const DETERMINERS: &[&str] =
+    &["the", "this", "that", "a", "an", "his", "her", "its", "their", "our", "another", "one"];
 
 /// Looks a word up in a list, ignoring case and a trailing possessive or full stop.
 pub fn contains(list: &[&str], word: &str) -> bool {
@@ -677,13 +674,8 @@ pub fn strip_possessive(word: &str) -> &str {
 /// Every word of the place names above, which never belongs to a person's name (`United`, `States`, `Gulf`).
 pub fn is_place_word(word: &str) -> bool {
     let lower = strip_possessive(word).to_lowercase();
-    PLACES
-        .iter()
-        .any(|place| place.split(' ').any(|part| part == lower))
-        || matches!(
-            lower.as_str(),
-            "kingdom" | "emirates" | "nations" | "strip" | "gulf" | "sea" | "river" | "city"
-        )
+    PLACES.iter().any(|place| place.split(' ').any(|part| part == lower))
+        || matches!(lower.as_str(), "kingdom" | "emirates" | "nations" | "strip" | "gulf" | "sea" | "river" | "city")
 }
 
 /// The speech verb a word (or the words from it) begins, with how many words it takes.
@@ -698,11 +690,61 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
         let parts: Vec<&str> = cue.split(' ').collect();
         let matches = parts.len() <= words.len()
             && parts[0] == first
-            && parts
-                .iter()
-                .zip(words)
-                .skip(1)
-                .all(|(part, word)| word.eq_ignore_ascii_case(part));
+            && parts.iter().zip(words).skip(1).all(|(part, word)| word.eq_ignore_ascii_case(part));
         matches.then_some((parts.len(), *kind))
     })
+}
+
+/// True for words that are part of a person's name rather than a title, role, place or organisation.
+pub fn is_name_word(word: &str) -> bool {
+    let bare = strip_possessive(word);
+    let starts_upper = bare.chars().next().is_some_and(char::is_uppercase);
+    let is_particle = bare.starts_with("al-")
+        || bare.starts_with("el-")
+        || matches!(bare, "bin" | "ibn" | "de" | "van" | "von" | "da" | "al");
+    (starts_upper || is_particle)
+        && !contains(TITLES, bare)
+        && !contains(ROLE_NOUNS, bare)
+        && !contains(NATIONALITIES, bare)
+        && !contains(ORGANIZATION_NOUNS, bare)
+        && !contains(PLACES, bare)
+        && !is_place_word(bare)
+        && !contains(DETERMINERS, bare)
+        && !bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !matches!(
+            bare.to_lowercase().as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "islamic"
+                | "republic"
+                | "revolution"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+        )
+}
+
+/// True for a country, capital or nationality word (`iran`, `iranian`, `washington`).
+pub fn is_nation_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stem: String = lower.chars().take(4).collect();
+    PLACES.contains(&lower.as_str())
+        || lower.len() > 4 && NATIONALITIES.contains(&lower.as_str()) && PLACES.iter().any(|p| p.starts_with(&stem))
 }

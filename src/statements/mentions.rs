@@ -127,9 +127,7 @@ fn is_mention_word(word: &str) -> bool {
 /// True when the words hold something that can speak: a name, a role, an organisation or a pronoun.
 fn has_head(words: &[&str]) -> bool {
     words.iter().any(|w| {
-        (is_capitalised(w)
-            && !contains(lexicon::DETERMINERS, w)
-            && !contains(lexicon::NATIONALITIES, w))
+        (is_capitalised(w) && !contains(lexicon::DETERMINERS, w) && !contains(lexicon::NATIONALITIES, w))
             || contains(lexicon::ROLE_NOUNS, w)
             || contains(lexicon::ORGANIZATION_NOUNS, w)
             || w.starts_with("al-")
@@ -137,26 +135,14 @@ fn has_head(words: &[&str]) -> bool {
 }
 
 fn mention(tokens: &[Token], first: usize, last: usize) -> Mention {
-    Mention {
-        range: tokens[first].range.start..tokens[last].range.end,
-        first_token: first,
-        last_token: last,
-    }
+    Mention { range: tokens[first].range.start..tokens[last].range.end, first_token: first, last_token: last }
 }
 
 /// Reads the mention that ends just before the cue at `cue_index`, skipping words like `also` or `has`
 /// between them, and reading through an apposition (`Ali Khamenei, the Leader of the Revolution, said`).
-pub fn parse_mention_before(
-    _text: &str,
-    tokens: &[Token],
-    words: &[&str],
-    cue_index: usize,
-) -> Option<Mention> {
+pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_index: usize) -> Option<Mention> {
     let mut end = cue_index;
-    while end > 0
-        && tokens[end - 1].is_word
-        && contains(lexicon::SKIPPABLE_BEFORE_CUE, words[end - 1])
-    {
+    while end > 0 && tokens[end - 1].is_word && contains(lexicon::SKIPPABLE_BEFORE_CUE, words[end - 1]) {
         end -= 1;
     }
     if end == 0 {
@@ -190,10 +176,7 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
         if word == "."
             && index >= 2
             && contains(
-                &[
-                    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen",
-                    "rep", "gov", "prof", "st",
-                ],
+                &["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st"],
                 words[index - 2],
             )
         {
@@ -213,8 +196,7 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             break;
         }
         if contains(lexicon::MENTION_JOINERS, word) && !is_capitalised(word) {
-            let left_is_mention =
-                index >= 2 && tokens[index - 2].is_word && is_mention_word(words[index - 2]);
+            let left_is_mention = index >= 2 && tokens[index - 2].is_word && is_mention_word(words[index - 2]);
             if left_is_mention && first < end {
                 index -= 1;
                 continue;
@@ -230,11 +212,8 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
     if first >= end {
         return None;
     }
-    let mention_words: Vec<&str> = words[first..end]
-        .iter()
-        .copied()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
+    let mention_words: Vec<&str> =
+        words[first..end].iter().copied().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
     has_head(&mention_words).then_some(first)
 }
 
@@ -257,17 +236,7 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
             && inner.first().is_some_and(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "for"
-                        | "in"
-                        | "however"
-                        | "meanwhile"
-                        | "too"
-                        | "though"
-                        | "also"
-                        | "though"
-                        | "speaking"
-                        | "on"
-                        | "at"
+                    "for" | "in" | "however" | "meanwhile" | "too" | "though" | "also" | "speaking" | "on" | "at"
                 )
             });
         if !is_aside {
@@ -277,21 +246,12 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         return Some(mention(tokens, first, open_comma - 1));
     }
     let first = scan_back(tokens, words, open_comma)?;
-    let last = if inner.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
-        open_comma - 1
-    } else {
-        comma - 1
-    };
+    let last = if inner.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) { open_comma - 1 } else { comma - 1 };
     Some(mention(tokens, first, last))
 }
 
 /// Reads the mention that starts at `start` (after `according to`, or after an inverted `said`).
-pub fn parse_mention_after(
-    _text: &str,
-    tokens: &[Token],
-    words: &[&str],
-    start: usize,
-) -> Option<Mention> {
+pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start: usize) -> Option<Mention> {
     let mut index = start;
     if index >= words.len() {
         return None;
@@ -309,10 +269,7 @@ pub fn parse_mention_after(
     while index < words.len() {
         let word = words[index];
         if word == "(" {
-            let close = words[index..]
-                .iter()
-                .position(|w| *w == ")")
-                .map(|p| index + p);
+            let close = words[index..].iter().position(|w| *w == ")").map(|p| index + p);
             match close {
                 Some(close) if close - index <= 4 && last.is_some() => {
                     last = Some(close);
@@ -325,10 +282,7 @@ pub fn parse_mention_after(
         if word == "."
             && index > 0
             && contains(
-                &[
-                    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen",
-                    "rep", "gov", "prof",
-                ],
+                &["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof"],
                 words[index - 1],
             )
         {
@@ -338,16 +292,11 @@ pub fn parse_mention_after(
         if !tokens[index].is_word {
             break;
         }
-        if (contains(lexicon::MENTION_JOINERS, word) || contains(lexicon::DETERMINERS, word))
-            && last.is_some()
-        {
+        if (contains(lexicon::MENTION_JOINERS, word) || contains(lexicon::DETERMINERS, word)) && last.is_some() {
             // Joiners continue only when a mention word follows: `secretary of state`, `Leader of the Revolution`.
-            let next = words[index + 1..]
-                .iter()
-                .find(|w| !contains(lexicon::DETERMINERS, w));
+            let next = words[index + 1..].iter().find(|w| !contains(lexicon::DETERMINERS, w));
             if next.is_some_and(|w| is_mention_word(w))
-                && (contains(lexicon::MENTION_JOINERS, word)
-                    || words[index - 1].eq_ignore_ascii_case("of"))
+                && (contains(lexicon::MENTION_JOINERS, word) || words[index - 1].eq_ignore_ascii_case("of"))
             {
                 index += 1;
                 continue;
@@ -370,20 +319,23 @@ pub fn looks_like_person(words: &[&str]) -> bool {
     if words.len() == 1 && matches!(words[0], "He" | "She" | "he" | "she") {
         return true;
     }
-    let head = words
-        .iter()
-        .rev()
-        .find(|w| w.chars().any(char::is_alphanumeric))
-        .copied()
-        .unwrap_or("");
-    let has_name = words.iter().any(|w| {
-        is_capitalised(w)
-            && !contains(lexicon::TITLES, w)
-            && !contains(lexicon::NATIONALITIES, w)
-            && !contains(lexicon::DETERMINERS, w)
-            && !lexicon::is_place_word(w)
-            && !contains(lexicon::ORGANIZATION_NOUNS, w)
-    });
-    (has_name || contains(lexicon::ROLE_NOUNS, head))
-        && !contains(lexicon::ORGANIZATION_NOUNS, head)
+    let words = without_parentheses(words);
+    let head = words.iter().rev().find(|w| w.chars().any(char::is_alphanumeric)).copied().unwrap_or("");
+    let has_name = words.iter().any(|w| lexicon::is_name_word(w));
+    (has_name || contains(lexicon::ROLE_NOUNS, head)) && !contains(lexicon::ORGANIZATION_NOUNS, head)
+}
+
+/// The words outside parentheses: `Council (SNSC)` → `Council`.
+pub fn without_parentheses<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut depth = 0usize;
+    let mut kept = Vec::new();
+    for word in words {
+        match *word {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(*word),
+            _ => {}
+        }
+    }
+    kept
 }

@@ -96,21 +96,17 @@ pub fn extract(article: &Article) -> Vec<Statement> {
                 let outside = text[candidate.text.start..quote.open].trim().len()
                     + text
                         .get(quote.outer().end..candidate.text.end)
-                        .map_or(0, |t| {
-                            t.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
-                                .len()
-                        });
+                        .map_or(0, |t| t.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).len());
                 if outside == 0 {
                     candidate.kind = StatementKind::Direct;
                     candidate.text = trim_quote_content(text, quote.content.clone());
                 } else {
                     candidate.kind = StatementKind::Mixed;
-                    candidate.text.end = candidate.text.end.max(
-                        quote
-                            .outer()
-                            .end
-                            .min(sentence_end(text, &paragraphs, quote.content.end)),
-                    );
+                    candidate.text.end = candidate.text.end.max(quote.outer().end.min(sentence_end(
+                        text,
+                        &paragraphs,
+                        quote.content.end,
+                    )));
                 }
             }
         }
@@ -133,10 +129,7 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// The end of the paragraph holding `position`.
 fn sentence_end(text: &str, paragraphs: &[Range<usize>], position: usize) -> usize {
-    paragraphs
-        .iter()
-        .find(|p| p.start <= position && position <= p.end)
-        .map_or(text.len(), |p| p.end)
+    paragraphs.iter().find(|p| p.start <= position && position <= p.end).map_or(text.len(), |p| p.end)
 }
 
 /// Quote content without the trailing comma or full stop that sits inside the marks.
@@ -148,27 +141,15 @@ fn trim_quote_content(text: &str, content: Range<usize>) -> Range<usize> {
 }
 
 fn words_in(text: &str, range: Range<usize>) -> usize {
-    text[range]
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    text[range].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Finds reported speech in one sentence: `X said (that) …`, `…, X said.`, `…, said X.`, `according to X, …`,
 /// `X told Y that …`, `…, adding that …`, `X was quoted as saying …`.
-fn reported_speech(
-    text: &str,
-    sentence: Range<usize>,
-    quotes: &[Quote],
-    candidates: &mut Vec<Candidate>,
-) {
+fn reported_speech(text: &str, sentence: Range<usize>, quotes: &[Quote], candidates: &mut Vec<Candidate>) {
     let tokens = tokenize(text, sentence.clone());
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
-    let in_quote = |position: usize| {
-        quotes
-            .iter()
-            .any(|q| q.content.start <= position && position < q.content.end)
-    };
+    let in_quote = |position: usize| quotes.iter().any(|q| q.content.start <= position && position < q.content.end);
     let first_in_sentence = candidates.len();
     let mut index = 0;
     while index < tokens.len() {
@@ -187,10 +168,7 @@ fn reported_speech(
             according_to(text, &sentence, &tokens, &words, index, after_cue)
         } else if cue_word == "saying" && index > 0 && words[index - 1].eq_ignore_ascii_case("as") {
             quoted_as_saying(text, &sentence, &tokens, &words, index, after_cue)
-        } else if is_participle(&cue_word)
-            && index > 0
-            && matches!(words[index - 1], "," | "and" | "while")
-        {
+        } else if is_participle(&cue_word) && index > 0 && matches!(words[index - 1], "," | "and" | "while") {
             // `X questioned …, saying …`: the speaker is the sentence's subject.
             let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word);
             let subject = sentence_subject(text, &tokens, &words, index);
@@ -202,24 +180,26 @@ fn reported_speech(
                 mention: subject,
             })
         } else {
-            finite_cue(
-                text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word,
-            )
-            .or_else(|| {
+            finite_cue(text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word).or_else(|| {
                 // `X told A that … and said …`: a second verb shares the subject of the first.
-                let shares_subject = index > 0
-                    && matches!(words[index - 1], "and" | "but")
-                    && candidates.len() > first_in_sentence;
-                let content =
-                    content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)?;
-                let is_speech = cue_kind == CueKind::Speech
-                    || is_clause(text, &tokens, &words, after_cue, &content);
-                (shares_subject && is_speech).then_some(Candidate {
+                let is_second_verb = index > 0 && matches!(words[index - 1], "and" | "but");
+                let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)?;
+                let is_speech = cue_kind == CueKind::Speech || is_clause(text, &tokens, &words, after_cue, &content);
+                if !(is_second_verb && is_speech) {
+                    return None;
+                }
+                // With an earlier statement in the sentence, its speaker; else the sentence's subject (`X outlined … and said …`).
+                let subject = if candidates.len() > first_in_sentence {
+                    None
+                } else {
+                    sentence_subject(text, &tokens, &words, index)
+                };
+                Some(Candidate {
                     kind: StatementKind::Indirect,
                     text: content,
                     cue: None,
-                    mention: None,
-                    inherits_speaker: true,
+                    inherits_speaker: subject.is_none(),
+                    mention: subject,
                 })
             })
         };
@@ -237,8 +217,7 @@ fn reported_speech(
                 };
                 previous.text.end = trim(text, previous.text.start..cut).end;
                 let cut_text = &text[previous.text.clone()];
-                previous.text.end =
-                    previous.text.start + cut_text.trim_end_matches([',', ' ', ';']).len();
+                previous.text.end = previous.text.start + cut_text.trim_end_matches([',', ' ', ';']).len();
                 if candidate.mention.is_none() && !candidate.inherits_speaker {
                     candidate.inherits_speaker = true;
                 }
@@ -257,24 +236,32 @@ fn is_participle(word: &str) -> bool {
 
 /// The subject of a sentence, read before a participle cue: its first person-like mention (`Rouhani` in
 /// `Elsewhere in his remarks, Rouhani questioned …, saying …`), or a leading `He`/`She`.
-fn sentence_subject(
-    text: &str,
-    tokens: &[Token],
-    words: &[&str],
-    before: usize,
-) -> Option<Mention> {
+fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize) -> Option<Mention> {
     (0..before).find_map(|start| {
         let word = words[start];
-        let is_start =
-            word.chars().next().is_some_and(char::is_uppercase) || contains_pronoun(word);
-        if !is_start
-            || (start > 0
-                && tokens[start - 1].is_word
-                && words[start - 1]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase))
-        {
+        let is_start = word.chars().next().is_some_and(char::is_uppercase) || contains_pronoun(word);
+        let follows_capital =
+            start > 0 && tokens[start - 1].is_word && words[start - 1].chars().next().is_some_and(char::is_uppercase);
+        // Names inside a prepositional phrase (`the chairman of Iraq’s …`, `met with X`) are not the subject.
+        let governed = start > 0
+            && matches!(
+                words[start - 1].to_lowercase().as_str(),
+                "of" | "with"
+                    | "to"
+                    | "by"
+                    | "from"
+                    | "for"
+                    | "or"
+                    | "and"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "against"
+                    | "about"
+                    | "between"
+                    | "among"
+            );
+        if !is_start || follows_capital || governed {
             return None;
         }
         let mention = parse_mention_after(text, tokens, words, start)?;
@@ -299,11 +286,7 @@ fn content_after(
 ) -> Option<Range<usize>> {
     if matches!(cue_word, "told" | "tells" | "telling" | "asked") {
         // The person told: up to `that` when it comes soon, else a short noun phrase.
-        if let Some(that) = words[index..]
-            .iter()
-            .take(10)
-            .position(|w| w.eq_ignore_ascii_case("that"))
-        {
+        if let Some(that) = words[index..].iter().take(10).position(|w| w.eq_ignore_ascii_case("that")) {
             index += that;
         } else {
             let object_end = words[index..].iter().take(6).position(|w| {
@@ -324,25 +307,18 @@ fn content_after(
                     )
             });
             index += object_end.unwrap_or(0);
-            if words
-                .get(index)
-                .is_some_and(|w| matches!(*w, "reporters" | "journalists"))
-            {
+            if words.get(index).is_some_and(|w| matches!(*w, "reporters" | "journalists")) {
                 index += 1;
             }
         }
     }
     while index < words.len()
-        && (matches!(words[index], ":" | "," | "—" | "–")
-            || words[index].eq_ignore_ascii_case("that"))
+        && (matches!(words[index], ":" | "," | "—" | "–") || words[index].eq_ignore_ascii_case("that"))
     {
         index += 1;
     }
     let start = tokens.get(index)?.range.start;
-    let end = sentence.start
-        + text[sentence.clone()]
-            .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
-            .len();
+    let end = sentence.start + text[sentence.clone()].trim_end_matches(|c: char| c == '.' || c.is_whitespace()).len();
     (start < end).then_some(start..end)
 }
 
@@ -382,28 +358,20 @@ fn finite_cue(
         )
     });
     if opens_with_preposition {
-        let that = words[after_cue..]
-            .iter()
-            .position(|w| w.eq_ignore_ascii_case("that") || *w == ":")
-            .map(|p| after_cue + p);
+        let that =
+            words[after_cue..].iter().position(|w| w.eq_ignore_ascii_case("that") || *w == ":").map(|p| after_cue + p);
         content_follows = match that {
             Some(that) => content_after(text, sentence, tokens, words, that + 1, cue_word),
             None => None,
         };
     }
-    let trailing_words = content_follows
-        .as_ref()
-        .map_or(0, |c| words_in(text, c.clone()));
+    let trailing_words = content_follows.as_ref().map_or(0, |c| words_in(text, c.clone()));
     // `…, X said.` / `…, X said on Monday.`: the content is before the mention.
-    let comma_before = |start_token: usize| {
-        start_token > 0 && matches!(words[start_token - 1], "," | "”" | "\"" | "’")
-    };
+    let comma_before = |start_token: usize| start_token > 0 && matches!(words[start_token - 1], "," | "”" | "\"" | "’");
     if let Some(mention) = &before
         && comma_before(mention.first_token)
-        && (trailing_words <= 6 || opens_with_preposition)
-        && !content_follows
-            .as_ref()
-            .is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
+        && (trailing_words <= 6 || opens_with_preposition || words.get(after_cue) == Some(&","))
+        && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
     {
         let end = tokens[mention.first_token - 1].range.start;
         let content = content_before(text, sentence, tokens, words, end)?;
@@ -418,26 +386,12 @@ fn finite_cue(
     if before.is_none()
         && index > 0
         && comma_before(index)
-        && matches!(
-            cue_word,
-            "said"
-                | "says"
-                | "added"
-                | "told"
-                | "wrote"
-                | "stated"
-                | "asked"
-                | "noted"
-                | "explained"
-        )
+        && matches!(cue_word, "said" | "says" | "added" | "told" | "wrote" | "stated" | "asked" | "noted" | "explained")
     {
         // `…, said the minister.`
         let mention = parse_mention_after(text, tokens, words, after_cue)?;
         // The sentence ends soon after the mention, or it was no inverted attribution (`…, said the government is …`).
-        let rest = words[mention.last_token + 1..]
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
+        let rest = words[mention.last_token + 1..].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if rest > 4 {
             return None;
         }
@@ -465,16 +419,8 @@ fn finite_cue(
 }
 
 /// True when what follows a cue is a clause (`that …`, or a verb soon), not just a noun (`announced the end`).
-fn is_clause(
-    text: &str,
-    tokens: &[Token],
-    words: &[&str],
-    after_cue: usize,
-    content: &Range<usize>,
-) -> bool {
-    if words
-        .get(after_cue)
-        .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, content: &Range<usize>) -> bool {
+    if words.get(after_cue).is_some_and(|w| w.eq_ignore_ascii_case("that"))
         || text[content.clone()].starts_with(['"', '“'])
     {
         return true;
@@ -484,9 +430,7 @@ fn is_clause(
         .zip(words)
         .skip(after_cue)
         .take(12)
-        .any(|(token, word)| {
-            token.range.start >= content.start && lexicon::contains(lexicon::CLAUSE_MARKERS, word)
-        })
+        .any(|(token, word)| token.range.start >= content.start && lexicon::contains(lexicon::CLAUSE_MARKERS, word))
 }
 
 /// The content before a mention: from the sentence's start (after any earlier statement in it) to `end`.
@@ -516,12 +460,7 @@ fn according_to(
     let mention = parse_mention_after(text, tokens, words, after_cue)?;
     let mention_end = mention.last_token + 1;
     let is_opening = index == 0
-        || words[..index].iter().all(|w| {
-            matches!(
-                *w,
-                "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"
-            )
-        })
+        || words[..index].iter().all(|w| matches!(*w, "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"))
         || words[index - 1] == ",";
     if is_opening && words.get(mention_end) == Some(&",") {
         let content = content_after(text, sentence, tokens, words, mention_end + 1, "according")?;
@@ -552,13 +491,8 @@ fn quoted_as_saying(
     index: usize,
     after_cue: usize,
 ) -> Option<Candidate> {
-    let quoted = words[..index]
-        .iter()
-        .rposition(|w| w.eq_ignore_ascii_case("quoted"))?;
-    let mention = if words
-        .get(quoted.wrapping_sub(1))
-        .is_some_and(|w| w.eq_ignore_ascii_case("was"))
-    {
+    let quoted = words[..index].iter().rposition(|w| w.eq_ignore_ascii_case("quoted"))?;
+    let mention = if words.get(quoted.wrapping_sub(1)).is_some_and(|w| w.eq_ignore_ascii_case("was")) {
         parse_mention_before(text, tokens, words, quoted - 1)
     } else {
         parse_mention_after(text, tokens, words, quoted + 1)
@@ -595,23 +529,15 @@ fn direct_quotes(
             .cloned()
             .unwrap_or(quote.open..quote.content.end);
         let starts_sentence = text[paragraph.start..quote.open].trim().is_empty()
-            || text[..quote.open]
-                .trim_end()
-                .ends_with(['.', ':', '?', '!', '”', '"']);
+            || text[..quote.open].trim_end().ends_with(['.', ':', '?', '!', '”', '"']);
         // Short quoted words inside a sentence are scare quotes or names, not statements.
         let is_statement_sized = word_count >= 4 || (starts_sentence && word_count >= 2);
         if !is_statement_sized {
             continue;
         }
         let end = quote.outer().end;
-        let tail_end = quotes
-            .iter()
-            .find(|q| q.open >= end)
-            .map_or(paragraph.end, |q| q.open.min(paragraph.end));
-        let tail_end = end
-            + text[end..tail_end.max(end)]
-                .find(['.', '!', '?'])
-                .map_or(tail_end.max(end) - end, |p| p);
+        let tail_end = quotes.iter().find(|q| q.open >= end).map_or(paragraph.end, |q| q.open.min(paragraph.end));
+        let tail_end = end + text[end..tail_end.max(end)].find(['.', '!', '?']).map_or(tail_end.max(end) - end, |p| p);
         let tail_tokens = tokenize(text, end..tail_end.max(end));
         let tail_words: Vec<&str> = tail_tokens.iter().map(|t| &text[t.range.clone()]).collect();
         let mut attribution: Option<(Option<Mention>, Range<usize>)> = None;
@@ -619,15 +545,14 @@ fn direct_quotes(
             .find(|&i| tail_tokens[i].is_word && lexicon::cue_at(&tail_words[i..]).is_some())
         {
             let cue = tail_tokens[cue_index].range.clone();
-            let mention =
-                parse_mention_before(text, &tail_tokens, &tail_words, cue_index).or_else(|| {
-                    parse_mention_after(
-                        text,
-                        &tail_tokens,
-                        &tail_words,
-                        cue_index + lexicon::cue_at(&tail_words[cue_index..]).map_or(1, |c| c.0),
-                    )
-                });
+            let mention = parse_mention_before(text, &tail_tokens, &tail_words, cue_index).or_else(|| {
+                parse_mention_after(
+                    text,
+                    &tail_tokens,
+                    &tail_words,
+                    cue_index + lexicon::cue_at(&tail_words[cue_index..]).map_or(1, |c| c.0),
+                )
+            });
             if mention.is_some() {
                 attribution = Some((mention, cue));
             }
@@ -642,14 +567,13 @@ fn direct_quotes(
                 .max()
                 .unwrap_or(paragraph.start);
             let head_tokens = tokenize(text, head_start..quote.open);
-            let head_words: Vec<&str> =
-                head_tokens.iter().map(|t| &text[t.range.clone()]).collect();
+            let head_words: Vec<&str> = head_tokens.iter().map(|t| &text[t.range.clone()]).collect();
             let n = head_words.len();
             let lead_in = n > 0 && matches!(head_words[n - 1], ":" | ",");
             if lead_in
-                && let Some(cue_index) = (n.saturating_sub(7)..n).rev().find(|&i| {
-                    head_tokens[i].is_word && lexicon::cue_at(&head_words[i..]).is_some()
-                })
+                && let Some(cue_index) = (n.saturating_sub(7)..n)
+                    .rev()
+                    .find(|&i| head_tokens[i].is_word && lexicon::cue_at(&head_words[i..]).is_some())
             {
                 let mention = parse_mention_before(text, &head_tokens, &head_words, cue_index);
                 attribution = Some((mention, head_tokens[cue_index].range.clone()));
@@ -662,13 +586,7 @@ fn direct_quotes(
             }
             None => (None, None, true),
         };
-        found.push(Candidate {
-            kind: StatementKind::Direct,
-            text: content,
-            cue,
-            mention,
-            inherits_speaker: inherits,
-        });
+        found.push(Candidate { kind: StatementKind::Direct, text: content, cue, mention, inherits_speaker: inherits });
     }
     candidates.extend(found);
 }

@@ -12,8 +12,19 @@ use std::ops::Range;
 struct Person {
     /// The fullest form of the name seen (`Hassan Rouhani`).
     name: String,
-    /// Where the name was written, with the role words around each place (`president`, `iran`).
-    sightings: Vec<(usize, BTreeSet<String>)>,
+    /// Where the name (or its surname) was written, with the role words around each place.
+    sightings: Vec<Sighting>,
+}
+
+/// One place a person is named.
+#[derive(Debug, Clone)]
+struct Sighting {
+    /// Byte offset of the name.
+    position: usize,
+    /// Role words written around it (`president`, `iran`).
+    roles: BTreeSet<String>,
+    /// True when the name (with its title) opens a sentence or clause, as subjects do.
+    is_subject: bool,
 }
 
 /// What a mention refers to, before pronouns and roles are resolved.
@@ -28,29 +39,18 @@ enum Referent {
 }
 
 /// Resolves every candidate's speaker and turns candidates into statements.
-pub fn resolve(
-    text: &str,
-    paragraphs: &[Range<usize>],
-    candidates: Vec<Candidate>,
-) -> Vec<Statement> {
+pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidate>) -> Vec<Statement> {
     let people = people_named(text, paragraphs);
     let referents: Vec<Referent> = candidates
         .iter()
-        .map(|c| {
-            c.mention
-                .as_ref()
-                .map_or(Referent::Unknown, |m| classify(text, m, &people))
-        })
+        .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people)))
         .collect();
     let mut speakers: Vec<Option<(String, SpeakerType)>> = vec![None; candidates.len()];
-    let mut last_person: Option<String> = None;
+    let mut last_person: Option<(String, usize)> = None;
     let mut last_organization: Option<String> = None;
     let mut previous_end = 0usize;
     for (index, (candidate, referent)) in candidates.iter().zip(&referents).enumerate() {
-        let position = candidate
-            .mention
-            .as_ref()
-            .map_or(candidate.text.start, |m| m.range.start);
+        let position = candidate.mention.as_ref().map_or(candidate.text.start, |m| m.range.start);
         let previous = index.checked_sub(1).and_then(|i| speakers[i].clone());
         let speaker = match referent {
             Referent::Person(name) => Some((name.clone(), SpeakerType::Person)),
@@ -58,23 +58,25 @@ pub fn resolve(
             Referent::Pronoun(pronoun) if pronoun == "they" => last_organization
                 .clone()
                 .map(|o| (o, SpeakerType::Organization))
-                .or_else(|| last_person.clone().map(|p| (p, SpeakerType::Person))),
-            Referent::Pronoun(_) => last_person.clone().map(|p| (p, SpeakerType::Person)),
-            Referent::Role(head, words) => bound_person(&people, head, words, position)
+                .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person))),
+            // `He` is the latest of: the last speaker, and the last person who opened a sentence.
+            Referent::Pronoun(_) => latest_subject(&people, position)
+                .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
                 .or_else(|| last_person.clone())
+                .map(|(p, _)| (p, SpeakerType::Person)),
+            Referent::Role(head, words) => bound_person(&people, head, words, position)
+                .or_else(|| last_person.clone().map(|(p, _)| p))
                 .map(|p| (p, SpeakerType::Person)),
             Referent::Unknown if candidate.inherits_speaker => {
                 // A quote or clause that continues the statement before it, when that one is near.
                 let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
-                previous
-                    .filter(|_| is_near)
-                    .or_else(|| last_person.clone().map(|p| (p, SpeakerType::Person)))
+                previous.filter(|_| is_near).or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person)))
             }
             Referent::Unknown => None,
         };
         if let Some((name, kind)) = &speaker {
             match kind {
-                SpeakerType::Person => last_person = Some(name.clone()),
+                SpeakerType::Person => last_person = Some((name.clone(), position)),
                 SpeakerType::Organization => last_organization = Some(name.clone()),
             }
         }
@@ -86,11 +88,8 @@ pub fn resolve(
         if speakers[index].is_none() && referents[index] != Referent::Unknown
             || speakers[index].is_none() && candidates[index].inherits_speaker
         {
-            speakers[index] = speakers[index + 1..]
-                .iter()
-                .flatten()
-                .find(|(_, kind)| *kind == SpeakerType::Person)
-                .cloned();
+            speakers[index] =
+                speakers[index + 1..].iter().flatten().find(|(_, kind)| *kind == SpeakerType::Person).cloned();
         }
     }
     candidates
@@ -108,27 +107,17 @@ pub fn resolve(
 }
 
 /// The person the article gave a role to: the best match of role words, nearest before the mention, else the first after.
-fn bound_person(
-    people: &[Person],
-    head: &str,
-    words: &BTreeSet<String>,
-    position: usize,
-) -> Option<String> {
+fn bound_person(people: &[Person], head: &str, words: &BTreeSet<String>, position: usize) -> Option<String> {
     let mut best: Option<(usize, bool, usize, &str)> = None;
     for person in people {
-        for (at, roles) in &person.sightings {
+        for Sighting { position: at, roles, .. } in &person.sightings {
             if !roles.contains(head) {
                 continue;
             }
             let overlap = roles.intersection(words).count();
             let is_before = *at <= position;
             let distance = at.abs_diff(position);
-            let key = (
-                overlap,
-                is_before,
-                usize::MAX - distance,
-                person.name.as_str(),
-            );
+            let key = (overlap, is_before, usize::MAX - distance, person.name.as_str());
             if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
                 best = Some(key);
             }
@@ -141,11 +130,13 @@ fn bound_person(
     people
         .iter()
         .flat_map(|person| {
-            person.sightings.iter().map(move |(at, roles)| {
+            person.sightings.iter().map(move |sighting| {
                 (
-                    roles.intersection(words).count(),
-                    *at <= position,
-                    usize::MAX - at.abs_diff(position),
+                    roles_agree(&sighting.roles, words)
+                        .then(|| sighting.roles.intersection(words).count())
+                        .unwrap_or(0),
+                    sighting.position <= position,
+                    usize::MAX - sighting.position.abs_diff(position),
                     person.name.as_str(),
                 )
             })
@@ -153,52 +144,6 @@ fn bound_person(
         .filter(|(overlap, ..)| *overlap >= 2)
         .max()
         .map(|(_, _, _, name)| name.to_owned())
-}
-
-/// True for words that are part of a person's name rather than a title, role, place or organisation.
-fn is_name_word(word: &str) -> bool {
-    let bare = strip_possessive(word);
-    let starts_upper = bare.chars().next().is_some_and(char::is_uppercase);
-    let is_particle = bare.starts_with("al-")
-        || bare.starts_with("el-")
-        || matches!(bare, "bin" | "ibn" | "de" | "van" | "von" | "da" | "al");
-    (starts_upper || is_particle)
-        && !contains(lexicon::TITLES, bare)
-        && !contains(lexicon::ROLE_NOUNS, bare)
-        && !contains(lexicon::NATIONALITIES, bare)
-        && !contains(lexicon::ORGANIZATION_NOUNS, bare)
-        && !contains(lexicon::PLACES, bare)
-        && !lexicon::is_place_word(bare)
-        && !contains(lexicon::DETERMINERS, bare)
-        && !bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-        && !matches!(
-            bare.to_lowercase().as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "islamic"
-                | "republic"
-                | "revolution"
-                | "mr"
-                | "mrs"
-                | "ms"
-                | "dr"
-        )
 }
 
 /// Words that describe a role: role nouns, titles and nationalities, lowercased, with countries.
@@ -225,7 +170,7 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
         let mut index = 0;
         while index < words.len() {
             if !(tokens[index].is_word
-                && is_name_word(words[index])
+                && lexicon::is_name_word(words[index])
                 && words[index].chars().next().is_some_and(char::is_uppercase))
             {
                 index += 1;
@@ -234,20 +179,17 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
             let start = index;
             while index < words.len()
                 && tokens[index].is_word
-                && is_name_word(words[index])
+                && lexicon::is_name_word(words[index])
                 && !words[index].ends_with("’s")
                 && !words[index].ends_with("'s")
             {
                 index += 1;
             }
             // A possessive ends the name: `Rouhani’s` is still Rouhani.
-            if index < words.len() && tokens[index].is_word && is_name_word(words[index]) {
+            if index < words.len() && tokens[index].is_word && lexicon::is_name_word(words[index]) {
                 index += 1;
             }
-            let name_words: Vec<&str> = words[start..index]
-                .iter()
-                .map(|w| strip_possessive(w))
-                .collect();
+            let name_words: Vec<&str> = words[start..index].iter().map(|w| strip_possessive(w)).collect();
             if name_words.len() < 2 || name_words.len() > 5 {
                 index = index.max(start + 1);
                 continue;
@@ -255,25 +197,32 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
             let name = name_words.join(" ");
             // Role words: the title run before the name, and comma-bounded phrases right before or after it.
             let mut before = start;
-            while before > 0
-                && tokens[before - 1].is_word
-                && (contains(lexicon::TITLES, words[before - 1])
-                    || contains(lexicon::ROLE_NOUNS, words[before - 1])
-                    || contains(lexicon::NATIONALITIES, words[before - 1])
-                    || contains(lexicon::ORGANIZATION_NOUNS, words[before - 1])
-                    || words[before - 1]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase))
-            {
+            loop {
+                // A parenthesised acronym inside a title: `Security Council (INSC) Advisor`.
+                if before > 0 && words[before - 1] == ")" {
+                    match words[..before - 1].iter().rposition(|w| *w == "(") {
+                        Some(open) if before - 1 - open <= 4 => {
+                            before = open;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                let is_title_word = before > 0
+                    && tokens[before - 1].is_word
+                    && (contains(lexicon::TITLES, words[before - 1])
+                        || contains(lexicon::ROLE_NOUNS, words[before - 1])
+                        || contains(lexicon::NATIONALITIES, words[before - 1])
+                        || contains(lexicon::ORGANIZATION_NOUNS, words[before - 1])
+                        || words[before - 1].chars().next().is_some_and(char::is_uppercase));
+                if !is_title_word {
+                    break;
+                }
                 before -= 1;
             }
             let mut roles = role_words(words[before..start].iter().copied());
             if start > 0 && words[start - 1] == "," {
-                let from = words[..start - 1]
-                    .iter()
-                    .rposition(|w| matches!(*w, "," | "." | ";"))
-                    .map_or(0, |p| p + 1);
+                let from = words[..start - 1].iter().rposition(|w| matches!(*w, "," | "." | ";")).map_or(0, |p| p + 1);
                 if start - 1 - from <= 14 {
                     roles.extend(role_words(words[from..start - 1].iter().copied()));
                 }
@@ -295,40 +244,89 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
                 }
             }
             let position = tokens[start].range.start;
+            let is_subject = opens_clause(text, paragraph.start, tokens[before.min(start)].range.start);
+            let sighting = Sighting { position, roles, is_subject };
             match people.iter_mut().find(|p| same_person(&p.name, &name)) {
                 Some(person) => {
                     if name.len() > person.name.len() {
                         person.name = name;
                     }
-                    person.sightings.push((position, roles));
+                    person.sightings.push(sighting);
                 }
-                None => people.push(Person {
-                    name,
-                    sightings: vec![(position, roles)],
-                }),
+                None => people.push(Person { name, sightings: vec![sighting] }),
             }
         }
+    }
+    // Surnames alone (`Rashid pointed to …`) are sightings of the person named in full.
+    for paragraph in paragraphs {
+        for token in tokenize(text, paragraph.clone()).into_iter().filter(|t| t.is_word) {
+            let word = strip_possessive(&text[token.range.clone()]);
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let is_full_name_sighting = |p: &Person| {
+                p.sightings
+                    .iter()
+                    .any(|s| s.position <= token.range.start && token.range.start < s.position + p.name.len() + 8)
+            };
+            if let Some(person) = people.iter_mut().find(|p| is_surname_of(word, &p.name) && !is_full_name_sighting(p))
+            {
+                let is_subject = opens_clause(text, paragraph.start, token.range.start);
+                person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject });
+            }
+        }
+    }
+    for person in &mut people {
+        person.sightings.sort_by_key(|s| s.position);
     }
     people
 }
 
+/// The last person who opened a sentence or clause before `position`, with where.
+fn latest_subject(people: &[Person], position: usize) -> Option<(String, usize)> {
+    people
+        .iter()
+        .flat_map(|p| {
+            p.sightings.iter().filter(|s| s.is_subject && s.position < position).map(|s| (s.position, p.name.as_str()))
+        })
+        .max()
+        .map(|(at, name)| (name.to_owned(), at))
+}
+
+/// True when the text before `position` (within its paragraph) ends a sentence or clause.
+fn opens_clause(text: &str, paragraph_start: usize, position: usize) -> bool {
+    let before = text[paragraph_start..position].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', ',', ';', ':', '"', '”'])
+}
+
+/// True when `word` is the last name of `name`, ignoring an `al-` particle: `Araji` of `Qasim al-Araji`.
+fn is_surname_of(word: &str, name: &str) -> bool {
+    let bare = |w: &str| {
+        let lower = w.to_lowercase();
+        lower.strip_prefix("al-").or_else(|| lower.strip_prefix("el-")).map(str::to_owned).unwrap_or(lower)
+    };
+    name.split_whitespace().count() > 1 && name.split_whitespace().last().is_some_and(|last| bare(last) == bare(word))
+}
+
+/// Two sets of role words agree unless both name a country and the countries differ (`Iranian` vs `Iraqi`).
+fn roles_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let nations = |set: &BTreeSet<String>| -> BTreeSet<String> {
+        set.iter().filter(|w| lexicon::is_nation_word(w)).map(|w| w.chars().take(4).collect()).collect()
+    };
+    let (x, y) = (nations(a), nations(b));
+    x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
+}
+
 /// `Ali Khamenei` and `Seyed Ali Khamenei` name one person; so do `Mohammed Shia Al-Sudani` and `Mohamed Shia al-Sudani`.
 fn same_person(a: &str, b: &str) -> bool {
-    let key = |name: &str| {
-        name.split_whitespace()
-            .last()
-            .map(|w| w.to_lowercase())
-            .unwrap_or_default()
-    };
+    let key = |name: &str| name.split_whitespace().last().map(|w| w.to_lowercase()).unwrap_or_default();
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     key(a) == key(b) && (long.ends_with(short) || strsim_first_letters(short, long))
 }
 
 fn strsim_first_letters(a: &str, b: &str) -> bool {
     let initials = |name: &str| {
-        name.split_whitespace()
-            .map(|w| w.chars().next().unwrap_or(' ').to_ascii_lowercase())
-            .collect::<String>()
+        name.split_whitespace().map(|w| w.chars().next().unwrap_or(' ').to_ascii_lowercase()).collect::<String>()
     };
     initials(a).len() == initials(b).len() && initials(a) == initials(b)
 }
@@ -336,78 +334,54 @@ fn strsim_first_letters(a: &str, b: &str) -> bool {
 /// Decides what a mention refers to.
 fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
     let tokens = tokenize(text, mention.range.clone());
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.is_word)
-        .map(|t| &text[t.range.clone()])
+    let all_words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+    let words: Vec<&str> = super::mentions::without_parentheses(&all_words)
+        .into_iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     if words.len() == 1
-        && (contains(lexicon::PRONOUNS, words[0])
-            || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
+        && (contains(lexicon::PRONOUNS, words[0]) || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
     {
         return Referent::Pronoun(words[0].to_lowercase());
     }
     // The part before `of` holds the head: `the secretary of Iran’s Council` is a secretary.
-    let of = words
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case("of"))
-        .unwrap_or(words.len());
+    let of = words.iter().position(|w| w.eq_ignore_ascii_case("of")).unwrap_or(words.len());
     let head_words = &words[..of];
     // The last run of name words is the person's name: `US Air Force Major General Patrick Ryder` → `Patrick Ryder`.
-    let name_end = head_words.iter().rposition(|w| is_name_word(w));
+    let name_end = head_words.iter().rposition(|w| lexicon::is_name_word(w));
     if let Some(end) = name_end {
         let mut start = end;
         while start > 0
-            && is_name_word(head_words[start - 1])
+            && lexicon::is_name_word(head_words[start - 1])
             && !head_words[start - 1].ends_with("’s")
             && !head_words[start - 1].ends_with("'s")
         {
             start -= 1;
         }
-        let name_words: Vec<&str> = head_words[start..=end]
-            .iter()
-            .map(|w| strip_possessive(w))
-            .collect();
+        let name_words: Vec<&str> = head_words[start..=end].iter().map(|w| strip_possessive(w)).collect();
         let name = name_words.join(" ");
-        let head_is_organization = head_words
-            .last()
-            .is_some_and(|w| contains(lexicon::ORGANIZATION_NOUNS, w))
-            && end + 1 < head_words.len();
+        let head_is_organization =
+            head_words.last().is_some_and(|w| contains(lexicon::ORGANIZATION_NOUNS, w)) && end + 1 < head_words.len();
         if !head_is_organization {
             if let Some(person) = people.iter().find(|p| {
-                p.name == name
-                    || same_person(&p.name, &name)
-                    || name_words.len() == 1
-                        && p.name.split_whitespace().last() == Some(name.as_str())
+                p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
             }) {
                 return Referent::Person(person.name.clone());
             }
             return Referent::Person(name);
         }
     }
-    let cleaned = words
-        .iter()
-        .skip_while(|w| contains(lexicon::DETERMINERS, w))
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let cleaned = words.iter().skip_while(|w| contains(lexicon::DETERMINERS, w)).copied().collect::<Vec<_>>().join(" ");
     let last = head_words.last().copied().unwrap_or("");
     if contains(lexicon::ORGANIZATION_NOUNS, last)
-        && head_words.iter().any(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && !contains(lexicon::DETERMINERS, w)
-        })
+        && head_words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && !contains(lexicon::DETERMINERS, w))
     {
         return Referent::Organization(cleaned);
     }
-    if let Some(head) = head_words
-        .iter()
-        .rev()
-        .find(|w| contains(lexicon::ROLE_NOUNS, w))
-    {
-        return Referent::Role(
-            strip_possessive(head).to_lowercase(),
-            role_words(words.iter().copied()),
-        );
+    if let Some(head) = head_words.iter().rev().find(|w| contains(lexicon::ROLE_NOUNS, w)) {
+        return Referent::Role(strip_possessive(head).to_lowercase(), role_words(words.iter().copied()));
     }
     if contains(lexicon::ORGANIZATION_NOUNS, last)
         || words.iter().all(|w| contains(lexicon::PLACES, w)) && !words.is_empty()

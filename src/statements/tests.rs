@@ -2,14 +2,7 @@ use super::*;
 use crate::metadata::{Fields, analyze};
 
 fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
-    let analysis = analyze(
-        text,
-        &Fields {
-            title: Some("T".into()),
-            ..Fields::default()
-        },
-        "a.txt",
-    );
+    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
     let article = Article {
         meta: crate::article::ArticleMeta {
             file_id: 0,
@@ -26,10 +19,7 @@ fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
         text: text.to_owned(),
         lines: analysis.lines,
     };
-    extract(&article)
-        .into_iter()
-        .map(|s| (s.kind, text[s.text].to_owned(), s.speaker))
-        .collect()
+    extract(&article).into_iter().map(|s| (s.kind, text[s.text].to_owned(), s.speaker)).collect()
 }
 
 #[test]
@@ -67,13 +57,13 @@ fn quote_then_role_then_pronoun() {
 fn colon_lead_in_and_split_quote() {
     let text = "Meanwhile, Iranian Foreign Ministry spokesman Nasser Kanaani said Tehran supports Iraq.\nSpeaking at a press conference, Mr. Kanaani stated: \"The Baghdad government has clearly stated its position.\"\n“We are ready,” he said. “We will help.”";
     let found = statements(text);
-    let speakers: Vec<_> = found
-        .iter()
-        .map(|f| f.2.clone().unwrap_or_default())
-        .collect();
+    let speakers: Vec<_> = found.iter().map(|f| f.2.clone().unwrap_or_default()).collect();
     assert!(speakers.iter().all(|s| s == "Nasser Kanaani"), "{found:?}");
-    assert!(found.iter().any(|f| f.0 == StatementKind::Direct
-        && f.1 == "The Baghdad government has clearly stated its position."));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == StatementKind::Direct && f.1 == "The Baghdad government has clearly stated its position.")
+    );
     assert!(found.iter().any(|f| f.1 == "We will help."), "{found:?}");
 }
 
@@ -83,10 +73,7 @@ fn according_to_and_adding_that() {
     let found = statements(text);
     assert_eq!(found.len(), 3, "{found:?}");
     assert_eq!(found[0].1, "Iran will not accept the plan");
-    assert_eq!(
-        found[1].1,
-        "It is a responsibility for any country to end that presence"
-    );
+    assert_eq!(found[1].1, "It is a responsibility for any country to end that presence");
     assert_eq!(found[1].2.as_deref(), Some("Rouhani"));
     assert_eq!(found[2].1, "Iran supports the vote");
     assert_eq!(found[2].2.as_deref(), Some("Rouhani"));
@@ -94,20 +81,33 @@ fn according_to_and_adding_that() {
 
 #[test]
 fn announced_needs_a_clause() {
-    assert!(statements("On December 9, 2021, Washington officially announced the end of the US combat mission in Iraq.").is_empty());
-    let found =
-        statements("General Kenneth McKenzie announced the US will reduce its troops in Iraq.");
+    assert!(
+        statements("On December 9, 2021, Washington officially announced the end of the US combat mission in Iraq.")
+            .is_empty()
+    );
+    let found = statements("General Kenneth McKenzie announced the US will reduce its troops in Iraq.");
     assert_eq!(found[0].2.as_deref(), Some("Kenneth McKenzie"));
 }
 
 #[test]
 fn unbalanced_quotes_do_not_stop_extraction() {
-    let text = "“This quote never closes, and it goes on for a while\n\nThe minister said the talks would continue next week.";
+    let text =
+        "“This quote never closes, and it goes on for a while\n\nThe minister said the talks would continue next week.";
     let found = statements(text);
-    assert!(
-        found
-            .iter()
-            .any(|f| f.1 == "the talks would continue next week"),
-        "{found:?}"
-    );
+    assert!(found.iter().any(|f| f.1 == "the talks would continue next week"), "{found:?}");
+}
+
+#[test]
+fn subject_before_a_participle_skips_names_in_prepositional_phrases() {
+    let text = "However, the chairman of Iraq’s Popular Mobilization Units (PMU), Falih al-Fayyadh, in May denounced the role of US troops, saying the Americans are targeting Iraqi forces.\n\nHe urged the Iraqi government to call for an end to the mission.";
+    let found = statements(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|f| f.2.as_deref() == Some("Falih al-Fayyadh")), "{found:?}");
+}
+
+#[test]
+fn pronouns_follow_the_last_subject_even_without_a_statement() {
+    let text = "Ayatollah Ali Khamenei said the talks were useful.\n\nAt the meeting, Iraqi President Abdul Latif Rashid expressed his delight. He said Iraq enjoys strong relations with Iran.";
+    let found = statements(text);
+    assert_eq!(found[1].2.as_deref(), Some("Abdul Latif Rashid"), "{found:?}");
 }

@@ -23,10 +23,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
-            tokens.push(Token {
-                range: start..start + c.len_utf8(),
-                is_word: false,
-            });
+            tokens.push(Token { range: start..start + c.len_utf8(), is_word: false });
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -38,11 +35,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             // Inner joiners stay in the word when a letter or digit follows them.
             let after = slice[next_offset + next.len_utf8()..].chars().next();
-            let joins = matches!(next, '-' | '\'' | '’' | '.' | '&')
-                && after.is_some_and(char::is_alphanumeric);
+            let joins = matches!(next, '-' | '\'' | '’' | '.' | '&') && after.is_some_and(char::is_alphanumeric);
             // A dotted abbreviation keeps its last dot: U.S., U.N.
-            let ends_abbreviation =
-                next == '.' && is_dotted_abbreviation(&text[start..range.start + next_offset]);
+            let ends_abbreviation = next == '.' && is_dotted_abbreviation(&text[start..range.start + next_offset]);
             if joins || ends_abbreviation {
                 end = range.start + next_offset + next.len_utf8();
                 chars.next();
@@ -53,10 +48,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 break;
             }
         }
-        tokens.push(Token {
-            range: start..end,
-            is_word: true,
-        });
+        tokens.push(Token { range: start..end, is_word: true });
     }
     tokens
 }
@@ -68,10 +60,9 @@ fn is_dotted_abbreviation(word: &str) -> bool {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "rep", "sen",
-    "gov", "pres", "st", "jr", "sr", "rev", "hon", "no", "vs", "etc", "inc", "corp", "ltd", "co",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-    "ft", "brig", "cmdr", "gov", "supt", "insp", "approx",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "rep", "sen", "gov", "pres",
+    "st", "jr", "sr", "rev", "hon", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "brig", "cmdr", "gov", "supt", "insp", "approx",
 ];
 
 /// A quotation: its content between the marks, which may run over several paragraphs.
@@ -109,9 +100,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     let mut open: Option<(usize, usize)> = None;
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let slice = &text[paragraph.clone()];
-        let uses_double = slice
-            .chars()
-            .any(|c| c == '"' || is_opening_mark(c) || is_closing_mark(c));
+        let uses_double = slice.chars().any(|c| c == '"' || is_opening_mark(c) || is_closing_mark(c));
         let mut previous: Option<char> = None;
         let mut iter = slice.char_indices().peekable();
         // A quote carried over from the last paragraph: this paragraph's opening mark continues it.
@@ -156,11 +145,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
             } else if opens {
                 if let Some((mark, start)) = open.take() {
                     // A new quote opens before the last one closed: end that one here.
-                    quotes.push(Quote {
-                        open: mark,
-                        content: start..trim_end(text, start, position),
-                        close: None,
-                    });
+                    quotes.push(Quote { open: mark, content: start..trim_end(text, start, position), close: None });
                 }
                 open = Some((position, position + c.len_utf8()));
             }
@@ -168,27 +153,17 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
         }
         if let Some((mark, start)) = open {
             let next_opens_with_mark = paragraphs.get(index + 1).is_some_and(|next| {
-                text[next.clone()]
-                    .trim_start()
-                    .starts_with(|c: char| c == '"' || is_opening_mark(c) || c == '‘')
+                text[next.clone()].trim_start().starts_with(|c: char| c == '"' || is_opening_mark(c) || c == '‘')
             });
             if !next_opens_with_mark {
-                quotes.push(Quote {
-                    open: mark,
-                    content: start..trim_end(text, start, paragraph.end),
-                    close: None,
-                });
+                quotes.push(Quote { open: mark, content: start..trim_end(text, start, paragraph.end), close: None });
                 open = None;
             }
         }
     }
     if let Some((mark, start)) = open {
         let end = paragraphs.last().map_or(start, |p| p.end);
-        quotes.push(Quote {
-            open: mark,
-            content: start..trim_end(text, start, end),
-            close: None,
-        });
+        quotes.push(Quote { open: mark, content: start..trim_end(text, start, end), close: None });
     }
     quotes
 }
@@ -203,36 +178,23 @@ pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &[Quote]) -> Vec<R
     let mut start = paragraph.start;
     let slice = &text[paragraph.clone()];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let inside_quote = |position: usize| {
-        quotes
-            .iter()
-            .any(|q| q.content.start <= position && position < q.content.end)
-    };
+    let inside_quote = |position: usize| quotes.iter().any(|q| q.content.start <= position && position < q.content.end);
     let mut i = 0;
     while i < chars.len() {
         let (offset, c) = chars[i];
         if matches!(c, '.' | '?' | '!') {
             // Closing quotes and brackets belong to the sentence they end.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
-            {
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
                 j += 1;
             }
             let followed_by_start = j < chars.len()
                 && chars[j].1.is_whitespace()
-                && chars[j..]
-                    .iter()
-                    .find(|(_, c)| !c.is_whitespace())
-                    .is_some_and(|&(_, c)| {
-                        c.is_uppercase()
-                            || c.is_ascii_digit()
-                            || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«')
-                    });
+                && chars[j..].iter().find(|(_, c)| !c.is_whitespace()).is_some_and(|&(_, c)| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«')
+                });
             let position = paragraph.start + offset;
-            if followed_by_start
-                && !inside_quote(position)
-                && !(c == '.' && is_abbreviation_before(slice, offset))
-            {
+            if followed_by_start && !inside_quote(position) && !(c == '.' && is_abbreviation_before(slice, offset)) {
                 let end = paragraph.start + chars.get(j).map_or(slice.len(), |&(o, _)| o);
                 sentences.push(start..end);
                 start = end;
@@ -273,22 +235,13 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0..text.len())
-            .iter()
-            .map(|t| &text[t.range.clone()])
-            .collect()
+        tokenize(text, 0..text.len()).iter().map(|t| &text[t.range.clone()]).collect()
     }
 
     #[test]
     fn tokens_keep_names_and_abbreviations() {
-        assert_eq!(
-            words("Iran’s al-Fayyadh, U.S. forces."),
-            ["Iran’s", "al-Fayyadh", ",", "U.S.", "forces", "."]
-        );
-        assert_eq!(
-            words("Mr. Ryder said: \"No.\""),
-            ["Mr", ".", "Ryder", "said", ":", "\"", "No", ".", "\""]
-        );
+        assert_eq!(words("Iran’s al-Fayyadh, U.S. forces."), ["Iran’s", "al-Fayyadh", ",", "U.S.", "forces", "."]);
+        assert_eq!(words("Mr. Ryder said: \"No.\""), ["Mr", ".", "Ryder", "said", ":", "\"", "No", ".", "\""]);
     }
 
     #[test]
@@ -327,17 +280,10 @@ mod tests {
     fn sentences_skip_abbreviations_and_quotes() {
         let text = "Mr. Ryder met Gen. Smith in the U.S. on Monday. “It went well. Very well,” he said. Then he left.";
         let quotes = find_quotes(text, &[0..text.len()]);
-        let split: Vec<&str> = sentences(text, 0..text.len(), &quotes)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        let split: Vec<&str> = sentences(text, 0..text.len(), &quotes).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             split,
-            [
-                "Mr. Ryder met Gen. Smith in the U.S. on Monday.",
-                "“It went well. Very well,” he said.",
-                "Then he left."
-            ]
+            ["Mr. Ryder met Gen. Smith in the U.S. on Monday.", "“It went well. Very well,” he said.", "Then he left."]
         );
     }
 }

@@ -45,25 +45,13 @@ pub struct DossierApp {
 
 impl DossierApp {
     /// Creates the app, restoring saved state; opens `path` if given, else the corpus open last time.
-    pub fn new(
-        cc: &eframe::CreationContext<'_>,
-        dialogs: Box<dyn Dialogs>,
-        path: Option<PathBuf>,
-    ) -> Self {
-        let state: AppState = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+    pub fn new(cc: &eframe::CreationContext<'_>, dialogs: Box<dyn Dialogs>, path: Option<PathBuf>) -> Self {
+        let state: AppState = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         Self::with_state(&cc.egui_ctx, state, dialogs, path)
     }
 
     /// Creates the app from a given state (used by `new` and by tests).
-    pub fn with_state(
-        ctx: &egui::Context,
-        state: AppState,
-        dialogs: Box<dyn Dialogs>,
-        path: Option<PathBuf>,
-    ) -> Self {
+    pub fn with_state(ctx: &egui::Context, state: AppState, dialogs: Box<dyn Dialogs>, path: Option<PathBuf>) -> Self {
         set_style(ctx);
         let mut app = DossierApp {
             state,
@@ -120,20 +108,11 @@ impl DossierApp {
         self.list.mark_changed();
         self.state.remember(&source);
         let repaint = ctx.clone();
-        let job = corpus::start_load(source, corpus::default_threads(), move || {
-            repaint.request_repaint()
-        });
-        self.loading = Some(Loading {
-            job,
-            started: Instant::now(),
-        });
+        let job = corpus::start_load(source, corpus::default_threads(), move || repaint.request_repaint());
+        self.loading = Some(Loading { job, started: Instant::now() });
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
             "Dossier — {}",
-            self.state
-                .corpus_source
-                .as_ref()
-                .map(CorpusSource::display_name)
-                .unwrap_or_default()
+            self.state.corpus_source.as_ref().map(CorpusSource::display_name).unwrap_or_default()
         )));
     }
 
@@ -160,10 +139,7 @@ impl DossierApp {
                     LoadEvent::Finished { cancelled } => {
                         is_finished = true;
                         if cancelled {
-                            self.message = Some(
-                                "Loading cancelled: the list shows the files read so far."
-                                    .to_owned(),
-                            );
+                            self.message = Some("Loading cancelled: the list shows the files read so far.".to_owned());
                         }
                     }
                 }
@@ -176,8 +152,7 @@ impl DossierApp {
                 ctx.request_repaint_after(Duration::from_millis(100));
             }
         }
-        self.list
-            .rebuild_if_due(&self.corpus, &self.state, self.loading.is_some());
+        self.list.rebuild_if_due(&self.corpus, &self.state, self.loading.is_some());
         if self.selected.is_none() && !self.list.visible.is_empty() && self.loading.is_none() {
             self.commands.push(Command::SelectRow(0));
         }
@@ -186,9 +161,7 @@ impl DossierApp {
         {
             self.folder_pick = None;
             match result {
-                Ok(Some(folder)) => self
-                    .commands
-                    .push(Command::Open(CorpusSource::Folder(folder))),
+                Ok(Some(folder)) => self.commands.push(Command::Open(CorpusSource::Folder(folder))),
                 Ok(None) => {}
                 Err(message) => self.message = Some(message),
             }
@@ -230,21 +203,11 @@ impl DossierApp {
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_owned())
-                .collect()
-        });
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
         match dropped.as_slice() {
             [] => {}
-            [single] if single.is_dir() => self
-                .commands
-                .push(Command::Open(CorpusSource::Folder(single.clone()))),
-            _ => self
-                .commands
-                .push(Command::Open(CorpusSource::Files(dropped))),
+            [single] if single.is_dir() => self.commands.push(Command::Open(CorpusSource::Folder(single.clone()))),
+            _ => self.commands.push(Command::Open(CorpusSource::Files(dropped))),
         }
     }
 
@@ -258,9 +221,8 @@ impl DossierApp {
                             CorpusSource::Folder(folder) => folder.parent().map(PathBuf::from),
                             CorpusSource::Files(_) => None,
                         });
-                        self.folder_pick = Some(Job::spawn("choosing a folder", ctx, move || {
-                            dialogs.pick_folder(start.as_deref())
-                        }));
+                        self.folder_pick =
+                            Some(Job::spawn("choosing a folder", ctx, move || dialogs.pick_folder(start.as_deref())));
                     }
                 }
                 Command::Open(source) => self.open(ctx, source),
@@ -321,11 +283,9 @@ impl DossierApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui
-                    .add(
-                        egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(
-                            &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O),
-                        )),
-                    )
+                    .add(egui::Button::new("Open folder…").shortcut_text(
+                        ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O)),
+                    ))
                     .clicked()
                 {
                     self.commands.push(Command::PickFolder);
@@ -342,21 +302,16 @@ impl DossierApp {
                 });
                 ui.separator();
                 if ui
-                    .add(
-                        egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(
-                            &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q),
-                        )),
-                    )
+                    .add(egui::Button::new("Quit").shortcut_text(
+                        ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q)),
+                    ))
                     .clicked()
                 {
                     self.commands.push(Command::Quit);
                 }
             });
             ui.menu_button("View", |ui| {
-                if ui
-                    .button(format!("Problems ({})", self.corpus.problems.len()))
-                    .clicked()
-                {
+                if ui.button(format!("Problems ({})", self.corpus.problems.len())).clicked() {
                     self.commands.push(Command::ShowProblems(true));
                 }
             });
@@ -382,29 +337,21 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             );
         });
-        egui::Panel::left("article_list")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                self.list.list_ui(
-                    ui,
-                    &self.corpus,
-                    &mut self.state,
-                    self.selected,
-                    &mut self.focus_filter,
-                    &mut self.commands,
-                );
-            });
-        egui::Panel::right("statements")
-            .resizable(true)
-            .default_size(300.0)
-            .min_size(180.0)
-            .show(ui, |ui| {
-                ui.heading("Statements");
-                ui.add_space(6.0);
-                ui.weak("Quotes and reported speech in this article will be listed here.");
-            });
+        egui::Panel::left("article_list").resizable(true).default_size(380.0).min_size(220.0).show(ui, |ui| {
+            self.list.list_ui(
+                ui,
+                &self.corpus,
+                &mut self.state,
+                self.selected,
+                &mut self.focus_filter,
+                &mut self.commands,
+            );
+        });
+        egui::Panel::right("statements").resizable(true).default_size(300.0).min_size(180.0).show(ui, |ui| {
+            ui.heading("Statements");
+            ui.add_space(6.0);
+            ui.weak("Quotes and reported speech in this article will be listed here.");
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             article_view::article_view_ui(
                 ui,
@@ -443,23 +390,11 @@ fn set_style(ctx: &egui::Context) {
     use egui::{FontFamily, FontId, TextStyle};
     ctx.global_style_mut(|style| {
         style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(22.0, FontFamily::Proportional),
-            ),
+            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
             (TextStyle::Body, FontId::new(14.5, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(14.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Small,
-                FontId::new(12.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(13.0, FontFamily::Monospace),
-            ),
+            (TextStyle::Button, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(13.0, FontFamily::Monospace)),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
@@ -472,10 +407,7 @@ fn drop_overlay(ctx: &egui::Context) {
     if hovered == 0 {
         return;
     }
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("drop_overlay"),
-    ));
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
     let rect = ctx.content_rect();
     painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(180));
     let text = if hovered == 1 {

@@ -34,41 +34,22 @@ impl ArticleList {
 
     /// The display row of an article.
     pub fn row_of(&self, article_index: usize) -> Option<usize> {
-        self.visible
-            .iter()
-            .position(|&i| i as usize == article_index)
+        self.visible.iter().position(|&i| i as usize == article_index)
     }
 
     /// Filters and sorts again if something changed (throttled while loading).
     pub fn rebuild_if_due(&mut self, corpus: &Corpus, state: &AppState, is_loading: bool) {
-        let is_due = !is_loading
-            || self
-                .last_rebuild
-                .is_none_or(|t| t.elapsed() >= REBUILD_INTERVAL_WHILE_LOADING);
+        let is_due = !is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= REBUILD_INTERVAL_WHILE_LOADING);
         if !self.has_changed || !is_due {
             return;
         }
         self.has_changed = false;
         self.last_rebuild = Some(Instant::now());
-        let terms: Vec<String> = state
-            .filter
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
+        let terms: Vec<String> = state.filter.to_lowercase().split_whitespace().map(str::to_owned).collect();
         let articles = &corpus.articles;
-        self.visible = (0..articles.len() as u32)
-            .filter(|&i| matches_filter(&articles[i as usize], &terms))
-            .collect();
+        self.visible = (0..articles.len() as u32).filter(|&i| matches_filter(&articles[i as usize], &terms)).collect();
         let (key, descending) = (state.sort, state.sort_descending);
-        self.visible.sort_by(|&a, &b| {
-            compare(
-                &articles[a as usize],
-                &articles[b as usize],
-                key,
-                descending,
-            )
-        });
+        self.visible.sort_by(|&a, &b| compare(&articles[a as usize], &articles[b as usize], key, descending));
     }
 
     /// Draws the filter box, the sort buttons and the rows.
@@ -104,52 +85,38 @@ impl ArticleList {
                     (true, true) => " ⏷",
                     (true, false) => " ⏶",
                 };
-                if ui
-                    .add(egui::Button::selectable(
-                        is_current,
-                        format!("{}{arrow}", key.label()),
-                    ))
-                    .clicked()
-                {
+                if ui.add(egui::Button::selectable(is_current, format!("{}{arrow}", key.label()))).clicked() {
                     commands.push(Command::SortBy(key));
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if self.visible.len() != corpus.articles.len() {
-                    ui.weak(format!(
-                        "{} of {}",
-                        self.visible.len(),
-                        corpus.articles.len()
-                    ));
+                    ui.weak(format!("{} of {}", self.visible.len(), corpus.articles.len()));
                 }
             });
         });
         ui.separator();
 
-        let mut scroll_area = egui::ScrollArea::vertical()
-            .id_salt("article_rows")
-            .auto_shrink(false);
+        let mut scroll_area = egui::ScrollArea::vertical().id_salt("article_rows").auto_shrink(false);
         if let Some(row) = self.scroll_to.take() {
             // Keep the row in view with some context above it.
             let viewport = ui.available_height();
             let offset = self.scroll_offset;
             let row_top = row as f32 * ROW_HEIGHT;
             if row_top < offset || row_top + ROW_HEIGHT > offset + viewport {
-                scroll_area =
-                    scroll_area.vertical_scroll_offset((row_top - viewport / 3.0).max(0.0));
+                scroll_area = scroll_area.vertical_scroll_offset((row_top - viewport / 3.0).max(0.0));
             }
         }
         let spacing = ui.spacing().item_spacing.y;
-        let output =
-            scroll_area.show_rows(ui, ROW_HEIGHT - spacing, self.visible.len(), |ui, rows| {
-                for row in rows {
-                    let article_index = self.visible[row] as usize;
-                    let is_selected = selected == Some(article_index);
-                    if row_ui(ui, &corpus.articles[article_index], is_selected).clicked() {
-                        commands.push(Command::SelectRow(row));
-                    }
+        let output = scroll_area.show_rows(ui, ROW_HEIGHT - spacing, self.visible.len(), |ui, rows| {
+            for row in rows {
+                let article_index = self.visible[row] as usize;
+                let is_selected = selected == Some(article_index);
+                if row_ui(ui, &corpus.articles[article_index], is_selected).clicked() {
+                    commands.push(Command::SelectRow(row));
                 }
-            });
+            }
+        });
         self.scroll_offset = output.state.clamped_offset().y;
         if corpus.articles.is_empty() {
             ui.weak("No articles yet.");
@@ -161,80 +128,43 @@ impl ArticleList {
 fn row_ui(ui: &mut egui::Ui, article: &ArticleMeta, is_selected: bool) -> egui::Response {
     let width = ui.available_width();
     let spacing = ui.spacing().item_spacing.y;
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(width, ROW_HEIGHT - spacing),
-        egui::Sense::click(),
-    );
-    let title = if article.title.is_empty() {
-        "(untitled)"
-    } else {
-        article.title.as_str()
-    };
-    response
-        .widget_info(|| egui::WidgetInfo::selected(egui::Role::ListItem, true, is_selected, title));
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - spacing), egui::Sense::click());
+    let title = if article.title.is_empty() { "(untitled)" } else { article.title.as_str() };
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::ListItem, true, is_selected, title));
     if !ui.is_rect_visible(rect) {
         return response;
     }
     let visuals = ui.visuals();
     if is_selected {
-        ui.painter()
-            .rect_filled(rect, 4.0, visuals.selection.bg_fill);
+        ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill);
     } else if response.hovered() {
-        ui.painter()
-            .rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+        ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
     }
-    let strong = if is_selected {
-        visuals.selection.stroke.color
-    } else {
-        visuals.strong_text_color()
-    };
-    let weak = if is_selected {
-        visuals.selection.stroke.color.gamma_multiply(0.8)
-    } else {
-        visuals.weak_text_color()
-    };
+    let strong = if is_selected { visuals.selection.stroke.color } else { visuals.strong_text_color() };
+    let weak = if is_selected { visuals.selection.stroke.color.gamma_multiply(0.8) } else { visuals.weak_text_color() };
     let inner = rect.shrink2(egui::vec2(6.0, 3.0));
     let title_galley = one_line(ui, title, 14.0, strong, inner.width());
     ui.painter().galley(inner.left_top(), title_galley, strong);
-    let date = article.date.map_or_else(
-        || "undated".to_owned(),
-        |d| d.format("%Y-%m-%d").to_string(),
-    );
+    let date = article.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
     let details = match &article.outlet {
         Some(outlet) => format!("{date} · {outlet}"),
         None => date,
     };
     let details_galley = one_line(ui, &details, 12.0, weak, inner.width());
-    ui.painter().galley(
-        egui::pos2(inner.left(), inner.bottom() - details_galley.size().y),
-        details_galley,
-        weak,
-    );
+    ui.painter().galley(egui::pos2(inner.left(), inner.bottom() - details_galley.size().y), details_galley, weak);
     response
 }
 
 /// Lays out text on one line, cut with an ellipsis to fit.
-fn one_line(
-    ui: &egui::Ui,
-    text: &str,
-    size: f32,
-    color: egui::Color32,
-    width: f32,
-) -> std::sync::Arc<egui::Galley> {
+fn one_line(ui: &egui::Ui, text: &str, size: f32, color: egui::Color32, width: f32) -> std::sync::Arc<egui::Galley> {
     let mut job = egui::text::LayoutJob::single_section(
         text.to_owned(),
-        egui::TextFormat {
-            font_id: egui::FontId::proportional(size),
-            color,
-            ..Default::default()
-        },
+        egui::TextFormat { font_id: egui::FontId::proportional(size), color, ..Default::default() },
     );
-    job.wrap = egui::text::TextWrapping {
-        max_width: width,
-        max_rows: 1,
-        break_anywhere: true,
-        overflow_character: Some('…'),
-    };
+    job.wrap =
+        egui::text::TextWrapping {
+            max_width: width, max_rows: 1, break_anywhere: true, overflow_character: Some('…')
+        };
     ui.painter().layout_job(job)
 }
 
@@ -244,9 +174,7 @@ fn matches_filter(article: &ArticleMeta, terms: &[String]) -> bool {
     }
     let title = article.title.to_lowercase();
     let outlet = article.outlet.as_deref().unwrap_or("").to_lowercase();
-    terms
-        .iter()
-        .all(|term| title.contains(term.as_str()) || outlet.contains(term.as_str()))
+    terms.iter().all(|term| title.contains(term.as_str()) || outlet.contains(term.as_str()))
 }
 
 /// Orders two articles by a column; missing values always sort last, ties go by file and record.
@@ -260,19 +188,11 @@ fn compare(a: &ArticleMeta, b: &ArticleMeta, key: SortKey, descending: bool) -> 
             (None, None) => Ordering::Equal,
         }
     }
-    let folded = |text: &str| {
-        text.chars()
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
+    let folded = |text: &str| text.chars().flat_map(char::to_lowercase).collect::<String>();
     let order = match key {
         SortKey::Date => missing_last(a.date, b.date, descending),
         SortKey::Title => missing_last(Some(folded(&a.title)), Some(folded(&b.title)), descending),
-        SortKey::Outlet => missing_last(
-            a.outlet.as_deref().map(folded),
-            b.outlet.as_deref().map(folded),
-            descending,
-        ),
+        SortKey::Outlet => missing_last(a.outlet.as_deref().map(folded), b.outlet.as_deref().map(folded), descending),
     };
     order.then_with(|| (a.file_id, a.record).cmp(&(b.file_id, b.record)))
 }
@@ -303,14 +223,8 @@ mod tests {
         let undated = meta("c", None, None);
         assert_eq!(compare(&new, &old, SortKey::Date, true), Ordering::Less);
         assert_eq!(compare(&old, &new, SortKey::Date, false), Ordering::Less);
-        assert_eq!(
-            compare(&undated, &old, SortKey::Date, true),
-            Ordering::Greater
-        );
-        assert_eq!(
-            compare(&undated, &old, SortKey::Date, false),
-            Ordering::Greater
-        );
+        assert_eq!(compare(&undated, &old, SortKey::Date, true), Ordering::Greater);
+        assert_eq!(compare(&undated, &old, SortKey::Date, false), Ordering::Greater);
     }
 
     #[test]

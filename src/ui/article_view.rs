@@ -44,16 +44,10 @@ pub fn article_view_ui(
     commands: &mut Vec<Command>,
 ) {
     match slot {
-        ArticleSlot::Empty if corpus.articles.is_empty() && !is_loading => {
-            welcome_ui(ui, state, commands)
-        }
+        ArticleSlot::Empty if corpus.articles.is_empty() && !is_loading => welcome_ui(ui, state, commands),
         ArticleSlot::Empty => {
             ui.centered_and_justified(|ui| {
-                ui.weak(if is_loading {
-                    "Reading articles…"
-                } else {
-                    "Select an article in the list."
-                })
+                ui.weak(if is_loading { "Reading articles…" } else { "Select an article in the list." })
             });
         }
         ArticleSlot::Loading(_) => {
@@ -61,25 +55,17 @@ pub fn article_view_ui(
         }
         ArticleSlot::Failed(message) => {
             ui.centered_and_justified(|ui| {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("Cannot show this article: {message}"),
-                )
+                ui.colored_label(ui.visuals().error_fg_color, format!("Cannot show this article: {message}"))
             });
         }
         ArticleSlot::Ready(article) => {
-            egui::ScrollArea::vertical()
-                .id_salt("article_text")
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    let margin = ((ui.available_width() - TEXT_WIDTH) / 2.0).max(8.0);
-                    egui::Frame::new()
-                        .inner_margin(egui::Margin::symmetric(margin as i8, 12))
-                        .show(ui, |ui| {
-                            ui.set_max_width(TEXT_WIDTH.min(ui.available_width()));
-                            article_ui(ui, article, corpus);
-                        });
+            egui::ScrollArea::vertical().id_salt("article_text").auto_shrink(false).show(ui, |ui| {
+                let margin = ((ui.available_width() - TEXT_WIDTH) / 2.0).max(8.0);
+                egui::Frame::new().inner_margin(egui::Margin::symmetric(margin as i8, 12)).show(ui, |ui| {
+                    ui.set_max_width(TEXT_WIDTH.min(ui.available_width()));
+                    article_ui(ui, article, corpus);
                 });
+            });
         }
     }
 }
@@ -129,14 +115,8 @@ fn article_ui(ui: &mut egui::Ui, article: &Article, corpus: &Corpus) {
         let rich = match role {
             LineRole::Title | LineRole::Blank => continue,
             LineRole::Body => egui::RichText::new(text).size(16.0).line_height(Some(24.0)),
-            LineRole::Date | LineRole::Byline | LineRole::Masthead => {
-                egui::RichText::new(text).small().weak()
-            }
-            LineRole::Boilerplate => egui::RichText::new(text)
-                .small()
-                .weak()
-                .italics()
-                .strikethrough(),
+            LineRole::Date | LineRole::Byline | LineRole::Masthead => egui::RichText::new(text).small().weak(),
+            LineRole::Boilerplate => egui::RichText::new(text).small().weak().italics().strikethrough(),
         };
         let response = ui.add(egui::Label::new(rich).wrap());
         if role == LineRole::Boilerplate {
@@ -153,16 +133,11 @@ fn welcome_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         ui.heading("Dossier");
         ui.label("Who said what, about what, and when.");
         ui.add_space(16.0);
-        if ui
-            .add(egui::Button::new("Open folder…").min_size(egui::vec2(160.0, 32.0)))
-            .clicked()
-        {
+        if ui.add(egui::Button::new("Open folder…").min_size(egui::vec2(160.0, 32.0))).clicked() {
             commands.push(Command::PickFolder);
         }
         ui.add_space(8.0);
-        ui.weak(
-            "or drop a folder or files here (txt, md, html, json, jsonl, csv) — Ctrl+O opens too",
-        );
+        ui.weak("or drop a folder or files here (txt, md, html, json, jsonl, csv) — Ctrl+O opens too");
         if !state.recent.is_empty() {
             ui.add_space(16.0);
             ui.label("Recent");

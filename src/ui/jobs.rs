@@ -11,11 +11,7 @@ pub struct Job<T> {
 
 impl<T: Send + 'static> Job<T> {
     /// Starts `work` on a new thread; the UI is repainted when it ends. A panic becomes an error.
-    pub fn spawn(
-        name: &'static str,
-        ctx: &egui::Context,
-        work: impl FnOnce() -> T + Send + 'static,
-    ) -> Job<T> {
+    pub fn spawn(name: &'static str, ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Job<T> {
         let (sender, receiver) = crossbeam_channel::bounded(1);
         let ctx = ctx.clone();
         std::thread::Builder::new()
@@ -35,9 +31,7 @@ impl<T: Send + 'static> Job<T> {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err(format!("{} stopped unexpectedly", self.name)))
-            }
+            Err(TryRecvError::Disconnected) => Some(Err(format!("{} stopped unexpectedly", self.name))),
         }
     }
 }

@@ -28,12 +28,6 @@ pub fn run_app(path: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "Dossier",
         options,
-        Box::new(move |cc| {
-            Ok(Box::new(DossierApp::new(
-                cc,
-                Box::new(dialogs::RfdDialogs),
-                path,
-            )))
-        }),
+        Box::new(move |cc| Ok(Box::new(DossierApp::new(cc, Box::new(dialogs::RfdDialogs), path)))),
     )
 }

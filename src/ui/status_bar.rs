@@ -32,11 +32,7 @@ pub fn status_bar_ui(
         }
         ui.separator();
         if let Some((first, last)) = corpus.date_span() {
-            ui.label(format!(
-                "{} – {}",
-                first.format("%Y-%m-%d"),
-                last.format("%Y-%m-%d")
-            ));
+            ui.label(format!("{} – {}", first.format("%Y-%m-%d"), last.format("%Y-%m-%d")));
         }
         let undated = corpus.articles.iter().filter(|a| a.date.is_none()).count();
         if undated > 0 {
@@ -44,10 +40,7 @@ pub fn status_bar_ui(
         }
         if skipped_files > 0 {
             ui.separator();
-            ui.weak(format!(
-                "{} files of other types skipped",
-                thousands(skipped_files)
-            ));
+            ui.weak(format!("{} files of other types skipped", thousands(skipped_files)));
         }
         if let Some(message) = message {
             ui.separator();
@@ -75,17 +68,8 @@ pub fn status_bar_ui(
                 } else {
                     "Looking for files…".to_owned()
                 };
-                let fraction = if bytes_total > 0 {
-                    bytes_done as f32 / bytes_total as f32
-                } else {
-                    0.0
-                };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(360.0)
-                        .text(text)
-                        .animate(true),
-                );
+                let fraction = if bytes_total > 0 { bytes_done as f32 / bytes_total as f32 } else { 0.0 };
+                ui.add(egui::ProgressBar::new(fraction).desired_width(360.0).text(text).animate(true));
             });
         }
     });

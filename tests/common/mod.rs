@@ -28,11 +28,7 @@ impl Score {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_checked)
@@ -60,8 +56,7 @@ fn normalise_name(name: &str) -> String {
 
 /// Scores one corpus (folder or file) against a gold file in the seeds format, at the given overlap.
 pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> (Score, Vec<String>) {
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
     let corpus = corpus::load(&CorpusSource::from_path(corpus_path), 2).unwrap();
     let mut score = Score::default();
     let mut notes = Vec::new();
@@ -87,35 +82,21 @@ pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> (Score, Vec<
                     notes.push(format!("{file}: gold fragment not found: {fragment}"));
                     None
                 })?;
-                Some((
-                    range,
-                    s["core"].as_bool().unwrap_or(true),
-                    s["speaker"].as_str().unwrap_or("").to_owned(),
-                ))
+                Some((range, s["core"].as_bool().unwrap_or(true), s["speaker"].as_str().unwrap_or("").to_owned()))
             })
             .collect();
         let covers = |prediction: &Statement, gold: &std::ops::Range<usize>| {
-            let shared = prediction
-                .text
-                .end
-                .min(gold.end)
-                .saturating_sub(prediction.text.start.max(gold.start));
+            let shared = prediction.text.end.min(gold.end).saturating_sub(prediction.text.start.max(gold.start));
             let shared_chars = if shared == 0 {
                 0
             } else {
-                text[prediction.text.start.max(gold.start)..prediction.text.end.min(gold.end)]
-                    .chars()
-                    .count()
+                text[prediction.text.start.max(gold.start)..prediction.text.end.min(gold.end)].chars().count()
             };
             shared_chars as f64 >= overlap * text[gold.clone()].chars().count() as f64
         };
         for prediction in &predictions {
-            let matches_core = gold_items
-                .iter()
-                .any(|(range, core, _)| *core && covers(prediction, range));
-            let matches_other = gold_items
-                .iter()
-                .any(|(range, core, _)| !*core && covers(prediction, range));
+            let matches_core = gold_items.iter().any(|(range, core, _)| *core && covers(prediction, range));
+            let matches_other = gold_items.iter().any(|(range, core, _)| !*core && covers(prediction, range));
             if matches_core {
                 score.predicted += 1;
                 score.true_predictions += 1;
@@ -131,21 +112,14 @@ pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> (Score, Vec<
         for (range, core, speaker) in gold_items.iter().filter(|(_, core, _)| *core) {
             let _ = core;
             score.gold += 1;
-            let matched: Vec<&Statement> =
-                predictions.iter().filter(|p| covers(p, range)).collect();
+            let matched: Vec<&Statement> = predictions.iter().filter(|p| covers(p, range)).collect();
             if matched.is_empty() {
-                notes.push(format!(
-                    "{file}#{record}: missed: [{speaker}] {:?}",
-                    &text[range.clone()]
-                ));
+                notes.push(format!("{file}#{record}: missed: [{speaker}] {:?}", &text[range.clone()]));
                 continue;
             }
             score.found_gold += 1;
             score.speaker_checked += 1;
-            if matched
-                .iter()
-                .any(|p| p.speaker.as_deref().map(normalise_name) == Some(normalise_name(speaker)))
-            {
+            if matched.iter().any(|p| p.speaker.as_deref().map(normalise_name) == Some(normalise_name(speaker))) {
                 score.speaker_right += 1;
             } else {
                 notes.push(format!(
@@ -173,16 +147,9 @@ pub fn find_fragment(text: &str, fragment: &str) -> Option<std::ops::Range<usize
         return None;
     }
     (0..=haystack.len() - needle.len())
-        .find(|&i| {
-            haystack[i..i + needle.len()]
-                .iter()
-                .map(|(_, c)| *c)
-                .eq(needle.iter().copied())
-        })
+        .find(|&i| haystack[i..i + needle.len()].iter().map(|(_, c)| *c).eq(needle.iter().copied()))
         .map(|i| {
-            let end = haystack
-                .get(i + needle.len())
-                .map_or(text.len(), |(b, _)| *b);
+            let end = haystack.get(i + needle.len()).map_or(text.len(), |(b, _)| *b);
             haystack[i].0..end
         })
 }
