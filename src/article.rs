@@ -37,7 +37,7 @@ impl DateSource {
 }
 
 /// The metadata of one article, small enough to keep a million in memory.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleMeta {
     /// Index of the file in the corpus' file list.
     pub file_id: u32,

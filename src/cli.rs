@@ -2,6 +2,8 @@
 
 use crate::article::ArticleMeta;
 use crate::corpus::{self, Corpus, CorpusSource};
+use crate::speakers::{SpeakerEdits, SpeakerNames};
+use crate::statements::{SpeakerType, StatementKind};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::Write;
@@ -29,6 +31,24 @@ pub struct Cli {
 pub enum Command {
     /// Print one record per article: file, record, title, date, date_source, outlet, author, url, words.
     Articles(ArticlesArgs),
+    /// Print one record per statement (quote or reported speech), in article order.
+    Statements(StatementsArgs),
+}
+
+/// Arguments of `dossier statements`.
+#[derive(Debug, clap::Args)]
+pub struct StatementsArgs {
+    /// Folder (searched recursively) or file of articles.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+    /// Speaker merges and renames (JSON, as the app exports them) to apply.
+    #[arg(long, value_name = "FILE")]
+    pub speakers: Option<PathBuf>,
+    /// Reader threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// Arguments of `dossier articles`.
@@ -75,7 +95,88 @@ pub fn parse() -> Result<Cli, ExitCode> {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Articles(args) => articles(&args),
+        Command::Statements(args) => statements(&args),
     }
+}
+
+/// One line of `dossier statements`, fields in the order of the contract.
+#[derive(Debug, Serialize)]
+struct StatementLine<'a> {
+    file: &'a str,
+    record: u32,
+    speaker: Option<&'a str>,
+    speaker_type: Option<SpeakerType>,
+    mention: Option<&'a str>,
+    mention_span: Option<Span>,
+    cue: Option<&'a str>,
+    cue_span: Option<Span>,
+    kind: StatementKind,
+    text: &'a str,
+    text_span: Span,
+    date: Option<String>,
+}
+
+/// A character span: a JSON array, or in CSV (whose cells hold no lists) the same written as text.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Span {
+    List([usize; 2]),
+    Text(String),
+}
+
+impl Span {
+    fn new(span: [usize; 2], format: OutputFormat) -> Span {
+        match format {
+            OutputFormat::Jsonl => Span::List(span),
+            OutputFormat::Csv => Span::Text(format!("[{}, {}]", span[0], span[1])),
+        }
+    }
+}
+
+fn statements(args: &StatementsArgs) -> ExitCode {
+    let edits = match &args.speakers {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<SpeakerEdits>(&t).map_err(|e| e.to_string()))
+        {
+            Ok(edits) => edits,
+            Err(error) => {
+                eprintln!("dossier: cannot read speaker edits {}: {error}", path.display());
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+        None => SpeakerEdits::default(),
+    };
+    let corpus = match open(&args.path, args.threads) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
+    };
+    let names = SpeakerNames::build(&corpus.found_speakers(), &edits);
+    let lines = corpus.statements.iter().map(|statement| {
+        let article = &corpus.articles[statement.article as usize];
+        let record = &statement.record;
+        StatementLine {
+            file: &corpus.files[article.file_id as usize].relative_path,
+            record: article.record,
+            speaker: record.speaker.as_deref().map(|s| names.canonical(s)),
+            speaker_type: record.speaker_type,
+            mention: record.mention.as_deref(),
+            mention_span: record.mention_span.map(|s| Span::new(s, args.format)),
+            cue: record.cue.as_deref(),
+            cue_span: record.cue_span.map(|s| Span::new(s, args.format)),
+            kind: record.kind,
+            text: &record.text,
+            text_span: Span::new(record.text_span, args.format),
+            date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        }
+    });
+    if let Err(error) = write_records(lines, args.format) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("dossier: cannot write the output: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    report_problems(&corpus)
 }
 
 /// One line of `dossier articles`.

@@ -6,6 +6,7 @@ use crate::article::{Article, ArticleMeta};
 use crate::decode::decode;
 use crate::ingest::{self, Format, RawRecord, Records};
 use crate::metadata::analyze;
+use crate::statements::StatementRecord;
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -79,8 +80,19 @@ pub struct Corpus {
     pub files: Vec<FileEntry>,
     /// Articles, in the order they arrived.
     pub articles: Vec<ArticleMeta>,
+    /// Statements of all articles, in article order.
+    pub statements: Vec<CorpusStatement>,
     /// Problems met while listing and reading.
     pub problems: Vec<Problem>,
+}
+
+/// A statement of the corpus: which article it is in, and the statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusStatement {
+    /// Index into `Corpus::articles`.
+    pub article: u32,
+    /// The statement, its speaker as found in the article.
+    pub record: StatementRecord,
 }
 
 impl Corpus {
@@ -94,18 +106,45 @@ impl Corpus {
         if let Some(entry) = self.files.get_mut(result.file_id as usize) {
             *entry = result.entry;
         }
-        self.articles.extend(result.articles);
+        for (meta, statements) in result.articles.into_iter().zip(result.statements) {
+            let article = self.articles.len() as u32;
+            self.statements.extend(statements.into_iter().map(|record| CorpusStatement { article, record }));
+            self.articles.push(meta);
+        }
         self.problems.extend(result.problems);
     }
 
-    /// Puts articles in file order, then record order, as the command line prints them.
+    /// Puts articles in file order, then record order, as the command line prints them; statements follow.
     pub fn sort_articles(&mut self) {
-        self.articles.sort_by_key(|a| (a.file_id, a.record));
+        let mut order: Vec<u32> = (0..self.articles.len() as u32).collect();
+        order.sort_by_key(|&i| (self.articles[i as usize].file_id, self.articles[i as usize].record));
+        let mut new_index = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old as usize] = new as u32;
+        }
+        let mut articles: Vec<Option<ArticleMeta>> = std::mem::take(&mut self.articles).into_iter().map(Some).collect();
+        self.articles = order.iter().map(|&old| articles[old as usize].take().expect("each article once")).collect();
+        for statement in &mut self.statements {
+            statement.article = new_index[statement.article as usize];
+        }
+        // A stable sort keeps each article's statements in text order.
+        self.statements.sort_by_key(|s| s.article);
     }
 
     /// Reads an article's text again from its file.
     pub fn read_article(&self, meta: &ArticleMeta) -> Result<Article, String> {
         read_article(&self.root, &self.files[meta.file_id as usize], meta)
+    }
+
+    /// Every speaker name found in the statements, with how many statements it has.
+    pub fn found_speakers(&self) -> std::collections::BTreeMap<String, usize> {
+        let mut found = std::collections::BTreeMap::new();
+        for statement in &self.statements {
+            if let Some(speaker) = &statement.record.speaker {
+                *found.entry(speaker.clone()).or_insert(0) += 1;
+            }
+        }
+        found
     }
 
     /// The earliest and latest publication dates.
@@ -302,6 +341,8 @@ pub struct FileResult {
     pub entry: FileEntry,
     /// The articles read.
     pub articles: Vec<ArticleMeta>,
+    /// The statements of each article, in the same order as `articles`.
+    pub statements: Vec<Vec<StatementRecord>>,
     /// What went wrong.
     pub problems: Vec<Problem>,
 }
@@ -310,6 +351,7 @@ pub struct FileResult {
 pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
     let mut problems = Vec::new();
     let mut articles = Vec::new();
+    let mut statements = Vec::new();
     let path = root.join(&entry.relative_path);
     let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
     let bytes = match std::fs::metadata(&path) {
@@ -329,7 +371,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         Ok(decoded) => decoded,
         Err(message) => {
             problems.push(problem(message));
-            return FileResult { file_id, entry, articles, problems };
+            return FileResult { file_id, entry, articles, statements, problems };
         }
     };
     entry.encoding = Some(decoded.encoding.to_owned());
@@ -347,6 +389,8 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
         }
         let analysis = analyze(&text, &fields, &entry.relative_path);
+        let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
+        statements.push(crate::statements::to_records(&article.text, &crate::statements::extract(&article)));
         articles.push(ArticleMeta {
             file_id,
             record,
@@ -360,7 +404,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             words: analysis.words,
         });
     }
-    FileResult { file_id, entry, articles, problems }
+    FileResult { file_id, entry, articles, statements, problems }
 }
 
 /// Counters a loading job updates as it goes, for progress bars.
@@ -482,6 +526,7 @@ fn read_file_guarded(root: &Path, file_id: u32, entry: FileEntry) -> FileResult 
             }],
             entry: fallback,
             articles: Vec::new(),
+            statements: Vec::new(),
         }
     })
 }

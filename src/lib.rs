@@ -11,6 +11,7 @@ pub mod dates;
 pub mod decode;
 pub mod ingest;
 pub mod metadata;
+pub mod speakers;
 pub mod statements;
 
 #[cfg(feature = "gui")]

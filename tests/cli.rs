@@ -101,3 +101,70 @@ fn problems_go_to_stderr_and_the_good_records_are_still_printed() {
     assert_eq!(stderr.lines().count(), 1);
     assert!(stderr.starts_with("dossier: bad.json: invalid JSON"), "{stderr}");
 }
+
+#[test]
+fn statements_follow_the_contract_and_spans_reproduce_the_words() {
+    let seeds = shared("corpus/seeds");
+    let output = dossier(&["statements", seeds.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = stdout(&output);
+    let keys = [
+        "file",
+        "record",
+        "speaker",
+        "speaker_type",
+        "mention",
+        "mention_span",
+        "cue",
+        "cue_span",
+        "kind",
+        "text",
+        "text_span",
+        "date",
+    ];
+    let mut count = 0;
+    for line in text.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(record.as_object().unwrap().len(), keys.len());
+        let positions: Vec<usize> = keys.iter().map(|k| line.find(&format!("\"{k}\":")).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "fields in contract order: {line}");
+        // The spans index the article text as decoded from the file, in characters.
+        let article: Vec<char> =
+            std::fs::read_to_string(seeds.join(record["file"].as_str().unwrap())).unwrap().chars().collect();
+        let slice = |span: &serde_json::Value| -> String {
+            let (start, end) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            article[start..end].iter().collect()
+        };
+        assert_eq!(slice(&record["text_span"]), record["text"].as_str().unwrap());
+        if !record["cue_span"].is_null() {
+            assert_eq!(slice(&record["cue_span"]), record["cue"].as_str().unwrap());
+        }
+        if !record["mention_span"].is_null() {
+            assert_eq!(slice(&record["mention_span"]), record["mention"].as_str().unwrap());
+        }
+        assert!(["direct", "indirect", "mixed"].contains(&record["kind"].as_str().unwrap()));
+        count += 1;
+    }
+    assert!(count >= 40, "{count} statements");
+    let csv_output = dossier(&["statements", seeds.to_str().unwrap(), "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_output.stdout.as_slice());
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), keys);
+    assert_eq!(reader.records().count(), count);
+}
+
+#[test]
+fn statements_apply_speaker_edits() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("a.txt"),
+        "Talks\n\nForeign Minister Amara Dused said the talks would resume next week.",
+    )
+    .unwrap();
+    let edits = folder.path().join("speakers.json");
+    std::fs::write(&edits, r#"{"renames": {"Amara Dused": "Amara Dused (Veloria)"}}"#).unwrap();
+    let output =
+        dossier(&["statements", folder.path().join("a.txt").to_str().unwrap(), "--speakers", edits.to_str().unwrap()]);
+    let record: serde_json::Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(record["speaker"], "Amara Dused (Veloria)");
+    assert_eq!(record["text"], "the talks would resume next week");
+}

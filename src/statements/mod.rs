@@ -593,3 +593,63 @@ fn direct_quotes(
 
 #[cfg(test)]
 mod tests;
+
+/// A statement as the command line and exports give it: texts, and spans in characters (Unicode scalar
+/// values, end exclusive) of the article text, so that `text[start..end]` reproduces the words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementRecord {
+    /// Canonical speaker.
+    pub speaker: Option<String>,
+    /// Person or organisation.
+    pub speaker_type: Option<SpeakerType>,
+    /// The speaker mention as written.
+    pub mention: Option<String>,
+    /// Character span of the mention.
+    pub mention_span: Option<[usize; 2]>,
+    /// The speech verb as written.
+    pub cue: Option<String>,
+    /// Character span of the cue.
+    pub cue_span: Option<[usize; 2]>,
+    /// Direct, indirect or mixed.
+    pub kind: StatementKind,
+    /// What was said.
+    pub text: String,
+    /// Character span of what was said.
+    pub text_span: [usize; 2],
+}
+
+/// Turns an article's statements into records with character spans.
+pub fn to_records(text: &str, statements: &[Statement]) -> Vec<StatementRecord> {
+    let mut offsets: Vec<usize> = statements
+        .iter()
+        .flat_map(|s| [Some(s.text.clone()), s.cue.clone(), s.mention.clone()])
+        .flatten()
+        .flat_map(|r| [r.start, r.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    // One walk over the text turns every byte offset into a character offset.
+    let mut chars_before = Vec::with_capacity(offsets.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for &offset in &offsets {
+        chars += text[byte..offset].chars().count();
+        byte = offset;
+        chars_before.push(chars);
+    }
+    let char_offset = |b: usize| chars_before[offsets.binary_search(&b).expect("offset was collected")];
+    let span = |r: &Range<usize>| [char_offset(r.start), char_offset(r.end)];
+    statements
+        .iter()
+        .map(|s| StatementRecord {
+            speaker: s.speaker.clone(),
+            speaker_type: s.speaker_type,
+            mention: s.mention.as_ref().map(|r| text[r.clone()].to_owned()),
+            mention_span: s.mention.as_ref().map(span),
+            cue: s.cue.as_ref().map(|r| text[r.clone()].to_owned()),
+            cue_span: s.cue.as_ref().map(span),
+            kind: s.kind,
+            text: text[s.text.clone()].to_owned(),
+            text_span: span(&s.text),
+        })
+        .collect()
+}
