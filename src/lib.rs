@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod metadata;
 pub mod speakers;
 pub mod statements;
+pub mod store;
 
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -111,3 +111,12 @@ fn pronouns_follow_the_last_subject_even_without_a_statement() {
     let found = statements(text);
     assert_eq!(found[1].2.as_deref(), Some("Abdul Latif Rashid"), "{found:?}");
 }
+
+#[test]
+fn a_sentence_ends_after_a_quote_that_closes_it() {
+    let text = "Tomas Reyvik said in a statement that the withdrawal showed Kestrand \"keeps its word.\" Ilse Marrow, the defence ministry spokesperson, said that the fort would be transferred.";
+    let found = statements(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, "the withdrawal showed Kestrand \"keeps its word.\"");
+    assert_eq!(found[1].2.as_deref(), Some("Ilse Marrow"));
+}

@@ -178,7 +178,9 @@ pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &[Quote]) -> Vec<R
     let mut start = paragraph.start;
     let slice = &text[paragraph.clone()];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let inside_quote = |position: usize| quotes.iter().any(|q| q.content.start <= position && position < q.content.end);
+    // A full stop inside a quote ends no sentence, unless the quote closes right after it (`"keeps its word." Then`).
+    let inside_quote =
+        |position: usize| quotes.iter().any(|q| q.content.start <= position && position + 1 < q.content.end);
     let mut i = 0;
     while i < chars.len() {
         let (offset, c) = chars[i];

@@ -1,12 +1,15 @@
 //! The app: its state, its background jobs, and the layout of its panels.
 
 use super::article_list::ArticleList;
-use super::article_view::{self, ArticleSlot};
+use super::article_view::{self, ArticleSlot, ShownArticle, StatementFocus};
 use super::dialogs::Dialogs;
 use super::jobs::Job;
-use super::state::{AppState, Command};
-use super::{problems, status_bar};
+use super::speaker_manager::SpeakerManager;
+use super::state::{AppState, CentralTab, Command};
+use super::statements_view::StatementsView;
+use super::{problems, statements_panel, status_bar};
 use crate::corpus::{self, Corpus, CorpusSource, LoadEvent, LoadJob};
+use crate::speakers::{SpeakerEdits, SpeakerNames};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -40,6 +43,17 @@ pub struct DossierApp {
     /// A message for the status bar (e.g. why a folder could not be opened).
     message: Option<String>,
     focus_filter: bool,
+    /// The selected statement of the shown article.
+    statement_focus: StatementFocus,
+    /// A statement to select once its article is read: the character offset where its text starts.
+    pending_statement: Option<usize>,
+    /// The user's speaker merges and renames for this corpus.
+    pub speaker_edits: SpeakerEdits,
+    /// Canonical speaker names, from automatic merges and the user's edits.
+    pub speaker_names: SpeakerNames,
+    statements_view: StatementsView,
+    speaker_manager: SpeakerManager,
+    show_speakers: bool,
     commands: Vec<Command>,
 }
 
@@ -66,6 +80,13 @@ impl DossierApp {
             skipped_files: 0,
             message: None,
             focus_filter: false,
+            statement_focus: StatementFocus::default(),
+            pending_statement: None,
+            speaker_edits: SpeakerEdits::default(),
+            speaker_names: SpeakerNames::default(),
+            statements_view: StatementsView::default(),
+            speaker_manager: SpeakerManager::default(),
+            show_speakers: false,
             commands: Vec::new(),
         };
         let source = match path {
@@ -85,10 +106,47 @@ impl DossierApp {
 
     /// The article shown in the centre, if one is read.
     pub fn shown_article(&self) -> Option<&crate::article::Article> {
+        self.shown().map(|shown| &shown.article)
+    }
+
+    fn shown(&self) -> Option<&ShownArticle> {
         match &self.article {
-            ArticleSlot::Ready(article) => Some(article),
+            ArticleSlot::Ready(shown) => Some(shown),
             _ => None,
         }
+    }
+
+    /// The selected statement of the shown article, as (canonical speaker, text).
+    pub fn selected_statement(&self) -> Option<(String, String)> {
+        let shown = self.shown()?;
+        let statement = shown.statements.get(self.statement_focus.selected?)?;
+        let speaker =
+            statement.speaker.as_deref().map(|s| self.speaker_names.canonical(s).to_owned()).unwrap_or_default();
+        Some((speaker, shown.article.text[statement.text.clone()].to_owned()))
+    }
+
+    /// Statements listed in the corpus-wide view, as indices into `corpus.statements`.
+    pub fn visible_statements(&self) -> &[u32] {
+        &self.statements_view.visible
+    }
+
+    /// Rebuilds canonical speaker names after the statements or the user's edits changed.
+    fn rebuild_speaker_names(&mut self) {
+        self.speaker_names = SpeakerNames::build(&self.corpus.found_speakers(), &self.speaker_edits);
+        self.statements_view.mark_changed();
+    }
+
+    /// Saves the speaker edits for this corpus, outside the corpus folder.
+    fn save_speaker_edits(&mut self) {
+        let Some(path) = self.speaker_edits_path() else { return };
+        if let Err(error) = crate::store::save_json(&path, &self.speaker_edits) {
+            self.message = Some(format!("Cannot save speaker changes to {}: {error}", path.display()));
+        }
+    }
+
+    fn speaker_edits_path(&self) -> Option<PathBuf> {
+        let source = self.state.corpus_source.as_ref()?;
+        Some(crate::store::corpus_data_dir(source)?.join("speakers.json"))
     }
 
     /// The articles in the list as shown (filtered and sorted), as indices into `corpus.articles`.
@@ -105,8 +163,19 @@ impl DossierApp {
         self.article = ArticleSlot::Empty;
         self.skipped_files = 0;
         self.message = None;
+        self.statement_focus = StatementFocus::default();
+        self.statements_view = StatementsView::default();
         self.list.mark_changed();
         self.state.remember(&source);
+        let (edits, problem) = match self.speaker_edits_path() {
+            Some(path) => crate::store::load_json(&path),
+            None => (SpeakerEdits::default(), None),
+        };
+        self.speaker_edits = edits;
+        self.speaker_names = SpeakerNames::default();
+        if problem.is_some() {
+            self.message = problem;
+        }
         let repaint = ctx.clone();
         let job = corpus::start_load(source, corpus::default_threads(), move || repaint.request_repaint());
         self.loading = Some(Loading { job, started: Instant::now() });
@@ -147,6 +216,7 @@ impl DossierApp {
             if is_finished {
                 self.loading = None;
                 self.list.mark_changed();
+                self.rebuild_speaker_names();
             } else {
                 // Progress counters move without events while big files are read.
                 ctx.request_repaint_after(Duration::from_millis(100));
@@ -166,7 +236,8 @@ impl DossierApp {
                 Err(message) => self.message = Some(message),
             }
         }
-        self.article.poll();
+        self.poll_pending_now();
+        self.statements_view.rebuild_if_changed(&self.corpus, &self.speaker_names);
     }
 
     fn keyboard(&mut self, ctx: &egui::Context) {
@@ -258,6 +329,69 @@ impl DossierApp {
                 }
                 Command::ShowProblems(show) => self.show_problems = show,
                 Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                Command::SelectStatement(index) => {
+                    self.statement_focus = StatementFocus { selected: Some(index), scroll: true }
+                }
+                Command::OpenStatement(index) => {
+                    let Some(statement) = self.corpus.statements.get(index as usize) else { continue };
+                    let article_index = statement.article as usize;
+                    self.pending_statement = Some(statement.record.text_span[0]);
+                    self.state.tab = CentralTab::Article;
+                    // The article may be filtered out of the list: clear the filter so it can be shown there.
+                    if self.list.row_of(article_index).is_none() {
+                        self.state.filter.clear();
+                        self.list.mark_changed();
+                        self.list.rebuild_if_due(&self.corpus, &self.state, false);
+                    }
+                    if let Some(row) = self.list.row_of(article_index) {
+                        if self.selected == Some(article_index) {
+                            // Already shown: select the statement now.
+                            self.poll_pending_now();
+                        } else {
+                            self.select_row(ctx, row);
+                        }
+                        self.list.scroll_to_row(row);
+                    }
+                }
+                Command::ShowTab(tab) => self.state.tab = tab,
+                Command::FilterSpeaker(speaker) => {
+                    self.statements_view.speaker_filter = speaker;
+                    self.statements_view.mark_changed();
+                }
+                Command::ShowSpeakers(show) => self.show_speakers = show,
+                Command::MergeSpeakers { names, into } => {
+                    for name in names.iter().filter(|n| **n != into) {
+                        // Every variant under the merged name moves with it.
+                        let found = self.corpus.found_speakers();
+                        for variant in self.speaker_names.variants(name, &found) {
+                            self.speaker_edits.merges.insert(variant.to_owned(), into.clone());
+                            self.speaker_edits.kept_apart.remove(variant);
+                        }
+                        self.speaker_edits.merges.insert(name.clone(), into.clone());
+                    }
+                    self.rebuild_speaker_names();
+                    self.save_speaker_edits();
+                }
+                Command::RenameSpeaker { from, to } => {
+                    self.speaker_edits.renames.retain(|_, v| *v != from);
+                    let found = self.corpus.found_speakers();
+                    let root = self
+                        .speaker_names
+                        .variants(&from, &found)
+                        .into_iter()
+                        .find(|v| self.speaker_edits.merges.get(*v).is_none())
+                        .map(str::to_owned)
+                        .unwrap_or(from.clone());
+                    self.speaker_edits.renames.insert(root, to);
+                    self.rebuild_speaker_names();
+                    self.save_speaker_edits();
+                }
+                Command::SplitSpeaker(variant) => {
+                    self.speaker_edits.merges.remove(&variant);
+                    self.speaker_edits.kept_apart.insert(variant);
+                    self.rebuild_speaker_names();
+                    self.save_speaker_edits();
+                }
             }
         }
     }
@@ -271,12 +405,27 @@ impl DossierApp {
             return;
         }
         self.selected = Some(article_index);
+        self.statement_focus = StatementFocus::default();
         let meta = self.corpus.articles[article_index].clone();
         let root = self.corpus.root.clone();
         let entry = self.corpus.files[meta.file_id as usize].clone();
         self.article = ArticleSlot::Loading(Job::spawn("reading an article", ctx, move || {
-            corpus::read_article(&root, &entry, &meta)
+            corpus::read_article(&root, &entry, &meta).map(|article| {
+                let statements = crate::statements::extract(&article);
+                ShownArticle { article, statements }
+            })
         }));
+    }
+
+    /// Selects the pending statement once its article is shown.
+    fn poll_pending_now(&mut self) {
+        self.article.poll();
+        if let (Some(char_start), ArticleSlot::Ready(shown)) = (self.pending_statement, &self.article) {
+            self.pending_statement = None;
+            let text = &shown.article.text;
+            let index = shown.statements.iter().position(|s| text[..s.text.start].chars().count() == char_start);
+            self.statement_focus = StatementFocus { selected: index, scroll: index.is_some() };
+        }
     }
 
     fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -311,10 +460,26 @@ impl DossierApp {
                 }
             });
             ui.menu_button("View", |ui| {
+                if ui.button("Article").clicked() {
+                    self.commands.push(Command::ShowTab(CentralTab::Article));
+                }
+                if ui.button("All statements").clicked() {
+                    self.commands.push(Command::ShowTab(CentralTab::Statements));
+                }
+                if ui.button("Speakers…").clicked() {
+                    self.commands.push(Command::ShowSpeakers(true));
+                }
+                ui.separator();
                 if ui.button(format!("Problems ({})", self.corpus.problems.len())).clicked() {
                     self.commands.push(Command::ShowProblems(true));
                 }
             });
+            ui.separator();
+            for (tab, label) in [(CentralTab::Article, "Article"), (CentralTab::Statements, "All statements")] {
+                if ui.selectable_label(self.state.tab == tab, label).clicked() {
+                    self.commands.push(Command::ShowTab(tab));
+                }
+            }
         });
     }
 }
@@ -347,21 +512,48 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             );
         });
-        egui::Panel::right("statements").resizable(true).default_size(300.0).min_size(180.0).show(ui, |ui| {
-            ui.heading("Statements");
-            ui.add_space(6.0);
-            ui.weak("Quotes and reported speech in this article will be listed here.");
+        egui::Panel::right("statements").resizable(true).default_size(320.0).min_size(180.0).show(ui, |ui| {
+            let shown = match &self.article {
+                ArticleSlot::Ready(shown) => Some(shown.as_ref()),
+                _ => None,
+            };
+            statements_panel::statements_panel_ui(
+                ui,
+                shown,
+                &self.speaker_names,
+                self.statement_focus.selected,
+                &mut self.commands,
+            );
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            article_view::article_view_ui(
+        egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
+            CentralTab::Article => article_view::article_view_ui(
                 ui,
                 &self.article,
                 &self.corpus,
                 self.loading.is_some(),
                 &self.state,
+                &mut self.statement_focus,
+                &mut self.commands,
+            ),
+            CentralTab::Statements => {
+                self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands)
+            }
+        });
+        if self.show_speakers {
+            let mut is_open = true;
+            let found = self.corpus.found_speakers();
+            self.speaker_manager.window(
+                &ctx,
+                &mut is_open,
+                &self.statements_view.speaker_counts,
+                &found,
+                &self.speaker_names,
                 &mut self.commands,
             );
-        });
+            if !is_open {
+                self.commands.push(Command::ShowSpeakers(false));
+            }
+        }
         if self.show_problems {
             let mut is_open = true;
             problems::problems_window(&ctx, &self.corpus.problems, &mut is_open);

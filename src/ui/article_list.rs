@@ -156,7 +156,13 @@ fn row_ui(ui: &mut egui::Ui, article: &ArticleMeta, is_selected: bool) -> egui::
 }
 
 /// Lays out text on one line, cut with an ellipsis to fit.
-fn one_line(ui: &egui::Ui, text: &str, size: f32, color: egui::Color32, width: f32) -> std::sync::Arc<egui::Galley> {
+pub fn one_line(
+    ui: &egui::Ui,
+    text: &str,
+    size: f32,
+    color: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
     let mut job = egui::text::LayoutJob::single_section(
         text.to_owned(),
         egui::TextFormat { font_id: egui::FontId::proportional(size), color, ..Default::default() },

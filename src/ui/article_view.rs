@@ -4,6 +4,16 @@ use super::jobs::Job;
 use super::state::{AppState, Command};
 use crate::article::{Article, LineRole};
 use crate::corpus::Corpus;
+use crate::statements::Statement;
+use std::ops::Range;
+
+/// An article read for showing, with its statements (byte ranges of its text).
+pub struct ShownArticle {
+    /// The article.
+    pub article: Article,
+    /// Its statements, in text order.
+    pub statements: Vec<Statement>,
+}
 
 /// Widest a column of article text gets, for comfortable reading.
 const TEXT_WIDTH: f32 = 760.0;
@@ -13,9 +23,9 @@ pub enum ArticleSlot {
     /// No article selected.
     Empty,
     /// Being read from its file.
-    Loading(Job<Result<Article, String>>),
+    Loading(Job<Result<ShownArticle, String>>),
     /// Read.
-    Ready(Box<Article>),
+    Ready(Box<ShownArticle>),
     /// Could not be read, and why.
     Failed(String),
 }
@@ -27,11 +37,20 @@ impl ArticleSlot {
             && let Some(result) = job.poll()
         {
             *self = match result.and_then(|inner| inner) {
-                Ok(article) => ArticleSlot::Ready(Box::new(article)),
+                Ok(shown) => ArticleSlot::Ready(Box::new(shown)),
                 Err(message) => ArticleSlot::Failed(message),
             };
         }
     }
+}
+
+/// Which statement is selected, and whether the view should scroll to it this frame.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StatementFocus {
+    /// Index into the shown article's statements.
+    pub selected: Option<usize>,
+    /// Scroll the selected statement into view (once).
+    pub scroll: bool,
 }
 
 /// Draws the centre panel.
@@ -41,6 +60,7 @@ pub fn article_view_ui(
     corpus: &Corpus,
     is_loading: bool,
     state: &AppState,
+    focus: &mut StatementFocus,
     commands: &mut Vec<Command>,
 ) {
     match slot {
@@ -58,19 +78,20 @@ pub fn article_view_ui(
                 ui.colored_label(ui.visuals().error_fg_color, format!("Cannot show this article: {message}"))
             });
         }
-        ArticleSlot::Ready(article) => {
+        ArticleSlot::Ready(shown) => {
             egui::ScrollArea::vertical().id_salt("article_text").auto_shrink(false).show(ui, |ui| {
                 let margin = ((ui.available_width() - TEXT_WIDTH) / 2.0).max(8.0);
                 egui::Frame::new().inner_margin(egui::Margin::symmetric(margin as i8, 12)).show(ui, |ui| {
                     ui.set_max_width(TEXT_WIDTH.min(ui.available_width()));
-                    article_ui(ui, article, corpus);
+                    article_ui(ui, shown, corpus, focus);
                 });
             });
         }
     }
 }
 
-fn article_ui(ui: &mut egui::Ui, article: &Article, corpus: &Corpus) {
+fn article_ui(ui: &mut egui::Ui, shown: &ShownArticle, corpus: &Corpus, focus: &mut StatementFocus) {
+    let article = &shown.article;
     let meta = &article.meta;
     ui.add(egui::Label::new(egui::RichText::new(&meta.title).size(24.0).strong()).wrap());
     ui.add_space(4.0);
@@ -110,20 +131,125 @@ fn article_ui(ui: &mut egui::Ui, article: &Article, corpus: &Corpus) {
     });
     ui.separator();
     ui.add_space(6.0);
+    let selected = focus.selected.and_then(|i| shown.statements.get(i));
     for (range, role) in article.paragraphs() {
-        let text = article.text[range].trim();
-        let rich = match role {
+        let paragraph = trim(&article.text, range);
+        let response = match role {
             LineRole::Title | LineRole::Blank => continue,
-            LineRole::Body => egui::RichText::new(text).size(16.0).line_height(Some(24.0)),
-            LineRole::Date | LineRole::Byline | LineRole::Masthead => egui::RichText::new(text).small().weak(),
-            LineRole::Boilerplate => egui::RichText::new(text).small().weak().italics().strikethrough(),
+            LineRole::Body => ui.add(
+                egui::Label::new(highlighted(ui, &article.text, paragraph.clone(), &shown.statements, selected)).wrap(),
+            ),
+            LineRole::Date | LineRole::Byline | LineRole::Masthead => {
+                ui.add(egui::Label::new(egui::RichText::new(&article.text[paragraph.clone()]).small().weak()).wrap())
+            }
+            LineRole::Boilerplate => ui
+                .add(
+                    egui::Label::new(
+                        egui::RichText::new(&article.text[paragraph.clone()]).small().weak().italics().strikethrough(),
+                    )
+                    .wrap(),
+                )
+                .on_hover_text("Web boilerplate: left out of titles, counts and extraction"),
         };
-        let response = ui.add(egui::Label::new(rich).wrap());
-        if role == LineRole::Boilerplate {
-            response.on_hover_text("Web boilerplate: left out of titles, counts and extraction");
+        if focus.scroll
+            && selected.is_some_and(|s| {
+                paragraph.start <= s.text.start && s.text.start < paragraph.end.max(paragraph.start + 1)
+            })
+        {
+            response.scroll_to_me(Some(egui::Align::Center));
+            focus.scroll = false;
         }
         ui.add_space(8.0);
     }
+}
+
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    start..range.start + slice.trim_end().len()
+}
+
+/// What part of a statement a stretch of text is, strongest first.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Mark {
+    Plain,
+    Content,
+    SelectedContent,
+    Cue,
+    Mention,
+}
+
+/// A paragraph laid out with its statements marked: speaker mentions bold and amber, cues italic and
+/// underlined, statement text on a tinted ground (stronger for the selected one).
+fn highlighted(
+    ui: &egui::Ui,
+    text: &str,
+    paragraph: Range<usize>,
+    statements: &[Statement],
+    selected: Option<&Statement>,
+) -> egui::text::LayoutJob {
+    let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
+    for statement in statements {
+        let content_mark = if selected.is_some_and(|s| s == statement) { Mark::SelectedContent } else { Mark::Content };
+        marks.push((statement.text.clone(), content_mark));
+        marks.extend(statement.cue.clone().map(|r| (r, Mark::Cue)));
+        marks.extend(statement.mention.clone().map(|r| (r, Mark::Mention)));
+    }
+    let mut cuts: Vec<usize> = vec![paragraph.start, paragraph.end];
+    for (range, _) in &marks {
+        for cut in [range.start, range.end] {
+            if paragraph.start < cut && cut < paragraph.end {
+                cuts.push(cut);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let dark = ui.visuals().dark_mode;
+    let base = egui::TextFormat {
+        font_id: egui::FontId::proportional(16.0),
+        line_height: Some(24.0),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    for piece in cuts.windows(2) {
+        let (start, end) = (piece[0], piece[1]);
+        let mark = marks
+            .iter()
+            .filter(|(r, _)| r.start <= start && end <= r.end)
+            .map(|(_, m)| *m)
+            .max()
+            .unwrap_or(Mark::Plain);
+        let in_selected = selected.is_some_and(|s| s.text.start <= start && end <= s.text.end);
+        let tint = |alpha: u8| {
+            if dark {
+                egui::Color32::from_rgba_unmultiplied(70, 150, 220, alpha)
+            } else {
+                egui::Color32::from_rgba_unmultiplied(40, 120, 220, alpha)
+            }
+        };
+        let mut format = base.clone();
+        match mark {
+            Mark::Plain => {}
+            Mark::Content => format.background = tint(28),
+            Mark::SelectedContent => format.background = tint(80),
+            Mark::Cue => {
+                format.italics = true;
+                format.underline = egui::Stroke::new(1.0, tint(220));
+            }
+            Mark::Mention => {
+                format.color =
+                    if dark { egui::Color32::from_rgb(255, 196, 110) } else { egui::Color32::from_rgb(170, 90, 0) };
+                format.underline = egui::Stroke::new(1.5, format.color);
+            }
+        }
+        if in_selected && matches!(mark, Mark::Cue | Mark::Mention) {
+            format.background = tint(80);
+        }
+        job.append(&text[start..end], 0.0, format);
+    }
+    job
 }
 
 /// What a new user sees: how to open a corpus.

@@ -6,11 +6,14 @@ mod article_view;
 pub mod dialogs;
 mod jobs;
 mod problems;
+mod speaker_manager;
 mod state;
+mod statements_panel;
+mod statements_view;
 mod status_bar;
 
 pub use app::DossierApp;
-pub use state::{AppState, SortKey};
+pub use state::{AppState, CentralTab, SortKey};
 
 use std::path::PathBuf;
 

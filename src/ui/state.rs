@@ -20,6 +20,8 @@ pub struct AppState {
     pub sort_descending: bool,
     /// Text of the quick filter.
     pub filter: String,
+    /// What the centre shows.
+    pub tab: CentralTab,
 }
 
 impl Default for AppState {
@@ -30,6 +32,7 @@ impl Default for AppState {
             sort: SortKey::Date,
             sort_descending: true,
             filter: String::new(),
+            tab: CentralTab::Article,
         }
     }
 }
@@ -87,4 +90,40 @@ pub enum Command {
     ShowProblems(bool),
     /// Close the window.
     Quit,
+    /// Select a statement of the shown article and scroll to it.
+    SelectStatement(usize),
+    /// Open a statement of the corpus (index into `corpus.statements`) in its article.
+    OpenStatement(u32),
+    /// Show the article view or the corpus-wide statements.
+    ShowTab(CentralTab),
+    /// Show only one speaker's statements (or everyone's).
+    FilterSpeaker(Option<String>),
+    /// Show or hide the speaker manager.
+    ShowSpeakers(bool),
+    /// Merge speakers into one of them.
+    MergeSpeakers {
+        /// The speakers to merge (canonical names).
+        names: Vec<String>,
+        /// The name they all become.
+        into: String,
+    },
+    /// Give a speaker another name.
+    RenameSpeaker {
+        /// The current canonical name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// Undo a merge for one name variant.
+    SplitSpeaker(String),
+}
+
+/// What the centre of the window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CentralTab {
+    /// The selected article.
+    #[default]
+    Article,
+    /// Every statement of the corpus.
+    Statements,
 }

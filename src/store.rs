@@ -1,0 +1,100 @@
+//! Files Dossier owns (per-corpus settings such as speaker edits), kept outside the corpus and written atomically.
+
+use crate::corpus::CorpusSource;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+/// The folder for Dossier's own data about one corpus, outside the corpus folder.
+pub fn corpus_data_dir(source: &CorpusSource) -> Option<PathBuf> {
+    let base = match std::env::var_os("DOSSIER_DATA_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => directories::ProjectDirs::from("org", "Dossier", "dossier")?.data_dir().to_owned(),
+    };
+    Some(base.join("corpora").join(corpus_key(source)))
+}
+
+/// A stable, file-name-safe key for a corpus: its last folder name and a hash of its full path.
+fn corpus_key(source: &CorpusSource) -> String {
+    let text = serde_json::to_string(source).unwrap_or_default();
+    // FNV-1a: stable across runs and platforms, unlike the standard hasher.
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+    let name: String = match source {
+        CorpusSource::Folder(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        CorpusSource::Files(_) => "files".to_owned(),
+    }
+    .chars()
+    .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+    .take(40)
+    .collect();
+    format!("{name}-{hash:016x}")
+}
+
+/// Writes a file atomically: to a temporary file beside it, flushed to disk, then renamed over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let folder = path.parent().ok_or_else(|| std::io::Error::other("no parent folder"))?;
+    std::fs::create_dir_all(folder)?;
+    let temporary =
+        folder.join(format!(".{}.tmp-{}", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let mut file = std::fs::File::create(&temporary)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&temporary, path)
+}
+
+/// Saves a value as pretty JSON, atomically.
+pub fn save_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
+    let json = serde_json::to_vec_pretty(value).map_err(std::io::Error::other)?;
+    write_atomically(path, &json)
+}
+
+/// Loads a JSON file we own. A missing file gives the default; a corrupt one is moved aside as `*.bad`
+/// (so nothing is lost) and reported, and the default is used.
+pub fn load_json<T: DeserializeOwned + Default>(path: &Path) -> (T, Option<String>) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return (T::default(), None),
+        Err(error) => return (T::default(), Some(format!("cannot read {}: {error}", path.display()))),
+    };
+    match serde_json::from_str(&text) {
+        Ok(value) => (value, None),
+        Err(error) => {
+            let aside = path.with_extension("json.bad");
+            let moved = std::fs::rename(path, &aside).is_ok();
+            let note = if moved { format!("; it was kept as {}", aside.display()) } else { String::new() };
+            (T::default(), Some(format!("{} is damaged ({error}){note}", path.display())))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_writes_and_corrupt_files_kept_aside() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("sub/edits.json");
+        save_json(&path, &vec![1, 2, 3]).unwrap();
+        let (loaded, problem): (Vec<i32>, _) = load_json(&path);
+        assert_eq!(loaded, [1, 2, 3]);
+        assert!(problem.is_none());
+        std::fs::write(&path, "{ broken").unwrap();
+        let (loaded, problem): (Vec<i32>, _) = load_json(&path);
+        assert!(loaded.is_empty());
+        assert!(problem.unwrap().contains("damaged"));
+        assert!(path.with_extension("json.bad").exists());
+        let (missing, problem): (Vec<i32>, _) = load_json(&folder.path().join("none.json"));
+        assert!(missing.is_empty() && problem.is_none());
+    }
+
+    #[test]
+    fn corpus_keys_are_stable_and_distinct() {
+        let a = corpus_key(&CorpusSource::Folder("/data/iran news".into()));
+        assert_eq!(a, corpus_key(&CorpusSource::Folder("/data/iran news".into())));
+        assert_ne!(a, corpus_key(&CorpusSource::Folder("/other/iran news".into())));
+        assert!(a.starts_with("iran_news-"));
+    }
+}

@@ -1,0 +1,70 @@
+//! The right panel: the statements of the open article, each a card that scrolls the article to it.
+
+use super::article_view::ShownArticle;
+use super::state::Command;
+use crate::speakers::SpeakerNames;
+use crate::statements::StatementKind;
+
+/// Draws the statements of the shown article.
+pub fn statements_panel_ui(
+    ui: &mut egui::Ui,
+    shown: Option<&ShownArticle>,
+    names: &SpeakerNames,
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Statements");
+    let Some(shown) = shown else {
+        ui.weak("Quotes and reported speech of the open article are listed here.");
+        return;
+    };
+    if shown.statements.is_empty() {
+        ui.weak("No quotes or reported speech found in this article.");
+        return;
+    }
+    ui.weak(format!("{} in this article · click one to find it in the text", shown.statements.len()));
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical().id_salt("article_statements").auto_shrink(false).show(ui, |ui| {
+        for (index, statement) in shown.statements.iter().enumerate() {
+            let is_selected = selected == Some(index);
+            let speaker = statement.speaker.as_deref().map_or("Unknown speaker", |s| names.canonical(s));
+            let text = &shown.article.text[statement.text.clone()];
+            let fill = if is_selected {
+                ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+            } else {
+                ui.visuals().faint_bg_color
+            };
+            let frame = egui::Frame::group(ui.style()).fill(fill).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(speaker).strong());
+                    let cue = statement.cue.clone().map(|c| shown.article.text[c].to_owned());
+                    ui.weak(format!("{} · {}", kind_label(statement.kind), cue.as_deref().unwrap_or("no verb")));
+                });
+                let preview: String = text.chars().take(280).collect();
+                let ellipsis = if preview.len() < text.len() { "…" } else { "" };
+                ui.add(egui::Label::new(format!("{preview}{ellipsis}")).wrap().selectable(false));
+            });
+            let response =
+                ui.interact(frame.response.rect, ui.scope_id().with(("statement", index)), egui::Sense::click());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::ListItem, true, is_selected, format!("{speaker}: {text}"))
+            });
+            if response.clicked() {
+                commands.push(Command::SelectStatement(index));
+            }
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+        }
+    });
+}
+
+/// The kind as a word for the UI.
+pub fn kind_label(kind: StatementKind) -> &'static str {
+    match kind {
+        StatementKind::Direct => "quote",
+        StatementKind::Indirect => "reported",
+        StatementKind::Mixed => "mixed",
+    }
+}

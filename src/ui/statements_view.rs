@@ -1,0 +1,145 @@
+//! The corpus-wide statements view: every statement, filterable by speaker, with counts per speaker.
+
+use super::state::Command;
+use super::statements_panel::kind_label;
+use crate::corpus::Corpus;
+use crate::speakers::SpeakerNames;
+
+const ROW_HEIGHT: f32 = 44.0;
+
+/// The filtered statements and the speaker list with counts.
+#[derive(Default)]
+pub struct StatementsView {
+    /// Indices into `corpus.statements` that pass the speaker filter.
+    pub visible: Vec<u32>,
+    /// Canonical speakers with their statement counts, most first.
+    pub speaker_counts: Vec<(String, usize)>,
+    /// Only this speaker's statements, if set.
+    pub speaker_filter: Option<String>,
+    /// Text typed to find a speaker in the list.
+    pub speaker_search: String,
+    has_changed: bool,
+}
+
+impl StatementsView {
+    /// Notes that statements, names or the filter changed.
+    pub fn mark_changed(&mut self) {
+        self.has_changed = true;
+    }
+
+    /// Recounts speakers and refilters, if something changed.
+    pub fn rebuild_if_changed(&mut self, corpus: &Corpus, names: &SpeakerNames) {
+        if !self.has_changed {
+            return;
+        }
+        self.has_changed = false;
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for statement in &corpus.statements {
+            if let Some(speaker) = &statement.record.speaker {
+                *counts.entry(names.canonical(speaker)).or_insert(0) += 1;
+            }
+        }
+        let mut speaker_counts: Vec<(String, usize)> = counts.into_iter().map(|(n, c)| (n.to_owned(), c)).collect();
+        speaker_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        self.speaker_counts = speaker_counts;
+        let filter = self.speaker_filter.as_deref();
+        self.visible = (0..corpus.statements.len() as u32)
+            .filter(|&i| {
+                filter.is_none_or(|wanted| {
+                    corpus.statements[i as usize]
+                        .record
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|s| names.canonical(s) == wanted)
+                })
+            })
+            .collect();
+    }
+
+    /// Draws the speaker list beside the statement rows.
+    pub fn view_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, names: &SpeakerNames, commands: &mut Vec<Command>) {
+        egui::Panel::left("speaker_counts").resizable(true).default_size(240.0).show(ui, |ui| {
+            ui.heading("Speakers");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.speaker_search)
+                    .hint_text("Find a speaker")
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text("Find a speaker");
+            let search = self.speaker_search.to_lowercase();
+            egui::ScrollArea::vertical().id_salt("speaker_list").auto_shrink(false).show(ui, |ui| {
+                let total = corpus.statements.len();
+                if ui.selectable_label(self.speaker_filter.is_none(), format!("All speakers ({total})")).clicked() {
+                    commands.push(Command::FilterSpeaker(None));
+                }
+                for (speaker, count) in self.speaker_counts.iter().filter(|(s, _)| s.to_lowercase().contains(&search)) {
+                    let is_current = self.speaker_filter.as_deref() == Some(speaker.as_str());
+                    if ui.selectable_label(is_current, format!("{speaker} ({count})")).clicked() {
+                        commands.push(Command::FilterSpeaker(Some(speaker.clone())));
+                    }
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            ui.heading("All statements");
+            ui.weak(format!("{} shown", self.visible.len()));
+            if ui.button("Speakers…").on_hover_text("Merge, rename and split speakers").clicked() {
+                commands.push(Command::ShowSpeakers(true));
+            }
+        });
+        ui.separator();
+        let spacing = ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical().id_salt("statement_rows").auto_shrink(false).show_rows(
+            ui,
+            ROW_HEIGHT - spacing,
+            self.visible.len(),
+            |ui, rows| {
+                for row in rows {
+                    let index = self.visible[row];
+                    let statement = &corpus.statements[index as usize];
+                    let article = &corpus.articles[statement.article as usize];
+                    let speaker = statement.record.speaker.as_deref().map_or("Unknown speaker", |s| names.canonical(s));
+                    let date = article.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+                    let (rect, response) = ui.allocate_exact_size(
+                        egui::vec2(ui.available_width(), ROW_HEIGHT - spacing),
+                        egui::Sense::click(),
+                    );
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::ListItem,
+                            true,
+                            format!("{speaker}: {}", statement.record.text),
+                        )
+                    });
+                    if ui.is_rect_visible(rect) {
+                        let visuals = ui.visuals();
+                        if response.hovered() {
+                            ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+                        }
+                        let inner = rect.shrink2(egui::vec2(6.0, 3.0));
+                        let head =
+                            format!("{speaker} · {date} · {} · {}", kind_label(statement.record.kind), article.title);
+                        let head_galley =
+                            super::article_list::one_line(ui, &head, 12.0, visuals.weak_text_color(), inner.width());
+                        ui.painter().galley(inner.left_top(), head_galley, visuals.weak_text_color());
+                        let text_galley = super::article_list::one_line(
+                            ui,
+                            &statement.record.text,
+                            14.0,
+                            visuals.strong_text_color(),
+                            inner.width(),
+                        );
+                        ui.painter().galley(
+                            egui::pos2(inner.left(), inner.bottom() - text_galley.size().y),
+                            text_galley,
+                            visuals.strong_text_color(),
+                        );
+                    }
+                    if response.clicked() {
+                        commands.push(Command::OpenStatement(index));
+                    }
+                }
+            },
+        );
+    }
+}
