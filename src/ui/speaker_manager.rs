@@ -39,7 +39,7 @@ impl SpeakerManager {
                 ui.add_enabled_ui(ticked.len() >= 2, |ui| {
                     ui.menu_button(format!("Merge {} ticked into…", ticked.len()), |ui| {
                         for target in &ticked {
-                            if ui.button(target).clicked() {
+                            if ui.button(format!("into {target}")).clicked() {
                                 commands.push(Command::MergeSpeakers { names: ticked.clone(), into: target.clone() });
                                 self.ticked.clear();
                                 ui.close();
