@@ -37,7 +37,7 @@ case "${1:-}" in
     test)
         install_system_packages
         install_rust
-        cargo test --all-targets --no-fail-fast
+        cargo test --no-fail-fast
         ;;
     *)
         echo "usage: ./dev.sh run [PATH]   open the app (on the bundled sample corpus by default)"

@@ -104,14 +104,14 @@ pub const CUES: &[(&str, CueKind)] = &[
 ];
 
 /// Words that make a clause: a content after a `NeedsClause` cue must hold one of these (or start with `that`).
-pub const CLAUSE_MARKERS: &[&str] = &[
+pub static CLAUSE_MARKERS: Lexicon = Lexicon::new(&[
     "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "must", "may",
     "might", "shall", "does", "did", "do", "be", "been", "being", "not", "plans", "wants", "intends", "remains",
     "needs", "poses", "supports", "opposes",
-];
+]);
 
 /// Titles and honorifics written before a name; never part of the canonical name.
-pub const TITLES: &[&str] = &[
+pub static TITLES: Lexicon = Lexicon::new(&[
     "mr",
     "mrs",
     "ms",
@@ -255,10 +255,10 @@ pub const TITLES: &[&str] = &[
     "uk",
     "un",
     "eu",
-];
+]);
 
 /// Nouns that name a role; a mention built on one resolves to the person the article gave that role.
-pub const ROLE_NOUNS: &[&str] = &[
+pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "president",
     "minister",
     "premier",
@@ -343,10 +343,10 @@ pub const ROLE_NOUNS: &[&str] = &[
     "teacher",
     "student",
     "chief-of-staff",
-];
+]);
 
 /// Head nouns of organisations that speak (`the ministry`, `the Iraqi Prime Minister's Office`).
-pub const ORGANIZATION_NOUNS: &[&str] = &[
+pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "ministry",
     "office",
     "government",
@@ -430,10 +430,10 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "inc",
     "ltd",
     "corp",
-];
+]);
 
 /// Countries, capitals and regions that speak for their governments (`Washington said`), and that never are a person's name.
-pub const PLACES: &[&str] = &[
+pub static PLACES: Lexicon = Lexicon::new(&[
     "washington",
     "tehran",
     "baghdad",
@@ -517,10 +517,10 @@ pub const PLACES: &[&str] = &[
     "poland",
     "kurdistan",
     "palestine",
-];
+]);
 
 /// Adjectives of nationality, which qualify a role (`the Iranian president`) but are not names.
-pub const NATIONALITIES: &[&str] = &[
+pub static NATIONALITIES: Lexicon = Lexicon::new(&[
     "american",
     "iranian",
     "iraqi",
@@ -580,13 +580,13 @@ pub const NATIONALITIES: &[&str] = &[
     "then",
     "current",
     "veteran",
-];
+]);
 
 /// Pronouns that can be a speaker.
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+pub static PRONOUNS: Lexicon = Lexicon::new(&["he", "she", "they", "we", "i"]);
 
 /// Words between a subject and its speech verb that belong to neither (`X also said`, `X has repeatedly said`).
-pub const SKIPPABLE_BEFORE_CUE: &[&str] = &[
+pub static SKIPPABLE_BEFORE_CUE: Lexicon = Lexicon::new(&[
     "also",
     "later",
     "further",
@@ -646,20 +646,39 @@ pub const SKIPPABLE_BEFORE_CUE: &[&str] = &[
     "moreover",
     "meanwhile",
     "too",
-];
+]);
 
 /// Words that may join the parts of a mention (`secretary of state`, `al-Sadr`, `bin Salman`).
-pub const MENTION_JOINERS: &[&str] =
-    &["of", "for", "de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le", "and"];
+pub static MENTION_JOINERS: Lexicon =
+    Lexicon::new(&["of", "for", "de", "da", "del", "van", "von", "der", "bin", "ibn", "al", "el", "la", "le", "and"]);
 
 /// Words that open a mention and are dropped from the canonical name.
-pub const DETERMINERS: &[&str] =
-    &["the", "this", "that", "a", "an", "his", "her", "its", "their", "our", "another", "one"];
+pub static DETERMINERS: Lexicon =
+    Lexicon::new(&["the", "this", "that", "a", "an", "his", "her", "its", "their", "our", "another", "one"]);
 
-/// Looks a word up in a list, ignoring case and a trailing possessive or full stop.
-pub fn contains(list: &[&str], word: &str) -> bool {
-    let word = strip_possessive(word).trim_end_matches('.').to_lowercase();
-    list.contains(&word.as_str())
+/// A word list, looked up through a hash set built on first use.
+pub struct Lexicon {
+    /// The words, in lower case.
+    pub words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl Lexicon {
+    /// A list of lower-case words.
+    pub const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon { words, set: std::sync::OnceLock::new() }
+    }
+
+    /// True when the list holds `word`, ignoring case and a trailing possessive or full stop.
+    pub fn contains(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| self.words.iter().copied().collect());
+        let word = strip_possessive(word).trim_end_matches('.');
+        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            set.contains(word)
+        } else {
+            set.contains(word.to_lowercase().as_str())
+        }
+    }
 }
 
 /// `Iran’s` → `Iran`, `officials'` → `officials`.
@@ -673,23 +692,37 @@ pub fn strip_possessive(word: &str) -> &str {
 
 /// Every word of the place names above, which never belongs to a person's name (`United`, `States`, `Gulf`).
 pub fn is_place_word(word: &str) -> bool {
-    let lower = strip_possessive(word).to_lowercase();
-    PLACES.iter().any(|place| place.split(' ').any(|part| part == lower))
-        || matches!(lower.as_str(), "kingdom" | "emirates" | "nations" | "strip" | "gulf" | "sea" | "river" | "city")
+    static PLACE_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        PLACES.words.iter().flat_map(|place| place.split(' ')).chain(PLACE_EXTRA_WORDS.iter().copied()).collect()
+    });
+    PLACE_WORDS.contains(strip_possessive(word).to_lowercase().as_str())
 }
+
+/// The speech verbs by their first word, for lookups without scanning the list.
+static CUES_BY_FIRST_WORD: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Vec<(Vec<&'static str>, CueKind)>>,
+> = std::sync::LazyLock::new(|| {
+    let mut map: std::collections::HashMap<&'static str, Vec<(Vec<&'static str>, CueKind)>> =
+        std::collections::HashMap::new();
+    for (cue, kind) in CUES {
+        let parts: Vec<&'static str> = cue.split(' ').collect();
+        map.entry(parts[0]).or_default().push((parts, *kind));
+    }
+    // Longer cues first: `quoted as saying` before `quoted`.
+    for cues in map.values_mut() {
+        cues.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
+    }
+    map
+});
 
 /// The speech verb a word (or the words from it) begins, with how many words it takes.
 /// Verbs are written in lower case; a capitalised word (`States`) is never a cue, except `According` opening a sentence.
 pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
     let word = *words.first()?;
-    if word.chars().next().is_some_and(char::is_uppercase) && word != "According" {
-        return None;
-    }
-    let first = word.to_lowercase();
-    CUES.iter().find_map(|(cue, kind)| {
-        let parts: Vec<&str> = cue.split(' ').collect();
+    let first = if word == "According" { "according" } else { word };
+    let cues = CUES_BY_FIRST_WORD.get(first)?;
+    cues.iter().find_map(|(parts, kind)| {
         let matches = parts.len() <= words.len()
-            && parts[0] == first
             && parts.iter().zip(words).skip(1).all(|(part, word)| word.eq_ignore_ascii_case(part));
         matches.then_some((parts.len(), *kind))
     })
@@ -697,54 +730,63 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
 
 /// True for words that are part of a person's name rather than a title, role, place or organisation.
 pub fn is_name_word(word: &str) -> bool {
-    let bare = strip_possessive(word);
+    let bare = strip_possessive(word).trim_end_matches('.');
     let starts_upper = bare.chars().next().is_some_and(char::is_uppercase);
     let is_particle = bare.starts_with("al-")
         || bare.starts_with("el-")
         || matches!(bare, "bin" | "ibn" | "de" | "van" | "von" | "da" | "al");
-    (starts_upper || is_particle)
-        && !contains(TITLES, bare)
-        && !contains(ROLE_NOUNS, bare)
-        && !contains(NATIONALITIES, bare)
-        && !contains(ORGANIZATION_NOUNS, bare)
-        && !contains(PLACES, bare)
-        && !is_place_word(bare)
-        && !contains(DETERMINERS, bare)
-        && !bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-        && !matches!(
-            bare.to_lowercase().as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "islamic"
-                | "republic"
-                | "revolution"
-                | "mr"
-                | "mrs"
-                | "ms"
-                | "dr"
-        )
+    let is_acronym = bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    (starts_upper || is_particle) && !is_acronym && !NOT_NAME_WORDS.contains(bare.to_lowercase().as_str())
 }
+
+/// Every word that is never part of a person's name: titles, roles, nationalities, organisations, places,
+/// determiners, weekdays and months.
+static NOT_NAME_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    let lists = [&TITLES, &ROLE_NOUNS, &NATIONALITIES, &ORGANIZATION_NOUNS, &PLACES, &DETERMINERS];
+    let calendar = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "islamic",
+        "republic",
+        "revolution",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ];
+    lists
+        .iter()
+        .flat_map(|list| list.words.iter())
+        .flat_map(|phrase| phrase.split(' '))
+        .chain(PLACE_EXTRA_WORDS.iter().copied())
+        .chain(calendar)
+        .map(str::to_owned)
+        .collect()
+});
+
+/// Words of multi-word place names that the place list does not hold alone.
+const PLACE_EXTRA_WORDS: &[&str] = &["kingdom", "emirates", "nations", "strip", "gulf", "sea", "river", "city"];
 
 /// True for a country, capital or nationality word (`iran`, `iranian`, `washington`).
 pub fn is_nation_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     let stem: String = lower.chars().take(4).collect();
-    PLACES.contains(&lower.as_str())
-        || lower.len() > 4 && NATIONALITIES.contains(&lower.as_str()) && PLACES.iter().any(|p| p.starts_with(&stem))
+    PLACES.contains(&lower)
+        || lower.len() > 4 && NATIONALITIES.contains(&lower) && PLACES.words.iter().any(|p| p.starts_with(&stem))
 }

@@ -1,7 +1,7 @@
 //! Reading the speaker mention written next to a speech verb: `Iran’s President Hassan Rouhani`, `Mr. Ryder`,
 //! `the Leader`, `he`, `the Iraqi Prime Minister’s Office`.
 
-use super::lexicon::{self, contains};
+use super::lexicon::{self, Lexicon};
 use super::text::Token;
 use std::ops::Range;
 
@@ -17,7 +17,12 @@ pub struct Mention {
 }
 
 /// Capitalised words that open sentences or clauses but never belong to a speaker's name.
-const NOT_NAMES: &[&str] = &[
+/// Titles written with a full stop (`Mr.`), which stays inside the mention.
+static ABBREVIATED_TITLES: Lexicon = Lexicon::new(&[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st",
+]);
+
+static NOT_NAMES: Lexicon = Lexicon::new(&[
     "however",
     "but",
     "and",
@@ -102,7 +107,7 @@ const NOT_NAMES: &[&str] = &[
     "our",
     "my",
     "its",
-];
+]);
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -110,16 +115,16 @@ fn is_capitalised(word: &str) -> bool {
 
 /// A word that can stand inside a mention: a capitalised name word, a title, role, nationality or organisation word.
 fn is_mention_word(word: &str) -> bool {
-    if contains(NOT_NAMES, word) {
+    if NOT_NAMES.contains(word) {
         return false;
     }
     is_capitalised(word)
         || word.starts_with("al-")
         || word.starts_with("el-")
-        || contains(lexicon::ROLE_NOUNS, word)
-        || contains(lexicon::TITLES, word)
-        || contains(lexicon::NATIONALITIES, word)
-        || contains(lexicon::ORGANIZATION_NOUNS, word)
+        || lexicon::ROLE_NOUNS.contains(word)
+        || lexicon::TITLES.contains(word)
+        || lexicon::NATIONALITIES.contains(word)
+        || lexicon::ORGANIZATION_NOUNS.contains(word)
         || word.ends_with("’s") && word.len() > 4
         || word.ends_with("'s") && word.len() > 3
 }
@@ -127,9 +132,9 @@ fn is_mention_word(word: &str) -> bool {
 /// True when the words hold something that can speak: a name, a role, an organisation or a pronoun.
 fn has_head(words: &[&str]) -> bool {
     words.iter().any(|w| {
-        (is_capitalised(w) && !contains(lexicon::DETERMINERS, w) && !contains(lexicon::NATIONALITIES, w))
-            || contains(lexicon::ROLE_NOUNS, w)
-            || contains(lexicon::ORGANIZATION_NOUNS, w)
+        (is_capitalised(w) && !lexicon::DETERMINERS.contains(w) && !lexicon::NATIONALITIES.contains(w))
+            || lexicon::ROLE_NOUNS.contains(w)
+            || lexicon::ORGANIZATION_NOUNS.contains(w)
             || w.starts_with("al-")
     })
 }
@@ -142,7 +147,7 @@ fn mention(tokens: &[Token], first: usize, last: usize) -> Mention {
 /// between them, and reading through an apposition (`Ali Khamenei, the Leader of the Revolution, said`).
 pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_index: usize) -> Option<Mention> {
     let mut end = cue_index;
-    while end > 0 && tokens[end - 1].is_word && contains(lexicon::SKIPPABLE_BEFORE_CUE, words[end - 1]) {
+    while end > 0 && tokens[end - 1].is_word && lexicon::SKIPPABLE_BEFORE_CUE.contains(words[end - 1]) {
         end -= 1;
     }
     if end == 0 {
@@ -151,7 +156,7 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     if words[end - 1] == "," {
         return apposition_before(tokens, words, end - 1);
     }
-    if contains(lexicon::PRONOUNS, words[end - 1]) && !words[end - 1].ends_with('s') {
+    if lexicon::PRONOUNS.contains(words[end - 1]) && !words[end - 1].ends_with('s') {
         return Some(mention(tokens, end - 1, end - 1));
     }
     let first = scan_back(tokens, words, end)?;
@@ -173,20 +178,14 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             index = open;
             continue;
         }
-        if word == "."
-            && index >= 2
-            && contains(
-                &["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st"],
-                words[index - 2],
-            )
-        {
+        if word == "." && index >= 2 && ABBREVIATED_TITLES.contains(words[index - 2]) {
             index -= 1;
             continue;
         }
         if !tokens[index - 1].is_word {
             break;
         }
-        if contains(lexicon::DETERMINERS, word) {
+        if lexicon::DETERMINERS.contains(word) {
             // `the` inside `Leader of the Revolution` continues; at the front it ends the mention.
             if index >= 2 && words[index - 2].eq_ignore_ascii_case("of") {
                 index -= 1;
@@ -195,7 +194,7 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             first = index - 1;
             break;
         }
-        if contains(lexicon::MENTION_JOINERS, word) && !is_capitalised(word) {
+        if lexicon::MENTION_JOINERS.contains(word) && !is_capitalised(word) {
             let left_is_mention = index >= 2 && tokens[index - 2].is_word && is_mention_word(words[index - 2]);
             if left_is_mention && first < end {
                 index -= 1;
@@ -225,11 +224,11 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
     }
     let inner: Vec<&str> = words[open_comma + 1..comma].to_vec();
     let is_appositive = inner.first().is_some_and(|w| {
-        contains(lexicon::DETERMINERS, w)
+        lexicon::DETERMINERS.contains(w)
             || w.eq_ignore_ascii_case("who")
-            || contains(lexicon::ROLE_NOUNS, w)
-            || contains(lexicon::TITLES, w)
-    }) || inner.iter().any(|w| contains(lexicon::ROLE_NOUNS, w));
+            || lexicon::ROLE_NOUNS.contains(w)
+            || lexicon::TITLES.contains(w)
+    }) || inner.iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
     if !is_appositive {
         // `X, for his part, said`: a short aside between subject and verb.
         let is_aside = inner.len() <= 5
@@ -256,13 +255,13 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
     if index >= words.len() {
         return None;
     }
-    if contains(lexicon::PRONOUNS, words[index])
+    if lexicon::PRONOUNS.contains(words[index])
         || words[index].eq_ignore_ascii_case("him")
         || words[index].eq_ignore_ascii_case("her")
     {
         return Some(mention(tokens, index, index));
     }
-    while index < words.len() && contains(lexicon::DETERMINERS, words[index]) {
+    while index < words.len() && lexicon::DETERMINERS.contains(words[index]) {
         index += 1;
     }
     let mut last = None;
@@ -279,24 +278,18 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
                 _ => break,
             }
         }
-        if word == "."
-            && index > 0
-            && contains(
-                &["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof"],
-                words[index - 1],
-            )
-        {
+        if word == "." && index > 0 && ABBREVIATED_TITLES.contains(words[index - 1]) {
             index += 1;
             continue;
         }
         if !tokens[index].is_word {
             break;
         }
-        if (contains(lexicon::MENTION_JOINERS, word) || contains(lexicon::DETERMINERS, word)) && last.is_some() {
+        if (lexicon::MENTION_JOINERS.contains(word) || lexicon::DETERMINERS.contains(word)) && last.is_some() {
             // Joiners continue only when a mention word follows: `secretary of state`, `Leader of the Revolution`.
-            let next = words[index + 1..].iter().find(|w| !contains(lexicon::DETERMINERS, w));
+            let next = words[index + 1..].iter().find(|w| !lexicon::DETERMINERS.contains(w));
             if next.is_some_and(|w| is_mention_word(w))
-                && (contains(lexicon::MENTION_JOINERS, word) || words[index - 1].eq_ignore_ascii_case("of"))
+                && (lexicon::MENTION_JOINERS.contains(word) || words[index - 1].eq_ignore_ascii_case("of"))
             {
                 index += 1;
                 continue;
@@ -322,7 +315,7 @@ pub fn looks_like_person(words: &[&str]) -> bool {
     let words = without_parentheses(words);
     let head = words.iter().rev().find(|w| w.chars().any(char::is_alphanumeric)).copied().unwrap_or("");
     let has_name = words.iter().any(|w| lexicon::is_name_word(w));
-    (has_name || contains(lexicon::ROLE_NOUNS, head)) && !contains(lexicon::ORGANIZATION_NOUNS, head)
+    (has_name || lexicon::ROLE_NOUNS.contains(head)) && !lexicon::ORGANIZATION_NOUNS.contains(head)
 }
 
 /// The words outside parentheses: `Council (SNSC)` → `Council`.

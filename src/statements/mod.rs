@@ -291,7 +291,7 @@ fn content_after(
         } else {
             let object_end = words[index..].iter().take(6).position(|w| {
                 w.chars().next().is_some_and(|c| c.is_lowercase())
-                    && !lexicon::contains(lexicon::DETERMINERS, w)
+                    && !lexicon::DETERMINERS.contains(w)
                     && !matches!(
                         *w,
                         "reporters"
@@ -430,7 +430,7 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
         .zip(words)
         .skip(after_cue)
         .take(12)
-        .any(|(token, word)| token.range.start >= content.start && lexicon::contains(lexicon::CLAUSE_MARKERS, word))
+        .any(|(token, word)| token.range.start >= content.start && lexicon::CLAUSE_MARKERS.contains(word))
 }
 
 /// The content before a mention: from the sentence's start (after any earlier statement in it) to `end`.

@@ -1,6 +1,6 @@
 //! Resolving speaker mentions within an article: full names, surnames, roles, organisations and pronouns.
 
-use super::lexicon::{self, contains, strip_possessive};
+use super::lexicon::{self, strip_possessive};
 use super::mentions::Mention;
 use super::text::tokenize;
 use super::{Candidate, SpeakerType, Statement};
@@ -151,11 +151,11 @@ fn role_words<'a>(words: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
     words
         .map(|w| strip_possessive(w).trim_end_matches('.').to_lowercase())
         .filter(|w| {
-            contains(lexicon::ROLE_NOUNS, w)
-                || contains(lexicon::TITLES, w)
-                || contains(lexicon::NATIONALITIES, w)
-                || contains(lexicon::PLACES, w)
-                || contains(lexicon::ORGANIZATION_NOUNS, w)
+            lexicon::ROLE_NOUNS.contains(w)
+                || lexicon::TITLES.contains(w)
+                || lexicon::NATIONALITIES.contains(w)
+                || lexicon::PLACES.contains(w)
+                || lexicon::ORGANIZATION_NOUNS.contains(w)
         })
         .collect()
 }
@@ -210,10 +210,10 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
                 }
                 let is_title_word = before > 0
                     && tokens[before - 1].is_word
-                    && (contains(lexicon::TITLES, words[before - 1])
-                        || contains(lexicon::ROLE_NOUNS, words[before - 1])
-                        || contains(lexicon::NATIONALITIES, words[before - 1])
-                        || contains(lexicon::ORGANIZATION_NOUNS, words[before - 1])
+                    && (lexicon::TITLES.contains(words[before - 1])
+                        || lexicon::ROLE_NOUNS.contains(words[before - 1])
+                        || lexicon::NATIONALITIES.contains(words[before - 1])
+                        || lexicon::ORGANIZATION_NOUNS.contains(words[before - 1])
                         || words[before - 1].chars().next().is_some_and(char::is_uppercase));
                 if !is_title_word {
                     break;
@@ -234,10 +234,10 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
                     .map_or(words.len(), |p| index + 1 + p);
                 if to - index <= 14
                     && words.get(index + 1).is_some_and(|w| {
-                        contains(lexicon::DETERMINERS, w)
-                            || contains(lexicon::ROLE_NOUNS, w)
-                            || contains(lexicon::TITLES, w)
-                            || contains(lexicon::NATIONALITIES, w)
+                        lexicon::DETERMINERS.contains(w)
+                            || lexicon::ROLE_NOUNS.contains(w)
+                            || lexicon::TITLES.contains(w)
+                            || lexicon::NATIONALITIES.contains(w)
                     })
                 {
                     roles.extend(role_words(words[index + 1..to].iter().copied()));
@@ -258,19 +258,22 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
         }
     }
     // Surnames alone (`Rashid pointed to …`) are sightings of the person named in full.
+    let surnames: Vec<String> =
+        people.iter().map(|p| bare_surname(p.name.split_whitespace().last().unwrap_or(""))).collect();
     for paragraph in paragraphs {
         for token in tokenize(text, paragraph.clone()).into_iter().filter(|t| t.is_word) {
             let word = strip_possessive(&text[token.range.clone()]);
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let is_full_name_sighting = |p: &Person| {
-                p.sightings
-                    .iter()
-                    .any(|s| s.position <= token.range.start && token.range.start < s.position + p.name.len() + 8)
-            };
-            if let Some(person) = people.iter_mut().find(|p| is_surname_of(word, &p.name) && !is_full_name_sighting(p))
-            {
+            let bare = bare_surname(word);
+            let Some(index) = surnames.iter().position(|s| *s == bare) else { continue };
+            let person = &mut people[index];
+            let is_full_name_sighting = person
+                .sightings
+                .iter()
+                .any(|s| s.position <= token.range.start && token.range.start < s.position + person.name.len() + 8);
+            if !is_full_name_sighting {
                 let is_subject = opens_clause(text, paragraph.start, token.range.start);
                 person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject });
             }
@@ -301,11 +304,14 @@ fn opens_clause(text: &str, paragraph_start: usize, position: usize) -> bool {
 
 /// True when `word` is the last name of `name`, ignoring an `al-` particle: `Araji` of `Qasim al-Araji`.
 fn is_surname_of(word: &str, name: &str) -> bool {
-    let bare = |w: &str| {
-        let lower = w.to_lowercase();
-        lower.strip_prefix("al-").or_else(|| lower.strip_prefix("el-")).map(str::to_owned).unwrap_or(lower)
-    };
-    name.split_whitespace().count() > 1 && name.split_whitespace().last().is_some_and(|last| bare(last) == bare(word))
+    name.split_whitespace().count() > 1
+        && name.split_whitespace().last().is_some_and(|last| bare_surname(last) == bare_surname(word))
+}
+
+/// A surname in lower case without an `al-`/`el-` particle.
+fn bare_surname(word: &str) -> String {
+    let lower = word.to_lowercase();
+    lower.strip_prefix("al-").or_else(|| lower.strip_prefix("el-")).map(str::to_owned).unwrap_or(lower)
 }
 
 /// Two sets of role words agree unless both name a country and the countries differ (`Iranian` vs `Iraqi`).
@@ -340,7 +346,7 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     if words.len() == 1
-        && (contains(lexicon::PRONOUNS, words[0]) || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
+        && (lexicon::PRONOUNS.contains(words[0]) || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
     {
         return Referent::Pronoun(words[0].to_lowercase());
     }
@@ -361,7 +367,7 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
         let name_words: Vec<&str> = head_words[start..=end].iter().map(|w| strip_possessive(w)).collect();
         let name = name_words.join(" ");
         let head_is_organization =
-            head_words.last().is_some_and(|w| contains(lexicon::ORGANIZATION_NOUNS, w)) && end + 1 < head_words.len();
+            head_words.last().is_some_and(|w| lexicon::ORGANIZATION_NOUNS.contains(w)) && end + 1 < head_words.len();
         if !head_is_organization {
             if let Some(person) = people.iter().find(|p| {
                 p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
@@ -371,20 +377,20 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
             return Referent::Person(name);
         }
     }
-    let cleaned = words.iter().skip_while(|w| contains(lexicon::DETERMINERS, w)).copied().collect::<Vec<_>>().join(" ");
+    let cleaned = words.iter().skip_while(|w| lexicon::DETERMINERS.contains(w)).copied().collect::<Vec<_>>().join(" ");
     let last = head_words.last().copied().unwrap_or("");
-    if contains(lexicon::ORGANIZATION_NOUNS, last)
+    if lexicon::ORGANIZATION_NOUNS.contains(last)
         && head_words
             .iter()
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && !contains(lexicon::DETERMINERS, w))
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && !lexicon::DETERMINERS.contains(w))
     {
         return Referent::Organization(cleaned);
     }
-    if let Some(head) = head_words.iter().rev().find(|w| contains(lexicon::ROLE_NOUNS, w)) {
+    if let Some(head) = head_words.iter().rev().find(|w| lexicon::ROLE_NOUNS.contains(w)) {
         return Referent::Role(strip_possessive(head).to_lowercase(), role_words(words.iter().copied()));
     }
-    if contains(lexicon::ORGANIZATION_NOUNS, last)
-        || words.iter().all(|w| contains(lexicon::PLACES, w)) && !words.is_empty()
+    if lexicon::ORGANIZATION_NOUNS.contains(last)
+        || words.iter().all(|w| lexicon::PLACES.contains(w)) && !words.is_empty()
     {
         return Referent::Organization(cleaned);
     }

@@ -83,6 +83,10 @@ impl Quote {
     }
 }
 
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‟' | '‘' | '’')
+}
+
 fn is_opening_mark(c: char) -> bool {
     matches!(c, '“' | '„' | '«' | '‟')
 }
@@ -101,18 +105,18 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let slice = &text[paragraph.clone()];
         let uses_double = slice.chars().any(|c| c == '"' || is_opening_mark(c) || is_closing_mark(c));
-        let mut previous: Option<char> = None;
-        let mut iter = slice.char_indices().peekable();
         // A quote carried over from the last paragraph: this paragraph's opening mark continues it.
         let continues_quote = open.is_some();
         let first_mark = slice.len() - slice.trim_start().len();
-        while let Some((offset, c)) = iter.next() {
+        // Only quotation marks matter; the characters beside them decide which way they face.
+        for (offset, mark) in slice.match_indices(|c: char| is_quote_mark(c)) {
+            let c = mark.chars().next().expect("a matched mark");
             let position = paragraph.start + offset;
             if continues_quote && offset == first_mark {
-                previous = Some(c);
                 continue;
             }
-            let next = iter.peek().map(|&(_, n)| n);
+            let previous = slice[..offset].chars().next_back();
+            let next = slice[offset + c.len_utf8()..].chars().next();
             let after_space = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
             let before_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–-".contains(n));
             let looks_opening = after_space && !before_space;
@@ -149,7 +153,6 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
                 }
                 open = Some((position, position + c.len_utf8()));
             }
-            previous = Some(c);
         }
         if let Some((mark, start)) = open {
             let next_opens_with_mark = paragraphs.get(index + 1).is_some_and(|next| {
