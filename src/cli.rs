@@ -1,12 +1,10 @@
 //! The command line: `dossier articles PATH …`, and `dossier [PATH]` to open the app.
 
-use crate::article::ArticleMeta;
 use crate::corpus::{self, Corpus, CorpusSource};
+use crate::export::{self, ListFormat};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
-use crate::statements::{SpeakerType, StatementKind};
-use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
-use std::io::Write;
+use crate::timeline::{self, Bucket, ChartRequest, Measure, SeriesSpec, Style, Unit};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,6 +31,45 @@ pub enum Command {
     Articles(ArticlesArgs),
     /// Print one record per statement (quote or reported speech), in article order.
     Statements(StatementsArgs),
+    /// Count speakers over time and write the chart as PNG or SVG, or its data as CSV.
+    Chart(ChartArgs),
+}
+
+/// Arguments of `dossier chart`.
+#[derive(Debug, clap::Args)]
+pub struct ChartArgs {
+    /// Folder (searched recursively) or file of articles.
+    pub path: PathBuf,
+    /// Series to draw: `speakers:top5` (the most frequent speakers) or `speaker:NAME`; repeatable.
+    #[arg(long = "series", value_name = "SERIES", default_value = "speakers:top5", num_args = 1..)]
+    pub series: Vec<String>,
+    /// Time bucket: day, week, month, quarter or year (default: chosen from the date span).
+    #[arg(long, value_enum)]
+    pub bucket: Option<Bucket>,
+    /// Counts, or the share of all statements (or articles) in each bucket, in percent.
+    #[arg(long, value_enum, default_value_t = Measure::Count)]
+    pub measure: Measure,
+    /// What a speaker series counts: their statements, or the articles in which they speak.
+    #[arg(long, value_enum, default_value_t = Unit::Statements)]
+    pub count: Unit,
+    /// Lines, or stacked bars.
+    #[arg(long, value_enum, default_value_t = Style::Line)]
+    pub style: Style,
+    /// Where to write: a .png, .svg or .csv file (CSV gets a .csv.json sidecar saying how it was made).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Image size in pixels.
+    #[arg(long, default_value = "1600x900", value_parser = export::parse_size)]
+    pub size: (u32, u32),
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Speaker merges and renames (JSON, as the app exports them) to apply.
+    #[arg(long, value_name = "FILE")]
+    pub speakers: Option<PathBuf>,
+    /// Reader threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// Arguments of `dossier statements`.
@@ -41,8 +78,8 @@ pub struct StatementsArgs {
     /// Folder (searched recursively) or file of articles.
     pub path: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = ListFormat::Jsonl)]
+    pub format: ListFormat,
     /// Speaker merges and renames (JSON, as the app exports them) to apply.
     #[arg(long, value_name = "FILE")]
     pub speakers: Option<PathBuf>,
@@ -57,20 +94,11 @@ pub struct ArticlesArgs {
     /// Folder (searched recursively) or file of articles.
     pub path: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = ListFormat::Jsonl)]
+    pub format: ListFormat,
     /// Reader threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
-}
-
-/// Output formats of the listing commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// One JSON object per line.
-    Jsonl,
-    /// CSV with a header row.
-    Csv,
 }
 
 /// Parses the arguments; help and version are printed here, errors become one line on stderr.
@@ -96,117 +124,37 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Articles(args) => articles(&args),
         Command::Statements(args) => statements(&args),
+        Command::Chart(args) => chart(&args),
     }
 }
 
-/// One line of `dossier statements`, fields in the order of the contract.
-#[derive(Debug, Serialize)]
-struct StatementLine<'a> {
-    file: &'a str,
-    record: u32,
-    speaker: Option<&'a str>,
-    speaker_type: Option<SpeakerType>,
-    mention: Option<&'a str>,
-    mention_span: Option<Span>,
-    cue: Option<&'a str>,
-    cue_span: Option<Span>,
-    kind: StatementKind,
-    text: &'a str,
-    text_span: Span,
-    date: Option<String>,
-}
-
-/// A character span: a JSON array, or in CSV (whose cells hold no lists) the same written as text.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-enum Span {
-    List([usize; 2]),
-    Text(String),
-}
-
-impl Span {
-    fn new(span: [usize; 2], format: OutputFormat) -> Span {
-        match format {
-            OutputFormat::Jsonl => Span::List(span),
-            OutputFormat::Csv => Span::Text(format!("[{}, {}]", span[0], span[1])),
-        }
-    }
+/// Reads the speaker edits given with `--speakers`, or says why it cannot.
+fn read_edits(path: Option<&std::path::Path>) -> Result<SpeakerEdits, ExitCode> {
+    let Some(path) = path else { return Ok(SpeakerEdits::default()) };
+    std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str::<SpeakerEdits>(&t).map_err(|e| e.to_string()))
+        .map_err(|error| {
+            eprintln!("dossier: cannot read speaker edits {}: {error}", path.display());
+            ExitCode::from(EXIT_USAGE)
+        })
 }
 
 fn statements(args: &StatementsArgs) -> ExitCode {
-    let edits = match &args.speakers {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<SpeakerEdits>(&t).map_err(|e| e.to_string()))
-        {
-            Ok(edits) => edits,
-            Err(error) => {
-                eprintln!("dossier: cannot read speaker edits {}: {error}", path.display());
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
-        None => SpeakerEdits::default(),
+    let edits = match read_edits(args.speakers.as_deref()) {
+        Ok(edits) => edits,
+        Err(code) => return code,
     };
     let corpus = match open(&args.path, args.threads) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
     let names = SpeakerNames::build(&corpus.found_speakers(), &edits);
-    let lines = corpus.statements.iter().map(|statement| {
-        let article = &corpus.articles[statement.article as usize];
-        let record = &statement.record;
-        StatementLine {
-            file: &corpus.files[article.file_id as usize].relative_path,
-            record: article.record,
-            speaker: record.speaker.as_deref().map(|s| names.canonical(s)),
-            speaker_type: record.speaker_type,
-            mention: record.mention.as_deref(),
-            mention_span: record.mention_span.map(|s| Span::new(s, args.format)),
-            cue: record.cue.as_deref(),
-            cue_span: record.cue_span.map(|s| Span::new(s, args.format)),
-            kind: record.kind,
-            text: &record.text,
-            text_span: Span::new(record.text_span, args.format),
-            date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
-        }
-    });
-    if let Err(error) = write_records(lines, args.format) {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("dossier: cannot write the output: {error}");
-            return ExitCode::FAILURE;
-        }
+    let all = 0..corpus.statements.len() as u32;
+    if let Err(code) = print(|out| export::write_statements(out, &corpus, &names, all, args.format)) {
+        return code;
     }
     report_problems(&corpus)
-}
-
-/// One line of `dossier articles`.
-#[derive(Debug, Serialize)]
-struct ArticleRecord<'a> {
-    file: &'a str,
-    record: u32,
-    title: &'a str,
-    date: Option<String>,
-    date_source: Option<&'static str>,
-    outlet: Option<&'a str>,
-    author: Option<&'a str>,
-    url: Option<&'a str>,
-    words: u32,
-}
-
-impl<'a> ArticleRecord<'a> {
-    fn new(corpus: &'a Corpus, article: &'a ArticleMeta) -> Self {
-        ArticleRecord {
-            file: &corpus.files[article.file_id as usize].relative_path,
-            record: article.record,
-            title: &article.title,
-            date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            date_source: article.date_source.map(|s| s.as_str()),
-            outlet: article.outlet.as_deref(),
-            author: article.author.as_deref(),
-            url: article.url.as_deref(),
-            words: article.words,
-        }
-    }
 }
 
 fn articles(args: &ArticlesArgs) -> ExitCode {
@@ -214,11 +162,55 @@ fn articles(args: &ArticlesArgs) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    let records = corpus.articles.iter().map(|a| ArticleRecord::new(&corpus, a));
-    if let Err(error) = write_records(records, args.format) {
-        // A closed pipe (`dossier articles … | head`) is not an error.
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("dossier: cannot write the output: {error}");
+    let all = 0..corpus.articles.len() as u32;
+    if let Err(code) = print(|out| export::write_articles(out, &corpus, all, args.format)) {
+        return code;
+    }
+    report_problems(&corpus)
+}
+
+fn chart(args: &ChartArgs) -> ExitCode {
+    let series: Result<Vec<SeriesSpec>, String> = args.series.iter().map(|s| SeriesSpec::parse(s)).collect();
+    let series = match series {
+        Ok(series) => series,
+        Err(error) => {
+            eprintln!("dossier: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    if export::ChartFormat::from_path(&args.out).is_none() {
+        eprintln!("dossier: {}: the file name should end in .png, .svg or .csv", args.out.display());
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if args.out.exists() && !args.force {
+        eprintln!("dossier: {} exists; add --force to replace it", args.out.display());
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let edits = match read_edits(args.speakers.as_deref()) {
+        Ok(edits) => edits,
+        Err(code) => return code,
+    };
+    let corpus = match open(&args.path, args.threads) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
+    };
+    let names = SpeakerNames::build(&corpus.found_speakers(), &edits);
+    let request =
+        ChartRequest { series, bucket: args.bucket, unit: args.count, measure: args.measure, style: args.style };
+    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
+    let chart = timeline::compute(&corpus, &names, &all, &request);
+    let context = export::ChartContext { corpus: args.path.display().to_string(), ..Default::default() };
+    match export::write_chart(&chart, &args.out, args.size, &context) {
+        Ok(written) => {
+            for path in written {
+                eprintln!("dossier: wrote {}", path.display());
+            }
+            if chart.undated_articles > 0 {
+                eprintln!("dossier: {} undated articles are not in any bucket", chart.undated_articles);
+            }
+        }
+        Err(error) => {
+            eprintln!("dossier: {error}");
             return ExitCode::FAILURE;
         }
     }
@@ -245,23 +237,13 @@ fn report_problems(corpus: &Corpus) -> ExitCode {
     if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) }
 }
 
-fn write_records<T: Serialize>(records: impl Iterator<Item = T>, format: OutputFormat) -> std::io::Result<()> {
-    let stdout = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::new(stdout);
-    match format {
-        OutputFormat::Jsonl => {
-            for record in records {
-                serde_json::to_writer(&mut out, &record)?;
-                out.write_all(b"\n")?;
-            }
+/// Writes a listing to stdout; a closed pipe (`dossier articles … | head`) is not an error.
+fn print(write: impl FnOnce(std::io::StdoutLock<'static>) -> std::io::Result<()>) -> Result<(), ExitCode> {
+    match write(std::io::stdout().lock()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("dossier: cannot write the output: {error}");
+            Err(ExitCode::FAILURE)
         }
-        OutputFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
-            for record in records {
-                writer.serialize(record).map_err(std::io::Error::other)?;
-            }
-            writer.flush()?;
-        }
+        _ => Ok(()),
     }
-    out.flush()
 }

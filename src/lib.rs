@@ -9,11 +9,13 @@ pub mod cli;
 pub mod corpus;
 pub mod dates;
 pub mod decode;
+pub mod export;
 pub mod ingest;
 pub mod metadata;
 pub mod speakers;
 pub mod statements;
 pub mod store;
+pub mod timeline;
 
 #[cfg(feature = "gui")]
 pub mod ui;

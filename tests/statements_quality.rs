@@ -21,3 +21,23 @@ fn seeds_gold_precision_recall_and_speakers_are_at_least_90_percent() {
     assert!(score.f1() >= 0.9, "{}", score.summary());
     assert!(score.speaker_accuracy() >= 0.9, "{}", score.summary());
 }
+
+#[test]
+fn wikinews_dev_gold_is_scored_at_two_overlaps() {
+    let corpus = root().join("../shared/corpus/wikinews");
+    let gold = root().join("tests/gold/wikinews_dev.json");
+    let (loose, notes) = common::score(&corpus, &gold, 0.3);
+    let (strict, _) = common::score(&corpus, &gold, 0.8);
+    println!("wikinews dev @0.3: {}", loose.summary());
+    println!("wikinews dev @0.8: {}", strict.summary());
+    for note in &notes {
+        println!("  {note}");
+    }
+    // The gold set is ours and every fragment must be found in its article.
+    assert!(!notes.iter().any(|n| n.contains("gold fragment not found")), "gold fragments missing");
+    assert!(loose.gold >= 300, "the dev set holds at least 300 core statements");
+    // Floors a little under the figures measured when the set was made, to catch regressions.
+    assert!(loose.f1() >= 0.75, "{}", loose.summary());
+    assert!(loose.speaker_accuracy() >= 0.8, "{}", loose.summary());
+    assert!(strict.f1() >= 0.6, "{}", strict.summary());
+}

@@ -47,7 +47,7 @@ fn loaded_and_shown(app: &DossierApp) -> bool {
 
 #[test]
 fn open_folder_from_the_file_menu_then_click_an_article() {
-    let dialogs = FakeDialogs { folder: Some(sample_corpus()) };
+    let dialogs = FakeDialogs { folder: Some(sample_corpus()), ..Default::default() };
     let mut harness = harness_with(AppState::default(), dialogs, None);
     harness.run();
     harness.get_by_label("File").click();
@@ -299,4 +299,116 @@ fn merging_speakers_in_the_speaker_manager_changes_every_view_and_is_saved() {
     let mut reopened = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
     step_until(&mut reopened, "loaded again", loaded_and_shown);
     assert_eq!(reopened.state().speaker_names.canonical("Amara Duset"), "Amara Dused");
+}
+
+#[test]
+fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("Chart").click();
+    harness.run();
+    // By default: the five most quoted speakers.
+    let top = harness.state_mut().chart().unwrap().series.clone();
+    assert_eq!(top.len(), 5);
+
+    // Pick one more series from the list, by clicking its checkbox.
+    let counts = {
+        let app = harness.state();
+        let mut counts = std::collections::HashMap::<String, usize>::new();
+        for statement in &app.corpus.statements {
+            if let Some(speaker) = &statement.record.speaker {
+                *counts.entry(app.speaker_names.canonical(speaker).to_owned()).or_default() += 1;
+            }
+        }
+        let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    };
+    let (sixth, sixth_count) = counts[5].clone();
+    harness.get_by_label(&format!("{sixth} ({sixth_count})")).click();
+    harness.run();
+    let series: Vec<String> = harness.state_mut().chart().unwrap().series.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(series.len(), 6);
+    assert_eq!(series.last(), Some(&sixth));
+
+    // Change the bucket to years.
+    harness.get_by_label("Auto (month)").click();
+    harness.run();
+    harness.get_by_label("Year").click();
+    harness.run();
+    let chart = harness.state_mut().chart().unwrap().clone();
+    assert_eq!(chart.bucket, dossier::timeline::Bucket::Year);
+    assert!(chart.starts.iter().all(|d| d.format("%m-%d").to_string() == "01-01"));
+
+    // Click the busiest year: the list shows only that year's articles.
+    let busiest = (0..chart.starts.len()).max_by_key(|&b| chart.total_articles[b]).unwrap();
+    let position = harness.state().chart_bucket_position(busiest).unwrap();
+    harness.hover_at(position);
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: position,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: position,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let app = harness.state();
+    let year = chart.starts[busiest].format("%Y").to_string();
+    assert_eq!(app.visible_articles().len() as u64, chart.total_articles[busiest]);
+    assert!(
+        app.visible_articles()
+            .iter()
+            .all(|&i| { app.corpus.articles[i as usize].date.is_some_and(|d| d.format("%Y").to_string() == year) })
+    );
+    // The statements view is filtered to the period too.
+    assert!(app.visible_statements().iter().all(|&i| {
+        let article = &app.corpus.articles[app.corpus.statements[i as usize].article as usize];
+        article.date.is_some_and(|d| d.format("%Y").to_string() == year)
+    }));
+    harness.get_by_label(&format!("Showing {year}-01-01 – {year}-12-31 in the list."));
+
+    // "Show all dates" brings every article back.
+    harness.get_by_label("Show all dates").click();
+    harness.run();
+    assert_eq!(harness.state().visible_articles().len(), harness.state().corpus.articles.len());
+}
+
+#[test]
+fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
+    let folder = tempfile::tempdir().unwrap();
+    let dialogs = FakeDialogs { save_folder: Some(folder.path().to_owned()), ..Default::default() };
+    let mut harness = harness_with(AppState::default(), dialogs, Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    for (item, file) in [
+        ("Chart as PNG…", "chart.png"),
+        ("Chart as SVG…", "chart.svg"),
+        ("Chart data as CSV…", "chart.csv"),
+        ("Statements as CSV…", "statements.csv"),
+        ("Article list as CSV…", "articles.csv"),
+    ] {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").click();
+        harness.run();
+        harness.get_by_label(item).click();
+        let path = folder.path().join(file);
+        step_until(&mut harness, "the export is written", |app| app.toast().is_some_and(|t| t.contains(file)));
+        assert!(path.is_file(), "{file}");
+        assert!(harness.state().toast().unwrap().starts_with("Saved "));
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+    }
+    let articles = csv::Reader::from_path(folder.path().join("articles.csv")).unwrap().records().count();
+    assert_eq!(articles, harness.state().corpus.articles.len());
+    let statements = csv::Reader::from_path(folder.path().join("statements.csv")).unwrap().records().count();
+    assert_eq!(statements, harness.state().corpus.statements.len());
+    assert!(folder.path().join("chart.csv.json").is_file());
+    assert_eq!(harness.state().state.export_folder.as_deref(), Some(folder.path()));
 }

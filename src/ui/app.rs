@@ -2,20 +2,32 @@
 
 use super::article_list::ArticleList;
 use super::article_view::{self, ArticleSlot, ShownArticle, StatementFocus};
+use super::chart_view::ChartView;
 use super::dialogs::Dialogs;
 use super::jobs::Job;
 use super::speaker_manager::SpeakerManager;
-use super::state::{AppState, CentralTab, Command};
+use super::state::{AppState, CentralTab, Command, ExportKind};
 use super::statements_view::StatementsView;
 use super::{problems, statements_panel, status_bar};
 use crate::corpus::{self, Corpus, CorpusSource, LoadEvent, LoadJob};
+use crate::export::{self, ChartFormat, ListFormat};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
+use crate::timeline::SeriesSpec;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How long one frame may spend taking in loaded files, so the UI stays responsive under a flood of results.
 const LOAD_POLL_BUDGET: Duration = Duration::from_millis(8);
+/// How long a toast stays on screen.
+const TOAST_DURATION: Duration = Duration::from_secs(6);
+
+/// The tabs of the centre, their labels and the keys that show them (with Ctrl).
+const CENTRAL_TABS: [(CentralTab, &str, egui::Key); 3] = [
+    (CentralTab::Article, "Article", egui::Key::Num1),
+    (CentralTab::Statements, "All statements", egui::Key::Num2),
+    (CentralTab::Chart, "Chart", egui::Key::Num3),
+];
 
 /// A corpus being loaded.
 pub struct Loading {
@@ -54,6 +66,11 @@ pub struct DossierApp {
     statements_view: StatementsView,
     speaker_manager: SpeakerManager,
     show_speakers: bool,
+    chart_view: ChartView,
+    /// A save dialog that is open, and what will be exported to the file chosen.
+    save_pick: Option<(ExportKind, Job<Option<PathBuf>>)>,
+    /// A short notice (where an export went), and when it appeared.
+    toast: Option<(String, Instant)>,
     commands: Vec<Command>,
 }
 
@@ -87,6 +104,9 @@ impl DossierApp {
             statements_view: StatementsView::default(),
             speaker_manager: SpeakerManager::default(),
             show_speakers: false,
+            chart_view: ChartView::default(),
+            save_pick: None,
+            toast: None,
             commands: Vec::new(),
         };
         let source = match path {
@@ -130,10 +150,34 @@ impl DossierApp {
         &self.statements_view.visible
     }
 
+    /// The chart of the current selection, computed now if it is out of date.
+    pub fn chart(&mut self) -> Option<&crate::timeline::Chart> {
+        self.chart_view.rebuild_if_changed(&self.corpus, &self.speaker_names, &self.list.matching, &self.state.chart);
+        self.chart_view.chart()
+    }
+
+    /// Where the centre of a chart bucket was last drawn.
+    pub fn chart_bucket_position(&self, bucket: usize) -> Option<egui::Pos2> {
+        self.chart_view.bucket_position(bucket)
+    }
+
+    /// The last toast shown (where an export went, or why it failed).
+    pub fn toast(&self) -> Option<&str> {
+        self.toast.as_ref().map(|(text, _)| text.as_str())
+    }
+
     /// Rebuilds canonical speaker names after the statements or the user's edits changed.
     fn rebuild_speaker_names(&mut self) {
         self.speaker_names = SpeakerNames::build(&self.corpus.found_speakers(), &self.speaker_edits);
         self.statements_view.mark_changed();
+        self.chart_view.mark_changed();
+    }
+
+    /// Refilters the article list if due; the chart follows it.
+    fn rebuild_list(&mut self) {
+        if self.list.rebuild_if_due(&self.corpus, &self.state, self.loading.is_some()) {
+            self.chart_view.mark_changed();
+        }
     }
 
     /// Saves the speaker edits for this corpus, outside the corpus folder.
@@ -165,6 +209,8 @@ impl DossierApp {
         self.message = None;
         self.statement_focus = StatementFocus::default();
         self.statements_view = StatementsView::default();
+        self.chart_view = ChartView::default();
+        self.list.period = None;
         self.list.mark_changed();
         self.state.remember(&source);
         let (edits, problem) = match self.speaker_edits_path() {
@@ -222,7 +268,7 @@ impl DossierApp {
                 ctx.request_repaint_after(Duration::from_millis(100));
             }
         }
-        self.list.rebuild_if_due(&self.corpus, &self.state, self.loading.is_some());
+        self.rebuild_list();
         if self.selected.is_none() && !self.list.visible.is_empty() && self.loading.is_none() {
             self.commands.push(Command::SelectRow(0));
         }
@@ -236,8 +282,60 @@ impl DossierApp {
                 Err(message) => self.message = Some(message),
             }
         }
+        if let Some((kind, job)) = &self.save_pick
+            && let Some(result) = job.poll()
+        {
+            let kind = *kind;
+            self.save_pick = None;
+            match result {
+                Ok(Some(path)) => self.export(kind, path),
+                Ok(None) => {}
+                Err(message) => self.message = Some(message),
+            }
+        }
         self.poll_pending_now();
         self.statements_view.rebuild_if_changed(&self.corpus, &self.speaker_names);
+    }
+
+    /// Writes an export to the file the user chose, and says where it went.
+    fn export(&mut self, kind: ExportKind, mut path: PathBuf) {
+        let (_, _, extension) = kind.suggestion();
+        let has_extension = path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension));
+        if !has_extension {
+            path.set_extension(extension);
+        }
+        let result = match kind {
+            ExportKind::Chart(_) => {
+                let size = self.state.chart_size;
+                let context = export::ChartContext {
+                    corpus: self.state.corpus_source.as_ref().map(CorpusSource::display_name).unwrap_or_default(),
+                    filter: Some(self.state.filter.clone()).filter(|f| !f.is_empty()),
+                    period: self.list.period.map(|(from, to)| (from.to_string(), to.to_string())),
+                };
+                match self.chart() {
+                    Some(chart) => export::write_chart(chart, &path, size, &context),
+                    None => Err("there is no chart to export yet".to_owned()),
+                }
+            }
+            ExportKind::Statements(format) => export::write_list_file(&path, |out| {
+                let visible = self.statements_view.visible.iter().copied();
+                export::write_statements(out, &self.corpus, &self.speaker_names, visible, format)
+            })
+            .map(|()| vec![path.clone()]),
+            ExportKind::Articles => export::write_list_file(&path, |out| {
+                export::write_articles(out, &self.corpus, self.list.visible.iter().copied(), ListFormat::Csv)
+            })
+            .map(|()| vec![path.clone()]),
+        };
+        let notice = match result {
+            Ok(written) => {
+                self.state.export_folder = path.parent().map(PathBuf::from);
+                let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+                format!("Saved {}", names.join(" and "))
+            }
+            Err(error) => format!("Export failed: {error}"),
+        };
+        self.toast = Some((notice, Instant::now()));
     }
 
     fn keyboard(&mut self, ctx: &egui::Context) {
@@ -255,6 +353,11 @@ impl DossierApp {
             }
             if input.consume_shortcut(&quit) {
                 self.commands.push(Command::Quit);
+            }
+            for (tab, _, key) in CENTRAL_TABS {
+                if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    self.commands.push(Command::ShowTab(tab));
+                }
             }
             // Arrows move through the list even from the filter box; letters only when nobody is typing.
             let moves = [
@@ -318,14 +421,14 @@ impl DossierApp {
                         self.state.sort_descending = key == super::SortKey::Date;
                     }
                     self.list.mark_changed();
-                    self.list.rebuild_if_due(&self.corpus, &self.state, false);
+                    self.rebuild_list();
                     if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
                         self.list.scroll_to_row(row);
                     }
                 }
                 Command::FilterChanged => {
                     self.list.mark_changed();
-                    self.list.rebuild_if_due(&self.corpus, &self.state, false);
+                    self.rebuild_list();
                 }
                 Command::ShowProblems(show) => self.show_problems = show,
                 Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -340,8 +443,9 @@ impl DossierApp {
                     // The article may be filtered out of the list: clear the filter so it can be shown there.
                     if self.list.row_of(article_index).is_none() {
                         self.state.filter.clear();
+                        self.list.period = None;
                         self.list.mark_changed();
-                        self.list.rebuild_if_due(&self.corpus, &self.state, false);
+                        self.rebuild_list();
                     }
                     if let Some(row) = self.list.row_of(article_index) {
                         if self.selected == Some(article_index) {
@@ -392,6 +496,49 @@ impl DossierApp {
                     self.rebuild_speaker_names();
                     self.save_speaker_edits();
                 }
+                Command::SetChart(request) => {
+                    self.state.chart = request;
+                    self.chart_view.mark_changed();
+                }
+                Command::ChartSpeaker { name, is_shown } => {
+                    // Top-N series become the names they stand for, so one can be taken off or added to.
+                    let mut names: Vec<String> =
+                        self.chart().map(|c| c.series.iter().map(|s| s.name.clone()).collect()).unwrap_or_default();
+                    names.retain(|n| *n != name);
+                    if is_shown {
+                        names.push(name);
+                        self.state.tab = CentralTab::Chart;
+                    }
+                    self.state.chart.series = names.into_iter().map(SeriesSpec::Speaker).collect();
+                    self.chart_view.mark_changed();
+                }
+                Command::FilterPeriod(period) => {
+                    self.list.period = period;
+                    self.list.mark_changed();
+                    self.rebuild_list();
+                    // The chart counts the selection without the period, so it does not change.
+                    self.chart_view.mark_changed();
+                    self.statements_view.period = period;
+                    self.statements_view.mark_changed();
+                    if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
+                        self.list.scroll_to_row(row);
+                    } else if !self.list.visible.is_empty() {
+                        self.selected = None;
+                        self.select_row(ctx, 0);
+                        self.list.scroll_to_row(0);
+                    }
+                }
+                Command::Export(kind) => {
+                    if self.save_pick.is_none() {
+                        let dialogs = self.dialogs.clone();
+                        let start = self.state.export_folder.clone();
+                        let job = Job::spawn("choosing where to save", ctx, move || {
+                            let (file_name, description, extension) = kind.suggestion();
+                            dialogs.save_file(start.as_deref(), file_name, (description, extension))
+                        });
+                        self.save_pick = Some((kind, job));
+                    }
+                }
             }
         }
     }
@@ -439,6 +586,31 @@ impl DossierApp {
                 {
                     self.commands.push(Command::PickFolder);
                 }
+                ui.menu_button("Export", |ui| {
+                    let items = [
+                        ("Chart as PNG…", ExportKind::Chart(ChartFormat::Png)),
+                        ("Chart as SVG…", ExportKind::Chart(ChartFormat::Svg)),
+                        ("Chart data as CSV…", ExportKind::Chart(ChartFormat::Csv)),
+                        ("Statements as CSV…", ExportKind::Statements(ListFormat::Csv)),
+                        ("Statements as JSON lines…", ExportKind::Statements(ListFormat::Jsonl)),
+                        ("Article list as CSV…", ExportKind::Articles),
+                    ];
+                    for (label, kind) in items {
+                        if ui.add_enabled(!self.corpus.articles.is_empty(), egui::Button::new(label)).clicked() {
+                            self.commands.push(Command::Export(kind));
+                        }
+                    }
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        ui.label("Image size:");
+                        let (width, height) = &mut self.state.chart_size;
+                        ui.add(egui::DragValue::new(width).range(100..=export::MAX_SIDE).suffix(" px"))
+                            .on_hover_text("Width of exported chart images");
+                        ui.label("×");
+                        ui.add(egui::DragValue::new(height).range(100..=export::MAX_SIDE).suffix(" px"))
+                            .on_hover_text("Height of exported chart images");
+                    });
+                });
                 ui.menu_button("Recent", |ui| {
                     if self.state.recent.is_empty() {
                         ui.weak("Nothing opened yet");
@@ -466,6 +638,9 @@ impl DossierApp {
                 if ui.button("All statements").clicked() {
                     self.commands.push(Command::ShowTab(CentralTab::Statements));
                 }
+                if ui.button("Chart").clicked() {
+                    self.commands.push(Command::ShowTab(CentralTab::Chart));
+                }
                 if ui.button("Speakers…").clicked() {
                     self.commands.push(Command::ShowSpeakers(true));
                 }
@@ -475,8 +650,9 @@ impl DossierApp {
                 }
             });
             ui.separator();
-            for (tab, label) in [(CentralTab::Article, "Article"), (CentralTab::Statements, "All statements")] {
-                if ui.selectable_label(self.state.tab == tab, label).clicked() {
+            for (tab, label, key) in CENTRAL_TABS {
+                let shortcut = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key));
+                if ui.selectable_label(self.state.tab == tab, label).on_hover_text(shortcut).clicked() {
                     self.commands.push(Command::ShowTab(tab));
                 }
             }
@@ -538,6 +714,21 @@ impl eframe::App for DossierApp {
             CentralTab::Statements => {
                 self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands)
             }
+            CentralTab::Chart => {
+                self.chart_view.rebuild_if_changed(
+                    &self.corpus,
+                    &self.speaker_names,
+                    &self.list.matching,
+                    &self.state.chart,
+                );
+                self.chart_view.view_ui(
+                    ui,
+                    &self.state.chart,
+                    &self.statements_view.speaker_counts,
+                    self.list.period,
+                    &mut self.commands,
+                );
+            }
         });
         if self.show_speakers {
             let mut is_open = true;
@@ -561,12 +752,35 @@ impl eframe::App for DossierApp {
                 self.commands.push(Command::ShowProblems(false));
             }
         }
+        self.toast_ui(&ctx);
         drop_overlay(&ctx);
         self.apply_commands(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+impl DossierApp {
+    /// Shows the toast in the bottom-right corner until it expires.
+    fn toast_ui(&mut self, ctx: &egui::Context) {
+        let Some((text, shown_at)) = &self.toast else { return };
+        let remaining = TOAST_DURATION.saturating_sub(shown_at.elapsed());
+        if remaining.is_zero() {
+            self.toast = None;
+            return;
+        }
+        ctx.request_repaint_after(remaining);
+        egui::Area::new(egui::Id::unique("toast"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(520.0);
+                    ui.label(text.as_str());
+                });
+            });
     }
 }
 

@@ -15,6 +15,10 @@ const REBUILD_INTERVAL_WHILE_LOADING: Duration = Duration::from_millis(300);
 pub struct ArticleList {
     /// Indices into `corpus.articles`, in display order.
     pub visible: Vec<u32>,
+    /// Articles passing the filter, any period aside, in corpus order: what the chart counts.
+    pub matching: Vec<u32>,
+    /// Only articles dated in this period (first and last day included) are listed, if set.
+    pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     has_changed: bool,
     last_rebuild: Option<Instant>,
     scroll_to: Option<usize>,
@@ -37,19 +41,24 @@ impl ArticleList {
         self.visible.iter().position(|&i| i as usize == article_index)
     }
 
-    /// Filters and sorts again if something changed (throttled while loading).
-    pub fn rebuild_if_due(&mut self, corpus: &Corpus, state: &AppState, is_loading: bool) {
+    /// Filters and sorts again if something changed (throttled while loading); true if it did.
+    pub fn rebuild_if_due(&mut self, corpus: &Corpus, state: &AppState, is_loading: bool) -> bool {
         let is_due = !is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= REBUILD_INTERVAL_WHILE_LOADING);
         if !self.has_changed || !is_due {
-            return;
+            return false;
         }
         self.has_changed = false;
         self.last_rebuild = Some(Instant::now());
         let terms: Vec<String> = state.filter.to_lowercase().split_whitespace().map(str::to_owned).collect();
         let articles = &corpus.articles;
-        self.visible = (0..articles.len() as u32).filter(|&i| matches_filter(&articles[i as usize], &terms)).collect();
+        self.matching = (0..articles.len() as u32).filter(|&i| matches_filter(&articles[i as usize], &terms)).collect();
+        let in_period = |i: &&u32| {
+            self.period.is_none_or(|(from, to)| articles[**i as usize].date.is_some_and(|d| from <= d && d <= to))
+        };
+        self.visible = self.matching.iter().filter(in_period).copied().collect();
         let (key, descending) = (state.sort, state.sort_descending);
         self.visible.sort_by(|&a, &b| compare(&articles[a as usize], &articles[b as usize], key, descending));
+        true
     }
 
     /// Draws the filter box, the sort buttons and the rows.
@@ -90,6 +99,12 @@ impl ArticleList {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some((from, to)) = self.period {
+                    if ui.small_button("All dates").on_hover_text("Stop listing only one period").clicked() {
+                        commands.push(Command::FilterPeriod(None));
+                    }
+                    ui.weak(format!("{from} – {to}"));
+                }
                 if self.visible.len() != corpus.articles.len() {
                     ui.weak(format!("{} of {}", self.visible.len(), corpus.articles.len()));
                 }

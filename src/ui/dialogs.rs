@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 pub trait Dialogs: Send + Sync {
     /// Asks for a folder to open, starting in `start` if given; `None` when the user cancels.
     fn pick_folder(&self, start: Option<&Path>) -> Option<PathBuf>;
+    /// Asks where to save a file, offering `file_name` in `start`; `filter` is (description, extension).
+    /// The dialog itself asks before replacing a file. `None` when the user cancels.
+    fn save_file(&self, start: Option<&Path>, file_name: &str, filter: (&str, &str)) -> Option<PathBuf>;
 }
 
 /// The system's dialogs, through rfd.
@@ -19,6 +22,15 @@ impl Dialogs for RfdDialogs {
         }
         dialog.pick_folder()
     }
+
+    fn save_file(&self, start: Option<&Path>, file_name: &str, filter: (&str, &str)) -> Option<PathBuf> {
+        let mut dialog =
+            rfd::FileDialog::new().set_title("Export").set_file_name(file_name).add_filter(filter.0, &[filter.1]);
+        if let Some(start) = start {
+            dialog = dialog.set_directory(start);
+        }
+        dialog.save_file()
+    }
 }
 
 /// Dialogs that answer with fixed paths, for tests.
@@ -26,10 +38,16 @@ impl Dialogs for RfdDialogs {
 pub struct FakeDialogs {
     /// What `pick_folder` answers.
     pub folder: Option<PathBuf>,
+    /// The folder `save_file` answers in, with the file name offered.
+    pub save_folder: Option<PathBuf>,
 }
 
 impl Dialogs for FakeDialogs {
     fn pick_folder(&self, _start: Option<&Path>) -> Option<PathBuf> {
         self.folder.clone()
+    }
+
+    fn save_file(&self, _start: Option<&Path>, file_name: &str, _filter: (&str, &str)) -> Option<PathBuf> {
+        self.save_folder.as_ref().map(|folder| folder.join(file_name))
     }
 }

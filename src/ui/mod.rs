@@ -3,6 +3,7 @@
 mod app;
 mod article_list;
 mod article_view;
+mod chart_view;
 pub mod dialogs;
 mod jobs;
 mod problems;

@@ -1,7 +1,11 @@
 //! What the app remembers between runs, and what the user can ask it to do.
 
 use crate::corpus::CorpusSource;
+use crate::export::{ChartFormat, ListFormat};
+use crate::timeline::ChartRequest;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 /// How many corpora File ▸ Recent lists.
 pub const RECENT_LIMIT: usize = 10;
@@ -22,6 +26,12 @@ pub struct AppState {
     pub filter: String,
     /// What the centre shows.
     pub tab: CentralTab,
+    /// The chart's series, bucket, measure and style.
+    pub chart: ChartRequest,
+    /// Pixel size of exported chart images.
+    pub chart_size: (u32, u32),
+    /// The folder of the last export, where the next save dialog starts.
+    pub export_folder: Option<PathBuf>,
 }
 
 impl Default for AppState {
@@ -33,6 +43,9 @@ impl Default for AppState {
             sort_descending: true,
             filter: String::new(),
             tab: CentralTab::Article,
+            chart: ChartRequest::default(),
+            chart_size: crate::export::DEFAULT_SIZE,
+            export_folder: None,
         }
     }
 }
@@ -116,6 +129,44 @@ pub enum Command {
     },
     /// Undo a merge for one name variant.
     SplitSpeaker(String),
+    /// Change what the chart shows.
+    SetChart(ChartRequest),
+    /// Add a speaker to the chart (and show it), or take one off.
+    ChartSpeaker {
+        /// Canonical name.
+        name: String,
+        /// True to add, false to remove.
+        is_shown: bool,
+    },
+    /// List only articles (and statements) of this period, first and last day included; `None` for all.
+    FilterPeriod(Option<(NaiveDate, NaiveDate)>),
+    /// Ask where to save, then export.
+    Export(ExportKind),
+}
+
+/// What can be exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The chart, as an image or its data.
+    Chart(ChartFormat),
+    /// The statements listed in the statements view (CSV or JSONL).
+    Statements(ListFormat),
+    /// The article list as shown (CSV).
+    Articles,
+}
+
+impl ExportKind {
+    /// The file name offered, and the file type filter of the save dialog.
+    pub fn suggestion(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            ExportKind::Chart(ChartFormat::Png) => ("chart.png", "PNG image", "png"),
+            ExportKind::Chart(ChartFormat::Svg) => ("chart.svg", "SVG drawing", "svg"),
+            ExportKind::Chart(ChartFormat::Csv) => ("chart.csv", "CSV table", "csv"),
+            ExportKind::Statements(ListFormat::Csv) => ("statements.csv", "CSV table", "csv"),
+            ExportKind::Statements(ListFormat::Jsonl) => ("statements.jsonl", "JSON lines", "jsonl"),
+            ExportKind::Articles => ("articles.csv", "CSV table", "csv"),
+        }
+    }
 }
 
 /// What the centre of the window shows.
@@ -126,4 +177,6 @@ pub enum CentralTab {
     Article,
     /// Every statement of the corpus.
     Statements,
+    /// Speakers over time.
+    Chart,
 }

@@ -1,8 +1,9 @@
 //! The corpus-wide statements view: every statement, filterable by speaker, with counts per speaker.
 
-use super::state::Command;
+use super::state::{Command, ExportKind};
 use super::statements_panel::kind_label;
 use crate::corpus::Corpus;
+use crate::export::ListFormat;
 use crate::speakers::SpeakerNames;
 
 const ROW_HEIGHT: f32 = 44.0;
@@ -18,6 +19,8 @@ pub struct StatementsView {
     pub speaker_filter: Option<String>,
     /// Text typed to find a speaker in the list.
     pub speaker_search: String,
+    /// Only statements of articles dated in this period, if set.
+    pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     has_changed: bool,
 }
 
@@ -43,15 +46,14 @@ impl StatementsView {
         speaker_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         self.speaker_counts = speaker_counts;
         let filter = self.speaker_filter.as_deref();
+        let period = self.period;
         self.visible = (0..corpus.statements.len() as u32)
             .filter(|&i| {
+                let statement = &corpus.statements[i as usize];
+                let date = corpus.articles[statement.article as usize].date;
                 filter.is_none_or(|wanted| {
-                    corpus.statements[i as usize]
-                        .record
-                        .speaker
-                        .as_deref()
-                        .is_some_and(|s| names.canonical(s) == wanted)
-                })
+                    statement.record.speaker.as_deref().is_some_and(|s| names.canonical(s) == wanted)
+                }) && period.is_none_or(|(from, to)| date.is_some_and(|d| from <= d && d <= to))
             })
             .collect();
     }
@@ -74,9 +76,15 @@ impl StatementsView {
                 }
                 for (speaker, count) in self.speaker_counts.iter().filter(|(s, _)| s.to_lowercase().contains(&search)) {
                     let is_current = self.speaker_filter.as_deref() == Some(speaker.as_str());
-                    if ui.selectable_label(is_current, format!("{speaker} ({count})")).clicked() {
+                    let item = ui.selectable_label(is_current, format!("{speaker} ({count})"));
+                    if item.clicked() {
                         commands.push(Command::FilterSpeaker(Some(speaker.clone())));
                     }
+                    item.context_menu(|ui| {
+                        if ui.button("Chart this speaker").clicked() {
+                            commands.push(Command::ChartSpeaker { name: speaker.clone(), is_shown: true });
+                        }
+                    });
                 }
             });
         });
@@ -85,6 +93,20 @@ impl StatementsView {
             ui.weak(format!("{} shown", self.visible.len()));
             if ui.button("Speakers…").on_hover_text("Merge, rename and split speakers").clicked() {
                 commands.push(Command::ShowSpeakers(true));
+            }
+            ui.menu_button("Export", |ui| {
+                for (label, format) in [("As CSV…", ListFormat::Csv), ("As JSON lines…", ListFormat::Jsonl)] {
+                    if ui.button(label).clicked() {
+                        commands.push(Command::Export(ExportKind::Statements(format)));
+                        ui.close();
+                    }
+                }
+            });
+            if let Some((from, to)) = self.period {
+                ui.weak(format!("dated {from} – {to}"));
+                if ui.small_button("All dates").clicked() {
+                    commands.push(Command::FilterPeriod(None));
+                }
             }
         });
         ui.separator();

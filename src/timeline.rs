@@ -1,0 +1,501 @@
+//! Counting over time: calendar buckets, and series of speaker counts per bucket for the chart.
+
+use crate::corpus::{Corpus, CorpusStatement};
+use crate::speakers::SpeakerNames;
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How many speakers a default chart shows.
+pub const DEFAULT_TOP_SPEAKERS: usize = 5;
+
+/// Series colours, shared by the app and the exported figures so both look the same.
+pub const PALETTE: [(u8, u8, u8); 10] = [
+    (31, 119, 180),
+    (255, 127, 14),
+    (44, 160, 44),
+    (214, 39, 40),
+    (148, 103, 189),
+    (140, 86, 75),
+    (227, 119, 194),
+    (127, 127, 127),
+    (188, 189, 34),
+    (23, 190, 207),
+];
+
+/// A span of calendar time that counts are gathered into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Bucket {
+    /// One calendar day.
+    Day,
+    /// A week from Monday (ISO weeks).
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar quarter.
+    Quarter,
+    /// A calendar year.
+    Year,
+}
+
+impl Bucket {
+    /// Every bucket size, smallest first.
+    pub const ALL: [Bucket; 5] = [Bucket::Day, Bucket::Week, Bucket::Month, Bucket::Quarter, Bucket::Year];
+
+    /// The name used on the command line and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bucket::Day => "day",
+            Bucket::Week => "week",
+            Bucket::Month => "month",
+            Bucket::Quarter => "quarter",
+            Bucket::Year => "year",
+        }
+    }
+
+    /// A size that gives a readable number of buckets (about 10 to 150) for a span of dates.
+    pub fn automatic(first: NaiveDate, last: NaiveDate) -> Bucket {
+        let days = (last - first).num_days();
+        match days {
+            ..=92 => Bucket::Day,
+            93..=731 => Bucket::Week,
+            732..=3653 => Bucket::Month,
+            3654..=14610 => Bucket::Quarter,
+            _ => Bucket::Year,
+        }
+    }
+
+    /// The first day of the bucket holding `date`.
+    pub fn start(self, date: NaiveDate) -> NaiveDate {
+        let first_of = |year, month| NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date);
+        match self {
+            Bucket::Day => date,
+            Bucket::Week => date - Duration::days(date.weekday().num_days_from_monday() as i64),
+            Bucket::Month => first_of(date.year(), date.month()),
+            Bucket::Quarter => first_of(date.year(), (date.month0() / 3) * 3 + 1),
+            Bucket::Year => first_of(date.year(), 1),
+        }
+    }
+
+    /// The first day of the bucket after the one starting at `start`.
+    pub fn next(self, start: NaiveDate) -> NaiveDate {
+        let months = |n: u32| start.checked_add_months(chrono::Months::new(n)).unwrap_or(NaiveDate::MAX);
+        match self {
+            Bucket::Day => start.succ_opt().unwrap_or(NaiveDate::MAX),
+            Bucket::Week => start.checked_add_signed(Duration::days(7)).unwrap_or(NaiveDate::MAX),
+            Bucket::Month => months(1),
+            Bucket::Quarter => months(3),
+            Bucket::Year => months(12),
+        }
+    }
+
+    /// A short label for the bucket starting at `start`: `2021-04-12`, `2021-04`, `2021 Q2`, `2021`.
+    pub fn label(self, start: NaiveDate) -> String {
+        match self {
+            Bucket::Day | Bucket::Week => start.format("%Y-%m-%d").to_string(),
+            Bucket::Month => start.format("%Y-%m").to_string(),
+            Bucket::Quarter => format!("{} Q{}", start.year(), start.month0() / 3 + 1),
+            Bucket::Year => start.year().to_string(),
+        }
+    }
+}
+
+/// Buckets worth a label on the x axis, with their labels: those that begin a calendar unit — the
+/// bucket itself, a month, quarter, year, or every 2, 5, 10… years — using the finest unit that gives
+/// at most `max_labels` labels.
+pub fn axis_ticks(bucket: Bucket, starts: &[NaiveDate], max_labels: usize) -> Vec<(usize, String)> {
+    let max_labels = max_labels.max(2);
+    let finer_than_bucket = Bucket::ALL.iter().position(|b| *b == bucket).unwrap_or(0);
+    for unit in &Bucket::ALL[finer_than_bucket..] {
+        let ticks: Vec<(usize, String)> = (0..starts.len())
+            .filter(|&i| match i {
+                0 => unit.start(starts[0]) == starts[0],
+                _ => unit.start(starts[i]) != unit.start(starts[i - 1]),
+            })
+            .map(|i| (i, unit.label(unit.start(starts[i]))))
+            .collect();
+        if ticks.len() <= max_labels {
+            return ticks;
+        }
+    }
+    let mut step = 2;
+    loop {
+        let ticks: Vec<(usize, String)> = (0..starts.len())
+            .filter(|&i| {
+                let year = starts[i].year();
+                year % step == 0 && (i == 0 || starts[i - 1].year() != year)
+            })
+            .map(|i| (i, starts[i].year().to_string()))
+            .collect();
+        if ticks.len() <= max_labels {
+            return ticks;
+        }
+        step = match step.to_string().chars().next() {
+            Some('2') => step / 2 * 5,
+            _ => step * 2,
+        };
+    }
+}
+
+/// What a series counts per bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Statements made by the speaker.
+    #[default]
+    Statements,
+    /// Articles in which the speaker has at least one statement.
+    Articles,
+}
+
+impl Unit {
+    /// The name used on the command line and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Statements => "statements",
+            Unit::Articles => "articles",
+        }
+    }
+}
+
+/// How counts are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// The number of statements or articles.
+    #[default]
+    Count,
+    /// The percentage of all statements (or all articles) in the bucket.
+    Share,
+}
+
+impl Measure {
+    /// The name used on the command line and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::Share => "share",
+        }
+    }
+}
+
+/// How series are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Style {
+    /// One line per series.
+    #[default]
+    Line,
+    /// Bars stacked per bucket.
+    Bars,
+}
+
+impl Style {
+    /// The name used on the command line and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::Line => "line",
+            Style::Bars => "bars",
+        }
+    }
+}
+
+/// One series the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeriesSpec {
+    /// The speakers with the most statements (or articles) in the selection.
+    TopSpeakers(usize),
+    /// One speaker, by canonical name.
+    Speaker(String),
+}
+
+impl SeriesSpec {
+    /// Reads `speakers:top5`, `speakers:top` (five) or `speaker:NAME`.
+    pub fn parse(text: &str) -> Result<SeriesSpec, String> {
+        let (kind, value) = text
+            .split_once(':')
+            .ok_or_else(|| format!("series `{text}` should look like speakers:top5 or speaker:NAME"))?;
+        match kind.trim().to_ascii_lowercase().as_str() {
+            "speakers" => {
+                let count = value.trim().strip_prefix("top").unwrap_or(value.trim());
+                let count = if count.is_empty() { Ok(DEFAULT_TOP_SPEAKERS) } else { count.parse::<usize>() };
+                count
+                    .ok()
+                    .filter(|n| (1..=PALETTE.len() * 10).contains(n))
+                    .map(SeriesSpec::TopSpeakers)
+                    .ok_or_else(|| format!("series `{text}`: expected speakers:topN with N from 1 to 100"))
+            }
+            "speaker" if !value.trim().is_empty() => Ok(SeriesSpec::Speaker(value.trim().to_owned())),
+            "topic" => Err(format!("series `{text}`: topic series need topics, which Dossier cannot define yet")),
+            _ => Err(format!("series `{text}` should look like speakers:top5 or speaker:NAME")),
+        }
+    }
+}
+
+/// Everything that decides a chart, so an export can say how to reproduce it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartRequest {
+    /// The series, in order; top-speaker series expand to several.
+    pub series: Vec<SeriesSpec>,
+    /// The bucket size; `None` chooses one from the date span.
+    pub bucket: Option<Bucket>,
+    /// What a speaker series counts.
+    pub unit: Unit,
+    /// Counts or shares.
+    pub measure: Measure,
+    /// Lines or stacked bars.
+    pub style: Style,
+}
+
+impl Default for ChartRequest {
+    fn default() -> Self {
+        ChartRequest {
+            series: vec![SeriesSpec::TopSpeakers(DEFAULT_TOP_SPEAKERS)],
+            bucket: None,
+            unit: Unit::default(),
+            measure: Measure::default(),
+            style: Style::default(),
+        }
+    }
+}
+
+/// One line (or bar stack layer) of the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The canonical speaker name.
+    pub name: String,
+    /// Statements or articles per bucket.
+    pub counts: Vec<u64>,
+    /// Statements or articles of undated articles, which no bucket holds.
+    pub undated: u64,
+}
+
+impl Series {
+    /// All counts, the undated included.
+    pub fn total(&self) -> u64 {
+        self.counts.iter().sum::<u64>() + self.undated
+    }
+}
+
+/// Counts per bucket for a selection of articles, ready to draw or export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// What was asked for.
+    pub request: ChartRequest,
+    /// The bucket size used (the request's, or the automatic choice).
+    pub bucket: Bucket,
+    /// First day of each bucket, without gaps, from the first to the last dated article.
+    pub starts: Vec<NaiveDate>,
+    /// All articles of the selection per bucket.
+    pub total_articles: Vec<u64>,
+    /// All statements of the selection per bucket.
+    pub total_statements: Vec<u64>,
+    /// The series, in the order asked.
+    pub series: Vec<Series>,
+    /// Articles of the selection without a date.
+    pub undated_articles: u64,
+}
+
+impl Chart {
+    /// The value drawn for a series in a bucket: a count, or a percentage of the bucket's total.
+    pub fn value(&self, series: usize, bucket: usize) -> f64 {
+        let count = self.series[series].counts[bucket] as f64;
+        match self.request.measure {
+            Measure::Count => count,
+            Measure::Share => {
+                let total = match self.request.unit {
+                    Unit::Statements => self.total_statements[bucket],
+                    Unit::Articles => self.total_articles[bucket],
+                };
+                if total == 0 { 0.0 } else { 100.0 * count / total as f64 }
+            }
+        }
+    }
+
+    /// The last day of a bucket.
+    pub fn bucket_end(&self, bucket: usize) -> NaiveDate {
+        self.bucket.next(self.starts[bucket]).pred_opt().unwrap_or(self.starts[bucket])
+    }
+
+    /// The bucket's dates for people: `2021-04`, or `2021-04-12 – 2021-04-18` for a week.
+    pub fn bucket_description(&self, bucket: usize) -> String {
+        match self.bucket {
+            Bucket::Week => format!("{} – {}", self.starts[bucket], self.bucket_end(bucket)),
+            _ => self.bucket.label(self.starts[bucket]),
+        }
+    }
+
+    /// The y axis title, e.g. "Statements per month" or "Share of articles (%)".
+    pub fn y_label(&self) -> String {
+        match self.request.measure {
+            Measure::Count => format!("{} per {}", capitalised(self.request.unit.as_str()), self.bucket.as_str()),
+            Measure::Share => {
+                format!("Share of all {} in the {} (%)", self.request.unit.as_str(), self.bucket.as_str())
+            }
+        }
+    }
+
+    /// A title naming what is counted.
+    pub fn title(&self) -> String {
+        let what = match self.request.unit {
+            Unit::Statements => "Statements by speaker",
+            Unit::Articles => "Articles quoting each speaker",
+        };
+        format!("{what}, by {}", self.bucket.as_str())
+    }
+}
+
+/// The word with its first letter in upper case.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Counts the series of `request` over the given articles (indices into `corpus.articles`, e.g. the
+/// current filter) and their statements.
+pub fn compute(corpus: &Corpus, names: &SpeakerNames, articles: &[u32], request: &ChartRequest) -> Chart {
+    let mut is_selected = vec![false; corpus.articles.len()];
+    for &article in articles {
+        if let Some(slot) = is_selected.get_mut(article as usize) {
+            *slot = true;
+        }
+    }
+    let dates = articles.iter().filter_map(|&a| corpus.articles.get(a as usize)?.date);
+    let span = dates.clone().min().zip(dates.max());
+    let bucket = request.bucket.or(span.map(|(first, last)| Bucket::automatic(first, last))).unwrap_or(Bucket::Month);
+    let mut starts = Vec::new();
+    if let Some((first, last)) = span {
+        let mut start = bucket.start(first);
+        while start <= last {
+            starts.push(start);
+            start = bucket.next(start);
+        }
+    }
+    let bucket_of = |article: u32| -> Option<usize> {
+        let date = corpus.articles[article as usize].date?;
+        starts.binary_search(&bucket.start(date)).ok()
+    };
+
+    let mut total_articles = vec![0u64; starts.len()];
+    let mut undated_articles = 0;
+    for &article in articles {
+        match bucket_of(article) {
+            Some(b) => total_articles[b] += 1,
+            None => undated_articles += 1,
+        }
+    }
+    let selected_statements =
+        || corpus.statements.iter().filter(|s| is_selected.get(s.article as usize).copied().unwrap_or(false));
+    let mut total_statements = vec![0u64; starts.len()];
+    for statement in selected_statements() {
+        if let Some(b) = bucket_of(statement.article) {
+            total_statements[b] += 1;
+        }
+    }
+
+    // Which speakers are shown, in order, each once.
+    let speaker_of = |statement| canonical_speaker(names, statement);
+    let mut speaker_totals: HashMap<&str, (u64, u32)> = HashMap::new();
+    for statement in selected_statements() {
+        if let Some(speaker) = speaker_of(statement) {
+            let entry = speaker_totals.entry(speaker).or_insert((0, u32::MAX));
+            match request.unit {
+                Unit::Statements => entry.0 += 1,
+                Unit::Articles if entry.1 != statement.article => entry.0 += 1,
+                Unit::Articles => {}
+            }
+            entry.1 = statement.article;
+        }
+    }
+    let mut ranked: Vec<(&str, u64)> = speaker_totals.iter().map(|(n, (c, _))| (*n, *c)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut shown: Vec<String> = Vec::new();
+    for spec in &request.series {
+        let wanted: Vec<String> = match spec {
+            SeriesSpec::TopSpeakers(n) => ranked.iter().take(*n).map(|(name, _)| (*name).to_owned()).collect(),
+            SeriesSpec::Speaker(name) => vec![names.canonical(name).to_owned()],
+        };
+        for name in wanted {
+            if !shown.contains(&name) {
+                shown.push(name);
+            }
+        }
+    }
+
+    let index_of: HashMap<&str, usize> = shown.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let mut series: Vec<Series> =
+        shown.iter().map(|name| Series { name: name.clone(), counts: vec![0; starts.len()], undated: 0 }).collect();
+    let mut last_article = vec![u32::MAX; series.len()];
+    for statement in selected_statements() {
+        let Some(&index) = speaker_of(statement).and_then(|s| index_of.get(s)) else { continue };
+        if request.unit == Unit::Articles && last_article[index] == statement.article {
+            continue;
+        }
+        last_article[index] = statement.article;
+        match bucket_of(statement.article) {
+            Some(b) => series[index].counts[b] += 1,
+            None => series[index].undated += 1,
+        }
+    }
+    Chart { request: request.clone(), bucket, starts, total_articles, total_statements, series, undated_articles }
+}
+
+/// The canonical name of a statement's speaker.
+fn canonical_speaker<'a>(names: &'a SpeakerNames, statement: &'a CorpusStatement) -> Option<&'a str> {
+    statement.record.speaker.as_deref().map(|name| names.canonical(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn buckets_are_calendar_aligned() {
+        let day = date("2021-05-13");
+        assert_eq!(Bucket::Week.start(day), date("2021-05-10"));
+        assert_eq!(Bucket::Month.start(day), date("2021-05-01"));
+        assert_eq!(Bucket::Quarter.start(day), date("2021-04-01"));
+        assert_eq!(Bucket::Year.start(day), date("2021-01-01"));
+        assert_eq!(Bucket::Quarter.next(date("2021-10-01")), date("2022-01-01"));
+        assert_eq!(Bucket::Quarter.label(date("2021-04-01")), "2021 Q2");
+        assert_eq!(Bucket::Month.label(date("2021-04-01")), "2021-04");
+    }
+
+    #[test]
+    fn automatic_buckets_follow_the_span() {
+        assert_eq!(Bucket::automatic(date("2021-01-01"), date("2021-01-20")), Bucket::Day);
+        assert_eq!(Bucket::automatic(date("2021-01-01"), date("2021-09-20")), Bucket::Week);
+        assert_eq!(Bucket::automatic(date("2019-01-01"), date("2024-09-20")), Bucket::Month);
+        assert_eq!(Bucket::automatic(date("1990-01-01"), date("2024-09-20")), Bucket::Quarter);
+    }
+
+    #[test]
+    fn axis_ticks_fall_on_calendar_boundaries() {
+        let mut starts = vec![date("2019-11-01")];
+        while starts.len() < 60 {
+            starts.push(Bucket::Month.next(*starts.last().unwrap()));
+        }
+        let ticks = axis_ticks(Bucket::Month, &starts, 8);
+        assert_eq!(ticks.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>(), ["2020", "2021", "2022", "2023", "2024"]);
+        assert_eq!(ticks[0].0, 2);
+        let ticks = axis_ticks(Bucket::Month, &starts, 30);
+        assert_eq!(ticks[0], (2, "2020 Q1".to_owned()));
+        assert_eq!(axis_ticks(Bucket::Month, &starts, 3).len(), 3);
+    }
+
+    #[test]
+    fn series_specs_parse() {
+        assert_eq!(SeriesSpec::parse("speakers:top5"), Ok(SeriesSpec::TopSpeakers(5)));
+        assert_eq!(SeriesSpec::parse("speakers:top"), Ok(SeriesSpec::TopSpeakers(5)));
+        assert_eq!(SeriesSpec::parse("speaker:Hassan Rouhani"), Ok(SeriesSpec::Speaker("Hassan Rouhani".into())));
+        assert!(SeriesSpec::parse("speakers:top0").is_err());
+        assert!(SeriesSpec::parse("Rouhani").is_err());
+    }
+}

@@ -1,0 +1,306 @@
+//! The chart tab: how often speakers come up over time, with bucket, measure and style controls,
+//! a series picker, click or drag to filter by period, and exports.
+
+use super::state::{Command, ExportKind};
+use crate::corpus::Corpus;
+use crate::export::ChartFormat;
+use crate::speakers::SpeakerNames;
+use crate::timeline::{self, Bucket, Chart, ChartRequest, Measure, SeriesSpec, Style, Unit};
+use chrono::NaiveDate;
+use egui_plot::{Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, Span};
+
+/// The chart computed for the current selection, and the state of the mouse over it.
+#[derive(Default)]
+pub struct ChartView {
+    chart: Option<Chart>,
+    has_changed: bool,
+    speaker_search: String,
+    /// The bucket where a drag across the chart began.
+    drag_start: Option<usize>,
+    /// Where each bucket's centre was drawn, in screen points (for tests that click a bucket).
+    bucket_positions: Vec<egui::Pos2>,
+}
+
+impl ChartView {
+    /// Notes that the selection, the names or the request changed.
+    pub fn mark_changed(&mut self) {
+        self.has_changed = true;
+    }
+
+    /// The chart as last computed.
+    pub fn chart(&self) -> Option<&Chart> {
+        self.chart.as_ref()
+    }
+
+    /// Where the centre of a bucket was drawn on screen, once the chart has been shown.
+    pub fn bucket_position(&self, bucket: usize) -> Option<egui::Pos2> {
+        self.bucket_positions.get(bucket).copied()
+    }
+
+    /// Recounts if something changed. `articles` is the current selection (the filtered list, any period aside).
+    pub fn rebuild_if_changed(
+        &mut self,
+        corpus: &Corpus,
+        names: &SpeakerNames,
+        articles: &[u32],
+        request: &ChartRequest,
+    ) {
+        if self.has_changed {
+            self.has_changed = false;
+            self.chart = Some(timeline::compute(corpus, names, articles, request));
+        }
+    }
+
+    /// Draws the controls, the series picker and the plot.
+    pub fn view_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        request: &ChartRequest,
+        speaker_counts: &[(String, usize)],
+        period: Option<(NaiveDate, NaiveDate)>,
+        commands: &mut Vec<Command>,
+    ) {
+        let ChartView { chart, speaker_search, drag_start, bucket_positions, .. } = self;
+        let Some(chart) = chart.as_ref() else {
+            ui.weak("Open a corpus to chart its speakers.");
+            return;
+        };
+        controls_ui(ui, request, chart, commands);
+        ui.separator();
+        egui::Panel::left("chart_series").resizable(true).default_size(230.0).show(ui, |ui| {
+            series_picker_ui(ui, speaker_search, request, chart, speaker_counts, commands);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let undated = chart.undated_articles;
+            ui.horizontal(|ui| {
+                match period {
+                    Some((from, to)) => {
+                        ui.label(format!("Showing {from} – {to} in the list."));
+                        if ui.small_button("Show all dates").clicked() {
+                            commands.push(Command::FilterPeriod(None));
+                        }
+                    }
+                    None => {
+                        ui.weak("Click a bucket, or drag across several, to list that period; double-click resets.");
+                    }
+                }
+                if undated > 0 {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(format!("{undated} undated articles are not shown"))
+                            .on_hover_text("Articles with no date in a field, the text or the file name.");
+                    });
+                }
+            });
+            if chart.starts.is_empty() {
+                ui.add_space(20.0);
+                ui.weak("No dated articles in the current selection.");
+                return;
+            }
+            *bucket_positions = plot_ui(ui, chart, drag_start, period, commands);
+        });
+    }
+}
+
+/// Draws the plot; returns where each bucket's centre lies on screen.
+fn plot_ui(
+    ui: &mut egui::Ui,
+    chart: &Chart,
+    drag_start: &mut Option<usize>,
+    period: Option<(NaiveDate, NaiveDate)>,
+    commands: &mut Vec<Command>,
+) -> Vec<egui::Pos2> {
+    let buckets = chart.starts.len();
+    let max_labels = (ui.available_width() / 90.0).max(2.0) as usize;
+    let ticks = timeline::axis_ticks(chart.bucket, &chart.starts, max_labels);
+    let tick_step = (buckets as f64 / ticks.len().max(1) as f64).max(1.0);
+    let tick_values: Vec<(f64, String)> = ticks.into_iter().map(|(i, label)| (i as f64, label)).collect();
+    let bucket_at = |x: f64| (x.round().max(0.0) as usize).min(buckets - 1);
+    let tooltip = |x: f64| {
+        let bucket = bucket_at(x);
+        let mut text = chart.bucket_description(bucket);
+        for (index, series) in chart.series.iter().enumerate() {
+            let count = series.counts[bucket];
+            match chart.request.measure {
+                Measure::Count => text.push_str(&format!("\n{}: {count}", series.name)),
+                Measure::Share => {
+                    text.push_str(&format!("\n{}: {:.1}% ({count})", series.name, chart.value(index, bucket)))
+                }
+            }
+        }
+        text.push_str(&format!(
+            "\nAll articles: {}  ·  all statements: {}",
+            chart.total_articles[bucket], chart.total_statements[bucket]
+        ));
+        text
+    };
+    let plot = Plot::new("chart_plot")
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_x(-0.5)
+        .include_x(buckets as f64 - 0.5)
+        .include_y(0.0)
+        .x_axis_label(format!("Date ({}s)", chart.bucket.as_str()))
+        .y_axis_label(chart.y_label())
+        .x_grid_spacer(|_| {
+            tick_values.iter().map(|(value, _)| GridMark { value: *value, step_size: tick_step }).collect()
+        })
+        .x_axis_formatter(|mark, _| {
+            tick_values.iter().find(|(value, _)| *value == mark.value).map(|(_, l)| l.clone()).unwrap_or_default()
+        })
+        .label_formatter(|position| match position {
+            HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => {
+                Some(tooltip(position.x))
+            }
+        });
+    let selected_buckets = period.map(|(from, to)| {
+        let first = chart.starts.partition_point(|start| chart.bucket.next(*start) <= from);
+        let last = chart.starts.partition_point(|start| *start <= to).saturating_sub(1);
+        (first, last)
+    });
+    let response = plot.show(ui, |plot_ui| {
+        if let Some((first, last)) = selected_buckets {
+            plot_ui.span(
+                Span::new("Selected period", (first as f64 - 0.5)..=(last as f64 + 0.5))
+                    .fill(egui::Color32::from_rgba_unmultiplied(255, 200, 0, 40)),
+            );
+        }
+        let mut stacked: Vec<BarChart> = Vec::new();
+        for (index, series) in chart.series.iter().enumerate() {
+            let name = format!("{} ({})", series.name, series.total());
+            let color = series_color(index);
+            match chart.request.style {
+                Style::Line => {
+                    let points: Vec<[f64; 2]> = (0..buckets).map(|b| [b as f64, chart.value(index, b)]).collect();
+                    plot_ui.line(Line::new(name, points).color(color).width(2.0));
+                }
+                Style::Bars => {
+                    let bars = (0..buckets).map(|b| Bar::new(b as f64, chart.value(index, b)).width(0.8)).collect();
+                    let layer = BarChart::new(name, bars).color(color).stack_on(&stacked.iter().collect::<Vec<_>>());
+                    stacked.push(layer);
+                }
+            }
+        }
+        for layer in stacked {
+            plot_ui.bar_chart(layer);
+        }
+    });
+    let bucket_positions = (0..buckets)
+        .map(|b| response.transform.position_from_point(&egui_plot::PlotPoint::new(b as f64, 0.0)))
+        .map(|p| egui::pos2(p.x, p.y - 4.0))
+        .collect();
+    let plot_response = &response.response;
+    let pointer_bucket =
+        || plot_response.interact_pointer_pos().map(|p| bucket_at(response.transform.value_from_position(p).x));
+    if plot_response.double_clicked() {
+        commands.push(Command::FilterPeriod(None));
+    } else if plot_response.drag_started() {
+        *drag_start = pointer_bucket();
+    } else if plot_response.drag_stopped() || plot_response.clicked() {
+        let end = pointer_bucket();
+        let start = drag_start.take().or(end);
+        if let (Some(start), Some(end)) = (start, end) {
+            let (first, last) = (start.min(end), start.max(end));
+            commands.push(Command::FilterPeriod(Some((chart.starts[first], chart.bucket_end(last)))));
+        }
+    }
+    bucket_positions
+}
+
+/// The colour of a series, as in exports.
+pub fn series_color(index: usize) -> egui::Color32 {
+    let (r, g, b) = timeline::PALETTE[index % timeline::PALETTE.len()];
+    egui::Color32::from_rgb(r, g, b)
+}
+
+fn controls_ui(ui: &mut egui::Ui, request: &ChartRequest, chart: &Chart, commands: &mut Vec<Command>) {
+    let mut changed = request.clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Bucket:");
+        let automatic = format!("Auto ({})", chart.bucket.as_str());
+        let shown = request.bucket.map_or(automatic.clone(), |b| timeline::capitalised(b.as_str()));
+        egui::ComboBox::from_id_salt("chart_bucket").selected_text(shown).show_ui(ui, |ui| {
+            ui.selectable_value(&mut changed.bucket, None, automatic);
+            for bucket in Bucket::ALL {
+                ui.selectable_value(&mut changed.bucket, Some(bucket), timeline::capitalised(bucket.as_str()));
+            }
+        });
+        ui.separator();
+        ui.label("Count:");
+        ui.selectable_value(&mut changed.unit, Unit::Statements, "Statements")
+            .on_hover_text("Each statement by the speaker counts");
+        ui.selectable_value(&mut changed.unit, Unit::Articles, "Articles")
+            .on_hover_text("Each article in which the speaker has a statement counts once");
+        ui.separator();
+        ui.selectable_value(&mut changed.measure, Measure::Count, "Absolute").on_hover_text("Counts");
+        ui.selectable_value(&mut changed.measure, Measure::Share, "Share %")
+            .on_hover_text("Percentage of all statements (or articles) in the bucket");
+        ui.separator();
+        ui.selectable_value(&mut changed.style, Style::Line, "Lines");
+        ui.selectable_value(&mut changed.style, Style::Bars, "Stacked bars");
+        ui.separator();
+        ui.menu_button("Export", |ui| {
+            for (label, format) in [
+                ("Chart as PNG…", ChartFormat::Png),
+                ("Chart as SVG…", ChartFormat::Svg),
+                ("Chart data as CSV…", ChartFormat::Csv),
+            ] {
+                if ui.button(label).clicked() {
+                    commands.push(Command::Export(ExportKind::Chart(format)));
+                    ui.close();
+                }
+            }
+        });
+    });
+    if changed != *request {
+        commands.push(Command::SetChart(changed));
+    }
+}
+
+fn series_picker_ui(
+    ui: &mut egui::Ui,
+    search: &mut String,
+    request: &ChartRequest,
+    chart: &Chart,
+    speaker_counts: &[(String, usize)],
+    commands: &mut Vec<Command>,
+) {
+    ui.strong("Series");
+    ui.horizontal(|ui| {
+        let is_default = request.series == [SeriesSpec::TopSpeakers(timeline::DEFAULT_TOP_SPEAKERS)];
+        if ui.add_enabled(!is_default, egui::Button::new("Top 5 speakers")).clicked() {
+            let mut changed = request.clone();
+            changed.series = vec![SeriesSpec::TopSpeakers(timeline::DEFAULT_TOP_SPEAKERS)];
+            commands.push(Command::SetChart(changed));
+        }
+        if ui.add_enabled(!chart.series.is_empty(), egui::Button::new("Clear")).clicked() {
+            let mut changed = request.clone();
+            changed.series.clear();
+            commands.push(Command::SetChart(changed));
+        }
+    });
+    ui.add(egui::TextEdit::singleline(search).hint_text("Find a speaker").desired_width(f32::INFINITY))
+        .on_hover_text("Find a speaker");
+    let needle = search.to_lowercase();
+    let shown: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+    egui::ScrollArea::vertical().id_salt("chart_speakers").auto_shrink(false).show_rows(
+        ui,
+        ui.text_style_height(&egui::TextStyle::Body) + 6.0,
+        speaker_counts.iter().filter(|(n, _)| n.to_lowercase().contains(&needle)).count(),
+        |ui, rows| {
+            let matching = speaker_counts.iter().filter(|(n, _)| n.to_lowercase().contains(&needle));
+            for (name, count) in matching.skip(rows.start).take(rows.len()) {
+                let mut is_shown = shown.contains(&name.as_str());
+                let label = format!("{name} ({count})");
+                if ui.checkbox(&mut is_shown, label).changed() {
+                    commands.push(Command::ChartSpeaker { name: name.clone(), is_shown });
+                }
+            }
+        },
+    );
+}
