@@ -94,12 +94,12 @@ fn most_frequent<'a>(names: impl Iterator<Item = &'a String>, found: &BTreeMap<S
 fn spelling_key(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let initials: String =
-        words[..words.len() - 1].iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
+        words[..words.len() - 1].iter().filter_map(|w| crate::statements::fold_name(w).chars().next()).collect();
     format!("{initials} {}", bare_surname(words.last().copied().unwrap_or("")))
 }
 
 fn bare_surname(word: &str) -> String {
-    let lower = word.to_lowercase();
+    let lower = crate::statements::fold_name(word);
     lower.strip_prefix("al-").or_else(|| lower.strip_prefix("el-")).unwrap_or(&lower).to_owned()
 }
 

@@ -62,6 +62,7 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("quoted as saying", CueKind::Speech),
     ("wrote", CueKind::Speech),
     ("tweeted", CueKind::Speech),
+    ("continued", CueKind::NeedsClause),
     ("replied", CueKind::NeedsClause),
     ("responded", CueKind::NeedsClause),
     ("remarked", CueKind::NeedsClause),
@@ -253,8 +254,32 @@ pub static TITLES: Lexicon = Lexicon::new(&[
     "us",
     "u.s",
     "uk",
-    "un",
+    "UN",
     "eu",
+    "whip",
+    "sheriff",
+    "secretary-general",
+    "director-general",
+    "under-secretary",
+    "vice-chancellor",
+    "chairperson",
+    "treasurer",
+    "archbishop",
+    "patriarch",
+    "pastor",
+    "priest",
+    "monsignor",
+    "rector",
+    "dean",
+    "assemblyman",
+    "assemblywoman",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "magistrate",
+    "coroner",
+    "corporal",
+    "trooper",
 ]);
 
 /// Nouns that name a role; a mention built on one resolves to the person the article gave that role.
@@ -343,6 +368,22 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "teacher",
     "student",
     "chief-of-staff",
+    "whip",
+    "sheriff",
+    "secretary-general",
+    "director-general",
+    "archbishop",
+    "priest",
+    "pastor",
+    "chairperson",
+]);
+
+/// Roles of private people, who are not the officials an article names (`the father said`, `a witness said`).
+pub static PRIVATE_ROLES: Lexicon = Lexicon::new(&[
+    "father", "mother", "son", "daughter", "child", "parent", "wife", "husband", "brother", "sister", "uncle",
+    "aunt", "cousin", "grandmother", "grandfather", "relative", "friend", "neighbour", "neighbor", "witness",
+    "victim", "survivor", "resident", "student", "teacher", "worker", "passenger", "driver", "owner", "customer",
+    "protester", "activist", "campaigner", "source", "doctor", "nurse", "patient", "fan", "voter", "citizen",
 ]);
 
 /// Head nouns of organisations that speak (`the ministry`, `the Iraqi Prime Minister's Office`).
@@ -415,12 +456,12 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "spokesman's office",
     "statement",
     "nations",
-    "nato",
-    "who",
-    "un",
-    "eu",
-    "imf",
-    "opec",
+    "NATO",
+    "WHO",
+    "UN",
+    "EU",
+    "IMF",
+    "OPEC",
     "reuters",
     "ministry's",
     "municipality",
@@ -517,6 +558,127 @@ pub static PLACES: Lexicon = Lexicon::new(&[
     "poland",
     "kurdistan",
     "palestine",
+    "scotland",
+    "wales",
+    "england",
+    "ireland",
+    "northern ireland",
+    "hong kong",
+    "taiwan",
+    "macau",
+    "singapore",
+    "malaysia",
+    "indonesia",
+    "philippines",
+    "thailand",
+    "vietnam",
+    "cambodia",
+    "myanmar",
+    "bangladesh",
+    "sri lanka",
+    "nepal",
+    "mongolia",
+    "kazakhstan",
+    "uzbekistan",
+    "azerbaijan",
+    "armenia",
+    "belarus",
+    "moldova",
+    "lithuania",
+    "latvia",
+    "estonia",
+    "finland",
+    "sweden",
+    "norway",
+    "denmark",
+    "iceland",
+    "netherlands",
+    "belgium",
+    "luxembourg",
+    "switzerland",
+    "austria",
+    "hungary",
+    "czech republic",
+    "slovakia",
+    "slovenia",
+    "croatia",
+    "serbia",
+    "bosnia",
+    "montenegro",
+    "albania",
+    "kosovo",
+    "north macedonia",
+    "greece",
+    "cyprus",
+    "bulgaria",
+    "romania",
+    "portugal",
+    "malta",
+    "morocco",
+    "algeria",
+    "tunisia",
+    "sudan",
+    "south sudan",
+    "ethiopia",
+    "eritrea",
+    "somalia",
+    "kenya",
+    "uganda",
+    "tanzania",
+    "rwanda",
+    "burundi",
+    "nigeria",
+    "ghana",
+    "senegal",
+    "mali",
+    "cameroon",
+    "congo",
+    "angola",
+    "zambia",
+    "zimbabwe",
+    "mozambique",
+    "namibia",
+    "botswana",
+    "south africa",
+    "madagascar",
+    "benin",
+    "togo",
+    "argentina",
+    "chile",
+    "peru",
+    "colombia",
+    "venezuela",
+    "ecuador",
+    "bolivia",
+    "paraguay",
+    "uruguay",
+    "cuba",
+    "haiti",
+    "panama",
+    "nicaragua",
+    "honduras",
+    "guatemala",
+    "new zealand",
+    "fiji",
+    "european union",
+    "catalonia",
+    "crimea",
+    "donbas",
+    "kashmir",
+    "tibet",
+    "xinjiang",
+    "new south wales",
+    "california",
+    "texas",
+    "florida",
+    "new york",
+    "ontario",
+    "quebec",
+    "vermont ohio michigan illinois arizona nevada utah oregon iowa kansas kentucky tennessee alabama mississippi louisiana arkansas oklahoma missouri minnesota wisconsin indiana pennsylvania massachusetts connecticut delaware maryland alaska hawaii idaho montana wyoming colorado nebraska",
+    "new jersey",
+    "new mexico",
+    "new hampshire",
+    "rhode island",
 ]);
 
 /// Adjectives of nationality, which qualify a role (`the Iranian president`) but are not names.
@@ -669,14 +831,15 @@ impl Lexicon {
         Lexicon { words, set: std::sync::OnceLock::new() }
     }
 
-    /// True when the list holds `word`, ignoring case and a trailing possessive or full stop.
+    /// True when the list holds `word`, ignoring case and a trailing possessive or full stop. Entries
+    /// written in capitals (acronyms such as `WHO`) match only in capitals, so `who` is not the WHO.
     pub fn contains(&self, word: &str) -> bool {
         let set = self.set.get_or_init(|| self.words.iter().copied().collect());
         let word = strip_possessive(word).trim_end_matches('.');
         if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             set.contains(word)
         } else {
-            set.contains(word.to_lowercase().as_str())
+            set.contains(word) || set.contains(word.to_lowercase().as_str())
         }
     }
 }
@@ -736,7 +899,11 @@ pub fn is_name_word(word: &str) -> bool {
         || bare.starts_with("el-")
         || matches!(bare, "bin" | "ibn" | "de" | "van" | "von" | "da" | "al");
     let is_acronym = bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-    (starts_upper || is_particle) && !is_acronym && !NOT_NAME_WORDS.contains(bare.to_lowercase().as_str())
+    let lower = bare.to_lowercase();
+    // A compound of title words (`Secretary-General`, `Vice-Chancellor`) is a title, not a name.
+    let is_title_compound =
+        lower.contains('-') && lower.split('-').all(|part| TITLES.contains(part) || ROLE_NOUNS.contains(part));
+    (starts_upper || is_particle) && !is_acronym && !is_title_compound && !NOT_NAME_WORDS.contains(lower.as_str())
 }
 
 /// Every word that is never part of a person's name: titles, roles, nationalities, organisations, places,
@@ -789,4 +956,31 @@ pub fn is_nation_word(word: &str) -> bool {
     let stem: String = lower.chars().take(4).collect();
     PLACES.contains(&lower)
         || lower.len() > 4 && NATIONALITIES.contains(&lower) && PLACES.words.iter().any(|p| p.starts_with(&stem))
+}
+
+/// Latin letters without their accents, in lower case, so that `Erdoğan` and `Erdogan` compare equal.
+pub fn fold_name(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ğ' | 'ģ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'į' => 'i',
+            'ķ' => 'k',
+            'ł' | 'ļ' | 'ľ' => 'l',
+            'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ř' => 'r',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ť' | 'ţ' | 'ț' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            '’' | '`' => '\'',
+            c => c,
+        })
+        .collect()
 }

@@ -153,6 +153,15 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     if end == 0 {
         return None;
     }
+    // `the Navy, who told …`, `Alex Greenwich who said …`: the speaker is the noun before `who`.
+    if words[end - 1].eq_ignore_ascii_case("who") && end >= 2 {
+        end -= 1;
+        if words[end - 1] == "," && end >= 2 {
+            end -= 1;
+        }
+        let first = scan_back(tokens, words, end)?;
+        return Some(mention(tokens, first, end - 1));
+    }
     if words[end - 1] == "," {
         return apposition_before(tokens, words, end - 1);
     }
@@ -223,6 +232,11 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         return None;
     }
     let inner: Vec<&str> = words[open_comma + 1..comma].to_vec();
+    // `The judge presiding over the case, Bernard Schwartz, said`: the name between the commas speaks.
+    let is_name = inner.len() >= 2 && inner.len() <= 5 && inner.iter().all(|w| lexicon::is_name_word(w));
+    if is_name {
+        return Some(mention(tokens, open_comma + 1, comma - 1));
+    }
     let is_appositive = inner.first().is_some_and(|w| {
         lexicon::DETERMINERS.contains(w)
             || w.eq_ignore_ascii_case("who")

@@ -11,6 +11,7 @@ mod resolve;
 pub mod text;
 
 use crate::article::{Article, LineRole};
+pub use lexicon::fold_name;
 use lexicon::CueKind;
 use mentions::{Mention, parse_mention_after, parse_mention_before};
 use serde::{Deserialize, Serialize};

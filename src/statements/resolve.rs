@@ -64,13 +64,28 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
                 .or_else(|| last_person.clone())
                 .map(|(p, _)| (p, SpeakerType::Person)),
-            Referent::Role(head, words) => bound_person(&people, head, words, position)
-                .or_else(|| last_person.clone().map(|(p, _)| p))
-                .map(|p| (p, SpeakerType::Person)),
+            // An office no one named holds is most likely the person last quoted (`the diplomatic official`);
+            // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description.
+            Referent::Role(head, words) => match bound_person(&people, head, words, position) {
+                Some(person) => Some((person, SpeakerType::Person)),
+                // With no one quoted yet, a role points forward to the next person named (below).
+                None if !is_private_role_or_group(head) => last_person.clone().map(|(p, _)| (p, SpeakerType::Person)),
+                None => {
+                    speakers[index] = candidate.mention.as_ref().map(|m| (role_description(text, m), SpeakerType::Person));
+                    previous_end = candidate.text.end;
+                    continue;
+                }
+            },
             Referent::Unknown if candidate.inherits_speaker => {
-                // A quote or clause that continues the statement before it, when that one is near.
+                // A quote standing after a sentence that a person opened, since the last statement, is theirs
+                // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
+                // it, when that one is near.
                 let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
-                previous.filter(|_| is_near).or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person)))
+                latest_subject(&people, candidate.text.start)
+                    .filter(|(_, at)| *at >= previous_end && *at < candidate.text.start)
+                    .map(|(p, _)| (p, SpeakerType::Person))
+                    .or_else(|| previous.filter(|_| is_near))
+                    .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person)))
             }
             Referent::Unknown => None,
         };
@@ -104,6 +119,19 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             speaker: speaker.map(|(name, _)| name),
         })
         .collect()
+}
+
+/// Roles that private people hold, and plural roles (a group): never one of the officials already named.
+fn is_private_role_or_group(head: &str) -> bool {
+    lexicon::PRIVATE_ROLES.contains(head) || head.ends_with('s') && !head.ends_with("ss") && head != "boss"
+}
+
+/// A role mention as a speaker's name: its words without a leading `the`/`a` (`father`, `senior official`).
+fn role_description(text: &str, mention: &Mention) -> String {
+    let tokens = tokenize(text, mention.range.clone());
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+    let start = words.iter().position(|w| !lexicon::DETERMINERS.contains(w)).unwrap_or(0);
+    text[tokens.get(start).map_or(mention.range.start, |t| t.range.start)..mention.range.end].to_owned()
 }
 
 /// The person the article gave a role to: the best match of role words, nearest before the mention, else the first after.
@@ -308,9 +336,9 @@ fn is_surname_of(word: &str, name: &str) -> bool {
         && name.split_whitespace().last().is_some_and(|last| bare_surname(last) == bare_surname(word))
 }
 
-/// A surname in lower case without an `al-`/`el-` particle.
+/// A surname in lower case, accents folded, without an `al-`/`el-` particle.
 fn bare_surname(word: &str) -> String {
-    let lower = word.to_lowercase();
+    let lower = lexicon::fold_name(word);
     lower.strip_prefix("al-").or_else(|| lower.strip_prefix("el-")).map(str::to_owned).unwrap_or(lower)
 }
 
@@ -325,7 +353,7 @@ fn roles_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 
 /// `Ali Khamenei` and `Seyed Ali Khamenei` name one person; so do `Mohammed Shia Al-Sudani` and `Mohamed Shia al-Sudani`.
 fn same_person(a: &str, b: &str) -> bool {
-    let key = |name: &str| name.split_whitespace().last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let key = |name: &str| name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     key(a) == key(b) && (long.ends_with(short) || strsim_first_letters(short, long))
 }
@@ -351,7 +379,12 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
         return Referent::Pronoun(words[0].to_lowercase());
     }
     // The part before `of` holds the head: `the secretary of Iran’s Council` is a secretary.
-    let of = words.iter().position(|w| w.eq_ignore_ascii_case("of")).unwrap_or(words.len());
+    let mut of = words.iter().position(|w| w.eq_ignore_ascii_case("of")).unwrap_or(words.len());
+    // ... unless a name closes the mention: `President of Argentina Alberto Fernández` is Alberto Fernández.
+    let trailing_name = words.iter().rev().take_while(|w| lexicon::is_name_word(w) && !w.ends_with("’s")).count();
+    if of < words.len() && trailing_name >= 2 && words.len() - trailing_name > of {
+        of = words.len();
+    }
     let head_words = &words[..of];
     // The last run of name words is the person's name: `US Air Force Major General Patrick Ryder` → `Patrick Ryder`.
     let name_end = head_words.iter().rposition(|w| lexicon::is_name_word(w));

@@ -50,8 +50,10 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
+/// Names compare without case, with one apostrophe, and without a leading `the` (`The Times` = `Times`).
 fn normalise_name(name: &str) -> String {
-    name.to_lowercase().replace(['’', '\''], "'")
+    let lower = name.to_lowercase().replace(['’', '\''], "'");
+    lower.strip_prefix("the ").map(str::to_owned).unwrap_or(lower)
 }
 
 /// Scores one corpus (folder or file) against a gold file in the seeds format, at the given overlap.
