@@ -316,6 +316,25 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
         last = Some(index);
         index += 1;
     }
+    // A description before the name: `said a protester using the pseudonym Katya`, `tweeted former
+    // thinktank executive Ken Gude`. The name must come soon, with no preposition on the way.
+    let mut probe = index;
+    let has_description = index > start || words.get(index).is_some_and(|w| !is_capitalised(w));
+    while has_description
+        && probe < words.len().min(start + 8)
+        && tokens[probe].is_word
+        && !lexicon::MENTION_JOINERS.contains(words[probe])
+    {
+        if is_capitalised(words[probe]) && lexicon::is_name_word(words[probe]) && !NOT_NAMES.contains(words[probe]) {
+            let mut end = probe;
+            while end + 1 < words.len() && tokens[end + 1].is_word && lexicon::is_name_word(words[end + 1]) {
+                end += 1;
+            }
+            last = Some(end);
+            break;
+        }
+        probe += 1;
+    }
     let last = last?;
     let mention_words: Vec<&str> = words[start..=last].to_vec();
     has_head(&mention_words).then(|| mention(tokens, start, last))

@@ -11,8 +11,8 @@ mod resolve;
 pub mod text;
 
 use crate::article::{Article, LineRole};
-pub use lexicon::fold_name;
 use lexicon::CueKind;
+pub use lexicon::fold_name;
 use mentions::{Mention, parse_mention_after, parse_mention_before};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

@@ -10,8 +10,10 @@ use std::ops::Range;
 /// A person named in the article, with the role words written around the name.
 #[derive(Debug, Clone)]
 struct Person {
-    /// The fullest form of the name seen (`Hassan Rouhani`).
+    /// The form of the name used (`Hassan Rouhani`).
     name: String,
+    /// Every form written (`Amnesty International Man-kei Tam`, `Man-kei Tam`), with how often.
+    forms: Vec<(String, usize)>,
     /// Where the name (or its surname) was written, with the role words around each place.
     sightings: Vec<Sighting>,
 }
@@ -71,7 +73,8 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 // With no one quoted yet, a role points forward to the next person named (below).
                 None if !is_private_role_or_group(head) => last_person.clone().map(|(p, _)| (p, SpeakerType::Person)),
                 None => {
-                    speakers[index] = candidate.mention.as_ref().map(|m| (role_description(text, m), SpeakerType::Person));
+                    speakers[index] =
+                        candidate.mention.as_ref().map(|m| (role_description(text, m), SpeakerType::Person));
                     previous_end = candidate.text.end;
                     continue;
                 }
@@ -276,12 +279,16 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
             let sighting = Sighting { position, roles, is_subject };
             match people.iter_mut().find(|p| same_person(&p.name, &name)) {
                 Some(person) => {
-                    if name.len() > person.name.len() {
-                        person.name = name;
+                    match person.forms.iter_mut().find(|(form, _)| *form == name) {
+                        Some((_, count)) => *count += 1,
+                        None => person.forms.push((name, 1)),
                     }
+                    // The form written most often names the person; on a tie, the fuller one.
+                    let (best, _) = person.forms.iter().max_by_key(|(form, count)| (*count, form.len())).unwrap();
+                    person.name = best.clone();
                     person.sightings.push(sighting);
                 }
-                None => people.push(Person { name, sightings: vec![sighting] }),
+                None => people.push(Person { name: name.clone(), forms: vec![(name, 1)], sightings: vec![sighting] }),
             }
         }
     }
