@@ -245,12 +245,13 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
     }) || inner.iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
     if !is_appositive {
         // `X, for his part, said`: a short aside between subject and verb.
-        let is_aside = inner.len() <= 5
+        // Or a participle phrase: `Reuters, citing anonymous sources, reported`.
+        let is_aside = inner.len() <= 10
             && inner.first().is_some_and(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
                     "for" | "in" | "however" | "meanwhile" | "too" | "though" | "also" | "speaking" | "on" | "at"
-                )
+                ) || w.ends_with("ing") && !is_capitalised(w)
             });
         if !is_aside {
             return None;

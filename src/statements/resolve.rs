@@ -430,7 +430,7 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
         return Referent::Role(strip_possessive(head).to_lowercase(), role_words(words.iter().copied()));
     }
     if lexicon::ORGANIZATION_NOUNS.contains(last)
-        || words.iter().all(|w| lexicon::PLACES.contains(w)) && !words.is_empty()
+        || words.iter().all(|w| lexicon::is_place_word(w) || lexicon::DETERMINERS.contains(w)) && !words.is_empty()
     {
         return Referent::Organization(cleaned);
     }
