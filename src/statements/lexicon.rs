@@ -878,7 +878,8 @@ impl Lexicon {
         if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             set.contains(word)
         } else {
-            set.contains(word) || set.contains(word.to_lowercase().as_str())
+            let is_capitals = word.bytes().all(|b| b.is_ascii_uppercase());
+            is_capitals && set.contains(word) || set.contains(word.to_lowercase().as_str())
         }
     }
 }
@@ -938,11 +939,14 @@ pub fn is_name_word(word: &str) -> bool {
         || bare.starts_with("el-")
         || matches!(bare, "bin" | "ibn" | "de" | "van" | "von" | "da" | "al");
     let is_acronym = bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if !(starts_upper || is_particle) || is_acronym {
+        return false;
+    }
     let lower = bare.to_lowercase();
     // A compound of title words (`Secretary-General`, `Vice-Chancellor`) is a title, not a name.
     let is_title_compound =
         lower.contains('-') && lower.split('-').all(|part| TITLES.contains(part) || ROLE_NOUNS.contains(part));
-    (starts_upper || is_particle) && !is_acronym && !is_title_compound && !NOT_NAME_WORDS.contains(lower.as_str())
+    !is_title_compound && !NOT_NAME_WORDS.contains(lower.as_str())
 }
 
 /// Every word that is never part of a person's name: titles, roles, nationalities, organisations, places,
@@ -999,6 +1003,9 @@ pub fn is_nation_word(word: &str) -> bool {
 
 /// Latin letters without their accents, in lower case, so that `Erdoğan` and `Erdogan` compare equal.
 pub fn fold_name(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
