@@ -220,6 +220,7 @@ where
         .disable_x_mesh()
         .x_labels(0)
         .y_desc(chart.y_label())
+        .y_label_formatter(&|value| if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") })
         .x_desc(format!("Date ({}s)", chart.bucket.as_str()))
         .axis_desc_style(("sans-serif", px(24.0)))
         .label_style(("sans-serif", px(20.0)))
@@ -238,7 +239,7 @@ where
         root.draw(&PathElement::new(vec![(px_x, px_y), (px_x, px_y + px(8.0) as i32)], BLACK)).map_err(error)?;
         root.draw(&Text::new(label.clone(), (px_x, px_y + px(12.0) as i32), label_style.clone())).map_err(error)?;
     }
-    let stroke = px(3.0);
+    let stroke = (3.0 * scale).round().max(1.0) as u32;
     let mut base = vec![0.0; chart.starts.len()];
     for (index, series) in chart.series.iter().enumerate() {
         let color = series_color(index);

@@ -129,8 +129,10 @@ fn svg_is_xml_with_series_names_and_axis_labels() {
     let mut ranked: Vec<(&String, &u64)> = top.iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     // Text may be written twice (an outline and a fill); count distinct entries.
-    let legend: std::collections::BTreeSet<&&str> =
-        texts.iter().filter(|t| t.ends_with(')') && t.contains(" (") && !t.contains("undated")).collect();
+    let legend: std::collections::BTreeSet<&&str> = texts
+        .iter()
+        .filter(|t| t.rsplit_once(" (").is_some_and(|(_, n)| n.trim_end_matches(')').parse::<u64>().is_ok()))
+        .collect();
     let legend = legend.len();
     assert_eq!(legend, 3, "three legend entries in {texts:?}");
     assert!(texts.iter().any(|t| t.starts_with(ranked[0].0.as_str())), "the top speaker is in the legend");

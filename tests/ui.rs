@@ -332,8 +332,7 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
     assert_eq!(series.last(), Some(&sixth));
 
     // Change the bucket to years.
-    harness.get_by_label("Auto (month)").click();
-    harness.run();
+    assert!(harness.query_by_label("Auto (month)").is_some(), "months suit the sample's span");
     harness.get_by_label("Year").click();
     harness.run();
     let chart = harness.state_mut().chart().unwrap().clone();

@@ -986,9 +986,48 @@ static NOT_NAME_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = 
         .flat_map(|phrase| phrase.split(' '))
         .chain(PLACE_EXTRA_WORDS.iter().copied())
         .chain(calendar)
+        .chain(SENTENCE_OPENERS.iter().copied())
         .map(str::to_owned)
         .collect()
 });
+
+/// Words that open sentences in capitals but never belong to a name (`As Ferrandi said`).
+const SENTENCE_OPENERS: &[&str] = &[
+    "as",
+    "if",
+    "although",
+    "though",
+    "since",
+    "because",
+    "unless",
+    "until",
+    "once",
+    "so",
+    "yet",
+    "then",
+    "thus",
+    "but",
+    "and",
+    "or",
+    "while",
+    "when",
+    "whereas",
+    "after",
+    "before",
+    "however",
+    "meanwhile",
+    "also",
+    "asked",
+    "speaking",
+    "according",
+    "studies",
+    "reports",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
 
 /// Words of multi-word place names that the place list does not hold alone.
 const PLACE_EXTRA_WORDS: &[&str] = &["kingdom", "emirates", "nations", "strip", "gulf", "sea", "river", "city"];

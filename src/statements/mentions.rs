@@ -107,6 +107,11 @@ static NOT_NAMES: Lexicon = Lexicon::new(&[
     "our",
     "my",
     "its",
+    "unless",
+    "until",
+    "once",
+    "studies",
+    "reports",
 ]);
 
 fn is_capitalised(word: &str) -> bool {

@@ -385,6 +385,27 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
     {
         return Referent::Pronoun(words[0].to_lowercase());
     }
+    // `Ilse Marrow, spokesperson for the Ministry of Defence`: a name before an apposition is the speaker.
+    if let Some(comma) = all_words.iter().position(|w| *w == ",") {
+        let name_words: Vec<&str> = all_words[..comma]
+            .iter()
+            .copied()
+            .skip_while(|w| lexicon::TITLES.contains(w) || *w == ".")
+            .map(strip_possessive)
+            .collect();
+        if !name_words.is_empty() && name_words.iter().all(|w| lexicon::is_name_word(w)) {
+            let name = name_words.join(" ");
+            let known = people.iter().find(|p| {
+                p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
+            });
+            if let Some(person) = known {
+                return Referent::Person(person.name.clone());
+            }
+            if name_words.len() >= 2 {
+                return Referent::Person(name);
+            }
+        }
+    }
     // The part before `of` holds the head: `the secretary of Iran’s Council` is a secretary.
     let mut of = words.iter().position(|w| w.eq_ignore_ascii_case("of")).unwrap_or(words.len());
     // ... unless a name closes the mention: `President of Argentina Alberto Fernández` is Alberto Fernández.

@@ -71,26 +71,23 @@ impl ChartView {
             series_picker_ui(ui, speaker_search, request, chart, speaker_counts, commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            let undated = chart.undated_articles;
-            ui.horizontal(|ui| {
-                match period {
-                    Some((from, to)) => {
+            match period {
+                Some((from, to)) => {
+                    ui.horizontal(|ui| {
                         ui.label(format!("Showing {from} – {to} in the list."));
                         if ui.small_button("Show all dates").clicked() {
                             commands.push(Command::FilterPeriod(None));
                         }
-                    }
-                    None => {
-                        ui.weak("Click a bucket, or drag across several, to list that period; double-click resets.");
-                    }
-                }
-                if undated > 0 {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(format!("{undated} undated articles are not shown"))
-                            .on_hover_text("Articles with no date in a field, the text or the file name.");
                     });
                 }
-            });
+                None => {
+                    ui.weak("Click a bucket, or drag across several, to list that period; double-click resets.");
+                }
+            }
+            if chart.undated_articles > 0 {
+                ui.weak(format!("{} undated articles are not shown.", chart.undated_articles))
+                    .on_hover_text("Articles with no date in a field, the text or the file name.");
+            }
             if chart.starts.is_empty() {
                 ui.add_space(20.0);
                 ui.weak("No dated articles in the current selection.");
@@ -133,7 +130,12 @@ fn plot_ui(
         ));
         text
     };
+    // The plot fills what is left of the panel, and no more (the panel may have grown wider than the window).
+    let visible = ui.clip_rect().intersect(ui.max_rect());
+    let size = egui::vec2(visible.right() - ui.cursor().left(), visible.bottom() - ui.cursor().top());
     let plot = Plot::new("chart_plot")
+        .width(size.x.max(120.0))
+        .height(size.y.max(120.0))
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_drag(false)
         .allow_zoom(false)
@@ -222,14 +224,14 @@ fn controls_ui(ui: &mut egui::Ui, request: &ChartRequest, chart: &Chart, command
     let mut changed = request.clone();
     ui.horizontal_wrapped(|ui| {
         ui.label("Bucket:");
-        let automatic = format!("Auto ({})", chart.bucket.as_str());
-        let shown = request.bucket.map_or(automatic.clone(), |b| timeline::capitalised(b.as_str()));
-        egui::ComboBox::from_id_salt("chart_bucket").selected_text(shown).show_ui(ui, |ui| {
-            ui.selectable_value(&mut changed.bucket, None, automatic);
-            for bucket in Bucket::ALL {
-                ui.selectable_value(&mut changed.bucket, Some(bucket), timeline::capitalised(bucket.as_str()));
-            }
-        });
+        let automatic = match request.bucket {
+            None => format!("Auto ({})", chart.bucket.as_str()),
+            Some(_) => "Auto".to_owned(),
+        };
+        ui.selectable_value(&mut changed.bucket, None, automatic).on_hover_text("Chosen from the date span");
+        for bucket in Bucket::ALL {
+            ui.selectable_value(&mut changed.bucket, Some(bucket), timeline::capitalised(bucket.as_str()));
+        }
         ui.separator();
         ui.label("Count:");
         ui.selectable_value(&mut changed.unit, Unit::Statements, "Statements")
