@@ -12,10 +12,12 @@ pub mod decode;
 pub mod export;
 pub mod ingest;
 pub mod metadata;
+pub mod search;
 pub mod speakers;
 pub mod statements;
 pub mod store;
 pub mod timeline;
+pub mod topics;
 
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -14,6 +14,15 @@ pub fn corpus_data_dir(source: &CorpusSource) -> Option<PathBuf> {
     Some(base.join("corpora").join(corpus_key(source)))
 }
 
+/// The folder for caches about one corpus (its search index), which can be rebuilt if lost.
+pub fn corpus_cache_dir(source: &CorpusSource) -> Option<PathBuf> {
+    let base = match std::env::var_os("DOSSIER_CACHE_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => directories::ProjectDirs::from("org", "Dossier", "dossier")?.cache_dir().to_owned(),
+    };
+    Some(base.join("corpora").join(corpus_key(source)))
+}
+
 /// A stable, file-name-safe key for a corpus: its last folder name and a hash of its full path.
 fn corpus_key(source: &CorpusSource) -> String {
     let text = serde_json::to_string(source).unwrap_or_default();

@@ -1,0 +1,410 @@
+//! Full-text search with tantivy: one document per article and one per statement, in an index kept in
+//! Dossier's cache directory (never in the corpus) and reused while the corpus has not changed.
+
+pub mod query;
+
+use crate::corpus::Corpus;
+use crate::speakers::SpeakerNames;
+use query::{Field, Node, QueryError};
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{
+    AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{FAST, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::{Index, IndexReader, TantivyDocument, Term};
+
+/// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
+const INDEX_VERSION: &str = "dossier-index-1";
+/// The analyzer of every text field: words, lower case, accents folded, English stems.
+const ANALYZER: &str = "dossier";
+/// `kind` of an article document.
+const ARTICLE: u64 = 0;
+/// `kind` of a statement document.
+const STATEMENT: u64 = 1;
+
+/// What a search returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Articles matching (indices into `corpus.articles`).
+    #[default]
+    Articles,
+    /// Statements matching on their own text and speaker and their article's fields (indices into `corpus.statements`).
+    Statements,
+}
+
+struct Fields {
+    kind: tantivy::schema::Field,
+    title: tantivy::schema::Field,
+    text: tantivy::schema::Field,
+    outlet: tantivy::schema::Field,
+    author: tantivy::schema::Field,
+    speaker: tantivy::schema::Field,
+    day: tantivy::schema::Field,
+}
+
+/// A corpus' search index, open for queries.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        kind: builder.add_u64_field("kind", INDEXED | FAST),
+        title: builder.add_text_field("title", text.clone()),
+        text: builder.add_text_field("text", text.clone()),
+        outlet: builder.add_text_field("outlet", text.clone()),
+        author: builder.add_text_field("author", text.clone()),
+        speaker: builder.add_text_field("speaker", text),
+        day: builder.add_i64_field("day", INDEXED | FAST),
+    };
+    builder.add_u64_field("article", FAST);
+    builder.add_u64_field("statement", FAST);
+    (builder.build(), fields)
+}
+
+fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// A fingerprint of the corpus files (paths, sizes, modification times): the index is reused while it holds.
+pub fn fingerprint(corpus: &Corpus) -> String {
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    let mut add = |bytes: &[u8]| {
+        for byte in bytes {
+            hash = (hash ^ *byte as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    };
+    add(INDEX_VERSION.as_bytes());
+    add(&(corpus.articles.len() as u64).to_le_bytes());
+    add(&(corpus.statements.len() as u64).to_le_bytes());
+    for (file_id, entry) in corpus.files.iter().enumerate() {
+        add(entry.relative_path.as_bytes());
+        add(&entry.size.to_le_bytes());
+        let modified = std::fs::metadata(corpus.file_path(file_id as u32))
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        add(&modified.to_le_bytes());
+    }
+    format!("{INDEX_VERSION} {hash:016x}")
+}
+
+/// How far building has come, and a way to stop it.
+#[derive(Debug, Default)]
+pub struct BuildProgress {
+    /// Articles indexed so far.
+    pub articles_done: AtomicUsize,
+    /// Set to stop building.
+    pub cancel: AtomicBool,
+}
+
+impl SearchIndex {
+    /// Opens the index in `folder` if it was built for this very corpus, else builds it there anew.
+    pub fn open_or_build(corpus: &Corpus, folder: &Path, progress: &BuildProgress) -> Result<SearchIndex, String> {
+        let expected = fingerprint(corpus);
+        let stamp = folder.join("fingerprint");
+        if std::fs::read_to_string(&stamp).is_ok_and(|found| found == expected)
+            && let Ok(index) = Index::open_in_dir(folder.join("index"))
+        {
+            // A damaged index is rebuilt rather than trusted.
+            if let Ok(search) = SearchIndex::from_index(index) {
+                progress.articles_done.store(corpus.articles.len(), Ordering::Relaxed);
+                return Ok(search);
+            }
+        }
+        let index_folder = folder.join("index");
+        let _ = std::fs::remove_dir_all(&index_folder);
+        std::fs::create_dir_all(&index_folder).map_err(|e| format!("cannot create {}: {e}", index_folder.display()))?;
+        let _ = std::fs::remove_file(&stamp);
+        let (schema, _) = schema();
+        let index = Index::create_in_dir(&index_folder, schema).map_err(|e| e.to_string())?;
+        let search = SearchIndex::from_index(index)?;
+        search.fill(corpus, progress)?;
+        crate::store::write_atomically(&stamp, expected.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(search)
+    }
+
+    /// Builds an index in memory (for tests and one-off command-line runs).
+    pub fn build_in_memory(corpus: &Corpus) -> Result<SearchIndex, String> {
+        let (schema, _) = schema();
+        let search = SearchIndex::from_index(Index::create_in_ram(schema))?;
+        search.fill(corpus, &BuildProgress::default())?;
+        Ok(search)
+    }
+
+    fn from_index(index: Index) -> Result<SearchIndex, String> {
+        index.tokenizers().register(ANALYZER, analyzer());
+        let (_, fields) = schema();
+        if index.schema() != schema().0 {
+            return Err("the index was made by another version".into());
+        }
+        let reader = index.reader().map_err(|e| e.to_string())?;
+        Ok(SearchIndex { index, reader, fields })
+    }
+
+    fn fill(&self, corpus: &Corpus, progress: &BuildProgress) -> Result<(), String> {
+        let mut writer: tantivy::IndexWriter<TantivyDocument> =
+            self.index.writer_with_num_threads(2, 120_000_000).map_err(|e| e.to_string())?;
+        let mut statements_of: Vec<Vec<u32>> = vec![Vec::new(); corpus.articles.len()];
+        for (index, statement) in corpus.statements.iter().enumerate() {
+            if let Some(list) = statements_of.get_mut(statement.article as usize) {
+                list.push(index as u32);
+            }
+        }
+        let schema = self.index.schema();
+        let (article_field, statement_field) = (
+            schema.get_field("article").map_err(|e| e.to_string())?,
+            schema.get_field("statement").map_err(|e| e.to_string())?,
+        );
+        let f = &self.fields;
+        for (article_index, meta) in corpus.articles.iter().enumerate() {
+            if progress.cancel.load(Ordering::Relaxed) {
+                return Err("cancelled".into());
+            }
+            // An article that cannot be read again is still found by its metadata.
+            let text = corpus.read_article(meta).map(|a| a.text).unwrap_or_default();
+            let base = |kind: u64, statement: u64| {
+                let mut document = TantivyDocument::default();
+                document.add_u64(f.kind, kind);
+                document.add_u64(article_field, article_index as u64);
+                document.add_u64(statement_field, statement);
+                document.add_text(f.title, &meta.title);
+                if let Some(outlet) = &meta.outlet {
+                    document.add_text(f.outlet, outlet);
+                }
+                if let Some(author) = &meta.author {
+                    document.add_text(f.author, author);
+                }
+                if let Some(date) = meta.date {
+                    document.add_i64(f.day, query::day_number(date));
+                }
+                document
+            };
+            let mut article = base(ARTICLE, u64::MAX);
+            article.add_text(f.text, &text);
+            for &statement_index in &statements_of[article_index] {
+                let record = &corpus.statements[statement_index as usize].record;
+                if let Some(speaker) = &record.speaker {
+                    article.add_text(f.speaker, speaker);
+                }
+                let mut statement = base(STATEMENT, statement_index as u64);
+                statement.add_text(f.text, &record.text);
+                if let Some(speaker) = &record.speaker {
+                    statement.add_text(f.speaker, speaker);
+                }
+                writer.add_document(statement).map_err(|e| e.to_string())?;
+            }
+            writer.add_document(article).map_err(|e| e.to_string())?;
+            progress.articles_done.fetch_add(1, Ordering::Relaxed);
+        }
+        writer.commit().map_err(|e| e.to_string())?;
+        writer.wait_merging_threads().map_err(|e| e.to_string())?;
+        self.reader.reload().map_err(|e| e.to_string())
+    }
+
+    /// Runs a parsed query; returns sorted indices into `corpus.articles` or `corpus.statements`.
+    /// `speakers` maps a name typed after `speaker:` to the names found that it stands for.
+    pub fn search(&self, node: &Node, scope: Scope, speakers: &SpeakerLookup) -> Result<Vec<u32>, String> {
+        let kind = match scope {
+            Scope::Articles => ARTICLE,
+            Scope::Statements => STATEMENT,
+        };
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, self.to_query(node, speakers)),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(Term::from_field_u64(self.fields.kind, kind), IndexRecordOption::Basic)),
+            ),
+        ]);
+        let searcher = self.reader.searcher();
+        let found = searcher.search(&query, &DocSetCollector).map_err(|e| e.to_string())?;
+        let column_name = match scope {
+            Scope::Articles => "article",
+            Scope::Statements => "statement",
+        };
+        let mut columns = BTreeMap::new();
+        let mut hits = Vec::with_capacity(found.len());
+        for address in found {
+            if !columns.contains_key(&address.segment_ord) {
+                let column = searcher
+                    .segment_reader(address.segment_ord)
+                    .fast_fields()
+                    .u64(column_name)
+                    .map_err(|e| e.to_string())?;
+                columns.insert(address.segment_ord, column);
+            }
+            if let Some(value) = columns[&address.segment_ord].first(address.doc_id) {
+                hits.push(value as u32);
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        Ok(hits)
+    }
+
+    fn field(&self, field: Field) -> tantivy::schema::Field {
+        match field {
+            Field::Title => self.fields.title,
+            Field::Text => self.fields.text,
+            Field::Outlet => self.fields.outlet,
+            Field::Author => self.fields.author,
+            Field::Speaker => self.fields.speaker,
+        }
+    }
+
+    fn analyze(&self, text: &str) -> Vec<String> {
+        let mut analyzer = analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut tokens = Vec::new();
+        while let Some(token) = stream.next() {
+            tokens.push(token.text.clone());
+        }
+        tokens
+    }
+
+    /// Words in order in one field: a term, a phrase, or nothing.
+    fn words_query(&self, field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+        let terms: Vec<Term> = self.analyze(text).iter().map(|t| Term::from_field_text(field, t)).collect();
+        match terms.len() {
+            0 => Box::new(EmptyQuery),
+            1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)),
+            _ => Box::new(PhraseQuery::new(terms)),
+        }
+    }
+
+    fn in_fields(&self, field: Option<Field>, make: impl Fn(Field) -> Box<dyn Query>) -> Box<dyn Query> {
+        let fields: Vec<Field> = field.map_or(Field::ALL.to_vec(), |f| vec![f]);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = fields.into_iter().map(|f| (Occur::Should, make(f))).collect();
+        if clauses.len() == 1 {
+            clauses.pop().map(|(_, q)| q).unwrap_or(Box::new(EmptyQuery))
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        }
+    }
+
+    fn to_query(&self, node: &Node, speakers: &SpeakerLookup) -> Box<dyn Query> {
+        match node {
+            Node::Word(field, text) | Node::Phrase(field, text) => self.in_fields(*field, |f| {
+                if f == Field::Speaker && field.is_some() {
+                    // Every spelling merged under the speaker asked for.
+                    let names = speakers.variants(text);
+                    let clauses: Vec<(Occur, Box<dyn Query>)> = std::iter::once(text.clone())
+                        .chain(names)
+                        .map(|name| (Occur::Should, self.words_query(self.fields.speaker, &name)))
+                        .collect();
+                    return Box::new(BooleanQuery::new(clauses));
+                }
+                self.words_query(self.field(f), text)
+            }),
+            Node::Prefix(field, prefix) => {
+                let folded: String =
+                    crate::statements::fold_name(prefix).chars().filter(|c| c.is_alphanumeric()).collect();
+                let pattern = format!("{}.*", regex::escape(&folded));
+                self.in_fields(*field, |f| {
+                    RegexQuery::from_pattern(&pattern, self.field(f))
+                        .map(|q| Box::new(q) as Box<dyn Query>)
+                        .unwrap_or_else(|_| Box::new(EmptyQuery))
+                })
+            }
+            Node::Dates(from, to) => {
+                let bound = |date: &Option<chrono::NaiveDate>| match date {
+                    Some(date) => Bound::Included(Term::from_field_i64(self.fields.day, query::day_number(*date))),
+                    None => Bound::Unbounded,
+                };
+                if from.is_none() && to.is_none() {
+                    // `date:[* TO *]`: every dated article.
+                    return Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_i64(self.fields.day, i64::MIN)),
+                        Bound::Unbounded,
+                    ));
+                }
+                Box::new(RangeQuery::new(bound(from), bound(to)))
+            }
+            Node::And(parts) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = parts
+                    .iter()
+                    .map(|part| match part {
+                        Node::Not(inner) => (Occur::MustNot, self.to_query(inner, speakers)),
+                        other => (Occur::Must, self.to_query(other, speakers)),
+                    })
+                    .collect();
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Or(parts) => Box::new(BooleanQuery::new(
+                parts.iter().map(|part| (Occur::Should, self.to_query(part, speakers))).collect(),
+            )),
+            Node::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery)),
+                (Occur::MustNot, self.to_query(inner, speakers)),
+            ])),
+        }
+    }
+}
+
+/// Finds the speaker names that a name typed in a query stands for, through the corpus' merges.
+#[derive(Debug, Default)]
+pub struct SpeakerLookup {
+    /// (folded canonical name, folded name as found, name as found).
+    names: Vec<(String, String, String)>,
+}
+
+impl SpeakerLookup {
+    /// Builds the lookup from the names found and the canonical names they map to.
+    pub fn new(found: &BTreeMap<String, usize>, names: &SpeakerNames) -> SpeakerLookup {
+        let fold = |s: &str| s.split_whitespace().map(crate::statements::fold_name).collect::<Vec<_>>().join(" ");
+        SpeakerLookup {
+            names: found.keys().map(|name| (fold(names.canonical(name)), fold(name), name.clone())).collect(),
+        }
+    }
+
+    /// Names found whose canonical name (or own spelling) holds the words typed.
+    pub fn variants(&self, typed: &str) -> Vec<String> {
+        let wanted: Vec<String> = typed.split_whitespace().map(crate::statements::fold_name).collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let holds = |name: &str| {
+            let words: Vec<&str> = name.split(' ').collect();
+            words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| *a == b.as_str()))
+        };
+        self.names
+            .iter()
+            .filter(|(canonical, own, _)| holds(canonical) || holds(own))
+            .map(|(_, _, n)| n.clone())
+            .collect()
+    }
+}
+
+/// Parses and runs a query in one step; the error says where the query is wrong.
+pub fn run(
+    index: &SearchIndex,
+    text: &str,
+    scope: Scope,
+    topics: &crate::topics::Topics,
+    speakers: &SpeakerLookup,
+) -> Result<Vec<u32>, QueryError> {
+    let node = query::parse(text, &|name| topics.query_of(name))?;
+    index.search(&node, scope, speakers).map_err(|message| QueryError { message, start: 0, end: 0 })
+}

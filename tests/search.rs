@@ -1,0 +1,156 @@
+//! Search: the query language over a real corpus, checked against what the articles and statements hold.
+
+use dossier::corpus::{self, Corpus, CorpusSource};
+use dossier::search::{self, Scope, SearchIndex, SpeakerLookup};
+use dossier::speakers::{SpeakerEdits, SpeakerNames};
+use dossier::topics::{Topic, Topics};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn wikinews() -> &'static (Corpus, SearchIndex, SpeakerLookup) {
+    static CORPUS: OnceLock<(Corpus, SearchIndex, SpeakerLookup)> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews");
+        let corpus = corpus::load(&CorpusSource::Folder(path), 2).unwrap();
+        let index = SearchIndex::build_in_memory(&corpus).unwrap();
+        let found = corpus.found_speakers();
+        let lookup = SpeakerLookup::new(&found, &SpeakerNames::build(&found, &SpeakerEdits::default()));
+        (corpus, index, lookup)
+    })
+}
+
+fn articles(query: &str) -> Vec<u32> {
+    let (_, index, lookup) = wikinews();
+    search::run(index, query, Scope::Articles, &Topics::default(), lookup).unwrap()
+}
+
+/// Articles whose text contains a word, by a plain scan (the truth the index must agree with).
+fn scanned(predicate: impl Fn(&str) -> bool) -> Vec<u32> {
+    let (corpus, _, _) = wikinews();
+    (0..corpus.articles.len() as u32)
+        .filter(|&i| {
+            let meta = &corpus.articles[i as usize];
+            let text = corpus.read_article(meta).unwrap().text;
+            predicate(&format!("{} {}", meta.title, text).to_lowercase())
+        })
+        .collect()
+}
+
+#[test]
+fn stems_find_other_forms_and_plain_scans_agree() {
+    let withdraw = articles("withdraw");
+    let withdrawal = scanned(|t| t.contains("withdrawal"));
+    assert!(!withdrawal.is_empty());
+    assert!(withdrawal.iter().all(|a| withdraw.contains(a)), "withdraw finds every article saying withdrawal");
+    // A phrase is the words in order (stemmed: `prime ministers` too).
+    let phrase = articles("\"prime minister\"");
+    let words_in_order = |t: &str| {
+        let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.windows(2).any(|w| w[0] == "prime" && (w[1] == "minister" || w[1] == "ministers"))
+    };
+    assert_eq!(phrase, scanned(words_in_order));
+}
+
+#[test]
+fn boolean_operators_combine_sets() {
+    let iran = articles("Iran");
+    let iraq = articles("Iraq");
+    let both = articles("Iran Iraq");
+    let either = articles("Iran OR Iraq");
+    let only_iran = articles("Iran -Iraq");
+    assert!(!both.is_empty() && both.len() < either.len());
+    assert!(both.iter().all(|a| iran.contains(a) && iraq.contains(a)));
+    assert_eq!(either.len(), iran.len() + iraq.len() - both.len());
+    assert_eq!(only_iran.len(), iran.len() - both.len());
+    assert_eq!(articles("Iran AND NOT Iraq"), only_iran);
+    assert_eq!(articles("(Iran OR Iraq) AND NOT (Iran Iraq)").len(), either.len() - both.len());
+}
+
+#[test]
+fn accents_prefixes_fields_and_dates() {
+    // Erdoğan written with and without its accent.
+    assert_eq!(articles("Erdogan"), articles("Erdoğan"));
+    assert!(!articles("Erdogan").is_empty());
+    let prefix = articles("pand*");
+    assert!(!prefix.is_empty());
+    assert_eq!(prefix, scanned(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with("pand"))));
+    let (corpus, _, _) = wikinews();
+    let titled = articles("title:Trump");
+    assert!(titled.iter().all(|&a| corpus.articles[a as usize].title.contains("Trump")));
+    assert_eq!(titled.len(), corpus.articles.iter().filter(|a| a.title.contains("Trump")).count());
+    let in_2020 = articles("date:2020");
+    assert_eq!(
+        in_2020.len(),
+        corpus.articles.iter().filter(|a| a.date.is_some_and(|d| d.format("%Y").to_string() == "2020")).count()
+    );
+    let spring = articles("date:[2020-03-01 TO 2020-05-31]");
+    assert!(spring.iter().all(|&a| {
+        let date = corpus.articles[a as usize].date.unwrap().format("%Y-%m").to_string();
+        ("2020-03".."2020-06").contains(&date.as_str())
+    }));
+    assert!(!spring.is_empty());
+    assert_eq!(articles("date:2020-03 OR date:2020-04 OR date:2020-05"), spring);
+}
+
+#[test]
+fn speakers_statements_and_topics() {
+    let (corpus, index, lookup) = wikinews();
+    let by_trump = search::run(index, "speaker:Trump", Scope::Statements, &Topics::default(), lookup).unwrap();
+    assert!(!by_trump.is_empty());
+    assert!(
+        by_trump.iter().all(|&s| corpus.statements[s as usize]
+            .record
+            .speaker
+            .as_deref()
+            .is_some_and(|n| n.contains("Trump")))
+    );
+    let statements_about = search::run(index, "wall", Scope::Statements, &Topics::default(), lookup).unwrap();
+    assert!(statements_about.iter().all(|&s| {
+        let statement = &corpus.statements[s as usize];
+        let title = &corpus.articles[statement.article as usize].title;
+        format!("{} {}", statement.record.text, title).to_lowercase().contains("wall")
+    }));
+    let topics = Topics { topics: vec![Topic { name: "Virus".into(), query: "coronavirus OR COVID".into() }] };
+    let by_topic = search::run(index, "topic:virus", Scope::Articles, &topics, lookup).unwrap();
+    assert_eq!(by_topic, articles("coronavirus OR COVID"));
+    assert!(!by_topic.is_empty());
+}
+
+#[test]
+fn errors_say_where_and_why() {
+    let (_, index, lookup) = wikinews();
+    let error = search::run(index, "troops AND (Iraq", Scope::Articles, &Topics::default(), lookup).unwrap_err();
+    assert_eq!(error.start, 11);
+    assert!(error.message.contains("never closed"));
+}
+
+#[test]
+fn the_index_lives_in_the_cache_and_is_reused_while_the_corpus_is_unchanged() {
+    let corpus_folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(corpus_folder.path().join("a.txt"), "Troops leave\n\nThe troops left Fort Ardel on Friday.")
+        .unwrap();
+    let source = CorpusSource::Folder(corpus_folder.path().to_owned());
+    let corpus = corpus::load(&source, 1).unwrap();
+    let progress = search::BuildProgress::default();
+    let index = SearchIndex::open_or_build(&corpus, cache.path(), &progress).unwrap();
+    let lookup = SpeakerLookup::default();
+    assert_eq!(search::run(&index, "troop", Scope::Articles, &Topics::default(), &lookup).unwrap(), [0]);
+    drop(index);
+    let stamp = std::fs::metadata(cache.path().join("fingerprint")).unwrap().modified().unwrap();
+    let again = SearchIndex::open_or_build(&corpus, cache.path(), &progress).unwrap();
+    assert_eq!(std::fs::metadata(cache.path().join("fingerprint")).unwrap().modified().unwrap(), stamp, "reused");
+    assert_eq!(search::run(&again, "troop", Scope::Articles, &Topics::default(), &lookup).unwrap(), [0]);
+    // The corpus folder holds only what the user put there.
+    let names: Vec<_> = std::fs::read_dir(corpus_folder.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["a.txt"]);
+    // A change to the corpus rebuilds the index.
+    std::fs::write(corpus_folder.path().join("a.txt"), "Dam talks\n\nThe dam talks collapsed again today.").unwrap();
+    let changed = corpus::load(&source, 1).unwrap();
+    let rebuilt = SearchIndex::open_or_build(&changed, cache.path(), &progress).unwrap();
+    assert_eq!(
+        search::run(&rebuilt, "troop", Scope::Articles, &Topics::default(), &lookup).unwrap(),
+        Vec::<u32>::new()
+    );
+    assert_eq!(search::run(&rebuilt, "dams", Scope::Articles, &Topics::default(), &lookup).unwrap(), [0]);
+}
