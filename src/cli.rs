@@ -2,8 +2,10 @@
 
 use crate::corpus::{self, Corpus, CorpusSource};
 use crate::export::{self, ListFormat};
+use crate::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
-use crate::timeline::{self, Bucket, ChartRequest, Measure, SeriesSpec, Style, Unit};
+use crate::timeline::{self, Bucket, ChartRequest, Measure, SeriesSpec, Style, TopicHits, Unit};
+use crate::topics::Topics;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +72,9 @@ pub struct ChartArgs {
     /// Reader threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Query and topics.
+    #[command(flatten)]
+    pub search: SearchArgs,
 }
 
 /// Arguments of `dossier statements`.
@@ -86,6 +91,20 @@ pub struct StatementsArgs {
     /// Reader threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Query and topics.
+    #[command(flatten)]
+    pub search: SearchArgs,
+}
+
+/// Search options of the listing and chart commands.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SearchArgs {
+    /// Only what matches this query, in the app's search syntax (`troops AND date:2021`).
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Topics (JSON: {"topics": [{"name": …, "query": …}]}) for `topic:NAME` in queries and chart series.
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
 }
 
 /// Arguments of `dossier articles`.
@@ -99,6 +118,9 @@ pub struct ArticlesArgs {
     /// Reader threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Query and topics.
+    #[command(flatten)]
+    pub search: SearchArgs,
 }
 
 /// Parses the arguments; help and version are printed here, errors become one line on stderr.
@@ -150,8 +172,14 @@ fn statements(args: &StatementsArgs) -> ExitCode {
         Err(code) => return code,
     };
     let names = SpeakerNames::build(&corpus.found_speakers(), &edits);
-    let all = 0..corpus.statements.len() as u32;
-    if let Err(code) = print(|out| export::write_statements(out, &corpus, &names, all, args.format)) {
+    let selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
+        Ok(searcher) => match searcher.selection(Scope::Statements, corpus.statements.len()) {
+            Ok(selected) => selected,
+            Err(code) => return code,
+        },
+        Err(code) => return code,
+    };
+    if let Err(code) = print(|out| export::write_statements(out, &corpus, &names, selected.into_iter(), args.format)) {
         return code;
     }
     report_problems(&corpus)
@@ -162,8 +190,15 @@ fn articles(args: &ArticlesArgs) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    let all = 0..corpus.articles.len() as u32;
-    if let Err(code) = print(|out| export::write_articles(out, &corpus, all, args.format)) {
+    let names = SpeakerNames::build(&corpus.found_speakers(), &SpeakerEdits::default());
+    let selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
+        Ok(searcher) => match searcher.selection(Scope::Articles, corpus.articles.len()) {
+            Ok(selected) => selected,
+            Err(code) => return code,
+        },
+        Err(code) => return code,
+    };
+    if let Err(code) = print(|out| export::write_articles(out, &corpus, selected.into_iter(), args.format)) {
         return code;
     }
     report_problems(&corpus)
@@ -197,9 +232,30 @@ fn chart(args: &ChartArgs) -> ExitCode {
     let names = SpeakerNames::build(&corpus.found_speakers(), &edits);
     let request =
         ChartRequest { series, bucket: args.bucket, unit: args.count, measure: args.measure, style: args.style };
-    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
-    let chart = timeline::compute(&corpus, &names, &all, &request);
-    let context = export::ChartContext { corpus: args.path.display().to_string(), ..Default::default() };
+    let has_topics = request.series.iter().any(|s| matches!(s, SeriesSpec::Topic(_)));
+    let searcher = match Searcher::new(&args.path, &corpus, &names, &args.search, has_topics) {
+        Ok(searcher) => searcher,
+        Err(code) => return code,
+    };
+    let selected = match searcher.selection(Scope::Articles, corpus.articles.len()) {
+        Ok(selected) => selected,
+        Err(code) => return code,
+    };
+    for spec in &request.series {
+        if let SeriesSpec::Topic(name) = spec
+            && searcher.topics.query_of(name).is_none()
+        {
+            eprintln!("dossier: there is no topic `{name}` (give the topics with --topics FILE)");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    let topic_hits = |name: &str| searcher.topic_hits(name);
+    let chart = timeline::compute(&corpus, &names, &selected, &request, &topic_hits);
+    let context = export::ChartContext {
+        corpus: args.path.display().to_string(),
+        filter: args.search.query.clone(),
+        ..Default::default()
+    };
     match export::write_chart(&chart, &args.out, args.size, &context) {
         Ok(written) => {
             for path in written {
@@ -215,6 +271,70 @@ fn chart(args: &ChartArgs) -> ExitCode {
         }
     }
     report_problems(&corpus)
+}
+
+/// The search index and topics a command needs, if any.
+struct Searcher {
+    index: Option<SearchIndex>,
+    topics: Topics,
+    lookup: SpeakerLookup,
+    query: Option<String>,
+}
+
+impl Searcher {
+    /// Reads the topics and, when a query or topics are used, opens (or builds) the corpus' search index
+    /// in the cache directory.
+    fn new(
+        path: &std::path::Path,
+        corpus: &Corpus,
+        names: &SpeakerNames,
+        args: &SearchArgs,
+        needs_index: bool,
+    ) -> Result<Searcher, ExitCode> {
+        let topics = match &args.topics {
+            Some(file) => std::fs::read_to_string(file)
+                .map_err(|e| e.to_string())
+                .and_then(|text| Topics::from_json(&text))
+                .map_err(|error| {
+                    eprintln!("dossier: cannot read topics {}: {error}", file.display());
+                    ExitCode::from(EXIT_USAGE)
+                })?,
+            None => Topics::default(),
+        };
+        let index = if args.query.is_some() || needs_index {
+            let source = CorpusSource::from_path(path);
+            let built = match crate::store::corpus_cache_dir(&source) {
+                Some(folder) => SearchIndex::open_or_build(corpus, &folder.join("search"), &BuildProgress::default()),
+                None => SearchIndex::build_in_memory(corpus),
+            };
+            Some(built.map_err(|error| {
+                eprintln!("dossier: cannot build the search index: {error}");
+                ExitCode::FAILURE
+            })?)
+        } else {
+            None
+        };
+        let lookup = SpeakerLookup::new(&corpus.found_speakers(), names);
+        Ok(Searcher { index, topics, lookup, query: args.query.clone() })
+    }
+
+    /// What the query selects (everything without a query), as sorted indices.
+    fn selection(&self, scope: Scope, total: usize) -> Result<Vec<u32>, ExitCode> {
+        let (Some(index), Some(query)) = (&self.index, &self.query) else {
+            return Ok((0..total as u32).collect());
+        };
+        search::run(index, query, scope, &self.topics, &self.lookup).map_err(|error| {
+            eprintln!("dossier: query: {error}");
+            ExitCode::from(EXIT_USAGE)
+        })
+    }
+
+    fn topic_hits(&self, name: &str) -> Option<TopicHits> {
+        let index = self.index.as_ref()?;
+        let query = format!("topic:\"{}\"", name.replace('"', ""));
+        let run = |scope| search::run(index, &query, scope, &self.topics, &self.lookup).ok();
+        Some(TopicHits { statements: run(Scope::Statements)?, articles: run(Scope::Articles)? })
+    }
 }
 
 /// Loads a corpus for a command, or prints why it cannot be opened.

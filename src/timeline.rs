@@ -209,14 +209,16 @@ pub enum SeriesSpec {
     TopSpeakers(usize),
     /// One speaker, by canonical name.
     Speaker(String),
+    /// One topic, by name: its matching statements (or articles).
+    Topic(String),
 }
 
 impl SeriesSpec {
-    /// Reads `speakers:top5`, `speakers:top` (five) or `speaker:NAME`.
+    /// Reads `speakers:top5`, `speakers:top` (five), `speaker:NAME` or `topic:NAME`.
     pub fn parse(text: &str) -> Result<SeriesSpec, String> {
         let (kind, value) = text
             .split_once(':')
-            .ok_or_else(|| format!("series `{text}` should look like speakers:top5 or speaker:NAME"))?;
+            .ok_or_else(|| format!("series `{text}` should look like speakers:top5, speaker:NAME or topic:NAME"))?;
         match kind.trim().to_ascii_lowercase().as_str() {
             "speakers" => {
                 let count = value.trim().strip_prefix("top").unwrap_or(value.trim());
@@ -228,8 +230,8 @@ impl SeriesSpec {
                     .ok_or_else(|| format!("series `{text}`: expected speakers:topN with N from 1 to 100"))
             }
             "speaker" if !value.trim().is_empty() => Ok(SeriesSpec::Speaker(value.trim().to_owned())),
-            "topic" => Err(format!("series `{text}`: topic series need topics, which Dossier cannot define yet")),
-            _ => Err(format!("series `{text}` should look like speakers:top5 or speaker:NAME")),
+            "topic" if !value.trim().is_empty() => Ok(SeriesSpec::Topic(value.trim().to_owned())),
+            _ => Err(format!("series `{text}` should look like speakers:top5, speaker:NAME or topic:NAME")),
         }
     }
 }
@@ -265,8 +267,10 @@ impl Default for ChartRequest {
 /// One line (or bar stack layer) of the chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    /// The canonical speaker name.
+    /// The canonical speaker name, or the topic's name.
     pub name: String,
+    /// True for a topic, false for a speaker.
+    pub is_topic: bool,
     /// Statements or articles per bucket.
     pub counts: Vec<u64>,
     /// Statements or articles of undated articles, which no bucket holds.
@@ -340,9 +344,15 @@ impl Chart {
 
     /// A title naming what is counted.
     pub fn title(&self) -> String {
-        let what = match self.request.unit {
-            Unit::Statements => "Statements by speaker",
-            Unit::Articles => "Articles quoting each speaker",
+        let has_topics = self.series.iter().any(|s| s.is_topic);
+        let has_speakers = self.series.iter().any(|s| !s.is_topic);
+        let what = match (self.request.unit, has_topics, has_speakers) {
+            (Unit::Statements, true, false) => "Statements by topic",
+            (Unit::Statements, true, true) => "Statements by speaker and topic",
+            (Unit::Statements, false, _) => "Statements by speaker",
+            (Unit::Articles, true, false) => "Articles by topic",
+            (Unit::Articles, true, true) => "Articles by speaker and topic",
+            (Unit::Articles, false, _) => "Articles quoting each speaker",
         };
         format!("{what}, by {}", self.bucket.as_str())
     }
@@ -354,9 +364,24 @@ pub fn capitalised(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// What a topic matches: statements and articles, as sorted indices into `corpus.statements` and `corpus.articles`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicHits {
+    /// Matching statements.
+    pub statements: Vec<u32>,
+    /// Matching articles.
+    pub articles: Vec<u32>,
+}
+
 /// Counts the series of `request` over the given articles (indices into `corpus.articles`, e.g. the
-/// current filter) and their statements.
-pub fn compute(corpus: &Corpus, names: &SpeakerNames, articles: &[u32], request: &ChartRequest) -> Chart {
+/// current filter) and their statements. `topic` gives what a topic matches, by name (`None` if unknown).
+pub fn compute(
+    corpus: &Corpus,
+    names: &SpeakerNames,
+    articles: &[u32],
+    request: &ChartRequest,
+    topic: &dyn Fn(&str) -> Option<TopicHits>,
+) -> Chart {
     let mut is_selected = vec![false; corpus.articles.len()];
     for &article in articles {
         if let Some(slot) = is_selected.get_mut(article as usize) {
@@ -413,10 +438,17 @@ pub fn compute(corpus: &Corpus, names: &SpeakerNames, articles: &[u32], request:
     let mut ranked: Vec<(&str, u64)> = speaker_totals.iter().map(|(n, (c, _))| (*n, *c)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let mut shown: Vec<String> = Vec::new();
+    let mut topics: Vec<(String, TopicHits)> = Vec::new();
     for spec in &request.series {
         let wanted: Vec<String> = match spec {
             SeriesSpec::TopSpeakers(n) => ranked.iter().take(*n).map(|(name, _)| (*name).to_owned()).collect(),
             SeriesSpec::Speaker(name) => vec![names.canonical(name).to_owned()],
+            SeriesSpec::Topic(name) => {
+                if let Some(hits) = topic(name).filter(|_| !topics.iter().any(|(n, _)| n == name)) {
+                    topics.push((name.clone(), hits));
+                }
+                Vec::new()
+            }
         };
         for name in wanted {
             if !shown.contains(&name) {
@@ -426,8 +458,10 @@ pub fn compute(corpus: &Corpus, names: &SpeakerNames, articles: &[u32], request:
     }
 
     let index_of: HashMap<&str, usize> = shown.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let mut series: Vec<Series> =
-        shown.iter().map(|name| Series { name: name.clone(), counts: vec![0; starts.len()], undated: 0 }).collect();
+    let mut series: Vec<Series> = shown
+        .iter()
+        .map(|name| Series { name: name.clone(), is_topic: false, counts: vec![0; starts.len()], undated: 0 })
+        .collect();
     let mut last_article = vec![u32::MAX; series.len()];
     for statement in selected_statements() {
         let Some(&index) = speaker_of(statement).and_then(|s| index_of.get(s)) else { continue };
@@ -439,6 +473,29 @@ pub fn compute(corpus: &Corpus, names: &SpeakerNames, articles: &[u32], request:
             Some(b) => series[index].counts[b] += 1,
             None => series[index].undated += 1,
         }
+    }
+    for (name, hits) in topics {
+        let mut counts = vec![0u64; starts.len()];
+        let mut undated = 0;
+        let mut count_article = |article: u32| {
+            if is_selected.get(article as usize).copied().unwrap_or(false) {
+                match bucket_of(article) {
+                    Some(b) => counts[b] += 1,
+                    None => undated += 1,
+                }
+            }
+        };
+        match request.unit {
+            Unit::Statements => {
+                for &statement in &hits.statements {
+                    if let Some(s) = corpus.statements.get(statement as usize) {
+                        count_article(s.article);
+                    }
+                }
+            }
+            Unit::Articles => hits.articles.iter().for_each(|&a| count_article(a)),
+        }
+        series.push(Series { name, is_topic: true, counts, undated });
     }
     Chart { request: request.clone(), bucket, starts, total_articles, total_statements, series, undated_articles }
 }
@@ -497,5 +554,6 @@ mod tests {
         assert_eq!(SeriesSpec::parse("speaker:Hassan Rouhani"), Ok(SeriesSpec::Speaker("Hassan Rouhani".into())));
         assert!(SeriesSpec::parse("speakers:top0").is_err());
         assert!(SeriesSpec::parse("Rouhani").is_err());
+        assert_eq!(SeriesSpec::parse("topic:US troops"), Ok(SeriesSpec::Topic("US troops".into())));
     }
 }

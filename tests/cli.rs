@@ -168,3 +168,70 @@ fn statements_apply_speaker_edits() {
     assert_eq!(record["speaker"], "Amara Dused (Veloria)");
     assert_eq!(record["text"], "the talks would resume next week");
 }
+
+/// A cache folder of its own, so the test never touches the user's.
+fn with_cache(command: &mut Command) -> &mut Command {
+    static CACHE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    command.env("DOSSIER_CACHE_DIR", CACHE.get_or_init(|| tempfile::tempdir().unwrap()).path())
+}
+
+fn dossier_cached(args: &[&str]) -> Output {
+    with_cache(&mut Command::new(env!("CARGO_BIN_EXE_dossier"))).args(args).output().expect("dossier runs")
+}
+
+#[test]
+fn queries_and_topics_select_articles_and_statements() {
+    let seeds = shared("corpus/seeds");
+    let seeds = seeds.to_str().unwrap();
+    let all = dossier_cached(&["articles", seeds]);
+    let some = dossier_cached(&["articles", seeds, "--query", "Khamenei"]);
+    assert!(some.status.success(), "{}", String::from_utf8_lossy(&some.stderr));
+    let (all, some) = (stdout(&all), stdout(&some));
+    assert!(some.lines().count() >= 1 && some.lines().count() < all.lines().count());
+    assert!(some.lines().all(|line| all.contains(line)));
+    // Statements by a speaker, through the same syntax.
+    let by_rouhani = dossier_cached(&["statements", seeds, "--query", "speaker:Rouhani"]);
+    let records: Vec<serde_json::Value> =
+        stdout(&by_rouhani).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|r| r["speaker"] == "Hassan Rouhani"));
+    // A topic from a file.
+    let folder = tempfile::tempdir().unwrap();
+    let topics = folder.path().join("topics.json");
+    std::fs::write(&topics, r#"{"topics": [{"name": "Daesh", "query": "Daesh OR ISIS"}]}"#).unwrap();
+    let by_topic = dossier_cached(&["articles", seeds, "--topics", topics.to_str().unwrap(), "--query", "topic:Daesh"]);
+    let same = dossier_cached(&["articles", seeds, "--query", "Daesh OR ISIS"]);
+    assert_eq!(stdout(&by_topic), stdout(&same));
+    assert!(!stdout(&same).is_empty());
+    // A chart of the topic counts the statements the query finds, bucket by bucket.
+    let out = folder.path().join("topic.csv");
+    let chart = dossier_cached(&[
+        "chart",
+        seeds,
+        "--series",
+        "topic:Daesh",
+        "--topics",
+        topics.to_str().unwrap(),
+        "--bucket",
+        "year",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(chart.status.success(), "{}", String::from_utf8_lossy(&chart.stderr));
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(&reader.headers().unwrap()[1], "Daesh");
+    let charted: u64 = reader.records().map(|r| r.unwrap()[1].parse::<u64>().unwrap()).sum();
+    let statements =
+        dossier_cached(&["statements", seeds, "--query", "topic:Daesh", "--topics", topics.to_str().unwrap()]);
+    let dated = stdout(&statements).lines().filter(|l| !l.contains("\"date\":null")).count() as u64;
+    assert_eq!(charted, dated);
+}
+
+#[test]
+fn a_bad_query_says_where_in_one_line() {
+    let output = dossier_cached(&["articles", shared("corpus/seeds").to_str().unwrap(), "--query", "troops AND (Iraq"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("never closed") && message.contains("character 12"), "{message}");
+}

@@ -47,7 +47,7 @@ impl ChartView {
     ) {
         if self.has_changed {
             self.has_changed = false;
-            self.chart = Some(timeline::compute(corpus, names, articles, request));
+            self.chart = Some(timeline::compute(corpus, names, articles, request, &|_| None));
         }
     }
 
