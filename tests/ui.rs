@@ -19,6 +19,8 @@ fn isolate_data() {
     let folder = DATA.get_or_init(|| tempfile::tempdir().unwrap());
     // SAFETY: every test sets the same value before any app reads it.
     unsafe { std::env::set_var("DOSSIER_DATA_DIR", folder.path()) };
+    // SAFETY: as above; the search index goes to the same temporary folder.
+    unsafe { std::env::set_var("DOSSIER_CACHE_DIR", folder.path().join("cache")) };
 }
 
 fn harness_with(state: AppState, dialogs: FakeDialogs, path: Option<PathBuf>) -> Harness<'static, DossierApp> {
@@ -42,7 +44,7 @@ fn step_until(harness: &mut Harness<'static, DossierApp>, what: &str, done: impl
 }
 
 fn loaded_and_shown(app: &DossierApp) -> bool {
-    !app.is_loading() && app.shown_article().is_some()
+    !app.is_loading() && !app.is_indexing() && app.shown_article().is_some()
 }
 
 #[test]
@@ -410,4 +412,92 @@ fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
     assert_eq!(statements, harness.state().corpus.statements.len());
     assert!(folder.path().join("chart.csv.json").is_file());
     assert_eq!(harness.state().state.export_folder.as_deref(), Some(folder.path()));
+}
+
+fn search_for(harness: &mut Harness<'static, DossierApp>, query: &str) {
+    harness.get_by_label("Search the corpus").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.get_by_label("Search the corpus").type_text(query);
+    step_until(harness, "the search ran", |app| !app.is_searching());
+}
+
+#[test]
+fn searching_narrows_the_list_and_a_bad_query_says_why_and_keeps_the_results() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    let total = harness.state().corpus.articles.len();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    search_for(&mut harness, "reservoir*");
+    let app = harness.state();
+    let shown: Vec<u32> = app.visible_articles().to_vec();
+    assert!(!shown.is_empty() && shown.len() < total, "{} of {total}", shown.len());
+    // The same query through the engine, by a fresh index over the same corpus.
+    let index = dossier::search::SearchIndex::build_in_memory(&app.corpus).unwrap();
+    let expected = dossier::search::run(
+        &index,
+        "reservoir*",
+        dossier::search::Scope::Articles,
+        &Default::default(),
+        &Default::default(),
+    )
+    .unwrap();
+    let mut sorted = shown.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, expected);
+    harness.get_by_label(&format!("{} articles · {} statements", expected.len(), app.visible_statements().len()));
+
+    // A broken query says why, and the list keeps the last results.
+    harness.get_by_label("Search the corpus").type_text(" AND (dam");
+    step_until(&mut harness, "the error shows", |app| app.search_error().is_some());
+    assert!(harness.state().search_error().unwrap().contains("never closed"));
+    assert_eq!(harness.state().visible_articles().len(), shown.len());
+
+    // Statements matching: only that speaker's statements are listed.
+    search_for(&mut harness, "speaker:Dused");
+    harness.get_by_label("Statements matching").click();
+    step_until(&mut harness, "the statement search ran", |app| !app.is_searching());
+    let app = harness.state();
+    assert!(!app.visible_statements().is_empty());
+    assert!(app.visible_statements().iter().all(|&s| {
+        app.corpus.statements[s as usize].record.speaker.as_deref().is_some_and(|n| n.contains("Dused"))
+    }));
+}
+
+#[test]
+fn topics_are_imported_counted_saved_and_charted() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("codebook.json");
+    std::fs::write(&file, r#"{"topics": [{"name": "Water", "query": "dam OR reservoir* OR river"}]}"#).unwrap();
+    let dialogs = FakeDialogs { open_file: Some(file), ..Default::default() };
+    let mut harness = harness_with(AppState::default(), dialogs, Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    harness.get_by_label("Topics…").click();
+    harness.run();
+    harness.get_by_label("Import…").click();
+    step_until(&mut harness, "the topics are imported and counted", |app| {
+        app.topics.topics.len() == 1 && !app.is_searching()
+    });
+    harness.run();
+    let index = dossier::search::SearchIndex::build_in_memory(&harness.state().corpus).unwrap();
+    let topics = harness.state().topics.clone();
+    let run = |scope| dossier::search::run(&index, "topic:Water", scope, &topics, &Default::default()).unwrap();
+    let (articles, statements) = (run(dossier::search::Scope::Articles), run(dossier::search::Scope::Statements));
+    harness.get_by_label(&format!("Water: {} articles · {} statements", articles.len(), statements.len()));
+
+    harness.get_by_label("Chart it").click();
+    harness.run();
+    let app = harness.state_mut();
+    assert_eq!(app.state.tab, dossier::ui::CentralTab::Chart);
+    let chart = app.chart().unwrap().clone();
+    let water = chart.series.iter().find(|s| s.is_topic && s.name == "Water").expect("a Water series");
+    let dated = statements
+        .iter()
+        .filter(|&&s| app.corpus.articles[app.corpus.statements[s as usize].article as usize].date.is_some())
+        .count() as u64;
+    assert_eq!(water.counts.iter().sum::<u64>(), dated);
+    assert!(dated > 0);
 }

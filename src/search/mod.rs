@@ -30,7 +30,7 @@ const ARTICLE: u64 = 0;
 const STATEMENT: u64 = 1;
 
 /// What a search returns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     /// Articles matching (indices into `corpus.articles`).
     #[default]
@@ -131,16 +131,27 @@ impl SearchIndex {
                 return Ok(search);
             }
         }
+        // Built in a folder of its own, then moved into place, so two windows on one corpus never collide
+        // and a half-built index is never taken for a whole one.
+        let unique = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let building = folder.join(format!("building-{}-{unique}", std::process::id()));
+        std::fs::create_dir_all(&building).map_err(|e| format!("cannot create {}: {e}", building.display()))?;
+        let built = (|| {
+            let (schema, _) = schema();
+            let index = Index::create_in_dir(&building, schema).map_err(|e| e.to_string())?;
+            let search = SearchIndex::from_index(index)?;
+            search.fill(corpus, progress)
+        })();
+        if let Err(error) = built {
+            let _ = std::fs::remove_dir_all(&building);
+            return Err(error);
+        }
         let index_folder = folder.join("index");
-        let _ = std::fs::remove_dir_all(&index_folder);
-        std::fs::create_dir_all(&index_folder).map_err(|e| format!("cannot create {}: {e}", index_folder.display()))?;
         let _ = std::fs::remove_file(&stamp);
-        let (schema, _) = schema();
-        let index = Index::create_in_dir(&index_folder, schema).map_err(|e| e.to_string())?;
-        let search = SearchIndex::from_index(index)?;
-        search.fill(corpus, progress)?;
+        let _ = std::fs::remove_dir_all(&index_folder);
+        std::fs::rename(&building, &index_folder).map_err(|e| format!("cannot move the index into place: {e}"))?;
         crate::store::write_atomically(&stamp, expected.as_bytes()).map_err(|e| e.to_string())?;
-        Ok(search)
+        SearchIndex::from_index(Index::open_in_dir(&index_folder).map_err(|e| e.to_string())?)
     }
 
     /// Builds an index in memory (for tests and one-off command-line runs).

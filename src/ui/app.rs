@@ -5,14 +5,18 @@ use super::article_view::{self, ArticleSlot, ShownArticle, StatementFocus};
 use super::chart_view::ChartView;
 use super::dialogs::Dialogs;
 use super::jobs::Job;
+use super::search_bar::{SearchBar, SearchContext};
 use super::speaker_manager::SpeakerManager;
 use super::state::{AppState, CentralTab, Command, ExportKind};
 use super::statements_view::StatementsView;
 use super::{problems, statements_panel, status_bar};
 use crate::corpus::{self, Corpus, CorpusSource, LoadEvent, LoadJob};
 use crate::export::{self, ChartFormat, ListFormat};
+use crate::search::{BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
-use crate::timeline::SeriesSpec;
+use crate::timeline::{SeriesSpec, TopicHits};
+use crate::topics::Topics;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -71,6 +75,20 @@ pub struct DossierApp {
     save_pick: Option<(ExportKind, Job<Option<PathBuf>>)>,
     /// A short notice (where an export went), and when it appeared.
     toast: Option<(String, Instant)>,
+    search_bar: SearchBar,
+    /// The search index being built, with its progress.
+    indexing: Option<(Job<Result<SearchIndex, String>>, Arc<BuildProgress>)>,
+    /// What searches need, once the index is ready.
+    search_context: Option<SearchContext>,
+    /// Why the index could not be built, if it could not.
+    index_problem: Option<String>,
+    /// The corpus' topics, saved beside its speaker edits.
+    pub topics: Topics,
+    /// What each topic matches (or why its query fails).
+    topic_hits: HashMap<String, Result<TopicHits, String>>,
+    topic_counting: Option<Job<HashMap<String, Result<TopicHits, String>>>>,
+    show_topics: bool,
+    import_pick: Option<Job<Option<PathBuf>>>,
     commands: Vec<Command>,
 }
 
@@ -107,6 +125,15 @@ impl DossierApp {
             chart_view: ChartView::default(),
             save_pick: None,
             toast: None,
+            search_bar: SearchBar::default(),
+            indexing: None,
+            search_context: None,
+            index_problem: None,
+            topics: Topics::default(),
+            topic_hits: HashMap::new(),
+            topic_counting: None,
+            show_topics: false,
+            import_pick: None,
             commands: Vec::new(),
         };
         let source = match path {
@@ -152,7 +179,15 @@ impl DossierApp {
 
     /// The chart of the current selection, computed now if it is out of date.
     pub fn chart(&mut self) -> Option<&crate::timeline::Chart> {
-        self.chart_view.rebuild_if_changed(&self.corpus, &self.speaker_names, &self.list.matching, &self.state.chart);
+        let topic_hits = &self.topic_hits;
+        let topic = |name: &str| topic_hits.get(name).and_then(|r| r.as_ref().ok()).cloned();
+        self.chart_view.rebuild_if_changed(
+            &self.corpus,
+            &self.speaker_names,
+            &self.list.matching,
+            &self.state.chart,
+            &topic,
+        );
         self.chart_view.chart()
     }
 
@@ -171,6 +206,87 @@ impl DossierApp {
         self.speaker_names = SpeakerNames::build(&self.corpus.found_speakers(), &self.speaker_edits);
         self.statements_view.mark_changed();
         self.chart_view.mark_changed();
+        self.refresh_search_context();
+    }
+
+    /// True while the search index is being built.
+    pub fn is_indexing(&self) -> bool {
+        self.indexing.is_some()
+    }
+
+    /// True once the search index is ready.
+    pub fn is_search_ready(&self) -> bool {
+        self.search_context.is_some()
+    }
+
+    /// True while a search waits for the debounce or runs.
+    pub fn is_searching(&self) -> bool {
+        self.search_bar.is_busy() || self.topic_counting.is_some()
+    }
+
+    /// The current search error, if the query cannot run.
+    pub fn search_error(&self) -> Option<String> {
+        self.search_bar.error.as_ref().map(|e| e.to_string())
+    }
+
+    /// Starts building (or reopening) the search index of the loaded corpus, off the UI thread.
+    fn start_indexing(&mut self, ctx: &egui::Context) {
+        let corpus = Arc::new(self.corpus.clone());
+        let folder =
+            self.state.corpus_source.as_ref().and_then(crate::store::corpus_cache_dir).map(|d| d.join("search"));
+        let progress = Arc::new(BuildProgress::default());
+        let job_progress = progress.clone();
+        let job = Job::spawn("indexing the corpus", ctx, move || match folder {
+            Some(folder) => SearchIndex::open_or_build(&corpus, &folder, &job_progress),
+            None => SearchIndex::build_in_memory(&corpus),
+        });
+        self.indexing = Some((job, progress));
+    }
+
+    /// Makes a new search context after the index, names or topics changed, and searches again.
+    fn refresh_search_context(&mut self) {
+        let Some(context) = &self.search_context else { return };
+        let found = self.corpus.found_speakers();
+        self.search_context = Some(SearchContext {
+            index: context.index.clone(),
+            article_of_statement: context.article_of_statement.clone(),
+            topics: Arc::new(self.topics.clone()),
+            speakers: Arc::new(SpeakerLookup::new(&found, &self.speaker_names)),
+        });
+        self.search_bar.mark_changed();
+        self.topic_counting = None;
+        self.topic_hits.clear();
+    }
+
+    /// Counts what every topic matches, off the UI thread.
+    fn start_topic_counting(&mut self, ctx: &egui::Context) {
+        let Some(context) = self.search_context.clone() else { return };
+        let names: Vec<String> = self.topics.topics.iter().map(|t| t.name.clone()).collect();
+        self.topic_counting = Some(Job::spawn("counting topics", ctx, move || {
+            names
+                .into_iter()
+                .map(|name| {
+                    let query = format!("topic:\"{}\"", name.replace('"', ""));
+                    let hits = context.run(&query, Scope::Articles).and_then(|articles| {
+                        let statements = context.run(&query, Scope::Statements)?;
+                        Ok(TopicHits { articles: articles.articles, statements: statements.statements })
+                    });
+                    (name, hits.map_err(|e| e.message))
+                })
+                .collect()
+        }));
+    }
+
+    fn topics_path(&self) -> Option<PathBuf> {
+        let source = self.state.corpus_source.as_ref()?;
+        Some(crate::store::corpus_data_dir(source)?.join("topics.json"))
+    }
+
+    fn save_topics(&mut self) {
+        let Some(path) = self.topics_path() else { return };
+        if let Err(error) = crate::store::save_json(&path, &self.topics) {
+            self.message = Some(format!("Cannot save topics to {}: {error}", path.display()));
+        }
     }
 
     /// Refilters the article list if due; the chart follows it.
@@ -211,6 +327,15 @@ impl DossierApp {
         self.statements_view = StatementsView::default();
         self.chart_view = ChartView::default();
         self.list.period = None;
+        self.list.search = None;
+        if let Some((_, progress)) = self.indexing.take() {
+            progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.search_context = None;
+        self.index_problem = None;
+        self.search_bar = SearchBar::default();
+        self.topic_hits.clear();
+        self.topic_counting = None;
         self.list.mark_changed();
         self.state.remember(&source);
         let (edits, problem) = match self.speaker_edits_path() {
@@ -219,6 +344,14 @@ impl DossierApp {
         };
         self.speaker_edits = edits;
         self.speaker_names = SpeakerNames::default();
+        let (topics, topics_problem) = match self.topics_path() {
+            Some(path) => crate::store::load_json(&path),
+            None => (Topics::default(), None),
+        };
+        self.topics = topics;
+        if topics_problem.is_some() {
+            self.message = topics_problem;
+        }
         if problem.is_some() {
             self.message = problem;
         }
@@ -261,8 +394,16 @@ impl DossierApp {
             }
             if is_finished {
                 self.loading = None;
+                // File order, as the command line has it, so indices agree with a cached search index.
+                let selected_key =
+                    self.selected.map(|i| (self.corpus.articles[i].file_id, self.corpus.articles[i].record));
+                self.corpus.sort_articles();
+                self.selected =
+                    selected_key.and_then(|key| self.corpus.articles.iter().position(|a| (a.file_id, a.record) == key));
+                self.statements_view.mark_changed();
                 self.list.mark_changed();
                 self.rebuild_speaker_names();
+                self.start_indexing(ctx);
             } else {
                 // Progress counters move without events while big files are read.
                 ctx.request_repaint_after(Duration::from_millis(100));
@@ -280,6 +421,68 @@ impl DossierApp {
                 Ok(Some(folder)) => self.commands.push(Command::Open(CorpusSource::Folder(folder))),
                 Ok(None) => {}
                 Err(message) => self.message = Some(message),
+            }
+        }
+        if let Some((job, _)) = &self.indexing
+            && let Some(result) = job.poll()
+        {
+            self.indexing = None;
+            match result.and_then(|r| r) {
+                Ok(index) => {
+                    let article_of_statement = self.corpus.statements.iter().map(|s| s.article).collect();
+                    self.search_context = Some(SearchContext {
+                        index: Arc::new(index),
+                        article_of_statement: Arc::new(article_of_statement),
+                        topics: Arc::new(Topics::default()),
+                        speakers: Arc::new(SpeakerLookup::default()),
+                    });
+                    self.refresh_search_context();
+                }
+                Err(message) => self.index_problem = Some(format!("Search is unavailable: {message}")),
+            }
+        }
+        if self.search_bar.poll(ctx, &self.state, self.search_context.as_ref()) {
+            self.list.search = self.search_bar.hits.as_ref().map(|h| h.articles.clone());
+            self.statements_view.search = self.search_bar.hits.as_ref().map(|h| h.statements.clone());
+            self.list.mark_changed();
+            self.statements_view.mark_changed();
+        }
+        if self.search_context.is_some()
+            && self.topic_counting.is_none()
+            && self.topic_hits.is_empty()
+            && !self.topics.topics.is_empty()
+        {
+            self.start_topic_counting(ctx);
+        }
+        if let Some(job) = &self.topic_counting
+            && let Some(result) = job.poll()
+        {
+            self.topic_counting = None;
+            match result {
+                Ok(hits) => self.topic_hits = hits,
+                Err(message) => self.message = Some(message),
+            }
+            self.chart_view.mark_changed();
+        }
+        if let Some(job) = &self.import_pick
+            && let Some(result) = job.poll()
+        {
+            self.import_pick = None;
+            if let Ok(Some(path)) = result {
+                match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| Topics::from_json(&t)) {
+                    Ok(imported) => {
+                        let mut topics = self.topics.clone();
+                        for topic in imported.topics {
+                            topics.topics.retain(|t| !t.name.eq_ignore_ascii_case(&topic.name));
+                            topics.topics.push(topic);
+                        }
+                        self.commands.push(Command::SetTopics(topics));
+                        self.toast = Some((format!("Imported topics from {}", path.display()), Instant::now()));
+                    }
+                    Err(error) => {
+                        self.toast = Some((format!("Cannot import {}: {error}", path.display()), Instant::now()))
+                    }
+                }
             }
         }
         if let Some((kind, job)) = &self.save_pick
@@ -326,6 +529,9 @@ impl DossierApp {
                 export::write_articles(out, &self.corpus, self.list.visible.iter().copied(), ListFormat::Csv)
             })
             .map(|()| vec![path.clone()]),
+            ExportKind::Topics => crate::store::save_json(&path, &self.topics)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))
+                .map(|()| vec![path.clone()]),
         };
         let notice = match result {
             Ok(written) => {
@@ -350,6 +556,9 @@ impl DossierApp {
             }
             if input.consume_shortcut(&find) {
                 self.focus_filter = true;
+            }
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)) {
+                self.search_bar.focus = true;
             }
             if input.consume_shortcut(&quit) {
                 self.commands.push(Command::Quit);
@@ -502,14 +711,18 @@ impl DossierApp {
                 }
                 Command::ChartSpeaker { name, is_shown } => {
                     // Top-N series become the names they stand for, so one can be taken off or added to.
-                    let mut names: Vec<String> =
-                        self.chart().map(|c| c.series.iter().map(|s| s.name.clone()).collect()).unwrap_or_default();
+                    let mut names: Vec<String> = self
+                        .chart()
+                        .map(|c| c.series.iter().filter(|s| !s.is_topic).map(|s| s.name.clone()).collect())
+                        .unwrap_or_default();
                     names.retain(|n| *n != name);
                     if is_shown {
                         names.push(name);
                         self.state.tab = CentralTab::Chart;
                     }
-                    self.state.chart.series = names.into_iter().map(SeriesSpec::Speaker).collect();
+                    let topics = self.state.chart.series.iter().filter(|s| matches!(s, SeriesSpec::Topic(_))).cloned();
+                    let speakers = names.into_iter().map(SeriesSpec::Speaker);
+                    self.state.chart.series = speakers.chain(topics.collect::<Vec<_>>()).collect();
                     self.chart_view.mark_changed();
                 }
                 Command::FilterPeriod(period) => {
@@ -527,6 +740,35 @@ impl DossierApp {
                         self.select_row(ctx, 0);
                         self.list.scroll_to_row(0);
                     }
+                }
+                Command::SearchChanged => self.search_bar.mark_changed(),
+                Command::SetSearchScope(scope) => {
+                    self.state.search_scope = scope;
+                    self.search_bar.mark_changed();
+                }
+                Command::ShowTopics(show) => self.show_topics = show,
+                Command::SetTopics(topics) => {
+                    self.topics = topics;
+                    self.save_topics();
+                    self.refresh_search_context();
+                    self.chart_view.mark_changed();
+                }
+                Command::ImportTopics => {
+                    if self.import_pick.is_none() {
+                        let dialogs = self.dialogs.clone();
+                        let start = self.state.export_folder.clone();
+                        self.import_pick = Some(Job::spawn("choosing a topics file", ctx, move || {
+                            dialogs.open_file(start.as_deref(), ("JSON codebook", "json"))
+                        }));
+                    }
+                }
+                Command::ChartTopic { name, is_shown } => {
+                    self.state.chart.series.retain(|s| *s != SeriesSpec::Topic(name.clone()));
+                    if is_shown {
+                        self.state.chart.series.push(SeriesSpec::Topic(name));
+                        self.state.tab = CentralTab::Chart;
+                    }
+                    self.chart_view.mark_changed();
                 }
                 Command::Export(kind) => {
                     if self.save_pick.is_none() {
@@ -668,6 +910,26 @@ impl eframe::App for DossierApp {
         self.dropped_files(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::top("search_bar").show(ui, |ui| {
+            let note = match (&self.indexing, &self.index_problem) {
+                (Some((_, progress)), _) => Some(format!(
+                    "Indexing for search: {} of {} articles",
+                    progress.articles_done.load(std::sync::atomic::Ordering::Relaxed),
+                    self.corpus.articles.len()
+                )),
+                (None, Some(problem)) => Some(problem.clone()),
+                (None, None) if self.loading.is_some() => Some("Search starts when loading ends".to_owned()),
+                _ => None,
+            };
+            self.search_bar.bar_ui(
+                ui,
+                &mut self.state,
+                self.search_context.is_some(),
+                self.indexing.is_some() || self.loading.is_some(),
+                note.as_deref(),
+                &mut self.commands,
+            );
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
@@ -715,16 +977,20 @@ impl eframe::App for DossierApp {
                 self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands)
             }
             CentralTab::Chart => {
+                let topic_hits = &self.topic_hits;
+                let topic = |name: &str| topic_hits.get(name).and_then(|r| r.as_ref().ok()).cloned();
                 self.chart_view.rebuild_if_changed(
                     &self.corpus,
                     &self.speaker_names,
                     &self.list.matching,
                     &self.state.chart,
+                    &topic,
                 );
                 self.chart_view.view_ui(
                     ui,
                     &self.state.chart,
                     &self.statements_view.speaker_counts,
+                    &self.topics,
                     self.list.period,
                     &mut self.commands,
                 );
@@ -743,6 +1009,13 @@ impl eframe::App for DossierApp {
             );
             if !is_open {
                 self.commands.push(Command::ShowSpeakers(false));
+            }
+        }
+        if self.show_topics {
+            let mut is_open = true;
+            super::topics_window::topics_window(&ctx, &mut is_open, &self.topics, &self.topic_hits, &mut self.commands);
+            if !is_open {
+                self.commands.push(Command::ShowTopics(false));
             }
         }
         if self.show_problems {

@@ -19,6 +19,8 @@ pub struct ArticleList {
     pub matching: Vec<u32>,
     /// Only articles dated in this period (first and last day included) are listed, if set.
     pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Only these articles (sorted indices), when a search is in force.
+    pub search: Option<Vec<u32>>,
     has_changed: bool,
     last_rebuild: Option<Instant>,
     scroll_to: Option<usize>,
@@ -51,7 +53,9 @@ impl ArticleList {
         self.last_rebuild = Some(Instant::now());
         let terms: Vec<String> = state.filter.to_lowercase().split_whitespace().map(str::to_owned).collect();
         let articles = &corpus.articles;
-        self.matching = (0..articles.len() as u32).filter(|&i| matches_filter(&articles[i as usize], &terms)).collect();
+        let found = |i: u32| self.search.as_ref().is_none_or(|hits| hits.binary_search(&i).is_ok());
+        self.matching =
+            (0..articles.len() as u32).filter(|&i| found(i) && matches_filter(&articles[i as usize], &terms)).collect();
         let in_period = |i: &&u32| {
             self.period.is_none_or(|(from, to)| articles[**i as usize].date.is_some_and(|d| from <= d && d <= to))
         };

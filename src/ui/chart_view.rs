@@ -5,7 +5,8 @@ use super::state::{Command, ExportKind};
 use crate::corpus::Corpus;
 use crate::export::ChartFormat;
 use crate::speakers::SpeakerNames;
-use crate::timeline::{self, Bucket, Chart, ChartRequest, Measure, SeriesSpec, Style, Unit};
+use crate::timeline::{self, Bucket, Chart, ChartRequest, Measure, SeriesSpec, Style, TopicHits, Unit};
+use crate::topics::Topics;
 use chrono::NaiveDate;
 use egui_plot::{Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, Span};
 
@@ -37,17 +38,19 @@ impl ChartView {
         self.bucket_positions.get(bucket).copied()
     }
 
-    /// Recounts if something changed. `articles` is the current selection (the filtered list, any period aside).
+    /// Recounts if something changed. `articles` is the current selection (the filtered list, any period
+    /// aside); `topic` gives what a topic matches.
     pub fn rebuild_if_changed(
         &mut self,
         corpus: &Corpus,
         names: &SpeakerNames,
         articles: &[u32],
         request: &ChartRequest,
+        topic: &dyn Fn(&str) -> Option<TopicHits>,
     ) {
         if self.has_changed {
             self.has_changed = false;
-            self.chart = Some(timeline::compute(corpus, names, articles, request, &|_| None));
+            self.chart = Some(timeline::compute(corpus, names, articles, request, topic));
         }
     }
 
@@ -57,6 +60,7 @@ impl ChartView {
         ui: &mut egui::Ui,
         request: &ChartRequest,
         speaker_counts: &[(String, usize)],
+        topics: &Topics,
         period: Option<(NaiveDate, NaiveDate)>,
         commands: &mut Vec<Command>,
     ) {
@@ -68,7 +72,7 @@ impl ChartView {
         controls_ui(ui, request, chart, commands);
         ui.separator();
         egui::Panel::left("chart_series").resizable(true).default_size(230.0).show(ui, |ui| {
-            series_picker_ui(ui, speaker_search, request, chart, speaker_counts, commands);
+            series_picker_ui(ui, speaker_search, request, chart, speaker_counts, topics, commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             match period {
@@ -270,9 +274,20 @@ fn series_picker_ui(
     request: &ChartRequest,
     chart: &Chart,
     speaker_counts: &[(String, usize)],
+    topics: &Topics,
     commands: &mut Vec<Command>,
 ) {
     ui.strong("Series");
+    if !topics.topics.is_empty() {
+        ui.weak("Topics");
+        for topic in &topics.topics {
+            let mut is_shown = request.series.contains(&SeriesSpec::Topic(topic.name.clone()));
+            if ui.checkbox(&mut is_shown, format!("Topic: {}", topic.name)).changed() {
+                commands.push(Command::ChartTopic { name: topic.name.clone(), is_shown });
+            }
+        }
+        ui.weak("Speakers");
+    }
     ui.horizontal(|ui| {
         let is_default = request.series == [SeriesSpec::TopSpeakers(timeline::DEFAULT_TOP_SPEAKERS)];
         if ui.add_enabled(!is_default, egui::Button::new("Top 5 speakers")).clicked() {
@@ -289,7 +304,7 @@ fn series_picker_ui(
     ui.add(egui::TextEdit::singleline(search).hint_text("Find a speaker").desired_width(f32::INFINITY))
         .on_hover_text("Find a speaker");
     let needle = search.to_lowercase();
-    let shown: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+    let shown: Vec<&str> = chart.series.iter().filter(|s| !s.is_topic).map(|s| s.name.as_str()).collect();
     egui::ScrollArea::vertical().id_salt("chart_speakers").auto_shrink(false).show_rows(
         ui,
         ui.text_style_height(&egui::TextStyle::Body) + 6.0,

@@ -9,6 +9,8 @@ pub trait Dialogs: Send + Sync {
     /// Asks where to save a file, offering `file_name` in `start`; `filter` is (description, extension).
     /// The dialog itself asks before replacing a file. `None` when the user cancels.
     fn save_file(&self, start: Option<&Path>, file_name: &str, filter: (&str, &str)) -> Option<PathBuf>;
+    /// Asks for a file to read, of the type `filter` describes; `None` when the user cancels.
+    fn open_file(&self, start: Option<&Path>, filter: (&str, &str)) -> Option<PathBuf>;
 }
 
 /// The system's dialogs, through rfd.
@@ -31,6 +33,14 @@ impl Dialogs for RfdDialogs {
         }
         dialog.save_file()
     }
+
+    fn open_file(&self, start: Option<&Path>, filter: (&str, &str)) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new().set_title("Import").add_filter(filter.0, &[filter.1]);
+        if let Some(start) = start {
+            dialog = dialog.set_directory(start);
+        }
+        dialog.pick_file()
+    }
 }
 
 /// Dialogs that answer with fixed paths, for tests.
@@ -40,6 +50,8 @@ pub struct FakeDialogs {
     pub folder: Option<PathBuf>,
     /// The folder `save_file` answers in, with the file name offered.
     pub save_folder: Option<PathBuf>,
+    /// What `open_file` answers.
+    pub open_file: Option<PathBuf>,
 }
 
 impl Dialogs for FakeDialogs {
@@ -49,5 +61,9 @@ impl Dialogs for FakeDialogs {
 
     fn save_file(&self, _start: Option<&Path>, file_name: &str, _filter: (&str, &str)) -> Option<PathBuf> {
         self.save_folder.as_ref().map(|folder| folder.join(file_name))
+    }
+
+    fn open_file(&self, _start: Option<&Path>, _filter: (&str, &str)) -> Option<PathBuf> {
+        self.open_file.clone()
     }
 }

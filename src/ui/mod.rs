@@ -7,11 +7,13 @@ mod chart_view;
 pub mod dialogs;
 mod jobs;
 mod problems;
+mod search_bar;
 mod speaker_manager;
 mod state;
 mod statements_panel;
 mod statements_view;
 mod status_bar;
+mod topics_window;
 
 pub use app::DossierApp;
 pub use state::{AppState, CentralTab, SortKey};

@@ -2,7 +2,9 @@
 
 use crate::corpus::CorpusSource;
 use crate::export::{ChartFormat, ListFormat};
+use crate::search::Scope;
 use crate::timeline::ChartRequest;
+use crate::topics::Topics;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -32,6 +34,10 @@ pub struct AppState {
     pub chart_size: (u32, u32),
     /// The folder of the last export, where the next save dialog starts.
     pub export_folder: Option<PathBuf>,
+    /// The search query.
+    pub search: String,
+    /// Whether the search lists articles or statements.
+    pub search_scope: Scope,
 }
 
 impl Default for AppState {
@@ -46,6 +52,8 @@ impl Default for AppState {
             chart: ChartRequest::default(),
             chart_size: crate::export::DEFAULT_SIZE,
             export_folder: None,
+            search: String::new(),
+            search_scope: Scope::Articles,
         }
     }
 }
@@ -142,6 +150,23 @@ pub enum Command {
     FilterPeriod(Option<(NaiveDate, NaiveDate)>),
     /// Ask where to save, then export.
     Export(ExportKind),
+    /// The search text changed.
+    SearchChanged,
+    /// Search articles or statements.
+    SetSearchScope(Scope),
+    /// Show or hide the Topics window.
+    ShowTopics(bool),
+    /// Replace the corpus' topics.
+    SetTopics(Topics),
+    /// Ask for a topics file and add its topics.
+    ImportTopics,
+    /// Add a topic to the chart (and show it), or take one off.
+    ChartTopic {
+        /// The topic's name.
+        name: String,
+        /// True to add, false to remove.
+        is_shown: bool,
+    },
 }
 
 /// What can be exported.
@@ -153,6 +178,8 @@ pub enum ExportKind {
     Statements(ListFormat),
     /// The article list as shown (CSV).
     Articles,
+    /// The topics, as a JSON codebook.
+    Topics,
 }
 
 impl ExportKind {
@@ -165,6 +192,7 @@ impl ExportKind {
             ExportKind::Statements(ListFormat::Csv) => ("statements.csv", "CSV table", "csv"),
             ExportKind::Statements(ListFormat::Jsonl) => ("statements.jsonl", "JSON lines", "jsonl"),
             ExportKind::Articles => ("articles.csv", "CSV table", "csv"),
+            ExportKind::Topics => ("topics.json", "JSON codebook", "json"),
         }
     }
 }

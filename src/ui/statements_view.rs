@@ -21,6 +21,8 @@ pub struct StatementsView {
     pub speaker_search: String,
     /// Only statements of articles dated in this period, if set.
     pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Only these statements (sorted indices), when a search is in force.
+    pub search: Option<Vec<u32>>,
     has_changed: bool,
 }
 
@@ -51,9 +53,12 @@ impl StatementsView {
             .filter(|&i| {
                 let statement = &corpus.statements[i as usize];
                 let date = corpus.articles[statement.article as usize].date;
-                filter.is_none_or(|wanted| {
-                    statement.record.speaker.as_deref().is_some_and(|s| names.canonical(s) == wanted)
-                }) && period.is_none_or(|(from, to)| date.is_some_and(|d| from <= d && d <= to))
+                let is_found = self.search.as_ref().is_none_or(|hits| hits.binary_search(&i).is_ok());
+                is_found
+                    && filter.is_none_or(|wanted| {
+                        statement.record.speaker.as_deref().is_some_and(|s| names.canonical(s) == wanted)
+                    })
+                    && period.is_none_or(|(from, to)| date.is_some_and(|d| from <= d && d <= to))
             })
             .collect();
     }

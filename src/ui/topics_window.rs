@@ -1,0 +1,92 @@
+//! The Topics window: add, rename, edit (with a live match count), reorder and delete topics; import and
+//! export them as a JSON codebook.
+
+use super::state::{Command, ExportKind};
+use crate::timeline::TopicHits;
+use crate::topics::{Topic, Topics};
+use std::collections::HashMap;
+
+/// Draws the window. Edits go out as a whole new topic list, applied after the frame.
+pub fn topics_window(
+    ctx: &egui::Context,
+    is_open: &mut bool,
+    topics: &Topics,
+    hits: &HashMap<String, Result<TopicHits, String>>,
+    commands: &mut Vec<Command>,
+) {
+    egui::Window::new("Topics").open(is_open).default_width(640.0).show(ctx, |ui| {
+        ui.weak("A topic is a name and a query in the search syntax; use it as topic:NAME in searches and charts.");
+        let mut edited = topics.clone();
+        let count = edited.topics.len();
+        let mut move_up = None;
+        let mut delete = None;
+        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+            for (index, topic) in edited.topics.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut topic.name).id_salt(("topic_name", index)).desired_width(160.0),
+                    )
+                    .on_hover_text("Topic name");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut topic.query)
+                            .id_salt(("topic_query", index))
+                            .desired_width(300.0),
+                    )
+                    .on_hover_text("Topic query");
+                    if ui.add_enabled(index > 0, egui::Button::new("Up")).on_hover_text("Move up").clicked() {
+                        move_up = Some(index);
+                    }
+                    if ui.add_enabled(index + 1 < count, egui::Button::new("Down")).on_hover_text("Move down").clicked()
+                    {
+                        move_up = Some(index + 1);
+                    }
+                    if ui.button("Chart it").on_hover_text("Add this topic to the chart").clicked() {
+                        commands.push(Command::ChartTopic { name: topic.name.clone(), is_shown: true });
+                    }
+                    if ui.button("Delete").clicked() {
+                        delete = Some(index);
+                    }
+                });
+                match hits.get(&topic.name) {
+                    Some(Ok(found)) => {
+                        ui.weak(format!(
+                            "{}: {} articles · {} statements",
+                            topic.name,
+                            found.articles.len(),
+                            found.statements.len()
+                        ));
+                    }
+                    Some(Err(error)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, format!("{}: {error}", topic.name));
+                    }
+                    None => {
+                        ui.weak(format!("{}: counting…", topic.name));
+                    }
+                }
+                ui.separator();
+            }
+        });
+        if let Some(index) = move_up {
+            edited.topics.swap(index - 1, index);
+        }
+        if let Some(index) = delete {
+            edited.topics.remove(index);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Add topic").clicked() {
+                let name =
+                    (1..).map(|n| format!("Topic {n}")).find(|n| edited.query_of(n).is_none()).unwrap_or_default();
+                edited.topics.push(Topic { name, query: String::new() });
+            }
+            if ui.button("Import…").on_hover_text("Add the topics of a JSON codebook").clicked() {
+                commands.push(Command::ImportTopics);
+            }
+            if ui.button("Export…").on_hover_text("Save the topics as a JSON codebook").clicked() {
+                commands.push(Command::Export(ExportKind::Topics));
+            }
+        });
+        if edited != *topics {
+            commands.push(Command::SetTopics(edited));
+        }
+    });
+}
