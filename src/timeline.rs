@@ -548,6 +548,40 @@ mod tests {
     }
 
     #[test]
+    fn speaker_topic_table_counts_statements_in_the_selection() {
+        use crate::corpus::CorpusStatement;
+        use crate::statements::{StatementKind, StatementRecord};
+        let record = |speaker: &str| StatementRecord {
+            speaker: Some(speaker.to_owned()),
+            speaker_type: None,
+            mention: None,
+            mention_span: None,
+            cue: None,
+            cue_span: None,
+            kind: StatementKind::Direct,
+            text: String::new(),
+            text_span: [0, 0],
+        };
+        let corpus = Corpus {
+            articles: vec![Default::default(), Default::default()],
+            statements: vec![
+                CorpusStatement { article: 0, record: record("Ann Lee") },
+                CorpusStatement { article: 0, record: record("Bo Ray") },
+                CorpusStatement { article: 1, record: record("Ann Lee") },
+            ],
+            ..Default::default()
+        };
+        let names = SpeakerNames::default();
+        let speakers = vec!["Ann Lee".to_owned(), "Bo Ray".to_owned()];
+        let water: &[u32] = &[0, 1, 2];
+        let dams: &[u32] = &[2];
+        let table = speaker_topic_table(&corpus, &names, &[0, 1], &speakers, &[water, dams]);
+        assert_eq!(table, vec![vec![2, 1], vec![1, 0]]);
+        let only_first = speaker_topic_table(&corpus, &names, &[0], &speakers, &[water, dams]);
+        assert_eq!(only_first, vec![vec![1, 0], vec![1, 0]]);
+    }
+
+    #[test]
     fn series_specs_parse() {
         assert_eq!(SeriesSpec::parse("speakers:top5"), Ok(SeriesSpec::TopSpeakers(5)));
         assert_eq!(SeriesSpec::parse("speakers:top"), Ok(SeriesSpec::TopSpeakers(5)));
@@ -556,4 +590,35 @@ mod tests {
         assert!(SeriesSpec::parse("Rouhani").is_err());
         assert_eq!(SeriesSpec::parse("topic:US troops"), Ok(SeriesSpec::Topic("US troops".into())));
     }
+}
+
+/// Statements per speaker (rows) and topic (columns) over the given articles: `table[speaker][topic]`.
+/// `speakers` are canonical names; each topic comes with the statements it matches (sorted).
+pub fn speaker_topic_table(
+    corpus: &Corpus,
+    names: &SpeakerNames,
+    articles: &[u32],
+    speakers: &[String],
+    topics: &[&[u32]],
+) -> Vec<Vec<u64>> {
+    let mut is_selected = vec![false; corpus.articles.len()];
+    for &article in articles {
+        if let Some(slot) = is_selected.get_mut(article as usize) {
+            *slot = true;
+        }
+    }
+    let row_of: HashMap<&str, usize> = speakers.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let mut table = vec![vec![0u64; topics.len()]; speakers.len()];
+    for (column, statements) in topics.iter().enumerate() {
+        for &statement in statements.iter() {
+            let Some(statement) = corpus.statements.get(statement as usize) else { continue };
+            if !is_selected.get(statement.article as usize).copied().unwrap_or(false) {
+                continue;
+            }
+            if let Some(&row) = canonical_speaker(names, statement).and_then(|s| row_of.get(s)) {
+                table[row][column] += 1;
+            }
+        }
+    }
+    table
 }

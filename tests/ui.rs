@@ -500,4 +500,19 @@ fn topics_are_imported_counted_saved_and_charted() {
         .count() as u64;
     assert_eq!(water.counts.iter().sum::<u64>(), dated);
     assert!(dated > 0);
+
+    // Who spoke about it: the speaker × topic table, and a click to those statements.
+    harness.get_by_label("Speakers × topics").click();
+    harness.run();
+    let table = harness.state_mut().topic_table().unwrap().clone();
+    assert_eq!(table.topics, ["Water"]);
+    let (row, count) = table.counts.iter().enumerate().map(|(r, c)| (r, c[0])).max_by_key(|(_, c)| *c).unwrap();
+    assert!(count > 0);
+    let speaker = table.speakers[row].clone();
+    harness.get_by_label(&format!("{speaker} on Water: {count}")).click();
+    step_until(&mut harness, "the statements are listed", |app| !app.is_searching());
+    let app = harness.state();
+    assert_eq!(app.state.tab, dossier::ui::CentralTab::Statements);
+    assert_eq!(app.visible_statements().len() as u64, count);
+    assert!(app.visible_statements().iter().all(|s| statements.contains(s)));
 }

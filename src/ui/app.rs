@@ -186,9 +186,16 @@ impl DossierApp {
             &self.speaker_names,
             &self.list.matching,
             &self.state.chart,
+            &self.topics,
             &topic,
         );
         self.chart_view.chart()
+    }
+
+    /// The speaker × topic table of the current selection, computed now if it is out of date.
+    pub fn topic_table(&mut self) -> Option<&super::chart_view::TopicTable> {
+        self.chart();
+        self.chart_view.table()
     }
 
     /// Where the centre of a chart bucket was last drawn.
@@ -753,6 +760,13 @@ impl DossierApp {
                     self.refresh_search_context();
                     self.chart_view.mark_changed();
                 }
+                Command::ShowStatementsFor { speaker, topic } => {
+                    let quoted = |text: &str| format!("\"{}\"", text.replace('"', ""));
+                    self.state.search = format!("speaker:{} AND topic:{}", quoted(&speaker), quoted(&topic));
+                    self.state.search_scope = Scope::Statements;
+                    self.state.tab = CentralTab::Statements;
+                    self.search_bar.mark_changed();
+                }
                 Command::ImportTopics => {
                     if self.import_pick.is_none() {
                         let dialogs = self.dialogs.clone();
@@ -984,6 +998,7 @@ impl eframe::App for DossierApp {
                     &self.speaker_names,
                     &self.list.matching,
                     &self.state.chart,
+                    &self.topics,
                     &topic,
                 );
                 self.chart_view.view_ui(

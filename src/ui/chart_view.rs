@@ -20,6 +20,20 @@ pub struct ChartView {
     drag_start: Option<usize>,
     /// Where each bucket's centre was drawn, in screen points (for tests that click a bucket).
     bucket_positions: Vec<egui::Pos2>,
+    /// Show the speaker × topic table instead of the chart over time.
+    pub show_table: bool,
+    table: Option<TopicTable>,
+}
+
+/// Statements per speaker and topic, for the table view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicTable {
+    /// Row names: the chart's speakers.
+    pub speakers: Vec<String>,
+    /// Column names: the corpus' topics.
+    pub topics: Vec<String>,
+    /// `counts[speaker][topic]`.
+    pub counts: Vec<Vec<u64>>,
 }
 
 impl ChartView {
@@ -31,6 +45,11 @@ impl ChartView {
     /// The chart as last computed.
     pub fn chart(&self) -> Option<&Chart> {
         self.chart.as_ref()
+    }
+
+    /// The speaker × topic table as last computed.
+    pub fn table(&self) -> Option<&TopicTable> {
+        self.table.as_ref()
     }
 
     /// Where the centre of a bucket was drawn on screen, once the chart has been shown.
@@ -46,11 +65,22 @@ impl ChartView {
         names: &SpeakerNames,
         articles: &[u32],
         request: &ChartRequest,
+        topics: &Topics,
         topic: &dyn Fn(&str) -> Option<TopicHits>,
     ) {
         if self.has_changed {
             self.has_changed = false;
-            self.chart = Some(timeline::compute(corpus, names, articles, request, topic));
+            let chart = timeline::compute(corpus, names, articles, request, topic);
+            let speakers: Vec<String> = chart.series.iter().filter(|s| !s.is_topic).map(|s| s.name.clone()).collect();
+            let hits: Vec<(String, TopicHits)> =
+                topics.topics.iter().filter_map(|t| Some((t.name.clone(), topic(&t.name)?))).collect();
+            let columns: Vec<&[u32]> = hits.iter().map(|(_, h)| h.statements.as_slice()).collect();
+            self.table = Some(TopicTable {
+                counts: timeline::speaker_topic_table(corpus, names, articles, &speakers, &columns),
+                speakers,
+                topics: hits.into_iter().map(|(name, _)| name).collect(),
+            });
+            self.chart = Some(chart);
         }
     }
 
@@ -64,7 +94,7 @@ impl ChartView {
         period: Option<(NaiveDate, NaiveDate)>,
         commands: &mut Vec<Command>,
     ) {
-        let ChartView { chart, speaker_search, drag_start, bucket_positions, .. } = self;
+        let ChartView { chart, speaker_search, drag_start, bucket_positions, show_table, table, .. } = self;
         let Some(chart) = chart.as_ref() else {
             ui.weak("Open a corpus to chart its speakers.");
             return;
@@ -75,6 +105,15 @@ impl ChartView {
             series_picker_ui(ui, speaker_search, request, chart, speaker_counts, topics, commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(show_table, false, "Over time");
+                ui.selectable_value(show_table, true, "Speakers × topics")
+                    .on_hover_text("Statements of the chart's speakers about each topic");
+            });
+            if *show_table {
+                table_ui(ui, table.as_ref(), commands);
+                return;
+            }
             match period {
                 Some((from, to)) => {
                     ui.horizontal(|ui| {
@@ -216,6 +255,40 @@ fn plot_ui(
         }
     }
     bucket_positions
+}
+
+/// The speaker × topic table: each cell a button to the statements it counts.
+fn table_ui(ui: &mut egui::Ui, table: Option<&TopicTable>, commands: &mut Vec<Command>) {
+    let Some(table) = table.filter(|t| !t.topics.is_empty() && !t.speakers.is_empty()) else {
+        ui.weak("Define topics (Topics… beside the search box) and pick speakers to see who spoke about what.");
+        return;
+    };
+    let largest = table.counts.iter().flatten().copied().max().unwrap_or(0).max(1) as f32;
+    egui::ScrollArea::both().show(ui, |ui| {
+        egui::Grid::new("speaker_topic_table").striped(false).spacing([6.0, 4.0]).show(ui, |ui| {
+            ui.label("");
+            for topic in &table.topics {
+                ui.strong(topic);
+            }
+            ui.end_row();
+            for (row, speaker) in table.speakers.iter().enumerate() {
+                ui.label(speaker);
+                for (column, topic) in table.topics.iter().enumerate() {
+                    let count = table.counts[row][column];
+                    let strength = count as f32 / largest;
+                    let fill = egui::Color32::from_rgba_unmultiplied(31, 119, 180, (40.0 + 200.0 * strength) as u8);
+                    let button = egui::Button::new(count.to_string()).fill(fill).min_size(egui::vec2(64.0, 24.0));
+                    let name = format!("{speaker} on {topic}: {count}");
+                    let response = ui.add_enabled(count > 0, button).on_hover_text(&name);
+                    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, count > 0, &name));
+                    if response.clicked() {
+                        commands.push(Command::ShowStatementsFor { speaker: speaker.clone(), topic: topic.clone() });
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    });
 }
 
 /// The colour of a series, as in exports.

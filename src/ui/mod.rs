@@ -16,6 +16,7 @@ mod status_bar;
 mod topics_window;
 
 pub use app::DossierApp;
+pub use chart_view::TopicTable;
 pub use state::{AppState, CentralTab, SortKey};
 
 use std::path::PathBuf;

@@ -148,7 +148,11 @@ impl SearchBar {
             }
             for (scope, label, hint) in [
                 (Scope::Articles, "Articles matching", "List articles matching the query"),
-                (Scope::Statements, "Statements matching", "List statements matching on their text, speaker and article"),
+                (
+                    Scope::Statements,
+                    "Statements matching",
+                    "List statements matching on their text, speaker and article",
+                ),
             ] {
                 if ui.selectable_label(state.search_scope == scope, label).on_hover_text(hint).clicked() {
                     commands.push(Command::SetSearchScope(scope));

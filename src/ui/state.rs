@@ -160,6 +160,13 @@ pub enum Command {
     SetTopics(Topics),
     /// Ask for a topics file and add its topics.
     ImportTopics,
+    /// List the statements of a speaker about a topic (a search).
+    ShowStatementsFor {
+        /// Canonical speaker name.
+        speaker: String,
+        /// Topic name.
+        topic: String,
+    },
     /// Add a topic to the chart (and show it), or take one off.
     ChartTopic {
         /// The topic's name.
