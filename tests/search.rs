@@ -117,6 +117,18 @@ fn speakers_statements_and_topics() {
 }
 
 #[test]
+fn file_types_and_articles_with_statements() {
+    let (corpus, _, _) = wikinews();
+    assert_eq!(articles("type:csv").len(), corpus.articles.len());
+    assert!(articles("type:html").is_empty());
+    let with_statements = articles("has:statements");
+    let mut expected: Vec<u32> = corpus.statements.iter().map(|s| s.article).collect();
+    expected.dedup();
+    assert_eq!(with_statements, expected);
+    assert_eq!(articles("-has:statements").len(), corpus.articles.len() - expected.len());
+}
+
+#[test]
 fn errors_say_where_and_why() {
     let (_, index, lookup) = wikinews();
     let error = search::run(index, "troops AND (Iraq", Scope::Articles, &Topics::default(), lookup).unwrap_err();

@@ -516,3 +516,42 @@ fn topics_are_imported_counted_saved_and_charted() {
     assert_eq!(app.visible_statements().len() as u64, count);
     assert!(app.visible_statements().iter().all(|s| statements.contains(s)));
 }
+
+#[test]
+fn clicking_a_filter_value_adds_it_to_the_query_and_the_counts_follow() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    harness.get_by_label("Filters").click();
+    harness.run();
+    // The most frequent outlet, with its count as the panel shows it.
+    let (outlet, count) = {
+        let app = harness.state();
+        let mut counts = std::collections::HashMap::<String, usize>::new();
+        for article in &app.corpus.articles {
+            if let Some(outlet) = &article.outlet {
+                *counts.entry(outlet.clone()).or_default() += 1;
+            }
+        }
+        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).unwrap()
+    };
+    harness.get_by_label(&format!("{outlet} ({count})")).click();
+    step_until(&mut harness, "the outlet search ran", |app| !app.is_searching());
+    let app = harness.state();
+    assert_eq!(app.state.search, format!("outlet:\"{outlet}\""));
+    assert_eq!(app.visible_articles().len(), count);
+    assert!(
+        app.visible_articles()
+            .iter()
+            .all(|&a| app.corpus.articles[a as usize].outlet.as_deref() == Some(outlet.as_str()))
+    );
+    // Articles with statements, added to the same query.
+    let with_statements = {
+        let articles: std::collections::HashSet<u32> = app.corpus.statements.iter().map(|s| s.article).collect();
+        app.visible_articles().iter().filter(|a| articles.contains(a)).count()
+    };
+    harness.get_by_label(&format!("Has statements ({with_statements})")).click();
+    step_until(&mut harness, "the second search ran", |app| !app.is_searching());
+    assert_eq!(harness.state().state.search, format!("outlet:\"{outlet}\" has:statements"));
+    assert_eq!(harness.state().visible_articles().len(), with_statements);
+}

@@ -14,14 +14,14 @@ use tantivy::collector::DocSetCollector;
 use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
-use tantivy::schema::{FAST, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::schema::{FAST, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 /// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
-const INDEX_VERSION: &str = "dossier-index-1";
+const INDEX_VERSION: &str = "dossier-index-2";
 /// The analyzer of every text field: words, lower case, accents folded, English stems.
 const ANALYZER: &str = "dossier";
 /// `kind` of an article document.
@@ -47,6 +47,8 @@ struct Fields {
     author: tantivy::schema::Field,
     speaker: tantivy::schema::Field,
     day: tantivy::schema::Field,
+    file_type: tantivy::schema::Field,
+    has_statements: tantivy::schema::Field,
 }
 
 /// A corpus' search index, open for queries.
@@ -69,6 +71,8 @@ fn schema() -> (Schema, Fields) {
         author: builder.add_text_field("author", text.clone()),
         speaker: builder.add_text_field("speaker", text),
         day: builder.add_i64_field("day", INDEXED | FAST),
+        file_type: builder.add_text_field("file_type", STRING),
+        has_statements: builder.add_u64_field("has_statements", INDEXED),
     };
     builder.add_u64_field("article", FAST);
     builder.add_u64_field("statement", FAST);
@@ -208,6 +212,8 @@ impl SearchIndex {
                 if let Some(date) = meta.date {
                     document.add_i64(f.day, query::day_number(date));
                 }
+                document.add_text(f.file_type, corpus.files[meta.file_id as usize].format.name());
+                document.add_u64(f.has_statements, u64::from(!statements_of[article_index].is_empty()));
                 document
             };
             let mut article = base(ARTICLE, u64::MAX);
@@ -349,6 +355,12 @@ impl SearchIndex {
                     ));
                 }
                 Box::new(RangeQuery::new(bound(from), bound(to)))
+            }
+            Node::FileType(name) => {
+                Box::new(TermQuery::new(Term::from_field_text(self.fields.file_type, name), IndexRecordOption::Basic))
+            }
+            Node::HasStatements => {
+                Box::new(TermQuery::new(Term::from_field_u64(self.fields.has_statements, 1), IndexRecordOption::Basic))
             }
             Node::And(parts) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = parts

@@ -1,6 +1,7 @@
 //! The query language: Lucene-style words, `"phrases"`, `AND`/`OR`/`NOT`/`-word`, `prefix*`, parentheses,
-//! fields (`title:`, `text:`, `outlet:`, `author:`, `speaker:`, `topic:`) and dates (`date:2021`,
-//! `date:2021-04`, `date:[2021-01-01 TO 2021-06-30]`). Words next to each other must all match.
+//! fields (`title:`, `text:`, `outlet:`, `author:`, `speaker:`, `topic:`), dates (`date:2021`,
+//! `date:2021-04`, `date:[2021-01-01 TO 2021-06-30]`), the file type (`type:html`) and `has:statements`.
+//! Words next to each other must all match.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -46,6 +47,10 @@ pub enum Node {
     Phrase(Option<Field>, String),
     /// Articles dated from the first to the last day, both included; `None` is open.
     Dates(Option<NaiveDate>, Option<NaiveDate>),
+    /// Articles read from files of this type (`text`, `markdown`, `html`, `json`, `jsonl`, `csv`).
+    FileType(String),
+    /// Articles with at least one statement.
+    HasStatements,
     /// Every part must match.
     And(Vec<Node>),
     /// Any part may match.
@@ -324,6 +329,14 @@ impl Parser<'_> {
                 }
                 _ => Err(error("write date:2021, date:2021-04 or date:[2021-01-01 TO 2021-06-30]".into())),
             },
+            "type" => match &value.kind {
+                Kind::Word(word) => Ok(Node::FileType(word.to_lowercase())),
+                _ => Err(error("write type:html, type:text, type:json, type:jsonl, type:csv or type:markdown".into())),
+            },
+            "has" => match &value.kind {
+                Kind::Word(word) if word.eq_ignore_ascii_case("statements") => Ok(Node::HasStatements),
+                _ => Err(error("write has:statements".into())),
+            },
             "topic" => {
                 let topic_name = match &value.kind {
                     Kind::Word(word) => word.clone(),
@@ -341,7 +354,7 @@ impl Parser<'_> {
             _ => {
                 let field = Field::ALL.into_iter().find(|f| f.name() == name).ok_or_else(|| QueryError {
                     message: format!(
-                        "there is no field `{name}`: use title, text, outlet, author, speaker, topic or date"
+                        "there is no field `{name}`: use title, text, outlet, author, speaker, topic, date, type or has"
                     ),
                     start: field_token.start,
                     end: field_token.end,

@@ -4,6 +4,7 @@ use super::article_list::ArticleList;
 use super::article_view::{self, ArticleSlot, ShownArticle, StatementFocus};
 use super::chart_view::ChartView;
 use super::dialogs::Dialogs;
+use super::facets_panel::Facets;
 use super::jobs::Job;
 use super::search_bar::{SearchBar, SearchContext};
 use super::speaker_manager::SpeakerManager;
@@ -89,6 +90,7 @@ pub struct DossierApp {
     topic_counting: Option<Job<HashMap<String, Result<TopicHits, String>>>>,
     show_topics: bool,
     import_pick: Option<Job<Option<PathBuf>>>,
+    facets: Facets,
     commands: Vec<Command>,
 }
 
@@ -134,6 +136,7 @@ impl DossierApp {
             topic_counting: None,
             show_topics: false,
             import_pick: None,
+            facets: Facets::default(),
             commands: Vec::new(),
         };
         let source = match path {
@@ -212,6 +215,7 @@ impl DossierApp {
     fn rebuild_speaker_names(&mut self) {
         self.speaker_names = SpeakerNames::build(&self.corpus.found_speakers(), &self.speaker_edits);
         self.statements_view.mark_changed();
+        self.facets.mark_changed();
         self.chart_view.mark_changed();
         self.refresh_search_context();
     }
@@ -300,6 +304,7 @@ impl DossierApp {
     fn rebuild_list(&mut self) {
         if self.list.rebuild_if_due(&self.corpus, &self.state, self.loading.is_some()) {
             self.chart_view.mark_changed();
+            self.facets.mark_changed();
         }
     }
 
@@ -470,6 +475,7 @@ impl DossierApp {
                 Err(message) => self.message = Some(message),
             }
             self.chart_view.mark_changed();
+            self.facets.mark_changed();
         }
         if let Some(job) = &self.import_pick
             && let Some(result) = job.poll()
@@ -760,6 +766,12 @@ impl DossierApp {
                     self.refresh_search_context();
                     self.chart_view.mark_changed();
                 }
+                Command::AddToQuery(clause) => {
+                    let current = self.state.search.trim();
+                    self.state.search = if current.is_empty() { clause } else { format!("{current} {clause}") };
+                    self.search_bar.mark_changed();
+                }
+                Command::ShowFacets(show) => self.state.show_facets = show,
                 Command::ShowStatementsFor { speaker, topic } => {
                     let quoted = |text: &str| format!("\"{}\"", text.replace('"', ""));
                     self.state.search = format!("speaker:{} AND topic:{}", quoted(&speaker), quoted(&topic));
@@ -900,6 +912,12 @@ impl DossierApp {
                 if ui.button("Speakers…").clicked() {
                     self.commands.push(Command::ShowSpeakers(true));
                 }
+                if ui.button("Topics…").clicked() {
+                    self.commands.push(Command::ShowTopics(true));
+                }
+                if ui.button(if self.state.show_facets { "Hide filters" } else { "Filters" }).clicked() {
+                    self.commands.push(Command::ShowFacets(!self.state.show_facets));
+                }
                 ui.separator();
                 if ui.button(format!("Problems ({})", self.corpus.problems.len())).clicked() {
                     self.commands.push(Command::ShowProblems(true));
@@ -954,6 +972,14 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             );
         });
+        if self.state.show_facets {
+            let hits: Vec<(String, &TopicHits)> =
+                self.topic_hits.iter().filter_map(|(name, hits)| Some((name.clone(), hits.as_ref().ok()?))).collect();
+            self.facets.rebuild_if_changed(&self.corpus, &self.speaker_names, &self.list.matching, &hits);
+            egui::Panel::left("facets").resizable(true).default_size(230.0).min_size(160.0).show(ui, |ui| {
+                self.facets.panel_ui(ui, &mut self.commands);
+            });
+        }
         egui::Panel::left("article_list").resizable(true).default_size(380.0).min_size(220.0).show(ui, |ui| {
             self.list.list_ui(
                 ui,

@@ -5,6 +5,7 @@ mod article_list;
 mod article_view;
 mod chart_view;
 pub mod dialogs;
+mod facets_panel;
 mod jobs;
 mod problems;
 mod search_bar;

@@ -161,6 +161,13 @@ impl SearchBar {
             if ui.button("Topics…").on_hover_text("Define topics: named queries to count and chart").clicked() {
                 commands.push(Command::ShowTopics(true));
             }
+            if ui
+                .selectable_label(state.show_facets, "Filters")
+                .on_hover_text("Counts by date, outlet, speaker, topic and type")
+                .clicked()
+            {
+                commands.push(Command::ShowFacets(!state.show_facets));
+            }
             match (&self.hits, index_note) {
                 (_, Some(note)) if !is_index_ready && is_index_building => {
                     ui.spinner();

@@ -38,6 +38,8 @@ pub struct AppState {
     pub search: String,
     /// Whether the search lists articles or statements.
     pub search_scope: Scope,
+    /// Whether the filter panel is shown.
+    pub show_facets: bool,
 }
 
 impl Default for AppState {
@@ -54,6 +56,7 @@ impl Default for AppState {
             export_folder: None,
             search: String::new(),
             search_scope: Scope::Articles,
+            show_facets: false,
         }
     }
 }
@@ -160,6 +163,10 @@ pub enum Command {
     SetTopics(Topics),
     /// Ask for a topics file and add its topics.
     ImportTopics,
+    /// Add a clause (`outlet:"Press TV"`) to the search.
+    AddToQuery(String),
+    /// Show or hide the filter panel.
+    ShowFacets(bool),
     /// List the statements of a speaker about a topic (a search).
     ShowStatementsFor {
         /// Canonical speaker name.
