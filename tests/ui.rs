@@ -555,3 +555,35 @@ fn clicking_a_filter_value_adds_it_to_the_query_and_the_counts_follow() {
     assert_eq!(harness.state().state.search, format!("outlet:\"{outlet}\" has:statements"));
     assert_eq!(harness.state().visible_articles().len(), with_statements);
 }
+
+#[test]
+fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    search_for(&mut harness, "reservoir* OR dam");
+    // Open the first article found.
+    let first = harness.state().visible_articles()[0] as usize;
+    let title = harness.state().corpus.articles[first].title.clone();
+    if harness.state().shown_article().is_none_or(|a| a.meta.title != title) {
+        harness.get_by_label(&title).click();
+    }
+    step_until(&mut harness, "the article is shown with its matches", |app| {
+        app.shown_article().is_some_and(|a| a.meta.title == title) && !app.article_matches().ranges.is_empty()
+    });
+    let app = harness.state();
+    let text = &app.shown_article().unwrap().text;
+    let ranges = app.article_matches().ranges.clone();
+    assert!(ranges.iter().all(|r| {
+        let word = text[r.clone()].to_lowercase();
+        word.starts_with("reservoir") || word == "dam" || word == "dams"
+    }));
+    harness.key_press(egui::Key::F3);
+    harness.run();
+    assert_eq!(harness.state().article_matches().current, Some(0));
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
+    harness.run();
+    assert_eq!(harness.state().article_matches().current, Some(ranges.len() - 1));
+    harness
+        .get_by_label(&format!("{} matches of the search in this article · F3 next, Shift+F3 previous", ranges.len()));
+}

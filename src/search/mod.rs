@@ -431,3 +431,90 @@ pub fn run(
     let node = query::parse(text, &|name| topics.query_of(name))?;
     index.search(&node, scope, speakers).map_err(|message| QueryError { message, start: 0, end: 0 })
 }
+
+/// What a query looks for in an article's words, for highlighting.
+enum Wanted {
+    Words(Vec<String>),
+    Prefix(String),
+}
+
+fn wanted_in_text(node: &Node, wanted: &mut Vec<Wanted>) {
+    let analyzed = |text: &str| {
+        let mut analyzer = analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut words = Vec::new();
+        while let Some(token) = stream.next() {
+            words.push(token.text.clone());
+        }
+        words
+    };
+    match node {
+        Node::Word(field, text) | Node::Phrase(field, text)
+            if matches!(field, None | Some(Field::Title | Field::Text)) =>
+        {
+            let words = analyzed(text);
+            if !words.is_empty() {
+                wanted.push(Wanted::Words(words));
+            }
+        }
+        Node::Prefix(field, prefix) if matches!(field, None | Some(Field::Title | Field::Text)) => {
+            wanted.push(Wanted::Prefix(crate::statements::fold_name(prefix)));
+        }
+        Node::And(parts) | Node::Or(parts) => parts.iter().for_each(|part| wanted_in_text(part, wanted)),
+        _ => {}
+    }
+}
+
+/// Where a query's words (not those it excludes) occur in a text: sorted, merged byte ranges.
+pub fn match_ranges(text: &str, node: &Node) -> Vec<std::ops::Range<usize>> {
+    let mut wanted = Vec::new();
+    wanted_in_text(node, &mut wanted);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push((token.text.clone(), token.offset_from..token.offset_to));
+    }
+    let mut ranges = Vec::new();
+    for want in &wanted {
+        match want {
+            Wanted::Words(words) => {
+                for start in 0..tokens.len().saturating_sub(words.len() - 1) {
+                    if words.iter().enumerate().all(|(i, w)| tokens[start + i].0 == *w) {
+                        ranges.push(tokens[start].1.start..tokens[start + words.len() - 1].1.end);
+                    }
+                }
+            }
+            Wanted::Prefix(prefix) => {
+                ranges.extend(tokens.iter().filter(|(t, _)| t.starts_with(prefix.as_str())).map(|(_, r)| r.clone()))
+            }
+        }
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_are_found_by_stem_phrase_and_prefix_but_not_where_excluded() {
+        let text = "US troops withdrew. The withdrawal of American forces began; Iraq asked for it.";
+        let node = query::parse("withdrawal \"American forces\" Ira* -asked", &|_| None).unwrap();
+        let found: Vec<&str> = match_ranges(text, &node).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["withdrawal", "American forces", "Iraq"]);
+        let none = query::parse("speaker:troops", &|_| None).unwrap();
+        assert!(match_ranges(text, &none).is_empty());
+    }
+}

@@ -1,7 +1,7 @@
 //! The app: its state, its background jobs, and the layout of its panels.
 
 use super::article_list::ArticleList;
-use super::article_view::{self, ArticleSlot, ShownArticle, StatementFocus};
+use super::article_view::{self, ArticleSlot, MatchFocus, ShownArticle, StatementFocus};
 use super::chart_view::ChartView;
 use super::dialogs::Dialogs;
 use super::facets_panel::Facets;
@@ -91,6 +91,12 @@ pub struct DossierApp {
     show_topics: bool,
     import_pick: Option<Job<Option<PathBuf>>>,
     facets: Facets,
+    /// Search matches in the shown article.
+    matches: MatchFocus,
+    /// Which article and which search results `matches` was computed for.
+    matches_key: Option<(usize, u64)>,
+    /// Counts changes of the search results.
+    search_generation: u64,
     commands: Vec<Command>,
 }
 
@@ -137,6 +143,9 @@ impl DossierApp {
             show_topics: false,
             import_pick: None,
             facets: Facets::default(),
+            matches: MatchFocus::default(),
+            matches_key: None,
+            search_generation: 0,
             commands: Vec::new(),
         };
         let source = match path {
@@ -458,7 +467,9 @@ impl DossierApp {
             self.statements_view.search = self.search_bar.hits.as_ref().map(|h| h.statements.clone());
             self.list.mark_changed();
             self.statements_view.mark_changed();
+            self.search_generation += 1;
         }
+        self.update_matches();
         if self.search_context.is_some()
             && self.topic_counting.is_none()
             && self.topic_hits.is_empty()
@@ -511,6 +522,28 @@ impl DossierApp {
         }
         self.poll_pending_now();
         self.statements_view.rebuild_if_changed(&self.corpus, &self.speaker_names);
+    }
+
+    /// Finds the search's words in the shown article, when the article or the results changed.
+    fn update_matches(&mut self) {
+        let ArticleSlot::Ready(shown) = &self.article else { return };
+        let Some(selected) = self.selected else { return };
+        let key = (selected, self.search_generation);
+        if self.matches_key == Some(key) {
+            return;
+        }
+        self.matches_key = Some(key);
+        let topics = &self.topics;
+        let node = (!self.state.search.trim().is_empty())
+            .then(|| crate::search::query::parse(&self.state.search, &|name| topics.query_of(name)).ok())
+            .flatten();
+        let ranges = node.map(|n| crate::search::match_ranges(&shown.article.text, &n)).unwrap_or_default();
+        self.matches = MatchFocus { current: None, scroll: false, ranges };
+    }
+
+    /// The search matches in the shown article, and the current one.
+    pub fn article_matches(&self) -> &MatchFocus {
+        &self.matches
     }
 
     /// Writes an export to the file the user chose, and says where it went.
@@ -572,6 +605,12 @@ impl DossierApp {
             }
             if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)) {
                 self.search_bar.focus = true;
+            }
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)) {
+                self.commands.push(Command::StepMatch(-1));
+            }
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F3)) {
+                self.commands.push(Command::StepMatch(1));
             }
             if input.consume_shortcut(&quit) {
                 self.commands.push(Command::Quit);
@@ -765,6 +804,19 @@ impl DossierApp {
                     self.save_topics();
                     self.refresh_search_context();
                     self.chart_view.mark_changed();
+                }
+                Command::StepMatch(step) => {
+                    let count = self.matches.ranges.len() as isize;
+                    if count > 0 {
+                        let next = match self.matches.current {
+                            Some(current) => (current as isize + step).rem_euclid(count),
+                            None if step > 0 => 0,
+                            None => count - 1,
+                        };
+                        self.matches.current = Some(next as usize);
+                        self.matches.scroll = true;
+                        self.state.tab = CentralTab::Article;
+                    }
                 }
                 Command::AddToQuery(clause) => {
                     let current = self.state.search.trim();
@@ -1011,6 +1063,7 @@ impl eframe::App for DossierApp {
                 self.loading.is_some(),
                 &self.state,
                 &mut self.statement_focus,
+                &mut self.matches,
                 &mut self.commands,
             ),
             CentralTab::Statements => {

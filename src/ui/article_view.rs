@@ -44,6 +44,17 @@ impl ArticleSlot {
     }
 }
 
+/// Where the search matches the shown article, which match is current, and whether to scroll to it.
+#[derive(Debug, Clone, Default)]
+pub struct MatchFocus {
+    /// Byte ranges of the matches in the article text.
+    pub ranges: Vec<Range<usize>>,
+    /// Index into `ranges` of the current match (F3 / Shift+F3).
+    pub current: Option<usize>,
+    /// Scroll the current match into view (once).
+    pub scroll: bool,
+}
+
 /// Which statement is selected, and whether the view should scroll to it this frame.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StatementFocus {
@@ -61,6 +72,7 @@ pub fn article_view_ui(
     is_loading: bool,
     state: &AppState,
     focus: &mut StatementFocus,
+    matches: &mut MatchFocus,
     commands: &mut Vec<Command>,
 ) {
     match slot {
@@ -83,14 +95,20 @@ pub fn article_view_ui(
                 let margin = ((ui.available_width() - TEXT_WIDTH) / 2.0).max(8.0);
                 egui::Frame::new().inner_margin(egui::Margin::symmetric(margin as i8, 12)).show(ui, |ui| {
                     ui.set_max_width(TEXT_WIDTH.min(ui.available_width()));
-                    article_ui(ui, shown, corpus, focus);
+                    article_ui(ui, shown, corpus, focus, matches);
                 });
             });
         }
     }
 }
 
-fn article_ui(ui: &mut egui::Ui, shown: &ShownArticle, corpus: &Corpus, focus: &mut StatementFocus) {
+fn article_ui(
+    ui: &mut egui::Ui,
+    shown: &ShownArticle,
+    corpus: &Corpus,
+    focus: &mut StatementFocus,
+    matches: &mut MatchFocus,
+) {
     let article = &shown.article;
     let meta = &article.meta;
     ui.add(egui::Label::new(egui::RichText::new(&meta.title).size(24.0).strong()).wrap());
@@ -132,12 +150,25 @@ fn article_ui(ui: &mut egui::Ui, shown: &ShownArticle, corpus: &Corpus, focus: &
     ui.separator();
     ui.add_space(6.0);
     let selected = focus.selected.and_then(|i| shown.statements.get(i));
+    let current_match = matches.current.and_then(|i| matches.ranges.get(i)).cloned();
+    if !matches.ranges.is_empty() {
+        ui.weak(format!("{} matches of the search in this article · F3 next, Shift+F3 previous", matches.ranges.len()));
+    }
     for (range, role) in article.paragraphs() {
         let paragraph = trim(&article.text, range);
         let response = match role {
             LineRole::Title | LineRole::Blank => continue,
             LineRole::Body => ui.add(
-                egui::Label::new(highlighted(ui, &article.text, paragraph.clone(), &shown.statements, selected)).wrap(),
+                egui::Label::new(highlighted(
+                    ui,
+                    &article.text,
+                    paragraph.clone(),
+                    &shown.statements,
+                    selected,
+                    &matches.ranges,
+                    current_match.as_ref(),
+                ))
+                .wrap(),
             ),
             LineRole::Date | LineRole::Byline | LineRole::Masthead => {
                 ui.add(egui::Label::new(egui::RichText::new(&article.text[paragraph.clone()]).small().weak()).wrap())
@@ -158,6 +189,12 @@ fn article_ui(ui: &mut egui::Ui, shown: &ShownArticle, corpus: &Corpus, focus: &
         {
             response.scroll_to_me(Some(egui::Align::Center));
             focus.scroll = false;
+        }
+        if matches.scroll
+            && current_match.as_ref().is_some_and(|m| paragraph.start <= m.start && m.start < paragraph.end)
+        {
+            response.scroll_to_me(Some(egui::Align::Center));
+            matches.scroll = false;
         }
         ui.add_space(8.0);
     }
@@ -187,6 +224,8 @@ fn highlighted(
     paragraph: Range<usize>,
     statements: &[Statement],
     selected: Option<&Statement>,
+    matches: &[Range<usize>],
+    current_match: Option<&Range<usize>>,
 ) -> egui::text::LayoutJob {
     let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
     for statement in statements {
@@ -196,7 +235,7 @@ fn highlighted(
         marks.extend(statement.mention.clone().map(|r| (r, Mark::Mention)));
     }
     let mut cuts: Vec<usize> = vec![paragraph.start, paragraph.end];
-    for (range, _) in &marks {
+    for range in marks.iter().map(|(r, _)| r).chain(matches) {
         for cut in [range.start, range.end] {
             if paragraph.start < cut && cut < paragraph.end {
                 cuts.push(cut);
@@ -246,6 +285,14 @@ fn highlighted(
         }
         if in_selected && matches!(mark, Mark::Cue | Mark::Mention) {
             format.background = tint(80);
+        }
+        // Search matches on a yellow ground, the current one stronger.
+        if let Some(found) = matches.iter().find(|m| m.start <= start && end <= m.end) {
+            let is_current = current_match == Some(found);
+            format.background = egui::Color32::from_rgba_unmultiplied(250, 210, 40, if is_current { 200 } else { 90 });
+            if dark && is_current {
+                format.color = egui::Color32::BLACK;
+            }
         }
         job.append(&text[start..end], 0.0, format);
     }

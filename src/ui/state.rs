@@ -163,6 +163,8 @@ pub enum Command {
     SetTopics(Topics),
     /// Ask for a topics file and add its topics.
     ImportTopics,
+    /// Go to the next (1) or previous (-1) search match in the article.
+    StepMatch(isize),
     /// Add a clause (`outlet:"Press TV"`) to the search.
     AddToQuery(String),
     /// Show or hide the filter panel.
