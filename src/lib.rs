@@ -16,6 +16,7 @@ pub mod search;
 pub mod speakers;
 pub mod statements;
 pub mod store;
+pub mod suggest;
 pub mod timeline;
 pub mod topics;
 

@@ -587,3 +587,32 @@ fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
     harness
         .get_by_label(&format!("{} matches of the search in this article · F3 next, Shift+F3 previous", ranges.len()));
 }
+
+#[test]
+fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    harness.get_by_label("Topics…").click();
+    harness.run();
+    harness.get_by_label("Suggest topics").click();
+    step_until(&mut harness, "suggestions are found", |app| !app.is_searching());
+    harness.run();
+    // The sample corpus is about a dam and a river between two made-up countries.
+    let expected = dossier::suggest::suggest_topics(
+        {
+            let app = harness.state();
+            app.corpus.articles.iter().map(|a| app.corpus.read_article(a).unwrap().text).collect::<Vec<_>>()
+        }
+        .iter()
+        .map(String::as_str),
+        20,
+    );
+    assert!(!expected.is_empty());
+    let first = expected[0].clone();
+    harness.get_by_label(&format!("Add the topic {}", first.name)).click();
+    step_until(&mut harness, "the topic is added and counted", |app| {
+        app.topics.topics.iter().any(|t| t.name == first.name) && !app.is_searching()
+    });
+    assert_eq!(harness.state().topics.topics.last(), Some(&first));
+}

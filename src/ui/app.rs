@@ -91,6 +91,9 @@ pub struct DossierApp {
     show_topics: bool,
     import_pick: Option<Job<Option<PathBuf>>>,
     facets: Facets,
+    /// Topics suggested from the corpus, once found.
+    suggestions: Option<Vec<crate::topics::Topic>>,
+    suggesting: Option<Job<Vec<crate::topics::Topic>>>,
     /// Search matches in the shown article.
     matches: MatchFocus,
     /// Which article and which search results `matches` was computed for.
@@ -143,6 +146,8 @@ impl DossierApp {
             show_topics: false,
             import_pick: None,
             facets: Facets::default(),
+            suggestions: None,
+            suggesting: None,
             matches: MatchFocus::default(),
             matches_key: None,
             search_generation: 0,
@@ -241,7 +246,7 @@ impl DossierApp {
 
     /// True while a search waits for the debounce or runs.
     pub fn is_searching(&self) -> bool {
-        self.search_bar.is_busy() || self.topic_counting.is_some()
+        self.search_bar.is_busy() || self.topic_counting.is_some() || self.suggesting.is_some()
     }
 
     /// The current search error, if the query cannot run.
@@ -357,6 +362,8 @@ impl DossierApp {
         self.search_bar = SearchBar::default();
         self.topic_hits.clear();
         self.topic_counting = None;
+        self.suggestions = None;
+        self.suggesting = None;
         self.list.mark_changed();
         self.state.remember(&source);
         let (edits, problem) = match self.speaker_edits_path() {
@@ -487,6 +494,15 @@ impl DossierApp {
             }
             self.chart_view.mark_changed();
             self.facets.mark_changed();
+        }
+        if let Some(job) = &self.suggesting
+            && let Some(result) = job.poll()
+        {
+            self.suggesting = None;
+            match result {
+                Ok(topics) => self.suggestions = Some(topics),
+                Err(message) => self.message = Some(message),
+            }
         }
         if let Some(job) = &self.import_pick
             && let Some(result) = job.poll()
@@ -831,6 +847,27 @@ impl DossierApp {
                     self.state.tab = CentralTab::Statements;
                     self.search_bar.mark_changed();
                 }
+                Command::SuggestTopics => {
+                    if self.suggesting.is_none() {
+                        let corpus = self.corpus.clone();
+                        self.suggesting = Some(Job::spawn("suggesting topics", ctx, move || {
+                            let texts = corpus
+                                .articles
+                                .iter()
+                                .take(crate::suggest::SAMPLE_LIMIT)
+                                .filter_map(|meta| corpus.read_article(meta).ok())
+                                .map(|article| article.text);
+                            let texts: Vec<String> = texts.collect();
+                            crate::suggest::suggest_topics(texts.iter().map(String::as_str), 20)
+                        }));
+                    }
+                }
+                Command::AddTopic(topic) => {
+                    let mut topics = self.topics.clone();
+                    topics.topics.retain(|t| !t.name.eq_ignore_ascii_case(&topic.name));
+                    topics.topics.push(topic);
+                    self.commands.push(Command::SetTopics(topics));
+                }
                 Command::ImportTopics => {
                     if self.import_pick.is_none() {
                         let dialogs = self.dialogs.clone();
@@ -1107,7 +1144,15 @@ impl eframe::App for DossierApp {
         }
         if self.show_topics {
             let mut is_open = true;
-            super::topics_window::topics_window(&ctx, &mut is_open, &self.topics, &self.topic_hits, &mut self.commands);
+            super::topics_window::topics_window(
+                &ctx,
+                &mut is_open,
+                &self.topics,
+                &self.topic_hits,
+                self.suggestions.as_deref(),
+                self.suggesting.is_some(),
+                &mut self.commands,
+            );
             if !is_open {
                 self.commands.push(Command::ShowTopics(false));
             }

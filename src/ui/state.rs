@@ -4,7 +4,7 @@ use crate::corpus::CorpusSource;
 use crate::export::{ChartFormat, ListFormat};
 use crate::search::Scope;
 use crate::timeline::ChartRequest;
-use crate::topics::Topics;
+use crate::topics::{Topic, Topics};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -163,6 +163,10 @@ pub enum Command {
     SetTopics(Topics),
     /// Ask for a topics file and add its topics.
     ImportTopics,
+    /// Find key phrases in the corpus to offer as topics.
+    SuggestTopics,
+    /// Add one topic (a suggestion accepted).
+    AddTopic(Topic),
     /// Go to the next (1) or previous (-1) search match in the article.
     StepMatch(isize),
     /// Add a clause (`outlet:"Press TV"`) to the search.

@@ -12,6 +12,8 @@ pub fn topics_window(
     is_open: &mut bool,
     topics: &Topics,
     hits: &HashMap<String, Result<TopicHits, String>>,
+    suggestions: Option<&[Topic]>,
+    is_suggesting: bool,
     commands: &mut Vec<Command>,
 ) {
     egui::Window::new("Topics").open(is_open).default_width(640.0).show(ctx, |ui| {
@@ -84,7 +86,35 @@ pub fn topics_window(
             if ui.button("Export…").on_hover_text("Save the topics as a JSON codebook").clicked() {
                 commands.push(Command::Export(ExportKind::Topics));
             }
+            if ui
+                .add_enabled(!is_suggesting, egui::Button::new("Suggest topics"))
+                .on_hover_text("Key phrases of this corpus, as ready queries")
+                .clicked()
+            {
+                commands.push(Command::SuggestTopics);
+            }
+            if is_suggesting {
+                ui.spinner();
+            }
         });
+        if let Some(suggestions) = suggestions {
+            ui.separator();
+            ui.strong("Suggested from the corpus");
+            egui::ScrollArea::vertical().id_salt("suggestions").max_height(260.0).show(ui, |ui| {
+                for suggestion in suggestions.iter().filter(|s| topics.query_of(&s.name).is_none()) {
+                    ui.horizontal(|ui| {
+                        let name = format!("Add the topic {}", suggestion.name);
+                        let button = ui.button("Add").on_hover_text(&name);
+                        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                        if button.clicked() {
+                            commands.push(Command::AddTopic(suggestion.clone()));
+                        }
+                        ui.label(&suggestion.name);
+                        ui.weak(&suggestion.query);
+                    });
+                }
+            });
+        }
         if edited != *topics {
             commands.push(Command::SetTopics(edited));
         }
