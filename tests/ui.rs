@@ -13,6 +13,22 @@ fn sample_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus")
 }
 
+/// A copy of the sample corpus of the test's own, so what a test saves for it (topics, speaker edits)
+/// does not meet another test running at the same time.
+fn own_sample_corpus() -> PathBuf {
+    let folder = tempfile::tempdir().unwrap().keep();
+    for entry in walkdir::WalkDir::new(sample_corpus()) {
+        let entry = entry.unwrap();
+        let target = folder.join(entry.path().strip_prefix(sample_corpus()).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    folder
+}
+
 /// Per-corpus data (speaker edits) goes to a temporary folder, never the user's.
 fn isolate_data() {
     static DATA: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
@@ -472,7 +488,7 @@ fn topics_are_imported_counted_saved_and_charted() {
     let file = folder.path().join("codebook.json");
     std::fs::write(&file, r#"{"topics": [{"name": "Water", "query": "dam OR reservoir* OR river"}]}"#).unwrap();
     let dialogs = FakeDialogs { open_file: Some(file), ..Default::default() };
-    let mut harness = harness_with(AppState::default(), dialogs, Some(sample_corpus()));
+    let mut harness = harness_with(AppState::default(), dialogs, Some(own_sample_corpus()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
     harness.get_by_label("Topics…").click();
@@ -488,7 +504,7 @@ fn topics_are_imported_counted_saved_and_charted() {
     let (articles, statements) = (run(dossier::search::Scope::Articles), run(dossier::search::Scope::Statements));
     harness.get_by_label(&format!("Water: {} articles · {} statements", articles.len(), statements.len()));
 
-    harness.get_by_label("Chart it").click();
+    harness.get_by_label("Chart the topic Water").click();
     harness.run();
     let app = harness.state_mut();
     assert_eq!(app.state.tab, dossier::ui::CentralTab::Chart);
@@ -590,7 +606,7 @@ fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
 
 #[test]
 fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
-    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(own_sample_corpus()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
     harness.get_by_label("Topics…").click();

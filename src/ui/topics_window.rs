@@ -42,7 +42,10 @@ pub fn topics_window(
                     {
                         move_up = Some(index + 1);
                     }
-                    if ui.button("Chart it").on_hover_text("Add this topic to the chart").clicked() {
+                    let name = format!("Chart the topic {}", topic.name);
+                    let chart_button = ui.button("Chart it").on_hover_text(&name);
+                    chart_button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if chart_button.clicked() {
                         commands.push(Command::ChartTopic { name: topic.name.clone(), is_shown: true });
                     }
                     if ui.button("Delete").clicked() {
