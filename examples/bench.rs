@@ -1,0 +1,116 @@
+//! Measures Dossier on a corpus: `cargo run --release --example bench -- CORPUS_DIR`.
+//!
+//! Prints, as a Markdown table: a ripgrep scan of the same files (`rg -c said`, the floor of reading the
+//! bytes, if `rg` is installed), cold open (read and extract), building the search index, warm reopen
+//! (the index reused), query latency p50/p99 for three query shapes with facet counts, the chart of the
+//! top five speakers by month, and peak resident memory.
+
+use dossier::corpus::{self, CorpusSource};
+use dossier::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
+use dossier::speakers::{SpeakerEdits, SpeakerNames};
+use dossier::timeline::{self, Bucket, ChartRequest};
+use dossier::topics::Topics;
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn peak_memory_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kilobytes = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    kilobytes / 1024.0
+}
+
+fn percentile(times: &mut [Duration], share: f64) -> Duration {
+    times.sort_unstable();
+    times[((times.len() - 1) as f64 * share).round() as usize]
+}
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: bench CORPUS_DIR");
+    let source = CorpusSource::from_path(Path::new(&path));
+    let threads = corpus::default_threads();
+    let mut rows: Vec<(String, String)> = Vec::new();
+
+    let started = Instant::now();
+    let ripgrep = std::process::Command::new("rg").args(["-c", "said", &path]).output();
+    let ripgrep_time = started.elapsed();
+    match ripgrep {
+        Ok(output) if output.status.success() || output.status.code() == Some(1) => {
+            rows.push(("ripgrep scan (`rg -c said`)".into(), format!("{:.2} s", ripgrep_time.as_secs_f64())))
+        }
+        _ => rows.push(("ripgrep scan".into(), "rg not installed".into())),
+    }
+
+    let started = Instant::now();
+    let corpus = corpus::load(&source, threads).expect("the corpus opens");
+    let cold = started.elapsed();
+    let bytes: u64 = corpus.files.iter().map(|f| f.size).sum();
+    rows.push((
+        format!("cold open: read and extract ({} articles, {} statements, {:.0} MB)", corpus.articles.len(), corpus.statements.len(), bytes as f64 / 1e6),
+        format!("{:.2} s ({:.1} MB/s, {:.1}× ripgrep)", cold.as_secs_f64(), bytes as f64 / 1e6 / cold.as_secs_f64(), cold.as_secs_f64() / ripgrep_time.as_secs_f64()),
+    ));
+
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let started = Instant::now();
+    let index = SearchIndex::open_or_build(&corpus, cache.path(), &BuildProgress::default()).expect("the index builds");
+    rows.push(("building the search index".into(), format!("{:.2} s", started.elapsed().as_secs_f64())));
+    drop(index);
+
+    let started = Instant::now();
+    let corpus = corpus::load(&source, threads).expect("the corpus opens");
+    let index = SearchIndex::open_or_build(&corpus, cache.path(), &BuildProgress::default()).expect("the index opens");
+    rows.push(("warm reopen (files read again, index reused)".into(), format!("{:.2} s", started.elapsed().as_secs_f64())));
+
+    let found = corpus.found_speakers();
+    let names = SpeakerNames::build(&found, &SpeakerEdits::default());
+    let lookup = SpeakerLookup::new(&found, &names);
+    let topics = Topics::default();
+    let queries = [
+        "troops withdrawal",
+        "\"foreign minister\" dam AND date:[2018-01-01 TO 2019-12-31]",
+        "(sanctions OR tariffs) -protest speaker:Dused",
+    ];
+    for query in queries {
+        let mut times = Vec::new();
+        let mut hits = 0;
+        for _ in 0..30 {
+            let started = Instant::now();
+            let found = search::run(&index, query, Scope::Articles, &topics, &lookup).expect("the query runs");
+            // Facet counts, as the filter panel makes them.
+            let mut outlets: HashMap<&str, usize> = HashMap::new();
+            for &article in &found {
+                if let Some(outlet) = &corpus.articles[article as usize].outlet {
+                    *outlets.entry(outlet).or_default() += 1;
+                }
+            }
+            hits = found.len();
+            times.push(started.elapsed());
+        }
+        let p50 = percentile(&mut times, 0.5);
+        let p99 = percentile(&mut times, 0.99);
+        rows.push((
+            format!("query `{query}` ({hits} articles) with facet counts"),
+            format!("p50 {:.1} ms, p99 {:.1} ms", p50.as_secs_f64() * 1e3, p99.as_secs_f64() * 1e3),
+        ));
+    }
+
+    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
+    let request = ChartRequest { bucket: Some(Bucket::Month), ..Default::default() };
+    let started = Instant::now();
+    let chart = timeline::compute(&corpus, &names, &all, &request, &|_| None);
+    rows.push((
+        format!("chart: top 5 speakers by month ({} buckets)", chart.starts.len()),
+        format!("{:.1} ms", started.elapsed().as_secs_f64() * 1e3),
+    ));
+    rows.push(("peak resident memory".into(), format!("{:.0} MB", peak_memory_mb())));
+
+    println!("| measure | result |\n| --- | --- |");
+    for (what, result) in rows {
+        println!("| {what} | {result} |");
+    }
+}
