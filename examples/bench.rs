@@ -51,8 +51,18 @@ fn main() {
     let cold = started.elapsed();
     let bytes: u64 = corpus.files.iter().map(|f| f.size).sum();
     rows.push((
-        format!("cold open: read and extract ({} articles, {} statements, {:.0} MB)", corpus.articles.len(), corpus.statements.len(), bytes as f64 / 1e6),
-        format!("{:.2} s ({:.1} MB/s, {:.1}× ripgrep)", cold.as_secs_f64(), bytes as f64 / 1e6 / cold.as_secs_f64(), cold.as_secs_f64() / ripgrep_time.as_secs_f64()),
+        format!(
+            "cold open: read and extract ({} articles, {} statements, {:.0} MB)",
+            corpus.articles.len(),
+            corpus.statements.len(),
+            bytes as f64 / 1e6
+        ),
+        format!(
+            "{:.2} s ({:.1} MB/s, {:.1}× ripgrep)",
+            cold.as_secs_f64(),
+            bytes as f64 / 1e6 / cold.as_secs_f64(),
+            cold.as_secs_f64() / ripgrep_time.as_secs_f64()
+        ),
     ));
 
     let cache = tempfile::tempdir().expect("a temporary folder");
@@ -64,7 +74,10 @@ fn main() {
     let started = Instant::now();
     let corpus = corpus::load(&source, threads).expect("the corpus opens");
     let index = SearchIndex::open_or_build(&corpus, cache.path(), &BuildProgress::default()).expect("the index opens");
-    rows.push(("warm reopen (files read again, index reused)".into(), format!("{:.2} s", started.elapsed().as_secs_f64())));
+    rows.push((
+        "warm reopen (files read again, index reused)".into(),
+        format!("{:.2} s", started.elapsed().as_secs_f64()),
+    ));
 
     let found = corpus.found_speakers();
     let names = SpeakerNames::build(&found, &SpeakerEdits::default());

@@ -34,41 +34,179 @@ impl Random {
 }
 
 const FIRST: &[&str] = &[
-    "Amara", "Tomas", "Lucia", "Petar", "Aurel", "Hana", "Radomir", "Joren", "Elena", "Ilse", "Marek", "Sofia", "Nadia",
-    "Viktor", "Leila", "Omar", "Yusuf", "Irina", "Daniel", "Clara", "Reza", "Farid", "Nasser", "Maryam", "Hassan",
-    "Ali", "Karim", "Samir", "Lina", "Jonas", "Pieter", "Ana", "Mateo", "Ines", "Kofi", "Ama", "Chen", "Mei", "Ravi",
-    "Priya", "Hugo", "Emil", "Greta", "Oskar", "Vera", "Boris", "Olga", "Stefan", "Mira", "Anton",
+    "Amara", "Tomas", "Lucia", "Petar", "Aurel", "Hana", "Radomir", "Joren", "Elena", "Ilse", "Marek", "Sofia",
+    "Nadia", "Viktor", "Leila", "Omar", "Yusuf", "Irina", "Daniel", "Clara", "Reza", "Farid", "Nasser", "Maryam",
+    "Hassan", "Ali", "Karim", "Samir", "Lina", "Jonas", "Pieter", "Ana", "Mateo", "Ines", "Kofi", "Ama", "Chen", "Mei",
+    "Ravi", "Priya", "Hugo", "Emil", "Greta", "Oskar", "Vera", "Boris", "Olga", "Stefan", "Mira", "Anton",
 ];
 const LAST: &[&str] = &[
-    "Dused", "Reyvik", "Ferrandi", "Vosk", "Benn", "Petrel", "Kessel", "Achterberg", "Sorvik", "Marrow", "Halden",
-    "Novak", "Karimi", "Rahimi", "Tehrani", "Okafor", "Mensah", "Lindqvist", "Moreau", "Castell", "Brandt", "Kovac",
-    "Ivanova", "Haddad", "Nasr", "Farouk", "Delacroix", "Osei", "Tanaka", "Sato", "Iyer", "Menon", "Alvarez",
-    "Ortega", "Weber", "Fischer", "Horvat", "Petrov", "Larsen", "Nyberg", "Quist", "Rowe", "Sinclair", "Abbasi",
-    "Jafari", "Rostami", "Yilmaz", "Demir", "Aydin", "Kaya", "Marin", "Dobre", "Stan", "Lupu", "Zeller", "Hoxha",
-    "Berisha", "Kelmendi", "Varga", "Toth",
+    "Dused",
+    "Reyvik",
+    "Ferrandi",
+    "Vosk",
+    "Benn",
+    "Petrel",
+    "Kessel",
+    "Achterberg",
+    "Sorvik",
+    "Marrow",
+    "Halden",
+    "Novak",
+    "Karimi",
+    "Rahimi",
+    "Tehrani",
+    "Okafor",
+    "Mensah",
+    "Lindqvist",
+    "Moreau",
+    "Castell",
+    "Brandt",
+    "Kovac",
+    "Ivanova",
+    "Haddad",
+    "Nasr",
+    "Farouk",
+    "Delacroix",
+    "Osei",
+    "Tanaka",
+    "Sato",
+    "Iyer",
+    "Menon",
+    "Alvarez",
+    "Ortega",
+    "Weber",
+    "Fischer",
+    "Horvat",
+    "Petrov",
+    "Larsen",
+    "Nyberg",
+    "Quist",
+    "Rowe",
+    "Sinclair",
+    "Abbasi",
+    "Jafari",
+    "Rostami",
+    "Yilmaz",
+    "Demir",
+    "Aydin",
+    "Kaya",
+    "Marin",
+    "Dobre",
+    "Stan",
+    "Lupu",
+    "Zeller",
+    "Hoxha",
+    "Berisha",
+    "Kelmendi",
+    "Varga",
+    "Toth",
 ];
 const ROLES: &[&str] = &[
-    "Foreign Minister", "Defence Minister", "President", "Prime Minister", "spokesman for the Foreign Ministry",
-    "Interior Minister", "army commander", "senior official", "opposition leader", "Finance Minister",
-    "central bank governor", "mayor", "UN envoy", "ambassador", "security adviser",
+    "Foreign Minister",
+    "Defence Minister",
+    "President",
+    "Prime Minister",
+    "spokesman for the Foreign Ministry",
+    "Interior Minister",
+    "army commander",
+    "senior official",
+    "opposition leader",
+    "Finance Minister",
+    "central bank governor",
+    "mayor",
+    "UN envoy",
+    "ambassador",
+    "security adviser",
 ];
-const COUNTRIES: &[&str] = &[
-    "Veloria", "Kestrand", "Olvane", "Marsovia", "Tarnland", "Quellis", "Dravia", "Ostmark", "Belcaria", "Ruvenia",
-];
+const COUNTRIES: &[&str] =
+    &["Veloria", "Kestrand", "Olvane", "Marsovia", "Tarnland", "Quellis", "Dravia", "Ostmark", "Belcaria", "Ruvenia"];
 const CITIES: &[&str] = &["VELGRAD", "KESTRA", "OLVANIA", "MARSOV", "TARNBURG", "QUELL", "DRAVO", "OSTRA"];
 const VERBS: &[&str] = &["said", "told reporters", "stressed", "added", "warned", "insisted", "noted", "announced"];
 const VOCABULARY: &[&str] = &[
-    "troops", "withdrawal", "border", "river", "dam", "water", "talks", "agreement", "security", "forces", "presence",
-    "government", "parliament", "election", "budget", "sanctions", "trade", "energy", "drought", "harvest", "court",
-    "protest", "ceasefire", "treaty", "mission", "coalition", "militia", "refugees", "inflation", "reform",
-    "investment", "pipeline", "reservoir", "commission", "monitoring", "deadline", "negotiations", "summit", "crisis",
-    "region", "stability", "cooperation", "accord", "vote", "opposition", "army", "navy", "airbase", "convoy",
-    "aid", "exports", "imports", "tariffs", "minister", "officials", "delegation", "envoy", "inquiry", "report",
-    "schedule", "timetable", "schools", "hospitals", "roads", "bridges", "villages", "farmers", "workers", "unions",
+    "troops",
+    "withdrawal",
+    "border",
+    "river",
+    "dam",
+    "water",
+    "talks",
+    "agreement",
+    "security",
+    "forces",
+    "presence",
+    "government",
+    "parliament",
+    "election",
+    "budget",
+    "sanctions",
+    "trade",
+    "energy",
+    "drought",
+    "harvest",
+    "court",
+    "protest",
+    "ceasefire",
+    "treaty",
+    "mission",
+    "coalition",
+    "militia",
+    "refugees",
+    "inflation",
+    "reform",
+    "investment",
+    "pipeline",
+    "reservoir",
+    "commission",
+    "monitoring",
+    "deadline",
+    "negotiations",
+    "summit",
+    "crisis",
+    "region",
+    "stability",
+    "cooperation",
+    "accord",
+    "vote",
+    "opposition",
+    "army",
+    "navy",
+    "airbase",
+    "convoy",
+    "aid",
+    "exports",
+    "imports",
+    "tariffs",
+    "minister",
+    "officials",
+    "delegation",
+    "envoy",
+    "inquiry",
+    "report",
+    "schedule",
+    "timetable",
+    "schools",
+    "hospitals",
+    "roads",
+    "bridges",
+    "villages",
+    "farmers",
+    "workers",
+    "unions",
 ];
-const BOILERPLATE: &[&str] = &["Related Articles", "Back to top button", "Leave a Comment", "Comment (0)", "Share this article"];
+const BOILERPLATE: &[&str] =
+    &["Related Articles", "Back to top button", "Leave a Comment", "Comment (0)", "Share this article"];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -105,15 +243,27 @@ fn article(random: &mut Random, outlets: &[String]) -> Article {
     let country = random.pick(COUNTRIES);
     let outlet = outlets[random.zipf(outlets.len())].clone();
     let topic = VOCABULARY[random.zipf(VOCABULARY.len())];
-    let title = format!("{country} {} {topic} {}", random.pick(&["debates", "rejects", "backs", "delays", "signs"]), sentence(random, 3).to_lowercase());
+    let title = format!(
+        "{country} {} {topic} {}",
+        random.pick(&["debates", "rejects", "backs", "delays", "signs"]),
+        sentence(random, 3).to_lowercase()
+    );
     let mut text = String::new();
     let _ = writeln!(text, "{title}\n");
-    let _ = writeln!(text, "{}, {} {day}, {year}\n", random.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]), MONTHS[month - 1]);
+    let _ = writeln!(
+        text,
+        "{}, {} {day}, {year}\n",
+        random.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        MONTHS[month - 1]
+    );
     let _ = writeln!(text, "By {} {}, {outlet}\n", random.pick(FIRST), random.pick(LAST));
     let speakers: Vec<(String, &str)> = (0..3)
         .map(|_| {
             let person = random.zipf(3000);
-            (format!("{} {}", FIRST[person % FIRST.len()], LAST[(person / FIRST.len()) % LAST.len()]), ROLES[person % ROLES.len()])
+            (
+                format!("{} {}", FIRST[person % FIRST.len()], LAST[(person / FIRST.len()) % LAST.len()]),
+                ROLES[person % ROLES.len()],
+            )
         })
         .collect();
     let _ = write!(text, "{} — ", random.pick(CITIES));
@@ -122,16 +272,38 @@ fn article(random: &mut Random, outlets: &[String]) -> Article {
         let surname = name.split(' ').nth(1).unwrap_or(name);
         match random.below(6) {
             0 => {
-                let _ = writeln!(text, "{country}'s {role} {name} said the {} would {}.\n", sentence(random, 4).to_lowercase(), sentence(random, 6).to_lowercase());
+                let _ = writeln!(
+                    text,
+                    "{country}'s {role} {name} said the {} would {}.\n",
+                    sentence(random, 4).to_lowercase(),
+                    sentence(random, 6).to_lowercase()
+                );
             }
             1 => {
-                let _ = writeln!(text, "\"{}, and we will not accept {}.\" {surname} {}.\n", sentence(random, 9), sentence(random, 4).to_lowercase(), random.pick(VERBS));
+                let _ = writeln!(
+                    text,
+                    "\"{}, and we will not accept {}.\" {surname} {}.\n",
+                    sentence(random, 9),
+                    sentence(random, 4).to_lowercase(),
+                    random.pick(VERBS)
+                );
             }
             2 => {
-                let _ = writeln!(text, "According to {surname}, the {} remains {}.\n", sentence(random, 3).to_lowercase(), sentence(random, 5).to_lowercase());
+                let _ = writeln!(
+                    text,
+                    "According to {surname}, the {} remains {}.\n",
+                    sentence(random, 3).to_lowercase(),
+                    sentence(random, 5).to_lowercase()
+                );
             }
             3 => {
-                let _ = writeln!(text, "The {role} told reporters that {} was {}, adding that {}.\n", sentence(random, 4).to_lowercase(), sentence(random, 3).to_lowercase(), sentence(random, 6).to_lowercase());
+                let _ = writeln!(
+                    text,
+                    "The {role} told reporters that {} was {}, adding that {}.\n",
+                    sentence(random, 4).to_lowercase(),
+                    sentence(random, 3).to_lowercase(),
+                    sentence(random, 6).to_lowercase()
+                );
             }
             4 => {
                 let _ = writeln!(text, "{}. {}.\n", sentence(random, 12), sentence(random, 10));
@@ -157,7 +329,13 @@ fn main() -> std::io::Result<()> {
     let out = Path::new(&out);
     let mut random = Random(0x0D05_51E4);
     let outlets: Vec<String> = (0..50)
-        .map(|i| format!("The {} {}", COUNTRIES[i % COUNTRIES.len()], ["Herald", "Daily", "Post", "Wire", "Ledger"][i / COUNTRIES.len()]))
+        .map(|i| {
+            format!(
+                "The {} {}",
+                COUNTRIES[i % COUNTRIES.len()],
+                ["Herald", "Daily", "Post", "Wire", "Ledger"][i / COUNTRIES.len()]
+            )
+        })
         .collect();
     let mut index = 0;
     let mut bytes = 0usize;
@@ -197,7 +375,11 @@ fn main() -> std::io::Result<()> {
                 article.text.split("\n\n").map(|p| format!("<p>{}</p>\n", html_escape(p.trim()))).collect();
             let html = format!(
                 "<!DOCTYPE html><html><head><title>{}</title><meta property=\"og:site_name\" content=\"{}\"><meta property=\"article:published_time\" content=\"{:04}-{:02}-{:02}\"><script>var tracking = 1;</script></head><body><nav><a href=\"/\">Home</a></nav><article>{paragraphs}</article><footer>Copyright</footer></body></html>",
-                html_escape(&article.title), html_escape(&article.outlet), article.date.0, article.date.1, article.date.2
+                html_escape(&article.title),
+                html_escape(&article.outlet),
+                article.date.0,
+                article.date.1,
+                article.date.2
             );
             std::fs::write(folder.join(format!("article-{index:07}.html")), html)?;
             index += 1;

@@ -399,9 +399,16 @@ pub fn compute(
             start = bucket.next(start);
         }
     }
+    // Each article's bucket, computed once: `UNDATED` for articles without a date.
+    const UNDATED: u32 = u32::MAX;
+    let article_bucket: Vec<u32> = corpus
+        .articles
+        .iter()
+        .map(|meta| meta.date.and_then(|d| starts.binary_search(&bucket.start(d)).ok()).map_or(UNDATED, |b| b as u32))
+        .collect();
     let bucket_of = |article: u32| -> Option<usize> {
-        let date = corpus.articles[article as usize].date?;
-        starts.binary_search(&bucket.start(date)).ok()
+        let b = *article_bucket.get(article as usize)?;
+        (b != UNDATED).then_some(b as usize)
     };
 
     let mut total_articles = vec![0u64; starts.len()];
@@ -412,31 +419,44 @@ pub fn compute(
             None => undated_articles += 1,
         }
     }
-    let selected_statements =
-        || corpus.statements.iter().filter(|s| is_selected.get(s.article as usize).copied().unwrap_or(false));
+
+    // One pass over the statements: canonical speaker ids (each raw name resolved once), totals per bucket
+    // and per speaker, and a compact list of (speaker, article) for the series.
+    let mut id_of_raw: HashMap<&str, u32> = HashMap::new();
+    let mut id_of_canonical: HashMap<&str, u32> = HashMap::new();
+    let mut canonical_names: Vec<&str> = Vec::new();
     let mut total_statements = vec![0u64; starts.len()];
-    for statement in selected_statements() {
+    let mut speaker_totals: Vec<u64> = Vec::new();
+    let mut last_article_of_speaker: Vec<u32> = Vec::new();
+    let mut spoken: Vec<(u32, u32)> = Vec::new();
+    for statement in corpus.statements.iter() {
+        if !is_selected.get(statement.article as usize).copied().unwrap_or(false) {
+            continue;
+        }
         if let Some(b) = bucket_of(statement.article) {
             total_statements[b] += 1;
         }
+        let Some(raw) = statement.record.speaker.as_deref() else { continue };
+        let id = *id_of_raw.entry(raw).or_insert_with(|| {
+            let canonical = names.canonical(raw);
+            *id_of_canonical.entry(canonical).or_insert_with(|| {
+                canonical_names.push(canonical);
+                speaker_totals.push(0);
+                last_article_of_speaker.push(u32::MAX);
+                (canonical_names.len() - 1) as u32
+            })
+        });
+        let is_new_article = last_article_of_speaker[id as usize] != statement.article;
+        last_article_of_speaker[id as usize] = statement.article;
+        if request.unit == Unit::Statements || is_new_article {
+            speaker_totals[id as usize] += 1;
+        }
+        spoken.push((id, statement.article));
     }
+    let mut ranked: Vec<(&str, u64)> = canonical_names.iter().copied().zip(speaker_totals.iter().copied()).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
 
     // Which speakers are shown, in order, each once.
-    let speaker_of = |statement| canonical_speaker(names, statement);
-    let mut speaker_totals: HashMap<&str, (u64, u32)> = HashMap::new();
-    for statement in selected_statements() {
-        if let Some(speaker) = speaker_of(statement) {
-            let entry = speaker_totals.entry(speaker).or_insert((0, u32::MAX));
-            match request.unit {
-                Unit::Statements => entry.0 += 1,
-                Unit::Articles if entry.1 != statement.article => entry.0 += 1,
-                Unit::Articles => {}
-            }
-            entry.1 = statement.article;
-        }
-    }
-    let mut ranked: Vec<(&str, u64)> = speaker_totals.iter().map(|(n, (c, _))| (*n, *c)).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let mut shown: Vec<String> = Vec::new();
     let mut topics: Vec<(String, TopicHits)> = Vec::new();
     for spec in &request.series {
@@ -457,19 +477,25 @@ pub fn compute(
         }
     }
 
-    let index_of: HashMap<&str, usize> = shown.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    // Speaker id → series, for the speakers shown.
+    let mut series_of_id: Vec<Option<usize>> = vec![None; canonical_names.len()];
+    for (index, name) in shown.iter().enumerate() {
+        if let Some(&id) = id_of_canonical.get(name.as_str()) {
+            series_of_id[id as usize] = Some(index);
+        }
+    }
     let mut series: Vec<Series> = shown
         .iter()
         .map(|name| Series { name: name.clone(), is_topic: false, counts: vec![0; starts.len()], undated: 0 })
         .collect();
     let mut last_article = vec![u32::MAX; series.len()];
-    for statement in selected_statements() {
-        let Some(&index) = speaker_of(statement).and_then(|s| index_of.get(s)) else { continue };
-        if request.unit == Unit::Articles && last_article[index] == statement.article {
+    for &(id, article) in &spoken {
+        let Some(index) = series_of_id[id as usize] else { continue };
+        if request.unit == Unit::Articles && last_article[index] == article {
             continue;
         }
-        last_article[index] = statement.article;
-        match bucket_of(statement.article) {
+        last_article[index] = article;
+        match bucket_of(article) {
             Some(b) => series[index].counts[b] += 1,
             None => series[index].undated += 1,
         }

@@ -21,13 +21,9 @@ use tantivy::tokenizer::{
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 /// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
-const INDEX_VERSION: &str = "dossier-index-2";
+const INDEX_VERSION: &str = "dossier-index-3";
 /// The analyzer of every text field: words, lower case, accents folded, English stems.
 const ANALYZER: &str = "dossier";
-/// `kind` of an article document.
-const ARTICLE: u64 = 0;
-/// `kind` of a statement document.
-const STATEMENT: u64 = 1;
 
 /// What a search returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -40,7 +36,6 @@ pub enum Scope {
 }
 
 struct Fields {
-    kind: tantivy::schema::Field,
     title: tantivy::schema::Field,
     text: tantivy::schema::Field,
     outlet: tantivy::schema::Field,
@@ -51,11 +46,38 @@ struct Fields {
     has_statements: tantivy::schema::Field,
 }
 
-/// A corpus' search index, open for queries.
+/// A corpus' search index, open for queries: one tantivy index of articles and one of statements, so a
+/// search of articles never walks through the (many more) statements.
 pub struct SearchIndex {
+    articles: Part,
+    statements: Part,
+    fields: Fields,
+}
+
+/// One tantivy index and its reader.
+struct Part {
     index: Index,
     reader: IndexReader,
-    fields: Fields,
+}
+
+impl Part {
+    fn new(index: Index) -> Result<Part, String> {
+        index.tokenizers().register(ANALYZER, analyzer());
+        if index.schema() != schema().0 {
+            return Err("the index was made by another version".into());
+        }
+        let reader = index.reader().map_err(|e| e.to_string())?;
+        Ok(Part { index, reader })
+    }
+
+    fn open(folder: &Path) -> Result<Part, String> {
+        Part::new(Index::open_in_dir(folder).map_err(|e| e.to_string())?)
+    }
+
+    fn create(folder: &Path) -> Result<Part, String> {
+        std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        Part::new(Index::create_in_dir(folder, schema().0).map_err(|e| e.to_string())?)
+    }
 }
 
 fn schema() -> (Schema, Fields) {
@@ -64,7 +86,6 @@ fn schema() -> (Schema, Fields) {
         TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
-        kind: builder.add_u64_field("kind", INDEXED | FAST),
         title: builder.add_text_field("title", text.clone()),
         text: builder.add_text_field("text", text.clone()),
         outlet: builder.add_text_field("outlet", text.clone()),
@@ -126,11 +147,9 @@ impl SearchIndex {
     pub fn open_or_build(corpus: &Corpus, folder: &Path, progress: &BuildProgress) -> Result<SearchIndex, String> {
         let expected = fingerprint(corpus);
         let stamp = folder.join("fingerprint");
-        if std::fs::read_to_string(&stamp).is_ok_and(|found| found == expected)
-            && let Ok(index) = Index::open_in_dir(folder.join("index"))
-        {
+        if std::fs::read_to_string(&stamp).is_ok_and(|found| found == expected) {
             // A damaged index is rebuilt rather than trusted.
-            if let Ok(search) = SearchIndex::from_index(index) {
+            if let Ok(search) = SearchIndex::open(&folder.join("index")) {
                 progress.articles_done.store(corpus.articles.len(), Ordering::Relaxed);
                 return Ok(search);
             }
@@ -141,9 +160,11 @@ impl SearchIndex {
         let building = folder.join(format!("building-{}-{unique}", std::process::id()));
         std::fs::create_dir_all(&building).map_err(|e| format!("cannot create {}: {e}", building.display()))?;
         let built = (|| {
-            let (schema, _) = schema();
-            let index = Index::create_in_dir(&building, schema).map_err(|e| e.to_string())?;
-            let search = SearchIndex::from_index(index)?;
+            let search = SearchIndex {
+                articles: Part::create(&building.join("articles"))?,
+                statements: Part::create(&building.join("statements"))?,
+                fields: schema().1,
+            };
             search.fill(corpus, progress)
         })();
         if let Err(error) = built {
@@ -155,37 +176,40 @@ impl SearchIndex {
         let _ = std::fs::remove_dir_all(&index_folder);
         std::fs::rename(&building, &index_folder).map_err(|e| format!("cannot move the index into place: {e}"))?;
         crate::store::write_atomically(&stamp, expected.as_bytes()).map_err(|e| e.to_string())?;
-        SearchIndex::from_index(Index::open_in_dir(&index_folder).map_err(|e| e.to_string())?)
+        SearchIndex::open(&index_folder)
+    }
+
+    fn open(folder: &Path) -> Result<SearchIndex, String> {
+        Ok(SearchIndex {
+            articles: Part::open(&folder.join("articles"))?,
+            statements: Part::open(&folder.join("statements"))?,
+            fields: schema().1,
+        })
     }
 
     /// Builds an index in memory (for tests and one-off command-line runs).
     pub fn build_in_memory(corpus: &Corpus) -> Result<SearchIndex, String> {
-        let (schema, _) = schema();
-        let search = SearchIndex::from_index(Index::create_in_ram(schema))?;
+        let search = SearchIndex {
+            articles: Part::new(Index::create_in_ram(schema().0))?,
+            statements: Part::new(Index::create_in_ram(schema().0))?,
+            fields: schema().1,
+        };
         search.fill(corpus, &BuildProgress::default())?;
         Ok(search)
     }
 
-    fn from_index(index: Index) -> Result<SearchIndex, String> {
-        index.tokenizers().register(ANALYZER, analyzer());
-        let (_, fields) = schema();
-        if index.schema() != schema().0 {
-            return Err("the index was made by another version".into());
-        }
-        let reader = index.reader().map_err(|e| e.to_string())?;
-        Ok(SearchIndex { index, reader, fields })
-    }
-
     fn fill(&self, corpus: &Corpus, progress: &BuildProgress) -> Result<(), String> {
-        let mut writer: tantivy::IndexWriter<TantivyDocument> =
-            self.index.writer_with_num_threads(2, 120_000_000).map_err(|e| e.to_string())?;
+        let writer = |part: &Part| -> Result<tantivy::IndexWriter<TantivyDocument>, String> {
+            part.index.writer_with_num_threads(1, 80_000_000).map_err(|e| e.to_string())
+        };
+        let (article_writer, statement_writer) = (writer(&self.articles)?, writer(&self.statements)?);
         let mut statements_of: Vec<Vec<u32>> = vec![Vec::new(); corpus.articles.len()];
         for (index, statement) in corpus.statements.iter().enumerate() {
             if let Some(list) = statements_of.get_mut(statement.article as usize) {
                 list.push(index as u32);
             }
         }
-        let schema = self.index.schema();
+        let schema = self.articles.index.schema();
         let (article_field, statement_field) = (
             schema.get_field("article").map_err(|e| e.to_string())?,
             schema.get_field("statement").map_err(|e| e.to_string())?,
@@ -197,9 +221,8 @@ impl SearchIndex {
             }
             // An article that cannot be read again is still found by its metadata.
             let text = corpus.read_article(meta).map(|a| a.text).unwrap_or_default();
-            let base = |kind: u64, statement: u64| {
+            let base = |statement: u64| {
                 let mut document = TantivyDocument::default();
-                document.add_u64(f.kind, kind);
                 document.add_u64(article_field, article_index as u64);
                 document.add_u64(statement_field, statement);
                 document.add_text(f.title, &meta.title);
@@ -216,43 +239,40 @@ impl SearchIndex {
                 document.add_u64(f.has_statements, u64::from(!statements_of[article_index].is_empty()));
                 document
             };
-            let mut article = base(ARTICLE, u64::MAX);
+            let mut article = base(u64::MAX);
             article.add_text(f.text, &text);
             for &statement_index in &statements_of[article_index] {
                 let record = &corpus.statements[statement_index as usize].record;
                 if let Some(speaker) = &record.speaker {
                     article.add_text(f.speaker, speaker);
                 }
-                let mut statement = base(STATEMENT, statement_index as u64);
+                let mut statement = base(statement_index as u64);
                 statement.add_text(f.text, &record.text);
                 if let Some(speaker) = &record.speaker {
                     statement.add_text(f.speaker, speaker);
                 }
-                writer.add_document(statement).map_err(|e| e.to_string())?;
+                statement_writer.add_document(statement).map_err(|e| e.to_string())?;
             }
-            writer.add_document(article).map_err(|e| e.to_string())?;
+            article_writer.add_document(article).map_err(|e| e.to_string())?;
             progress.articles_done.fetch_add(1, Ordering::Relaxed);
         }
-        writer.commit().map_err(|e| e.to_string())?;
-        writer.wait_merging_threads().map_err(|e| e.to_string())?;
-        self.reader.reload().map_err(|e| e.to_string())
+        for (mut writer, part) in [(article_writer, &self.articles), (statement_writer, &self.statements)] {
+            writer.commit().map_err(|e| e.to_string())?;
+            writer.wait_merging_threads().map_err(|e| e.to_string())?;
+            part.reader.reload().map_err(|e| e.to_string())?;
+        }
+        Ok(())
     }
 
     /// Runs a parsed query; returns sorted indices into `corpus.articles` or `corpus.statements`.
     /// `speakers` maps a name typed after `speaker:` to the names found that it stands for.
     pub fn search(&self, node: &Node, scope: Scope, speakers: &SpeakerLookup) -> Result<Vec<u32>, String> {
-        let kind = match scope {
-            Scope::Articles => ARTICLE,
-            Scope::Statements => STATEMENT,
+        let part = match scope {
+            Scope::Articles => &self.articles,
+            Scope::Statements => &self.statements,
         };
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, self.to_query(node, speakers)),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(Term::from_field_u64(self.fields.kind, kind), IndexRecordOption::Basic)),
-            ),
-        ]);
-        let searcher = self.reader.searcher();
+        let query = self.to_query(node, speakers);
+        let searcher = part.reader.searcher();
         let found = searcher.search(&query, &DocSetCollector).map_err(|e| e.to_string())?;
         let column_name = match scope {
             Scope::Articles => "article",
