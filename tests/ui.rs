@@ -48,7 +48,8 @@ fn harness_with(state: AppState, dialogs: FakeDialogs, path: Option<PathBuf>) ->
 
 /// Steps the app in real time until `done` holds, as background threads need wall-clock time.
 fn step_until(harness: &mut Harness<'static, DossierApp>, what: &str, done: impl Fn(&DossierApp) -> bool) {
-    for _ in 0..1000 {
+    // Up to half a minute: background threads are slow on a loaded two-core machine.
+    for _ in 0..3000 {
         harness.step();
         if done(harness.state()) {
             harness.run_steps(3);
@@ -324,7 +325,7 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     harness.get_by_label("Chart").click();
-    harness.run();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
     // By default: the five most quoted speakers.
     let top = harness.state_mut().chart().unwrap().series.clone();
     assert_eq!(top.len(), 5);
@@ -344,7 +345,7 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
     };
     let (sixth, sixth_count) = counts[5].clone();
     harness.get_by_label(&format!("{sixth} ({sixth_count})")).click();
-    harness.run();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
     let series: Vec<String> = harness.state_mut().chart().unwrap().series.iter().map(|s| s.name.clone()).collect();
     assert_eq!(series.len(), 6);
     assert_eq!(series.last(), Some(&sixth));
@@ -352,7 +353,7 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
     // Change the bucket to years.
     assert!(harness.query_by_label("Auto (month)").is_some(), "months suit the sample's span");
     harness.get_by_label("Year").click();
-    harness.run();
+    step_until(&mut harness, "the chart is counted by year", |app| !app.is_charting());
     let chart = harness.state_mut().chart().unwrap().clone();
     assert_eq!(chart.bucket, dossier::timeline::Bucket::Year);
     assert!(chart.starts.iter().all(|d| d.format("%m-%d").to_string() == "01-01"));
@@ -505,7 +506,7 @@ fn topics_are_imported_counted_saved_and_charted() {
     harness.get_by_label(&format!("Water: {} articles · {} statements", articles.len(), statements.len()));
 
     harness.get_by_label("Chart the topic Water").click();
-    harness.run();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
     let app = harness.state_mut();
     assert_eq!(app.state.tab, dossier::ui::CentralTab::Chart);
     let chart = app.chart().unwrap().clone();
@@ -519,7 +520,7 @@ fn topics_are_imported_counted_saved_and_charted() {
 
     // Who spoke about it: the speaker × topic table, and a click to those statements.
     harness.get_by_label("Speakers × topics").click();
-    harness.run();
+    step_until(&mut harness, "the table is counted", |app| !app.is_charting());
     let table = harness.state_mut().topic_table().unwrap().clone();
     assert_eq!(table.topics, ["Water"]);
     let (row, count) = table.counts.iter().enumerate().map(|(r, c)| (r, c[0])).max_by_key(|(_, c)| *c).unwrap();

@@ -174,7 +174,10 @@ impl SearchIndex {
         let index_folder = folder.join("index");
         let _ = std::fs::remove_file(&stamp);
         let _ = std::fs::remove_dir_all(&index_folder);
-        std::fs::rename(&building, &index_folder).map_err(|e| format!("cannot move the index into place: {e}"))?;
+        if std::fs::rename(&building, &index_folder).is_err() {
+            // Another window moved its index in at the same moment: use ours where it is, this once.
+            return SearchIndex::open(&building);
+        }
         crate::store::write_atomically(&stamp, expected.as_bytes()).map_err(|e| e.to_string())?;
         SearchIndex::open(&index_folder)
     }

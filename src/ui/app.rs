@@ -2,7 +2,7 @@
 
 use super::article_list::ArticleList;
 use super::article_view::{self, ArticleSlot, MatchFocus, ShownArticle, StatementFocus};
-use super::chart_view::ChartView;
+use super::chart_view::{ChartInputs, ChartView};
 use super::dialogs::Dialogs;
 use super::facets_panel::Facets;
 use super::jobs::Job;
@@ -46,8 +46,8 @@ pub struct Loading {
 pub struct DossierApp {
     /// What is saved between runs.
     pub state: AppState,
-    /// The open corpus (metadata only).
-    pub corpus: Corpus,
+    /// The open corpus (metadata only). Shared with background jobs once loaded; changed only while loading.
+    pub corpus: Arc<Corpus>,
     dialogs: Arc<dyn Dialogs>,
     loading: Option<Loading>,
     folder_pick: Option<Job<Option<PathBuf>>>,
@@ -115,7 +115,7 @@ impl DossierApp {
         set_style(ctx);
         let mut app = DossierApp {
             state,
-            corpus: Corpus::default(),
+            corpus: Arc::new(Corpus::default()),
             dialogs: Arc::from(dialogs),
             loading: None,
             folder_pick: None,
@@ -196,17 +196,29 @@ impl DossierApp {
 
     /// The chart of the current selection, computed now if it is out of date.
     pub fn chart(&mut self) -> Option<&crate::timeline::Chart> {
-        let topic_hits = &self.topic_hits;
-        let topic = |name: &str| topic_hits.get(name).and_then(|r| r.as_ref().ok()).cloned();
-        self.chart_view.rebuild_if_changed(
-            &self.corpus,
-            &self.speaker_names,
-            &self.list.matching,
-            &self.state.chart,
-            &self.topics,
-            &topic,
-        );
+        let inputs = self.chart_inputs();
+        self.chart_view.refresh_now(|| inputs);
         self.chart_view.chart()
+    }
+
+    /// True while the chart is being counted in the background.
+    pub fn is_charting(&self) -> bool {
+        self.chart_view.is_counting()
+    }
+
+    fn chart_inputs(&self) -> ChartInputs {
+        ChartInputs {
+            corpus: self.corpus.clone(),
+            names: self.speaker_names.clone(),
+            articles: self.list.matching.clone(),
+            request: self.state.chart.clone(),
+            topics: self.topics.clone(),
+            topic_hits: self
+                .topic_hits
+                .iter()
+                .filter_map(|(name, hits)| Some((name.clone(), hits.as_ref().ok()?.clone())))
+                .collect(),
+        }
     }
 
     /// The speaker × topic table of the current selection, computed now if it is out of date.
@@ -256,7 +268,7 @@ impl DossierApp {
 
     /// Starts building (or reopening) the search index of the loaded corpus, off the UI thread.
     fn start_indexing(&mut self, ctx: &egui::Context) {
-        let corpus = Arc::new(self.corpus.clone());
+        let corpus = self.corpus.clone();
         let folder =
             self.state.corpus_source.as_ref().and_then(crate::store::corpus_cache_dir).map(|d| d.join("search"));
         let progress = Arc::new(BuildProgress::default());
@@ -344,7 +356,7 @@ impl DossierApp {
         if let Some(loading) = self.loading.take() {
             loading.job.cancel();
         }
-        self.corpus = Corpus::default();
+        self.corpus = Arc::new(Corpus::default());
         self.selected = None;
         self.article = ArticleSlot::Empty;
         self.skipped_files = 0;
@@ -402,13 +414,14 @@ impl DossierApp {
                 };
                 match event {
                     LoadEvent::Listed(listing) => {
-                        self.corpus.root = listing.root;
-                        self.corpus.files = listing.files;
-                        self.corpus.problems.extend(listing.problems);
+                        let corpus = Arc::make_mut(&mut self.corpus);
+                        corpus.root = listing.root;
+                        corpus.files = listing.files;
+                        corpus.problems.extend(listing.problems);
                         self.skipped_files = listing.skipped_files;
                     }
                     LoadEvent::File(result) => {
-                        self.corpus.add_file_result(result);
+                        Arc::make_mut(&mut self.corpus).add_file_result(result);
                         self.list.mark_changed();
                     }
                     LoadEvent::Failed(message) => self.message = Some(message),
@@ -425,7 +438,7 @@ impl DossierApp {
                 // File order, as the command line has it, so indices agree with a cached search index.
                 let selected_key =
                     self.selected.map(|i| (self.corpus.articles[i].file_id, self.corpus.articles[i].record));
-                self.corpus.sort_articles();
+                Arc::make_mut(&mut self.corpus).sort_articles();
                 self.selected =
                     selected_key.and_then(|key| self.corpus.articles.iter().position(|a| (a.file_id, a.record) == key));
                 self.statements_view.mark_changed();
@@ -796,9 +809,8 @@ impl DossierApp {
                 Command::FilterPeriod(period) => {
                     self.list.period = period;
                     self.list.mark_changed();
-                    self.rebuild_list();
                     // The chart counts the selection without the period, so it does not change.
-                    self.chart_view.mark_changed();
+                    self.rebuild_list();
                     self.statements_view.period = period;
                     self.statements_view.mark_changed();
                     if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
@@ -1107,16 +1119,12 @@ impl eframe::App for DossierApp {
                 self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands)
             }
             CentralTab::Chart => {
-                let topic_hits = &self.topic_hits;
-                let topic = |name: &str| topic_hits.get(name).and_then(|r| r.as_ref().ok()).cloned();
-                self.chart_view.rebuild_if_changed(
-                    &self.corpus,
-                    &self.speaker_names,
-                    &self.list.matching,
-                    &self.state.chart,
-                    &self.topics,
-                    &topic,
-                );
+                // Only when the inputs changed are they gathered (cloning the selection) for a new count.
+                if self.chart_view.has_changes() {
+                    let inputs = self.chart_inputs();
+                    self.chart_view.start_count(&ctx, inputs);
+                }
+                self.chart_view.poll_count();
                 self.chart_view.view_ui(
                     ui,
                     &self.state.chart,

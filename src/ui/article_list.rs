@@ -43,7 +43,8 @@ impl ArticleList {
         self.visible.iter().position(|&i| i as usize == article_index)
     }
 
-    /// Filters and sorts again if something changed (throttled while loading); true if it did.
+    /// Filters and sorts again if something changed (throttled while loading); true if the matching
+    /// articles (what the chart and filters count) changed.
     pub fn rebuild_if_due(&mut self, corpus: &Corpus, state: &AppState, is_loading: bool) -> bool {
         let is_due = !is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= REBUILD_INTERVAL_WHILE_LOADING);
         if !self.has_changed || !is_due {
@@ -54,15 +55,17 @@ impl ArticleList {
         let terms: Vec<String> = state.filter.to_lowercase().split_whitespace().map(str::to_owned).collect();
         let articles = &corpus.articles;
         let found = |i: u32| self.search.as_ref().is_none_or(|hits| hits.binary_search(&i).is_ok());
-        self.matching =
+        let matching: Vec<u32> =
             (0..articles.len() as u32).filter(|&i| found(i) && matches_filter(&articles[i as usize], &terms)).collect();
+        let has_matching_changed = matching != self.matching;
+        self.matching = matching;
         let in_period = |i: &&u32| {
             self.period.is_none_or(|(from, to)| articles[**i as usize].date.is_some_and(|d| from <= d && d <= to))
         };
         self.visible = self.matching.iter().filter(in_period).copied().collect();
         let (key, descending) = (state.sort, state.sort_descending);
         self.visible.sort_by(|&a, &b| compare(&articles[a as usize], &articles[b as usize], key, descending));
-        true
+        has_matching_changed
     }
 
     /// Draws the filter box, the sort buttons and the rows.

@@ -1,6 +1,7 @@
 //! The chart tab: how often speakers come up over time, with bucket, measure and style controls,
 //! a series picker, click or drag to filter by period, and exports.
 
+use super::jobs::Job;
 use super::state::{Command, ExportKind};
 use crate::corpus::Corpus;
 use crate::export::ChartFormat;
@@ -9,6 +10,8 @@ use crate::timeline::{self, Bucket, Chart, ChartRequest, Measure, SeriesSpec, St
 use crate::topics::Topics;
 use chrono::NaiveDate;
 use egui_plot::{Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, Span};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The chart computed for the current selection, and the state of the mouse over it.
 #[derive(Default)]
@@ -23,6 +26,50 @@ pub struct ChartView {
     /// Show the speaker × topic table instead of the chart over time.
     pub show_table: bool,
     table: Option<TopicTable>,
+    counting: Option<Job<(Chart, TopicTable)>>,
+}
+
+/// Everything a chart is counted from, owned so the count can run on another thread.
+pub struct ChartInputs {
+    /// The corpus.
+    pub corpus: Arc<Corpus>,
+    /// Canonical speaker names.
+    pub names: SpeakerNames,
+    /// The selection: the filtered list, any period aside.
+    pub articles: Vec<u32>,
+    /// What the user asked for.
+    pub request: ChartRequest,
+    /// The corpus' topics, in order, for the table's columns.
+    pub topics: Topics,
+    /// What each topic matches.
+    pub topic_hits: HashMap<String, TopicHits>,
+}
+
+impl ChartInputs {
+    /// Counts the chart over time and the speaker × topic table.
+    pub fn count(&self) -> (Chart, TopicTable) {
+        let topic = |name: &str| self.topic_hits.get(name).cloned();
+        let chart = timeline::compute(&self.corpus, &self.names, &self.articles, &self.request, &topic);
+        let speakers: Vec<String> = chart.series.iter().filter(|s| !s.is_topic).map(|s| s.name.clone()).collect();
+        let columns: Vec<(&str, &[u32])> = self
+            .topics
+            .topics
+            .iter()
+            .filter_map(|t| Some((t.name.as_str(), self.topic_hits.get(&t.name)?.statements.as_slice())))
+            .collect();
+        let table = TopicTable {
+            counts: timeline::speaker_topic_table(
+                &self.corpus,
+                &self.names,
+                &self.articles,
+                &speakers,
+                &columns.iter().map(|(_, c)| *c).collect::<Vec<_>>(),
+            ),
+            speakers,
+            topics: columns.iter().map(|(name, _)| (*name).to_owned()).collect(),
+        };
+        (chart, table)
+    }
 }
 
 /// Statements per speaker and topic, for the table view.
@@ -57,31 +104,42 @@ impl ChartView {
         self.bucket_positions.get(bucket).copied()
     }
 
-    /// Recounts if something changed. `articles` is the current selection (the filtered list, any period
-    /// aside); `topic` gives what a topic matches.
-    pub fn rebuild_if_changed(
-        &mut self,
-        corpus: &Corpus,
-        names: &SpeakerNames,
-        articles: &[u32],
-        request: &ChartRequest,
-        topics: &Topics,
-        topic: &dyn Fn(&str) -> Option<TopicHits>,
-    ) {
-        if self.has_changed {
-            self.has_changed = false;
-            let chart = timeline::compute(corpus, names, articles, request, topic);
-            let speakers: Vec<String> = chart.series.iter().filter(|s| !s.is_topic).map(|s| s.name.clone()).collect();
-            let hits: Vec<(String, TopicHits)> =
-                topics.topics.iter().filter_map(|t| Some((t.name.clone(), topic(&t.name)?))).collect();
-            let columns: Vec<&[u32]> = hits.iter().map(|(_, h)| h.statements.as_slice()).collect();
-            self.table = Some(TopicTable {
-                counts: timeline::speaker_topic_table(corpus, names, articles, &speakers, &columns),
-                speakers,
-                topics: hits.into_iter().map(|(name, _)| name).collect(),
-            });
-            self.chart = Some(chart);
+    /// Recounts now, if something changed (for exports and tests, which need the chart at once).
+    pub fn refresh_now(&mut self, inputs: impl FnOnce() -> ChartInputs) {
+        if std::mem::take(&mut self.has_changed) || self.counting.is_some() {
+            self.counting = None;
+            let (chart, table) = inputs().count();
+            (self.chart, self.table) = (Some(chart), Some(table));
         }
+    }
+
+    /// True when something changed since the last count.
+    pub fn has_changes(&self) -> bool {
+        self.has_changed
+    }
+
+    /// Recounts off the UI thread; the chart shown stays until the new one is ready, and only the newest
+    /// count is kept.
+    pub fn start_count(&mut self, ctx: &egui::Context, inputs: ChartInputs) {
+        self.has_changed = false;
+        self.counting = Some(Job::spawn("counting the chart", ctx, move || inputs.count()));
+    }
+
+    /// Takes in a finished background count.
+    pub fn poll_count(&mut self) {
+        if let Some(job) = &self.counting
+            && let Some(result) = job.poll()
+        {
+            self.counting = None;
+            if let Ok((chart, table)) = result {
+                (self.chart, self.table) = (Some(chart), Some(table));
+            }
+        }
+    }
+
+    /// True while a count runs in the background.
+    pub fn is_counting(&self) -> bool {
+        self.counting.is_some() || self.has_changed
     }
 
     /// Draws the controls, the series picker and the plot.
@@ -94,9 +152,17 @@ impl ChartView {
         period: Option<(NaiveDate, NaiveDate)>,
         commands: &mut Vec<Command>,
     ) {
+        let is_counting = self.counting.is_some();
         let ChartView { chart, speaker_search, drag_start, bucket_positions, show_table, table, .. } = self;
         let Some(chart) = chart.as_ref() else {
-            ui.weak("Open a corpus to chart its speakers.");
+            if is_counting {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.weak("Counting…");
+                });
+            } else {
+                ui.weak("Open a corpus to chart its speakers.");
+            }
             return;
         };
         controls_ui(ui, request, chart, commands);
@@ -109,6 +175,9 @@ impl ChartView {
                 ui.selectable_value(show_table, false, "Over time");
                 ui.selectable_value(show_table, true, "Speakers × topics")
                     .on_hover_text("Statements of the chart's speakers about each topic");
+                if is_counting {
+                    ui.spinner();
+                }
             });
             if *show_table {
                 table_ui(ui, table.as_ref(), commands);
