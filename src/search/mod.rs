@@ -66,7 +66,12 @@ impl Part {
         if index.schema() != schema().0 {
             return Err("the index was made by another version".into());
         }
-        let reader = index.reader().map_err(|e| e.to_string())?;
+        // Reloaded by hand after building: no watcher thread on files that may be moved.
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| e.to_string())?;
         Ok(Part { index, reader })
     }
 
@@ -165,21 +170,25 @@ impl SearchIndex {
                 statements: Part::create(&building.join("statements"))?,
                 fields: schema().1,
             };
-            search.fill(corpus, progress)
+            search.fill(corpus, progress)?;
+            Ok(search)
         })();
-        if let Err(error) = built {
-            let _ = std::fs::remove_dir_all(&building);
-            return Err(error);
-        }
+        let search = match built {
+            Ok(search) => search,
+            Err(error) => {
+                let _ = std::fs::remove_dir_all(&building);
+                return Err(error);
+            }
+        };
+        // The index stays open on its files whatever happens to the folder names below (another window
+        // may be doing the same): moving it into place only serves the next opening.
         let index_folder = folder.join("index");
         let _ = std::fs::remove_file(&stamp);
         let _ = std::fs::remove_dir_all(&index_folder);
-        if std::fs::rename(&building, &index_folder).is_err() {
-            // Another window moved its index in at the same moment: use ours where it is, this once.
-            return SearchIndex::open(&building);
+        if std::fs::rename(&building, &index_folder).is_ok() {
+            let _ = crate::store::write_atomically(&stamp, expected.as_bytes());
         }
-        crate::store::write_atomically(&stamp, expected.as_bytes()).map_err(|e| e.to_string())?;
-        SearchIndex::open(&index_folder)
+        Ok(search)
     }
 
     fn open(folder: &Path) -> Result<SearchIndex, String> {
