@@ -601,8 +601,9 @@ fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
     harness.run();
     assert_eq!(harness.state().article_matches().current, Some(ranges.len() - 1));
+    let noun = if ranges.len() == 1 { "match" } else { "matches" };
     harness
-        .get_by_label(&format!("{} matches of the search in this article · F3 next, Shift+F3 previous", ranges.len()));
+        .get_by_label(&format!("{} {noun} of the search in this article · F3 next, Shift+F3 previous", ranges.len()));
 }
 
 #[test]

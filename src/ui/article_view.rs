@@ -152,7 +152,9 @@ fn article_ui(
     let selected = focus.selected.and_then(|i| shown.statements.get(i));
     let current_match = matches.current.and_then(|i| matches.ranges.get(i)).cloned();
     if !matches.ranges.is_empty() {
-        ui.weak(format!("{} matches of the search in this article · F3 next, Shift+F3 previous", matches.ranges.len()));
+        let count = matches.ranges.len();
+        let noun = if count == 1 { "match" } else { "matches" };
+        ui.weak(format!("{count} {noun} of the search in this article · F3 next, Shift+F3 previous"));
     }
     for (range, role) in article.paragraphs() {
         let paragraph = trim(&article.text, range);

@@ -137,7 +137,7 @@ impl SearchBar {
                 .add(
                     egui::TextEdit::singleline(&mut state.search)
                         .hint_text("Search (Ctrl+K): words, \"phrases\", OR, NOT, title:, speaker:, topic:, date:2021")
-                        .desired_width((ui.available_width() - 420.0).max(200.0)),
+                        .desired_width((ui.available_width() - 720.0).max(200.0)),
                 )
                 .on_hover_text("Search the corpus");
             if std::mem::take(&mut self.focus) {
