@@ -164,13 +164,6 @@ const STOP_WORDS: &[&str] = &[
     "already",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "news",
     "agency",
     "reported",
@@ -206,24 +199,13 @@ const STOP_WORDS: &[&str] = &[
     "mrs",
     "dr",
     "general",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// How many articles at most are read to suggest topics, so a huge corpus answers quickly.
 pub const SAMPLE_LIMIT: usize = 5_000;
 
 fn is_stop(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    STOP_WORDS.contains(&word) || crate::statements::CALENDAR_WORDS.contains(&word)
 }
 
 /// A word in lower case, and whether it was capitalised inside a sentence (as names are).

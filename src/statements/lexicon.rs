@@ -953,43 +953,40 @@ pub fn is_name_word(word: &str) -> bool {
 /// determiners, weekdays and months.
 static NOT_NAME_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
     let lists = [&TITLES, &ROLE_NOUNS, &NATIONALITIES, &ORGANIZATION_NOUNS, &PLACES, &DETERMINERS];
-    let calendar = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "islamic",
-        "republic",
-        "revolution",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    ];
+    let calendar = ["islamic", "republic", "revolution", "mr", "mrs", "ms", "dr"];
     lists
         .iter()
         .flat_map(|list| list.words.iter())
         .flat_map(|phrase| phrase.split(' '))
         .chain(PLACE_EXTRA_WORDS.iter().copied())
+        .chain(CALENDAR_WORDS.iter().copied())
         .chain(calendar)
         .chain(SENTENCE_OPENERS.iter().copied())
         .map(str::to_owned)
         .collect()
 });
+
+/// Weekdays and months (May aside, a name too), in lower case.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Words that open sentences in capitals but never belong to a name (`As Ferrandi said`).
 const SENTENCE_OPENERS: &[&str] = &[
