@@ -15,11 +15,11 @@ fn sample_corpus() -> PathBuf {
 
 /// A copy of the sample corpus of the test's own, so what a test saves for it (topics, speaker edits)
 /// does not meet another test running at the same time.
-fn own_sample_corpus() -> PathBuf {
-    let folder = tempfile::tempdir().unwrap().keep();
+fn own_sample_corpus() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
     for entry in walkdir::WalkDir::new(sample_corpus()) {
         let entry = entry.unwrap();
-        let target = folder.join(entry.path().strip_prefix(sample_corpus()).unwrap());
+        let target = folder.path().join(entry.path().strip_prefix(sample_corpus()).unwrap());
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
         } else {
@@ -489,7 +489,8 @@ fn topics_are_imported_counted_saved_and_charted() {
     let file = folder.path().join("codebook.json");
     std::fs::write(&file, r#"{"topics": [{"name": "Water", "query": "dam OR reservoir* OR river"}]}"#).unwrap();
     let dialogs = FakeDialogs { open_file: Some(file), ..Default::default() };
-    let mut harness = harness_with(AppState::default(), dialogs, Some(own_sample_corpus()));
+    let corpus = own_sample_corpus();
+    let mut harness = harness_with(AppState::default(), dialogs, Some(corpus.path().to_owned()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
     harness.get_by_label("Topics…").click();
@@ -608,7 +609,8 @@ fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
 
 #[test]
 fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
-    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(own_sample_corpus()));
+    let corpus = own_sample_corpus();
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(corpus.path().to_owned()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
     harness.get_by_label("Topics…").click();
