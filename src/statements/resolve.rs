@@ -435,6 +435,25 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
             }) {
                 return Referent::Person(person.name.clone());
             }
+            // One unknown name word closing a run of capitalised words that are not titles is the end of a
+            // proper name, an outlet or body's (`The New York Times`, `Cyprus Mail`), not a person's surname.
+            let run_start = (0..start)
+                .rev()
+                .take_while(|&i| {
+                    let word = head_words[i];
+                    word.chars().next().is_some_and(char::is_uppercase)
+                        && !lexicon::DETERMINERS.contains(word)
+                        && !lexicon::TITLES.contains(word)
+                        && !lexicon::ROLE_NOUNS.contains(word)
+                        && (lexicon::is_place_word(word) || !lexicon::NATIONALITIES.contains(word))
+                        && !lexicon::CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
+                        && !word.ends_with("’s")
+                        && !word.ends_with("'s")
+                })
+                .last();
+            if let (1, Some(run_start)) = (name_words.len(), run_start) {
+                return Referent::Organization(head_words[run_start..=end].join(" "));
+            }
             return Referent::Person(name);
         }
     }
