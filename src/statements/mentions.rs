@@ -325,7 +325,8 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
     // A description before the name: `said a protester using the pseudonym Katya`, `tweeted former
     // thinktank executive Ken Gude`. The name must come soon, with no preposition on the way.
     let mut probe = index;
-    let has_description = index > start || words.get(index).is_some_and(|w| !is_capitalised(w));
+    let has_name = words[start..index.min(words.len())].iter().any(|w| is_capitalised(w) && lexicon::is_name_word(w));
+    let has_description = !has_name && (index > start || words.get(index).is_some_and(|w| !is_capitalised(w)));
     while has_description
         && probe < words.len().min(start + 8)
         && tokens[probe].is_word
