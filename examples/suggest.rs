@@ -6,8 +6,8 @@ fn main() {
     let path = std::env::args().nth(1).expect("a corpus path");
     let corpus = corpus::load(&CorpusSource::from_path(std::path::Path::new(&path)), 2).expect("the corpus opens");
     let texts: Vec<String> =
-        corpus.articles.iter().filter_map(|a| corpus.read_article(a).ok()).map(|a| a.text).collect();
-    for topic in dossier::suggest::suggest_topics(texts.iter().map(String::as_str), 20) {
+        corpus.articles.iter().filter_map(|a| corpus.read_article(a).ok()).map(|a| a.body_text()).collect();
+    for topic in dossier::suggest::suggest_topics(texts.iter().map(String::as_str), &[], 20) {
         println!("{:30} {}", topic.name, topic.query);
     }
 }

@@ -101,6 +101,12 @@ pub struct Article {
 }
 
 impl Article {
+    /// The article's own words: its body paragraphs, without headline, date lines, bylines or boilerplate.
+    pub fn body_text(&self) -> String {
+        let body = self.paragraphs().into_iter().filter(|(_, role)| *role == LineRole::Body);
+        body.map(|(range, _)| &self.text[range]).collect::<Vec<_>>().join("\n\n")
+    }
+
     /// The paragraphs of the article: runs of non-blank lines, each as (byte range, role of its first line).
     pub fn paragraphs(&self) -> Vec<(Range<usize>, LineRole)> {
         let mut paragraphs: Vec<(Range<usize>, LineRole)> = Vec::new();

@@ -619,15 +619,21 @@ fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
     step_until(&mut harness, "suggestions are found", |app| !app.is_searching());
     harness.run();
     // The sample corpus is about a dam and a river between two made-up countries.
-    let expected = dossier::suggest::suggest_topics(
-        {
-            let app = harness.state();
-            app.corpus.articles.iter().map(|a| app.corpus.read_article(a).unwrap().text).collect::<Vec<_>>()
-        }
-        .iter()
-        .map(String::as_str),
-        20,
-    );
+    let (texts, speakers) = {
+        let app = harness.state();
+        let texts: Vec<String> =
+            app.corpus.articles.iter().map(|a| app.corpus.read_article(a).unwrap().body_text()).collect();
+        let mut speakers: Vec<String> = app
+            .corpus
+            .statements
+            .iter()
+            .filter_map(|s| s.record.speaker.as_deref().map(|n| app.speaker_names.canonical(n).to_lowercase()))
+            .collect();
+        speakers.sort();
+        speakers.dedup();
+        (texts, speakers)
+    };
+    let expected = dossier::suggest::suggest_topics(texts.iter().map(String::as_str), &speakers, 20);
     assert!(!expected.is_empty());
     let first = expected[0].clone();
     harness.get_by_label(&format!("Add the topic {}", first.name)).click();

@@ -1092,6 +1092,12 @@ const SENTENCE_OPENERS: &[&str] = &[
 const PLACE_EXTRA_WORDS: &[&str] = &["kingdom", "emirates", "nations", "strip", "gulf", "sea", "river", "city"];
 
 /// True for a country, capital or nationality word (`iran`, `iranian`, `washington`).
+/// True for titles and role nouns (`General`, `President`, `spokesman`), which come before names.
+pub fn is_title_word(word: &str) -> bool {
+    TITLES.contains(word) || ROLE_NOUNS.contains(word)
+}
+
+/// True for nationality and country words (`Iranian`, `Iraq`).
 pub fn is_nation_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     let stem: String = lower.chars().take(4).collect();

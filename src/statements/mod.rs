@@ -12,7 +12,7 @@ pub mod text;
 
 use crate::article::{Article, LineRole};
 use lexicon::CueKind;
-pub use lexicon::{CALENDAR_WORDS, fold_name};
+pub use lexicon::{CALENDAR_WORDS, fold_name, is_title_word};
 use mentions::{Mention, parse_mention_after, parse_mention_before};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

@@ -862,15 +862,18 @@ impl DossierApp {
                 Command::SuggestTopics => {
                     if self.suggesting.is_none() {
                         let corpus = self.corpus.clone();
+                        // Speakers have their own views; topics are what they speak about.
+                        let speakers: Vec<String> =
+                            self.statements_view.speaker_counts.iter().map(|(name, _)| name.to_lowercase()).collect();
                         self.suggesting = Some(Job::spawn("suggesting topics", ctx, move || {
                             let texts = corpus
                                 .articles
                                 .iter()
                                 .take(crate::suggest::SAMPLE_LIMIT)
                                 .filter_map(|meta| corpus.read_article(meta).ok())
-                                .map(|article| article.text);
+                                .map(|article| article.body_text());
                             let texts: Vec<String> = texts.collect();
-                            crate::suggest::suggest_topics(texts.iter().map(String::as_str), 20)
+                            crate::suggest::suggest_topics(texts.iter().map(String::as_str), &speakers, 20)
                         }));
                     }
                 }
