@@ -330,10 +330,7 @@ impl Searcher {
     }
 
     fn topic_hits(&self, name: &str) -> Option<TopicHits> {
-        let index = self.index.as_ref()?;
-        let query = format!("topic:\"{}\"", name.replace('"', ""));
-        let run = |scope| search::run(index, &query, scope, &self.topics, &self.lookup).ok();
-        Some(TopicHits { statements: run(Scope::Statements)?, articles: run(Scope::Articles)? })
+        search::topic_hits(self.index.as_ref()?, name, &self.topics, &self.lookup).ok()
     }
 }
 

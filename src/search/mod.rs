@@ -320,19 +320,9 @@ impl SearchIndex {
         }
     }
 
-    fn analyze(&self, text: &str) -> Vec<String> {
-        let mut analyzer = analyzer();
-        let mut stream = analyzer.token_stream(text);
-        let mut tokens = Vec::new();
-        while let Some(token) = stream.next() {
-            tokens.push(token.text.clone());
-        }
-        tokens
-    }
-
     /// Words in order in one field: a term, a phrase, or nothing.
     fn words_query(&self, field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
-        let terms: Vec<Term> = self.analyze(text).iter().map(|t| Term::from_field_text(field, t)).collect();
+        let terms: Vec<Term> = analyzed_words(text).iter().map(|t| Term::from_field_text(field, t)).collect();
         match terms.len() {
             0 => Box::new(EmptyQuery),
             1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs)),
@@ -464,27 +454,48 @@ pub fn run(
     index.search(&node, scope, speakers).map_err(|message| QueryError { message, start: 0, end: 0 })
 }
 
+/// What a topic matches: its articles and its statements.
+pub fn topic_hits(
+    index: &SearchIndex,
+    name: &str,
+    topics: &crate::topics::Topics,
+    speakers: &SpeakerLookup,
+) -> Result<crate::timeline::TopicHits, QueryError> {
+    let query = format!("topic:\"{}\"", name.replace('"', ""));
+    Ok(crate::timeline::TopicHits {
+        articles: run(index, &query, Scope::Articles, topics, speakers)?,
+        statements: run(index, &query, Scope::Statements, topics, speakers)?,
+    })
+}
+
 /// What a query looks for in an article's words, for highlighting.
 enum Wanted {
     Words(Vec<String>),
     Prefix(String),
 }
 
+/// The words of a text as the index holds them (lower case, accents folded, stems), with their byte ranges.
+fn analyzed_tokens(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push((token.text.clone(), token.offset_from..token.offset_to));
+    }
+    tokens
+}
+
+/// The words of a text as the index holds them.
+fn analyzed_words(text: &str) -> Vec<String> {
+    analyzed_tokens(text).into_iter().map(|(word, _)| word).collect()
+}
+
 fn wanted_in_text(node: &Node, wanted: &mut Vec<Wanted>) {
-    let analyzed = |text: &str| {
-        let mut analyzer = analyzer();
-        let mut stream = analyzer.token_stream(text);
-        let mut words = Vec::new();
-        while let Some(token) = stream.next() {
-            words.push(token.text.clone());
-        }
-        words
-    };
     match node {
         Node::Word(field, text) | Node::Phrase(field, text)
             if matches!(field, None | Some(Field::Title | Field::Text)) =>
         {
-            let words = analyzed(text);
+            let words = analyzed_words(text);
             if !words.is_empty() {
                 wanted.push(Wanted::Words(words));
             }
@@ -504,12 +515,7 @@ pub fn match_ranges(text: &str, node: &Node) -> Vec<std::ops::Range<usize>> {
     if wanted.is_empty() {
         return Vec::new();
     }
-    let mut analyzer = analyzer();
-    let mut stream = analyzer.token_stream(text);
-    let mut tokens: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    while let Some(token) = stream.next() {
-        tokens.push((token.text.clone(), token.offset_from..token.offset_to));
-    }
+    let tokens = analyzed_tokens(text);
     let mut ranges = Vec::new();
     for want in &wanted {
         match want {
