@@ -139,31 +139,12 @@ fn lex(query: &str) -> Result<Vec<Token>, QueryError> {
                 tokens.push(Token { kind: if c == '(' { Kind::Open } else { Kind::Close }, start, end: index });
             }
             '"' | '“' | '”' => {
-                let close = chars[index + 1..].iter().position(|c| matches!(c, '"' | '“' | '”'));
-                let Some(close) = close else {
-                    return Err(QueryError {
-                        message: "this phrase has no closing quotation mark".into(),
-                        start,
-                        end: chars.len(),
-                    });
-                };
-                let text: String = chars[index + 1..index + 1 + close].iter().collect();
-                index += close + 2;
+                let (text, _) = enclosed(&chars, &mut index, &['"', '“', '”'], "phrase", "quotation mark")?;
                 tokens.push(Token { kind: Kind::Phrase(text), start, end: index });
             }
             '[' | '{' => {
-                let close = chars[index + 1..].iter().position(|c| matches!(c, ']' | '}'));
-                let Some(close) = close else {
-                    return Err(QueryError {
-                        message: "this range has no closing `]` or `}`".into(),
-                        start,
-                        end: chars.len(),
-                    });
-                };
-                let text: String = chars[index + 1..index + 1 + close].iter().collect();
-                let includes_end = chars[index + 1 + close] == ']';
-                index += close + 2;
-                tokens.push(Token { kind: Kind::Range(text, c == '[', includes_end), start, end: index });
+                let (text, close) = enclosed(&chars, &mut index, &[']', '}'], "range", "`]` or `}`")?;
+                tokens.push(Token { kind: Kind::Range(text, c == '[', close == ']'), start, end: index });
             }
             '-' | '+' if index + 1 < chars.len() && !chars[index + 1].is_whitespace() => {
                 index += 1;
@@ -187,6 +168,27 @@ fn lex(query: &str) -> Result<Vec<Token>, QueryError> {
         }
     }
     Ok(tokens)
+}
+
+/// The text between the mark at `index` and the next of `closers`, and that closer; `index` moves past it.
+/// `what` and `closer_name` word the error when no closer comes.
+fn enclosed(
+    chars: &[char],
+    index: &mut usize,
+    closers: &[char],
+    what: &str,
+    closer_name: &str,
+) -> Result<(String, char), QueryError> {
+    let start = *index;
+    let Some(close) = chars[start + 1..].iter().position(|c| closers.contains(c)) else {
+        return Err(QueryError {
+            message: format!("this {what} has no closing {closer_name}"),
+            start,
+            end: chars.len(),
+        });
+    };
+    *index = start + close + 2;
+    Ok((chars[start + 1..start + 1 + close].iter().collect(), chars[start + 1 + close]))
 }
 
 struct Parser<'a> {
