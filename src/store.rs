@@ -7,18 +7,23 @@ use std::path::{Path, PathBuf};
 
 /// The folder for Dossier's own data about one corpus, outside the corpus folder.
 pub fn corpus_data_dir(source: &CorpusSource) -> Option<PathBuf> {
-    let base = match std::env::var_os("DOSSIER_DATA_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => directories::ProjectDirs::from("org", "Dossier", "dossier")?.data_dir().to_owned(),
-    };
-    Some(base.join("corpora").join(corpus_key(source)))
+    corpus_dir("DOSSIER_DATA_DIR", directories::ProjectDirs::data_dir, source)
 }
 
 /// The folder for caches about one corpus (its search index), which can be rebuilt if lost.
 pub fn corpus_cache_dir(source: &CorpusSource) -> Option<PathBuf> {
-    let base = match std::env::var_os("DOSSIER_CACHE_DIR") {
+    corpus_dir("DOSSIER_CACHE_DIR", directories::ProjectDirs::cache_dir, source)
+}
+
+/// A corpus' folder under the folder an environment variable names, else under the platform's own.
+fn corpus_dir(
+    variable: &str,
+    platform: fn(&directories::ProjectDirs) -> &Path,
+    source: &CorpusSource,
+) -> Option<PathBuf> {
+    let base = match std::env::var_os(variable) {
         Some(dir) => PathBuf::from(dir),
-        None => directories::ProjectDirs::from("org", "Dossier", "dossier")?.cache_dir().to_owned(),
+        None => platform(&directories::ProjectDirs::from("org", "Dossier", "dossier")?).to_owned(),
     };
     Some(base.join("corpora").join(corpus_key(source)))
 }
