@@ -205,7 +205,7 @@ const STOP_WORDS: &[&str] = &[
 pub const SAMPLE_LIMIT: usize = 5_000;
 
 fn is_stop(word: &str) -> bool {
-    STOP_WORDS.contains(&word) || crate::statements::CALENDAR_WORDS.contains(&word)
+    STOP_WORDS.contains(&word) || crate::statements::CALENDAR_WORDS.contains(word)
 }
 
 /// A word in lower case, and whether it was capitalised inside a sentence (as names are).

@@ -959,15 +959,15 @@ static NOT_NAME_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = 
         .flat_map(|list| list.words.iter())
         .flat_map(|phrase| phrase.split(' '))
         .chain(PLACE_EXTRA_WORDS.iter().copied())
-        .chain(CALENDAR_WORDS.iter().copied())
+        .chain(CALENDAR_WORDS.words.iter().copied())
         .chain(calendar)
         .chain(SENTENCE_OPENERS.iter().copied())
         .map(str::to_owned)
         .collect()
 });
 
-/// Weekdays and months (May aside, a name too), in lower case.
-pub const CALENDAR_WORDS: &[&str] = &[
+/// Weekdays and months (May aside, a name too).
+pub static CALENDAR_WORDS: Lexicon = Lexicon::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -986,7 +986,7 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-];
+]);
 
 /// Words that open sentences in capitals but never belong to a name (`As Ferrandi said`).
 const SENTENCE_OPENERS: &[&str] = &[

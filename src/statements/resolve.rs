@@ -446,7 +446,7 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
                         && !lexicon::TITLES.contains(word)
                         && !lexicon::ROLE_NOUNS.contains(word)
                         && (lexicon::is_place_word(word) || !lexicon::NATIONALITIES.contains(word))
-                        && !lexicon::CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
+                        && !lexicon::CALENDAR_WORDS.contains(word)
                         && !word.ends_with("’s")
                         && !word.ends_with("'s")
                 })
