@@ -196,8 +196,11 @@ impl DossierApp {
 
     /// The chart of the current selection, computed now if it is out of date.
     pub fn chart(&mut self) -> Option<&crate::timeline::Chart> {
-        let inputs = self.chart_inputs();
-        self.chart_view.refresh_now(|| inputs);
+        // Inputs are gathered (cloning the selection) only when the chart is out of date.
+        if self.chart_view.is_counting() {
+            let inputs = self.chart_inputs();
+            self.chart_view.count_now(inputs);
+        }
         self.chart_view.chart()
     }
 
@@ -303,11 +306,7 @@ impl DossierApp {
             names
                 .into_iter()
                 .map(|name| {
-                    let query = format!("topic:\"{}\"", name.replace('"', ""));
-                    let hits = context.run(&query, Scope::Articles).and_then(|articles| {
-                        let statements = context.run(&query, Scope::Statements)?;
-                        Ok(TopicHits { articles: articles.articles, statements: statements.statements })
-                    });
+                    let hits = crate::search::topic_hits(&context.index, &name, &context.topics, &context.speakers);
                     (name, hits.map_err(|e| e.message))
                 })
                 .collect()
@@ -1077,9 +1076,13 @@ impl eframe::App for DossierApp {
             );
         });
         if self.state.show_facets {
-            let hits: Vec<(String, &TopicHits)> =
-                self.topic_hits.iter().filter_map(|(name, hits)| Some((name.clone(), hits.as_ref().ok()?))).collect();
-            self.facets.rebuild_if_changed(&self.corpus, &self.speaker_names, &self.list.matching, &hits);
+            self.facets.rebuild_if_changed(
+                &self.corpus,
+                &self.speaker_names,
+                &self.list.matching,
+                &self.topics,
+                &self.topic_hits,
+            );
             egui::Panel::left("facets").resizable(true).default_size(230.0).min_size(160.0).show(ui, |ui| {
                 self.facets.panel_ui(ui, &mut self.commands);
             });

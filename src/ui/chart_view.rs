@@ -104,13 +104,13 @@ impl ChartView {
         self.bucket_positions.get(bucket).copied()
     }
 
-    /// Recounts now, if something changed (for exports and tests, which need the chart at once).
-    pub fn refresh_now(&mut self, inputs: impl FnOnce() -> ChartInputs) {
-        if std::mem::take(&mut self.has_changed) || self.counting.is_some() {
-            self.counting = None;
-            let (chart, table) = inputs().count();
-            (self.chart, self.table) = (Some(chart), Some(table));
-        }
+    /// Counts now, dropping any count running in the background (for exports and tests, which need the
+    /// chart at once).
+    pub fn count_now(&mut self, inputs: ChartInputs) {
+        self.has_changed = false;
+        self.counting = None;
+        let (chart, table) = inputs.count();
+        (self.chart, self.table) = (Some(chart), Some(table));
     }
 
     /// True when something changed since the last count.

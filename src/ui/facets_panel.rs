@@ -6,6 +6,7 @@ use crate::corpus::Corpus;
 use crate::search::query::date_span;
 use crate::speakers::SpeakerNames;
 use crate::timeline::{Bucket, TopicHits};
+use crate::topics::Topics;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -45,7 +46,8 @@ impl Facets {
         corpus: &Corpus,
         names: &SpeakerNames,
         articles: &[u32],
-        topic_hits: &[(String, &TopicHits)],
+        topics: &Topics,
+        topic_hits: &HashMap<String, Result<TopicHits, String>>,
     ) {
         if !self.has_changed {
             return;
@@ -79,9 +81,14 @@ impl Facets {
             types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             types
         };
-        self.topics = topic_hits
+        // In the user's order, each topic whose query runs.
+        self.topics = topics
+            .topics
             .iter()
-            .map(|(name, hits)| (name.clone(), hits.articles.iter().filter(|&&a| is_selected[a as usize]).count()))
+            .filter_map(|topic| {
+                let hits = topic_hits.get(&topic.name)?.as_ref().ok()?;
+                Some((topic.name.clone(), hits.articles.iter().filter(|&&a| is_selected[a as usize]).count()))
+            })
             .collect();
         self.with_statements = with_statements.len();
         self.strip = date_strip(&dates);
