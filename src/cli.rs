@@ -340,7 +340,10 @@ fn open(path: &std::path::Path, threads: Option<usize>) -> Result<Corpus, ExitCo
         eprintln!("dossier: {}: no such file or folder", path.display());
         return Err(ExitCode::from(EXIT_USAGE));
     }
-    corpus::load(&CorpusSource::from_path(path), threads.unwrap_or_else(corpus::default_threads)).map_err(|message| {
+    let source = CorpusSource::from_path(path);
+    let cache_file = crate::store::extraction_cache_file(&source);
+    let threads = threads.unwrap_or_else(corpus::default_threads);
+    corpus::load_cached(&source, threads, cache_file.as_deref()).map_err(|message| {
         eprintln!("dossier: {message}");
         ExitCode::from(EXIT_USAGE)
     })

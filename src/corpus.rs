@@ -3,6 +3,7 @@
 //! Only metadata stays in memory; an article's text is read again from its file when it is shown.
 
 use crate::article::{Article, ArticleMeta};
+use crate::cache::{ExtractionCache, Reuse};
 use crate::decode::decode;
 use crate::ingest::{self, Format, RawRecord, Records};
 use crate::metadata::analyze;
@@ -46,12 +47,21 @@ impl CorpusSource {
 /// A file of the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileEntry {
-    /// Path relative to the corpus root.
+    /// Path relative to the corpus root, for showing (a name that is not UTF-8 has replacement characters).
     pub relative_path: String,
+    /// The relative path's bytes when they are not UTF-8, for opening the file.
+    #[serde(default)]
+    pub raw_path: Option<Vec<u8>>,
     /// Format, from the extension.
     pub format: Format,
     /// Size in bytes when listed.
     pub size: u64,
+    /// Modification time when listed, in nanoseconds since 1970, if the system gives one.
+    pub modified: Option<u64>,
+    /// A hash of the bytes read, to tell a changed file when its size and time are unchanged.
+    pub content_hash: u64,
+    /// When the bytes were read (or last found unchanged), in nanoseconds since 1970.
+    pub read_at: u64,
     /// How its text was decoded, once read.
     pub encoding: Option<String>,
     /// True when the decoded text equals the file's bytes after the BOM, so records can be re-read by seeking.
@@ -84,6 +94,8 @@ pub struct Corpus {
     pub statements: Vec<CorpusStatement>,
     /// Problems met while listing and reading.
     pub problems: Vec<Problem>,
+    /// How many files were taken from the cache rather than read.
+    pub files_from_cache: usize,
 }
 
 /// A statement of the corpus: which article it is in, and the statement.
@@ -95,14 +107,26 @@ pub struct CorpusStatement {
     pub record: StatementRecord,
 }
 
+impl FileEntry {
+    /// The file's path under the corpus root.
+    pub fn path_under(&self, root: &Path) -> PathBuf {
+        #[cfg(unix)]
+        if let Some(raw) = &self.raw_path {
+            return root.join(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(raw));
+        }
+        root.join(&self.relative_path)
+    }
+}
+
 impl Corpus {
     /// The absolute path of a file.
     pub fn file_path(&self, file_id: u32) -> PathBuf {
-        self.root.join(&self.files[file_id as usize].relative_path)
+        self.files[file_id as usize].path_under(&self.root)
     }
 
     /// Adds what a worker read from one file.
     pub fn add_file_result(&mut self, result: FileResult) {
+        self.files_from_cache += usize::from(result.from_cache);
         if let Some(entry) = self.files.get_mut(result.file_id as usize) {
             *entry = result.entry;
         }
@@ -157,7 +181,7 @@ impl Corpus {
 
 /// Reads an article's text again from its file under `root`, for showing it; the metadata stays as listed.
 pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<Article, String> {
-    let path = root.join(&entry.relative_path);
+    let path = entry.path_under(root);
     let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
     let records = ingest::read_records(entry.format, &text);
     // A re-read range holds just this record; a whole file (a JSON wrapper) holds them all.
@@ -184,8 +208,8 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
         header.extend_from_slice(&body);
         return String::from_utf8(header).map_err(|_| "the file changed since it was read".to_owned());
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    drop(file);
+    let (bytes, _) = read_bytes(path, entry.format)?;
     let decoded = decode(&bytes).map_err(|e| e.to_string())?;
     let header = decoded.text.get(..entry.header_len as usize);
     let record = decoded.text.get(meta.byte_range.start as usize..meta.byte_range.end as usize);
@@ -195,11 +219,44 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
     }
 }
 
+/// Reads a file's bytes: all of a file that holds many articles (up to `MAX_FILE_BYTES`), else only as
+/// much as one article may hold, so a huge file cannot fill the memory. Returns whether the file was cut.
+fn read_bytes(path: &Path, format: Format) -> Result<(Vec<u8>, bool), String> {
+    // Asking first keeps a named pipe or device, which would block a reader, from being opened.
+    let metadata = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if !metadata.is_file() {
+        return Err("not a regular file".to_owned());
+    }
+    if format.holds_many() && metadata.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "too large to read ({} MB; the limit is {} MB)",
+            metadata.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    let limit = if format.holds_many() { MAX_FILE_BYTES } else { MAX_ARTICLE_BYTES as u64 };
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::with_capacity(metadata.len().min(limit) as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    let was_cut = bytes.len() as u64 > limit;
+    if was_cut {
+        bytes.truncate(limit as usize);
+        // A character cut in two would make the whole text look like another encoding.
+        if let Err(error) = std::str::from_utf8(&bytes)
+            && error.error_len().is_none()
+        {
+            bytes.truncate(error.valid_up_to());
+        }
+    }
+    Ok((bytes, was_cut))
+}
+
 /// A plain reason for an I/O error.
 pub fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "not found (moved or deleted?)".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::UnexpectedEof => "the file changed since it was read (shorter now)".to_owned(),
         _ => error.to_string(),
     }
 }
@@ -237,49 +294,16 @@ pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
                 return Err(format!("{} is not a folder", folder.display()));
             }
             listing.root = folder.clone();
-            let walker = walkdir::WalkDir::new(folder)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                // Hidden files and folders (.git, .DS_Store) are not articles.
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            for entry in walker {
-                match entry {
-                    Ok(entry) if entry.file_type().is_file() => {
-                        add_file(&mut listing, entry.path(), entry.metadata().ok())
-                    }
-                    Ok(_) => {}
-                    Err(error) => {
-                        let path = error.path().map(|p| relative(folder, p)).unwrap_or_default();
-                        let message = if error.loop_ancestor().is_some() {
-                            "a symbolic link loops back to a parent folder; skipped".to_owned()
-                        } else {
-                            error.io_error().map(io_reason).unwrap_or_else(|| error.to_string())
-                        };
-                        listing.problems.push(Problem { path, message });
-                    }
-                }
-            }
+            walk_folder(&mut listing, folder);
         }
         CorpusSource::Files(paths) => {
             listing.root = common_parent(paths);
             for path in paths {
-                if path.is_dir() {
-                    let inner = list_files(&CorpusSource::Folder(path.clone()))?;
-                    let prefix = relative(&listing.root, path);
-                    for mut file in inner.files {
-                        file.relative_path =
-                            format!("{prefix}/{}", file.relative_path).trim_start_matches('/').to_owned();
-                        listing.files.push(file);
-                    }
-                    listing.problems.extend(inner.problems);
-                    listing.skipped_files += inner.skipped_files;
-                } else {
-                    match std::fs::metadata(path) {
-                        Ok(metadata) => add_file(&mut listing, path, Some(metadata)),
-                        Err(error) => listing
-                            .problems
-                            .push(Problem { path: path.display().to_string(), message: io_reason(&error) }),
+                match std::fs::metadata(path) {
+                    Ok(metadata) if metadata.is_dir() => walk_folder(&mut listing, path),
+                    Ok(metadata) => add_file(&mut listing, path, Some(metadata)),
+                    Err(error) => {
+                        listing.problems.push(Problem { path: path.display().to_string(), message: io_reason(&error) })
                     }
                 }
             }
@@ -287,6 +311,31 @@ pub fn list_files(source: &CorpusSource) -> Result<Listing, String> {
         }
     }
     Ok(listing)
+}
+
+/// Adds the readable files below `folder` to a listing, with problems for what cannot be listed.
+fn walk_folder(listing: &mut Listing, folder: &Path) {
+    let walker = walkdir::WalkDir::new(folder)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        // Hidden files and folders (.git, .DS_Store) are not articles.
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => add_file(listing, entry.path(), entry.metadata().ok()),
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().map(|p| relative(&listing.root, p)).unwrap_or_default();
+                let message = if error.loop_ancestor().is_some() {
+                    "a symbolic link loops back to a parent folder; skipped".to_owned()
+                } else {
+                    error.io_error().map(io_reason).unwrap_or_else(|| error.to_string())
+                };
+                listing.problems.push(Problem { path, message });
+            }
+        }
+    }
 }
 
 /// Names of files that document a data set rather than hold its articles.
@@ -302,8 +351,12 @@ fn add_file(listing: &mut Listing, path: &Path, metadata: Option<std::fs::Metada
     };
     listing.files.push(FileEntry {
         relative_path: relative(&listing.root, path),
+        raw_path: raw_relative(&listing.root, path),
         format,
-        size: metadata.map_or(0, |m| m.len()),
+        size: metadata.as_ref().map_or(0, |m| m.len()),
+        modified: metadata.and_then(|m| m.modified().ok()).and_then(nanos_since_epoch),
+        content_hash: 0,
+        read_at: 0,
         encoding: None,
         is_verbatim: false,
         bom_len: 0,
@@ -317,9 +370,33 @@ fn relative(root: &Path, path: &Path) -> String {
     relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
+/// A time as nanoseconds since 1970.
+pub fn nanos_since_epoch(time: std::time::SystemTime) -> Option<u64> {
+    time.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_nanos() as u64)
+}
+
+/// A hash of a file's bytes. The standard SipHash with fixed keys is fast and, within one build, stable.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// The bytes of `path` relative to `root` when they are not UTF-8, so such a file can still be opened.
+fn raw_relative(root: &Path, path: &Path) -> Option<Vec<u8>> {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    if relative.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    return Some(std::os::unix::ffi::OsStrExt::as_bytes(relative.as_os_str()).to_vec());
+    #[cfg(not(unix))]
+    None
+}
+
 fn common_parent(paths: &[PathBuf]) -> PathBuf {
-    let parents: Vec<&Path> =
-        paths.iter().map(|p| if p.is_dir() { p.parent().unwrap_or(p) } else { p.parent().unwrap_or(p) }).collect();
+    let parents: Vec<&Path> = paths.iter().map(|p| p.parent().unwrap_or(p)).collect();
     let Some(first) = parents.first() else {
         return PathBuf::new();
     };
@@ -345,6 +422,8 @@ pub struct FileResult {
     pub statements: Vec<Vec<StatementRecord>>,
     /// What went wrong.
     pub problems: Vec<Problem>,
+    /// True when the result was taken from the cache instead of reading the file.
+    pub from_cache: bool,
 }
 
 /// Reads one file into article metadata; never panics on bad input, and reports what it could not read.
@@ -352,16 +431,17 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
     let mut problems = Vec::new();
     let mut articles = Vec::new();
     let mut statements = Vec::new();
-    let path = root.join(&entry.relative_path);
+    let path = entry.path_under(root);
+    entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
-    let bytes = match std::fs::metadata(&path) {
-        Ok(metadata) if metadata.len() > MAX_FILE_BYTES => {
-            Err(format!("too large to read ({} MB; the limit is {} MB)", metadata.len() >> 20, MAX_FILE_BYTES >> 20))
+    let bytes = read_bytes(&path, entry.format).map(|(bytes, was_cut)| {
+        if was_cut {
+            problems.push(problem(format!("only the first {} MB were read", MAX_ARTICLE_BYTES >> 20)));
         }
-        Ok(_) => std::fs::read(&path).map_err(|e| io_reason(&e)),
-        Err(error) => Err(io_reason(&error)),
-    };
+        bytes
+    });
     let decoded = bytes.and_then(|bytes| {
+        entry.content_hash = content_hash(&bytes);
         if bytes.is_empty() {
             return Err("the file is empty".to_owned());
         }
@@ -371,10 +451,14 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         Ok(decoded) => decoded,
         Err(message) => {
             problems.push(problem(message));
-            return FileResult { file_id, entry, articles, statements, problems };
+            return FileResult { file_id, entry, articles, statements, problems, from_cache: false };
         }
     };
     entry.encoding = Some(decoded.encoding.to_owned());
+    if decoded.replaced > 0 {
+        problems
+            .push(problem(format!("{} byte sequences were not valid UTF-8 and show as \u{FFFD}", decoded.replaced)));
+    }
     entry.is_verbatim = decoded.is_verbatim;
     entry.bom_len = decoded.bom_len as u64;
     if entry.format == Format::Csv {
@@ -404,7 +488,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             words: analysis.words,
         });
     }
-    FileResult { file_id, entry, articles, statements, problems }
+    FileResult { file_id, entry, articles, statements, problems, from_cache: false }
 }
 
 /// Counters a loading job updates as it goes, for progress bars.
@@ -435,6 +519,8 @@ pub enum LoadEvent {
     Finished {
         /// True when the user cancelled.
         cancelled: bool,
+        /// True when files were read afresh or have gone, so the cache should be saved again.
+        cache_is_stale: bool,
     },
 }
 
@@ -454,8 +540,14 @@ impl LoadJob {
     }
 }
 
-/// Starts loading a corpus on `threads` background threads; `on_event` is called after each event is sent (e.g. to repaint).
-pub fn start_load(source: CorpusSource, threads: usize, on_event: impl Fn() + Send + Sync + 'static) -> LoadJob {
+/// Starts loading a corpus on `threads` background threads; `on_event` is called after each event is sent
+/// (e.g. to repaint). With a `cache_file`, files unchanged since it was saved are taken from it unread.
+pub fn start_load(
+    source: CorpusSource,
+    threads: usize,
+    cache_file: Option<PathBuf>,
+    on_event: impl Fn() + Send + Sync + 'static,
+) -> LoadJob {
     let (sender, events) = crossbeam_channel::unbounded();
     let progress = Arc::new(LoadProgress::default());
     let cancel = Arc::new(AtomicBool::new(false));
@@ -467,24 +559,54 @@ pub fn start_load(source: CorpusSource, threads: usize, on_event: impl Fn() + Se
                 let _ = sender.send(event);
                 on_event();
             };
-            let listing = match list_files(&source) {
+            let mut listing = match list_files(&source) {
                 Ok(listing) => listing,
                 Err(message) => {
                     send(LoadEvent::Failed(message));
-                    send(LoadEvent::Finished { cancelled: false });
+                    send(LoadEvent::Finished { cancelled: false, cache_is_stale: false });
                     return;
                 }
             };
+            let (mut cache, cache_problem) = match &cache_file {
+                Some(path) => ExtractionCache::load(path),
+                None => Default::default(),
+            };
+            if let (Some(message), Some(path)) = (cache_problem, &cache_file) {
+                listing.problems.push(Problem { path: path.display().to_string(), message });
+            }
             progress.files_total.store(listing.files.len(), Ordering::Relaxed);
             progress.bytes_total.store(listing.files.iter().map(|f| f.size).sum(), Ordering::Relaxed);
             progress.listing_done.store(true, Ordering::Relaxed);
             let root = listing.root.clone();
             let files = listing.files.clone();
             send(LoadEvent::Listed(listing));
+            // Unchanged files come from the cache at once; the rest are queued for the readers.
+            let mut queue: Vec<(usize, Option<u64>)> = Vec::new();
+            for (index, entry) in files.iter().enumerate() {
+                let cached = match cache.reuse(entry) {
+                    Reuse::Yes => cache.take(index as u32, entry, None),
+                    Reuse::IfContentIs(hash) => {
+                        queue.push((index, Some(hash)));
+                        continue;
+                    }
+                    Reuse::No => None,
+                };
+                match cached {
+                    Some(result) => {
+                        progress.files_done.fetch_add(1, Ordering::Relaxed);
+                        progress.bytes_done.fetch_add(entry.size, Ordering::Relaxed);
+                        send(LoadEvent::File(result));
+                    }
+                    None => queue.push((index, None)),
+                }
+            }
+            let cache = std::sync::Mutex::new(cache);
+            let read_afresh = AtomicUsize::new(0);
             let next = AtomicUsize::new(0);
             std::thread::scope(|scope| {
                 for worker in 0..threads.max(1) {
-                    let (root, files, next, progress, cancel, send) = (&root, &files, &next, &progress, &cancel, &send);
+                    let (root, files, queue, next, progress, cancel, send, cache, read_afresh) =
+                        (&root, &files, &queue, &next, &progress, &cancel, &send, &cache, &read_afresh);
                     std::thread::Builder::new()
                         .name(format!("corpus-read-{worker}"))
                         .spawn_scoped(scope, move || {
@@ -492,9 +614,23 @@ pub fn start_load(source: CorpusSource, threads: usize, on_event: impl Fn() + Se
                                 if cancel.load(Ordering::Relaxed) {
                                     break;
                                 }
-                                let index = next.fetch_add(1, Ordering::Relaxed);
-                                let Some(entry) = files.get(index) else { break };
-                                let result = read_file_guarded(root, index as u32, entry.clone());
+                                let Some(&(index, cached_hash)) = queue.get(next.fetch_add(1, Ordering::Relaxed))
+                                else {
+                                    break;
+                                };
+                                let entry = &files[index];
+                                let checked_at = nanos_since_epoch(std::time::SystemTime::now());
+                                let same_content = cached_hash.is_some_and(|hash| file_hash(root, entry) == Some(hash));
+                                let cached = same_content
+                                    .then(|| {
+                                        let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+                                        cache.take(index as u32, entry, checked_at)
+                                    })
+                                    .flatten();
+                                let result = cached.unwrap_or_else(|| {
+                                    read_afresh.fetch_add(1, Ordering::Relaxed);
+                                    read_file_guarded(root, index as u32, entry.clone())
+                                });
                                 progress.files_done.fetch_add(1, Ordering::Relaxed);
                                 progress.bytes_done.fetch_add(entry.size, Ordering::Relaxed);
                                 send(LoadEvent::File(result));
@@ -503,10 +639,17 @@ pub fn start_load(source: CorpusSource, threads: usize, on_event: impl Fn() + Se
                         .expect("spawn a reader thread");
                 }
             });
-            send(LoadEvent::Finished { cancelled: cancel.load(Ordering::Relaxed) });
+            let left_over = cache.lock().unwrap_or_else(|e| e.into_inner()).left_over();
+            let cache_is_stale = cache_file.is_some() && (read_afresh.into_inner() > 0 || left_over > 0);
+            send(LoadEvent::Finished { cancelled: cancel.load(Ordering::Relaxed), cache_is_stale });
         })
         .expect("spawn the loading thread");
     job
+}
+
+/// The content hash of a file as it is now, if it can be read.
+fn file_hash(root: &Path, entry: &FileEntry) -> Option<u64> {
+    read_bytes(&entry.path_under(root), entry.format).ok().map(|(bytes, _)| content_hash(&bytes))
 }
 
 /// Reads a file, turning a panic in a reader into a problem so one bad file cannot stop the load.
@@ -527,14 +670,22 @@ fn read_file_guarded(root: &Path, file_id: u32, entry: FileEntry) -> FileResult 
             entry: fallback,
             articles: Vec::new(),
             statements: Vec::new(),
+            from_cache: false,
         }
     })
 }
 
 /// Loads a whole corpus and waits for it, for the command line and tests; articles come sorted by file and record.
 pub fn load(source: &CorpusSource, threads: usize) -> Result<Corpus, String> {
-    let job = start_load(source.clone(), threads, || {});
+    load_cached(source, threads, None)
+}
+
+/// Loads a whole corpus like `load`, taking unchanged files from `cache_file` and saving it again when it
+/// is out of date. A cache that cannot be saved is reported among the problems.
+pub fn load_cached(source: &CorpusSource, threads: usize, cache_file: Option<&Path>) -> Result<Corpus, String> {
+    let job = start_load(source.clone(), threads, cache_file.map(Path::to_owned), || {});
     let mut corpus = Corpus::default();
+    let mut cache_is_stale = false;
     for event in job.events.iter() {
         match event {
             LoadEvent::Listed(listing) => {
@@ -544,10 +695,20 @@ pub fn load(source: &CorpusSource, threads: usize) -> Result<Corpus, String> {
             }
             LoadEvent::File(result) => corpus.add_file_result(result),
             LoadEvent::Failed(message) => return Err(message),
-            LoadEvent::Finished { .. } => break,
+            LoadEvent::Finished { cache_is_stale: stale, .. } => {
+                cache_is_stale = stale;
+                break;
+            }
         }
     }
     corpus.sort_articles();
+    if let (true, Some(path)) = (cache_is_stale, cache_file)
+        && let Err(error) = crate::cache::save(&corpus, path)
+    {
+        corpus
+            .problems
+            .push(Problem { path: path.display().to_string(), message: format!("cannot save the cache: {error}") });
+    }
     corpus.problems.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
 }

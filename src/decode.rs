@@ -14,6 +14,8 @@ pub struct Decoded {
     pub is_verbatim: bool,
     /// Length of the byte-order mark that was skipped.
     pub bom_len: usize,
+    /// How many invalid byte sequences of otherwise UTF-8 text were replaced with U+FFFD.
+    pub replaced: usize,
 }
 
 /// Why bytes could not be read as text.
@@ -36,27 +38,54 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         let is_verbatim = encoding == UTF_8 && matches!(text, std::borrow::Cow::Borrowed(_));
-        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim, bom_len });
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim, bom_len, replaced: 0 });
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind.to_owned()));
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim: false, bom_len: 0 });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            is_verbatim: false,
+            bom_len: 0,
+            replaced: 0,
+        });
     }
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
         return Err(DecodeError::Binary("contains NUL bytes".to_owned()));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), is_verbatim: true, bom_len: 0 });
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            is_verbatim: true,
+            bom_len: 0,
+            replaced: 0,
+        });
+    }
+    if let Some(replaced) = mostly_utf8(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return Ok(Decoded { text, encoding: UTF_8.name(), is_verbatim: false, bom_len: 0, replaced });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, _) = encoding.decode(bytes);
-    Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim: false, bom_len: 0 })
+    Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), is_verbatim: false, bom_len: 0, replaced: 0 })
+}
+
+/// For bytes that are not valid UTF-8: the number of invalid sequences, when the valid multi-byte characters
+/// clearly outnumber them, so a few stray bytes in a UTF-8 file do not turn all its accents into mojibake.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (multibyte > 2 * invalid).then_some(invalid)
 }
 
 /// Names the binary format whose magic number starts `bytes`, if any.

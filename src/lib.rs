@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod boilerplate;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod dates;

@@ -15,17 +15,31 @@ pub fn corpus_cache_dir(source: &CorpusSource) -> Option<PathBuf> {
     corpus_dir("DOSSIER_CACHE_DIR", directories::ProjectDirs::cache_dir, source)
 }
 
-/// A corpus' folder under the folder an environment variable names, else under the platform's own.
+/// The file that caches what was read from a corpus' files.
+pub fn extraction_cache_file(source: &CorpusSource) -> Option<PathBuf> {
+    Some(corpus_cache_dir(source)?.join("extracted.bin"))
+}
+
+/// Where the app's own settings are saved: `settings.json` in Dossier's data folder.
+pub fn settings_path() -> Option<PathBuf> {
+    Some(base_dir("DOSSIER_DATA_DIR", directories::ProjectDirs::data_dir)?.join("settings.json"))
+}
+
+/// A corpus' folder under Dossier's data or cache folder.
 fn corpus_dir(
     variable: &str,
     platform: fn(&directories::ProjectDirs) -> &Path,
     source: &CorpusSource,
 ) -> Option<PathBuf> {
-    let base = match std::env::var_os(variable) {
-        Some(dir) => PathBuf::from(dir),
-        None => platform(&directories::ProjectDirs::from("org", "Dossier", "dossier")?).to_owned(),
-    };
-    Some(base.join("corpora").join(corpus_key(source)))
+    Some(base_dir(variable, platform)?.join("corpora").join(corpus_key(source)))
+}
+
+/// The folder an environment variable names (tests set it), else the platform's own.
+fn base_dir(variable: &str, platform: fn(&directories::ProjectDirs) -> &Path) -> Option<PathBuf> {
+    match std::env::var_os(variable) {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => Some(platform(&directories::ProjectDirs::from("org", "Dossier", "dossier")?).to_owned()),
+    }
 }
 
 /// A stable, file-name-safe key for a corpus: its last folder name and a hash of its full path.

@@ -4,8 +4,14 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Runs the program with a cache folder of its own, so tests never touch the user's.
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).output().expect("dossier runs")
+    static CACHE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", CACHE.get_or_init(|| tempfile::tempdir().unwrap()).path())
+        .args(args)
+        .output()
+        .expect("dossier runs")
 }
 
 fn sample() -> String {

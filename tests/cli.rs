@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs the program with a cache folder of its own, so tests never touch the user's.
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).output().expect("dossier runs")
+    with_cache(&mut Command::new(env!("CARGO_BIN_EXE_dossier"))).args(args).output().expect("dossier runs")
 }
 
 fn shared(path: &str) -> PathBuf {
@@ -175,22 +176,18 @@ fn with_cache(command: &mut Command) -> &mut Command {
     command.env("DOSSIER_CACHE_DIR", CACHE.get_or_init(|| tempfile::tempdir().unwrap()).path())
 }
 
-fn dossier_cached(args: &[&str]) -> Output {
-    with_cache(&mut Command::new(env!("CARGO_BIN_EXE_dossier"))).args(args).output().expect("dossier runs")
-}
-
 #[test]
 fn queries_and_topics_select_articles_and_statements() {
     let seeds = shared("corpus/seeds");
     let seeds = seeds.to_str().unwrap();
-    let all = dossier_cached(&["articles", seeds]);
-    let some = dossier_cached(&["articles", seeds, "--query", "Khamenei"]);
+    let all = dossier(&["articles", seeds]);
+    let some = dossier(&["articles", seeds, "--query", "Khamenei"]);
     assert!(some.status.success(), "{}", String::from_utf8_lossy(&some.stderr));
     let (all, some) = (stdout(&all), stdout(&some));
     assert!(some.lines().count() >= 1 && some.lines().count() < all.lines().count());
     assert!(some.lines().all(|line| all.contains(line)));
     // Statements by a speaker, through the same syntax.
-    let by_rouhani = dossier_cached(&["statements", seeds, "--query", "speaker:Rouhani"]);
+    let by_rouhani = dossier(&["statements", seeds, "--query", "speaker:Rouhani"]);
     let records: Vec<serde_json::Value> =
         stdout(&by_rouhani).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(!records.is_empty());
@@ -199,13 +196,13 @@ fn queries_and_topics_select_articles_and_statements() {
     let folder = tempfile::tempdir().unwrap();
     let topics = folder.path().join("topics.json");
     std::fs::write(&topics, r#"{"topics": [{"name": "Daesh", "query": "Daesh OR ISIS"}]}"#).unwrap();
-    let by_topic = dossier_cached(&["articles", seeds, "--topics", topics.to_str().unwrap(), "--query", "topic:Daesh"]);
-    let same = dossier_cached(&["articles", seeds, "--query", "Daesh OR ISIS"]);
+    let by_topic = dossier(&["articles", seeds, "--topics", topics.to_str().unwrap(), "--query", "topic:Daesh"]);
+    let same = dossier(&["articles", seeds, "--query", "Daesh OR ISIS"]);
     assert_eq!(stdout(&by_topic), stdout(&same));
     assert!(!stdout(&same).is_empty());
     // A chart of the topic counts the statements the query finds, bucket by bucket.
     let out = folder.path().join("topic.csv");
-    let chart = dossier_cached(&[
+    let chart = dossier(&[
         "chart",
         seeds,
         "--series",
@@ -221,15 +218,14 @@ fn queries_and_topics_select_articles_and_statements() {
     let mut reader = csv::Reader::from_path(&out).unwrap();
     assert_eq!(&reader.headers().unwrap()[1], "Daesh");
     let charted: u64 = reader.records().map(|r| r.unwrap()[1].parse::<u64>().unwrap()).sum();
-    let statements =
-        dossier_cached(&["statements", seeds, "--query", "topic:Daesh", "--topics", topics.to_str().unwrap()]);
+    let statements = dossier(&["statements", seeds, "--query", "topic:Daesh", "--topics", topics.to_str().unwrap()]);
     let dated = stdout(&statements).lines().filter(|l| !l.contains("\"date\":null")).count() as u64;
     assert_eq!(charted, dated);
 }
 
 #[test]
 fn a_bad_query_says_where_in_one_line() {
-    let output = dossier_cached(&["articles", shared("corpus/seeds").to_str().unwrap(), "--query", "troops AND (Iraq"]);
+    let output = dossier(&["articles", shared("corpus/seeds").to_str().unwrap(), "--query", "troops AND (Iraq"]);
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(message.lines().count(), 1, "{message}");

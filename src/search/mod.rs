@@ -125,15 +125,11 @@ pub fn fingerprint(corpus: &Corpus) -> String {
     add(INDEX_VERSION.as_bytes());
     add(&(corpus.articles.len() as u64).to_le_bytes());
     add(&(corpus.statements.len() as u64).to_le_bytes());
-    for (file_id, entry) in corpus.files.iter().enumerate() {
+    for entry in &corpus.files {
         add(entry.relative_path.as_bytes());
         add(&entry.size.to_le_bytes());
-        let modified = std::fs::metadata(corpus.file_path(file_id as u32))
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as u64);
-        add(&modified.to_le_bytes());
+        add(&entry.modified.unwrap_or(0).to_le_bytes());
+        add(&entry.content_hash.to_le_bytes());
     }
     format!("{INDEX_VERSION} {hash:016x}")
 }

@@ -101,13 +101,23 @@ pub struct DossierApp {
     /// Counts changes of the search results.
     search_generation: u64,
     commands: Vec<Command>,
+    /// Writing the extraction cache after a load that read files afresh.
+    cache_saving: Option<Job<Result<(), String>>>,
 }
 
 impl DossierApp {
     /// Creates the app, restoring saved state; opens `path` if given, else the corpus open last time.
     pub fn new(cc: &eframe::CreationContext<'_>, dialogs: Box<dyn Dialogs>, path: Option<PathBuf>) -> Self {
-        let state: AppState = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-        Self::with_state(&cc.egui_ctx, state, dialogs, path)
+        // Settings are our own atomic JSON file rather than eframe's storage, which is written in place.
+        let (state, problem) = match crate::store::settings_path() {
+            Some(settings) => crate::store::load_json(&settings),
+            None => (AppState::default(), None),
+        };
+        let mut app = Self::with_state(&cc.egui_ctx, state, dialogs, path);
+        if problem.is_some() {
+            app.message = problem;
+        }
+        app
     }
 
     /// Creates the app from a given state (used by `new` and by tests).
@@ -152,6 +162,7 @@ impl DossierApp {
             matches_key: None,
             search_generation: 0,
             commands: Vec::new(),
+            cache_saving: None,
         };
         let source = match path {
             Some(path) => Some(CorpusSource::from_path(&path)),
@@ -318,6 +329,14 @@ impl DossierApp {
         Some(crate::store::corpus_data_dir(source)?.join("topics.json"))
     }
 
+    /// Saves the settings; a failure is shown, not fatal.
+    pub fn save_settings(&mut self) {
+        let Some(path) = crate::store::settings_path() else { return };
+        if let Err(error) = crate::store::save_json(&path, &self.state) {
+            self.message = Some(format!("Cannot save settings to {}: {error}", path.display()));
+        }
+    }
+
     fn save_topics(&mut self) {
         let Some(path) = self.topics_path() else { return };
         if let Err(error) = crate::store::save_json(&path, &self.topics) {
@@ -395,7 +414,8 @@ impl DossierApp {
             self.message = problem;
         }
         let repaint = ctx.clone();
-        let job = corpus::start_load(source, corpus::default_threads(), move || repaint.request_repaint());
+        let cache_file = crate::store::extraction_cache_file(&source);
+        let job = corpus::start_load(source, corpus::default_threads(), cache_file, move || repaint.request_repaint());
         self.loading = Some(Loading { job, started: Instant::now() });
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
             "Dossier — {}",
@@ -406,7 +426,7 @@ impl DossierApp {
     fn poll_jobs(&mut self, ctx: &egui::Context) {
         if let Some(loading) = &self.loading {
             let deadline = Instant::now() + LOAD_POLL_BUDGET;
-            let mut is_finished = false;
+            let (mut is_finished, mut save_cache) = (false, false);
             while Instant::now() < deadline {
                 let Ok(event) = loading.job.events.try_recv() else {
                     break;
@@ -424,8 +444,9 @@ impl DossierApp {
                         self.list.mark_changed();
                     }
                     LoadEvent::Failed(message) => self.message = Some(message),
-                    LoadEvent::Finished { cancelled } => {
+                    LoadEvent::Finished { cancelled, cache_is_stale } => {
                         is_finished = true;
+                        save_cache = cache_is_stale && !cancelled;
                         if cancelled {
                             self.message = Some("Loading cancelled: the list shows the files read so far.".to_owned());
                         }
@@ -444,9 +465,24 @@ impl DossierApp {
                 self.list.mark_changed();
                 self.rebuild_speaker_names();
                 self.start_indexing(ctx);
+                if let (true, Some(path)) =
+                    (save_cache, self.state.corpus_source.as_ref().and_then(crate::store::extraction_cache_file))
+                {
+                    let corpus = self.corpus.clone();
+                    self.cache_saving = Some(Job::spawn("saving the cache", ctx, move || {
+                        crate::cache::save(&corpus, &path)
+                            .map_err(|e| format!("Cannot save the cache to {}: {e}", path.display()))
+                    }));
+                }
             } else {
                 // Progress counters move without events while big files are read.
                 ctx.request_repaint_after(Duration::from_millis(100));
+            }
+        }
+        if let Some(result) = self.cache_saving.as_ref().and_then(Job::poll) {
+            self.cache_saving = None;
+            if let Err(message) = result.and_then(|saved| saved) {
+                self.message = Some(message);
             }
         }
         self.rebuild_list();
@@ -1183,8 +1219,8 @@ impl eframe::App for DossierApp {
         self.apply_commands(&ctx);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
     }
 }
 

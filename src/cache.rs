@@ -1,0 +1,155 @@
+//! The extraction cache: what was read from each file (metadata, statements, problems), kept in the cache
+//! folder so a corpus reopens without reading its files again. Files are reused one by one while their
+//! size and modification time hold; a cache that is damaged or from another version is rebuilt, never trusted.
+
+use crate::article::ArticleMeta;
+use crate::corpus::{Corpus, FileEntry, FileResult, Problem};
+use crate::statements::StatementRecord;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Names the layout and the extraction rules; a cache written under another name is ignored. The crate
+/// version is part of it so that a new release, whose rules may find other statements, reads files afresh.
+const CACHE_VERSION: &str = concat!("dossier-extract-1 ", env!("CARGO_PKG_VERSION"));
+
+/// A file modified within this many nanoseconds before it was read may have changed again in the same tick
+/// of a coarse file-system clock after the read, so such a file is compared by content.
+const UNSURE_NANOS: u64 = 2_000_000_000;
+
+/// What was read from one file, as saved.
+#[derive(Debug, Serialize, Deserialize)]
+struct CachedFile {
+    entry: FileEntry,
+    articles: Vec<ArticleMeta>,
+    statements: Vec<Vec<StatementRecord>>,
+    problems: Vec<Problem>,
+}
+
+/// The same, borrowed from a corpus for saving without copying it.
+#[derive(Serialize)]
+struct CachedFileRef<'a> {
+    entry: &'a FileEntry,
+    articles: &'a [ArticleMeta],
+    statements: Vec<Vec<&'a StatementRecord>>,
+    problems: Vec<&'a Problem>,
+}
+
+/// The cached files of a corpus, by relative path.
+#[derive(Debug, Default)]
+pub struct ExtractionCache {
+    files: HashMap<String, CachedFile>,
+}
+
+/// Whether a listed file can be taken from the cache.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Reuse {
+    /// Its size and modification time are as cached.
+    Yes,
+    /// Size and time agree, but the time is too close to the cache's writing to be sure: compare contents.
+    IfContentIs(u64),
+    /// Not cached, or changed.
+    No,
+}
+
+impl ExtractionCache {
+    /// Loads the cache file; a missing, damaged or old one gives an empty cache (and a reason when damaged).
+    pub fn load(path: &Path) -> (ExtractionCache, Option<String>) {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Default::default(),
+            Err(error) => return (Default::default(), Some(format!("cannot read the cache: {error}"))),
+        };
+        match postcard::take_from_bytes::<String>(&bytes) {
+            Ok((version, rest)) if version == CACHE_VERSION => match postcard::from_bytes::<Vec<CachedFile>>(rest) {
+                Ok(files) => {
+                    let files = files.into_iter().map(|f| (f.entry.relative_path.clone(), f)).collect();
+                    (ExtractionCache { files }, None)
+                }
+                Err(error) => (Default::default(), Some(format!("the cache was damaged ({error}); rebuilt"))),
+            },
+            Ok(_) => (Default::default(), None),
+            Err(error) => (Default::default(), Some(format!("the cache was damaged ({error}); rebuilt"))),
+        }
+    }
+
+    /// True when nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Whether a listed file is unchanged since it was cached.
+    pub fn reuse(&self, listed: &FileEntry) -> Reuse {
+        let Some(cached) = self.files.get(&listed.relative_path) else { return Reuse::No };
+        let (Some(modified), Some(cached_modified)) = (listed.modified, cached.entry.modified) else {
+            return Reuse::No;
+        };
+        if cached.entry.size != listed.size || cached_modified != modified || cached.entry.format != listed.format {
+            return Reuse::No;
+        }
+        if modified.saturating_add(UNSURE_NANOS) >= cached.entry.read_at {
+            return Reuse::IfContentIs(cached.entry.content_hash);
+        }
+        Reuse::Yes
+    }
+
+    /// Takes a file's cached result out, renumbered as file `file_id` of the new listing. `checked_at` is
+    /// when its content was found unchanged, if it was read to compare.
+    pub fn take(&mut self, file_id: u32, listed: &FileEntry, checked_at: Option<u64>) -> Option<FileResult> {
+        let cached = self.files.remove(&listed.relative_path)?;
+        let mut articles = cached.articles;
+        for meta in &mut articles {
+            meta.file_id = file_id;
+        }
+        Some(FileResult {
+            file_id,
+            entry: FileEntry {
+                raw_path: listed.raw_path.clone(),
+                read_at: checked_at.unwrap_or(cached.entry.read_at),
+                ..cached.entry
+            },
+            articles,
+            statements: cached.statements,
+            problems: cached.problems,
+            from_cache: true,
+        })
+    }
+
+    /// How many cached files were not taken (deleted or changed since).
+    pub fn left_over(&self) -> usize {
+        self.files.len()
+    }
+}
+
+/// Saves what a fully loaded corpus read from each file, atomically.
+pub fn save(corpus: &Corpus, path: &Path) -> std::io::Result<()> {
+    let mut problems_of: HashMap<&str, Vec<&Problem>> = HashMap::new();
+    for problem in &corpus.problems {
+        problems_of.entry(problem.path.as_str()).or_default().push(problem);
+    }
+    let mut statements_of: Vec<Vec<&StatementRecord>> = vec![Vec::new(); corpus.articles.len()];
+    for statement in &corpus.statements {
+        statements_of[statement.article as usize].push(&statement.record);
+    }
+    // Articles are sorted by file, so each file's articles are one run.
+    let mut files = Vec::with_capacity(corpus.files.len());
+    let mut start = 0;
+    for (file_id, entry) in corpus.files.iter().enumerate() {
+        let end = start + corpus.articles[start..].iter().take_while(|a| a.file_id as usize == file_id).count();
+        // A file that could not be read (permission denied, binary) is tried again next time.
+        if entry.encoding.is_none() {
+            start = end;
+            continue;
+        }
+        files.push(CachedFileRef {
+            entry,
+            articles: &corpus.articles[start..end],
+            statements: statements_of[start..end].to_vec(),
+            problems: problems_of.remove(entry.relative_path.as_str()).unwrap_or_default(),
+        });
+        start = end;
+    }
+    let mut bytes = postcard::to_stdvec(CACHE_VERSION).map_err(std::io::Error::other)?;
+    bytes.extend(postcard::to_stdvec(&files).map_err(std::io::Error::other)?);
+    crate::store::write_atomically(path, &bytes)
+}
