@@ -12,7 +12,7 @@ pub fn read_json(text: &str) -> Records {
         let (elements, error) = array_elements(text, start);
         for (index, range) in elements.into_iter().enumerate() {
             match serde_json::from_str::<Value>(&text[range.clone()]) {
-                Ok(value) => push_value(&mut records, &value, index, range),
+                Ok(value) => push_value(&mut records, &value, index, &format!("item {}", index + 1), range),
                 Err(error) => records.warn(format!("item {}: invalid JSON ({error})", index + 1)),
             }
         }
@@ -28,10 +28,10 @@ pub fn read_json(text: &str) -> Records {
                 // A wrapper such as {"articles": [...]}: the items cannot be re-read alone, so each keeps the whole range.
                 Some(items) => {
                     for (index, item) in items.iter().enumerate() {
-                        push_value(&mut records, item, index, range.clone());
+                        push_value(&mut records, item, index, &format!("item {}", index + 1), range.clone());
                     }
                 }
-                None => push_value(&mut records, &Value::Object(object), 0, range),
+                None => push_value(&mut records, &Value::Object(object), 0, "the object", range),
             }
         }
         Ok(_) => records.fail("the JSON holds no article object"),
@@ -45,29 +45,27 @@ pub fn read_json_lines(text: &str) -> Records {
     let mut records = Records::default();
     let mut offset = 0;
     let mut index = 0;
-    for line in text.split_inclusive('\n') {
+    for (line_index, line) in text.split_inclusive('\n').enumerate() {
         let range = offset..offset + line.trim_end().len();
         offset += line.len();
         if line.trim().is_empty() {
             continue;
         }
+        let place = format!("line {}", line_index + 1);
         match serde_json::from_str::<Value>(&text[range.clone()]) {
-            Ok(value) => push_value(&mut records, &value, index, range),
-            Err(error) => records.warn(format!("line {}: invalid JSON ({error})", line_number(text, range.start))),
+            Ok(value) => push_value(&mut records, &value, index, &place, range),
+            Err(error) => records.warn(format!("{place}: invalid JSON ({error})")),
         }
         index += 1;
     }
     records
 }
 
-fn line_number(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
 /// Adds one JSON value as an article, or a warning when it is not an object with text.
-fn push_value(records: &mut Records, value: &Value, index: usize, range: std::ops::Range<usize>) {
+/// `place` names the value in warnings ("line 4", "item 3").
+fn push_value(records: &mut Records, value: &Value, index: usize, place: &str, range: std::ops::Range<usize>) {
     let Value::Object(object) = value else {
-        records.warn(format!("item {}: not a JSON object", index + 1));
+        records.warn(format!("{place}: not a JSON object"));
         return;
     };
     let mut collector = FieldCollector::default();
@@ -81,8 +79,7 @@ fn push_value(records: &mut Records, value: &Value, index: usize, range: std::op
             records.records.push(RawRecord { record: index as u32, fields, text, byte_range: range })
         }
         (_, None) => records.warn(format!(
-            "item {}: no text field (looked for text, body, content, article…; keys are {})",
-            index + 1,
+            "{place}: no text field (looked for text, body, content, article…; keys are {})",
             object.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
         )),
     }

@@ -113,19 +113,18 @@ pub fn extract(article: &Article) -> Vec<Statement> {
         }
     }
     direct_quotes(text, &paragraphs, &quotes, &used_quotes, &mut candidates);
-    candidates.sort_by_key(|c| (c.text.start, c.text.end));
-    candidates.dedup_by(|later, earlier| {
-        later.text.start < earlier.text.end
-            && later.text.start >= earlier.text.start
-            && later.text.end <= earlier.text.end
-    });
+    // Of candidates that start together, the longest comes first; one that starts inside an earlier one
+    // reports the same words again and is dropped, so statements never overlap.
+    candidates.sort_by_key(|c| (c.text.start, std::cmp::Reverse(c.text.end)));
+    candidates.dedup_by(|later, earlier| later.text.start < earlier.text.end);
     resolve::resolve(text, &paragraphs, candidates)
 }
 
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let start = range.start + (slice.len() - slice.trim_start().len());
-    start..range.start + slice.trim_end().len()
+    // Measured from the trimmed start, so a range of blanks becomes empty instead of running backwards.
+    start..start + slice.trim().len()
 }
 
 /// The end of the paragraph holding `position`.
@@ -136,9 +135,8 @@ fn sentence_end(text: &str, paragraphs: &[Range<usize>], position: usize) -> usi
 /// Quote content without the trailing comma or full stop that sits inside the marks.
 fn trim_quote_content(text: &str, content: Range<usize>) -> Range<usize> {
     let slice = &text[content.clone()];
-    let trimmed = slice.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
     let start = content.start + (slice.len() - slice.trim_start().len());
-    start..content.start + trimmed.len()
+    start..start + slice.trim_start().trim_end_matches(|c: char| c == ',' || c.is_whitespace()).len()
 }
 
 fn words_in(text: &str, range: Range<usize>) -> usize {

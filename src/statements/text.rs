@@ -98,6 +98,7 @@ fn is_closing_mark(c: char) -> bool {
 /// Finds the quotations of an article's paragraphs. Marks that do not pair up are recovered from: an unclosed
 /// quote runs on into the next paragraph when that one opens with a mark (a quote over several paragraphs),
 /// and otherwise ends with its paragraph.
+/// Quotes come in text order and never overlap: one quote is open at a time.
 pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     // (offset of the opening mark, start of content) of a quote still open.
@@ -182,8 +183,18 @@ pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &[Quote]) -> Vec<R
     let slice = &text[paragraph.clone()];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     // A full stop inside a quote ends no sentence, unless the quote closes right after it (`"keeps its word." Then`).
-    let inside_quote =
-        |position: usize| quotes.iter().any(|q| q.content.start <= position && position + 1 < q.content.end);
+    // Quotes come in order of their start; the furthest end among those begun tells whether one is open.
+    let furthest_end: Vec<usize> = quotes
+        .iter()
+        .scan(0, |furthest, q| {
+            *furthest = q.content.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let inside_quote = |position: usize| {
+        let begun = quotes.partition_point(|q| q.content.start <= position);
+        begun > 0 && position + 1 < furthest_end[begun - 1]
+    };
     let mut i = 0;
     while i < chars.len() {
         let (offset, c) = chars[i];
@@ -216,7 +227,27 @@ pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &[Quote]) -> Vec<R
         sentences.push(start..trim_end(text, start, paragraph.end));
     }
     sentences.retain(|s| !s.is_empty());
-    sentences
+    sentences.into_iter().flat_map(|sentence| split_overlong(text, sentence)).collect()
+}
+
+/// A sentence longer than this is no sentence of news (a table, a list, text without full stops); it is
+/// cut into pieces so that the work on one sentence stays bounded.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Cuts an over-long sentence at spaces into pieces of at most about `MAX_SENTENCE_BYTES`.
+fn split_overlong(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let limit = crate::dates::floor_char_boundary(text, start + MAX_SENTENCE_BYTES);
+        let cut = text[start..limit].rfind(' ').filter(|&at| at > 0).map_or(limit, |at| start + at);
+        pieces.push(start..cut);
+        start = cut + text[cut..].len() - text[cut..].trim_start().len();
+    }
+    if start < sentence.end {
+        pieces.push(start..sentence.end);
+    }
+    pieces
 }
 
 /// True when the full stop at `dot` ends an abbreviation or an initial (`Mr.`, `J.`, `U.S.`).
