@@ -20,6 +20,7 @@ pub mod store;
 pub mod suggest;
 pub mod timeline;
 pub mod topics;
+pub mod watch;
 
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -72,6 +72,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&temporary, path)
 }
 
+/// `name`, or `name-2`, `name-3`… (before the extension) if a file of that name is already in `folder`, so
+/// a suggested file name never invites replacing an earlier export.
+pub fn unused_file_name(folder: Option<&Path>, name: &str) -> String {
+    let Some(folder) = folder else { return name.to_owned() };
+    let (stem, extension) = name.split_once('.').unwrap_or((name, ""));
+    let dot = if extension.is_empty() { "" } else { "." };
+    std::iter::once(name.to_owned())
+        .chain((2..).map(|n| format!("{stem}-{n}{dot}{extension}")))
+        .find(|candidate| !folder.join(candidate).exists())
+        .expect("some number is free")
+}
+
 /// Saves a value as pretty JSON, atomically.
 pub fn save_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(value).map_err(std::io::Error::other)?;
@@ -116,6 +128,16 @@ mod tests {
         assert!(path.with_extension("json.bad").exists());
         let (missing, problem): (Vec<i32>, _) = load_json(&folder.path().join("none.json"));
         assert!(missing.is_empty() && problem.is_none());
+    }
+
+    #[test]
+    fn suggested_names_never_meet_an_existing_file() {
+        let folder = tempfile::tempdir().unwrap();
+        assert_eq!(unused_file_name(Some(folder.path()), "chart.csv.json"), "chart.csv.json");
+        std::fs::write(folder.path().join("chart.png"), "").unwrap();
+        std::fs::write(folder.path().join("chart-2.png"), "").unwrap();
+        assert_eq!(unused_file_name(Some(folder.path()), "chart.png"), "chart-3.png");
+        assert_eq!(unused_file_name(None, "chart.png"), "chart.png");
     }
 
     #[test]

@@ -112,3 +112,35 @@ fn the_query_parser_never_panics_and_always_says_where() {
         }
     }
 }
+
+/// The inputs with which the fuzz targets (`fuzz/`) once crashed, replayed as the targets read them.
+#[test]
+fn inputs_that_once_crashed_a_fuzz_target_are_handled() {
+    use dossier::ingest::{Format, read_records};
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        match name.split('-').next().unwrap() {
+            "readers" => {
+                const FORMATS: [Format; 6] =
+                    [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::JsonLines, Format::Csv];
+                let format = FORMATS[data[0] as usize % FORMATS.len()];
+                let text = String::from_utf8_lossy(&data[1..]);
+                for record in read_records(format, &text).records {
+                    assert!(text.get(record.byte_range.clone()).is_some(), "{name}: {:?}", record.byte_range);
+                }
+            }
+            "query" => {
+                let query = std::str::from_utf8(&data).unwrap();
+                let error = dossier::search::query::parse(query, &|_| None).unwrap_err();
+                assert!(error.start <= error.end && error.end <= query.chars().count(), "{name}: {error:?}");
+            }
+            other => panic!("{name}: no replay for the target {other}"),
+        }
+        replayed += 1;
+    }
+    assert!(replayed >= 2, "the regression inputs are there");
+}

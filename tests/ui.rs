@@ -423,12 +423,68 @@ fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
         harness.key_press(egui::Key::Escape);
         harness.run();
     }
+    // A second export offers a new name: the first file is never replaced unasked.
+    let first_png = std::fs::read(folder.path().join("chart.png")).unwrap();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Chart as PNG…").click();
+    step_until(&mut harness, "the second export is written", |app| {
+        app.toast().is_some_and(|t| t.contains("chart-2.png"))
+    });
+    assert_eq!(std::fs::read(folder.path().join("chart.png")).unwrap(), first_png);
     let articles = csv::Reader::from_path(folder.path().join("articles.csv")).unwrap().records().count();
     assert_eq!(articles, harness.state().corpus.articles.len());
     let statements = csv::Reader::from_path(folder.path().join("statements.csv")).unwrap().records().count();
     assert_eq!(statements, harness.state().corpus.statements.len());
     assert!(folder.path().join("chart.csv.json").is_file());
     assert_eq!(harness.state().state.export_folder.as_deref(), Some(folder.path()));
+}
+
+#[test]
+fn damaged_settings_are_kept_aside_and_reported_and_good_ones_survive_a_restart() {
+    isolate_data();
+    let settings = dossier::store::settings_path().unwrap();
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    std::fs::write(&settings, "{ \"search\": \"troops\", oops").unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| DossierApp::from_saved_settings(&cc.egui_ctx, Box::new(FakeDialogs::default()), None));
+    harness.run();
+    let bad = settings.with_extension("json.bad");
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "{ \"search\": \"troops\", oops", "kept as it was");
+    let message = harness.state().message().unwrap().to_owned();
+    assert!(message.contains("is damaged") && message.contains("settings.json.bad"), "{message}");
+    harness.get_by_label_contains("is damaged");
+    // Settings the user changes are saved atomically and read back by the next start.
+    harness.state_mut().state.search = "withdrawal".into();
+    harness.state_mut().save_settings();
+    let restarted = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| DossierApp::from_saved_settings(&cc.egui_ctx, Box::new(FakeDialogs::default()), None));
+    assert_eq!(restarted.state().state.search, "withdrawal");
+    assert!(restarted.state().message().is_none());
+    std::fs::remove_file(&settings).unwrap();
+}
+
+#[test]
+fn a_file_added_on_disk_is_noticed_and_one_click_reads_it() {
+    let folder = own_sample_corpus();
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
+    step_until(&mut harness, "loaded and watched", |app| loaded_and_shown(app) && app.is_watching());
+    let before = harness.state().corpus.articles.len();
+    assert!(harness.query_by_label("Refresh (F5)").is_none(), "nothing changed yet");
+    std::fs::write(folder.path().join("late.txt"), "Late news\n\nThe mayor said the bridge had reopened.\n").unwrap();
+    step_until(&mut harness, "the change is noticed", DossierApp::has_disk_changes);
+    harness.get_by_label("Files changed on disk");
+    harness.get_by_label("Refresh (F5)").click();
+    step_until(&mut harness, "the corpus is read again", |app| {
+        !app.is_loading() && app.corpus.articles.len() == before + 1
+    });
+    assert!(harness.state().corpus.articles.iter().any(|a| a.title == "Late news"));
+    step_until(&mut harness, "watched again", |app| app.is_watching());
+    assert!(!harness.state().has_disk_changes());
 }
 
 fn search_for(harness: &mut Harness<'static, DossierApp>, query: &str) {

@@ -41,6 +41,9 @@ pub fn read_json(text: &str) -> Records {
 }
 
 /// Reads a `.jsonl` file: one article object per line; bad lines are reported and skipped.
+/// The whitespace JSON allows between values; other Unicode spaces belong to no element's edge.
+const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\r', '\n'];
+
 pub fn read_json_lines(text: &str) -> Records {
     let mut records = Records::default();
     let mut offset = 0;
@@ -146,13 +149,13 @@ fn array_elements(text: &str, open: usize) -> (Vec<std::ops::Range<usize>>, Opti
             b']' | b'}' if depth > 0 => depth -= 1,
             b']' => {
                 if let Some(start) = element_start.take() {
-                    elements.push(start..text[..offset].trim_end().len());
+                    elements.push(start..text[..offset].trim_end_matches(JSON_WHITESPACE).len());
                 }
                 return (elements, None);
             }
             b',' if depth == 0 => {
                 if let Some(start) = element_start.take() {
-                    elements.push(start..text[..offset].trim_end().len());
+                    elements.push(start..text[..offset].trim_end_matches(JSON_WHITESPACE).len());
                 }
                 continue;
             }

@@ -78,6 +78,8 @@ impl std::fmt::Display for QueryError {
 
 /// How deep topics may refer to other topics.
 const MAX_TOPIC_DEPTH: usize = 8;
+/// How deep parentheses may nest, so a long run of `(` is an error rather than a stack overflow.
+const MAX_NESTING: usize = 64;
 
 /// Parses a query; `topic` gives the query of a topic by name (case-insensitive), for `topic:NAME`.
 pub fn parse(query: &str, topic: &dyn Fn(&str) -> Option<String>) -> Result<Node, QueryError> {
@@ -86,7 +88,7 @@ pub fn parse(query: &str, topic: &dyn Fn(&str) -> Option<String>) -> Result<Node
 
 fn parse_nested(query: &str, topic: &dyn Fn(&str) -> Option<String>, depth: usize) -> Result<Node, QueryError> {
     let tokens = lex(query)?;
-    let mut parser = Parser { tokens, position: 0, topic, depth, length: query.chars().count() };
+    let mut parser = Parser { tokens, position: 0, topic, depth, length: query.chars().count(), nesting: 0 };
     if parser.tokens.is_empty() {
         return Err(QueryError { message: "the query is empty".into(), start: 0, end: 0 });
     }
@@ -197,6 +199,8 @@ struct Parser<'a> {
     topic: &'a dyn Fn(&str) -> Option<String>,
     depth: usize,
     length: usize,
+    /// Parentheses open around the current token.
+    nesting: usize,
 }
 
 impl Parser<'_> {
@@ -262,7 +266,14 @@ impl Parser<'_> {
         self.position += 1;
         match token.kind {
             Kind::Open => {
-                let inner = self.or_expression()?;
+                if self.nesting >= MAX_NESTING {
+                    let message = format!("parentheses nest more than {MAX_NESTING} deep");
+                    return Err(QueryError { message, start: token.start, end: token.end });
+                }
+                self.nesting += 1;
+                let inner = self.or_expression();
+                self.nesting -= 1;
+                let inner = inner?;
                 match self.peek() {
                     Some(Token { kind: Kind::Close, .. }) => {
                         self.position += 1;

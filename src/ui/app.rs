@@ -17,6 +17,7 @@ use crate::search::{BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
 use crate::timeline::{SeriesSpec, TopicHits};
 use crate::topics::Topics;
+use crate::watch::CorpusWatcher;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -103,17 +104,26 @@ pub struct DossierApp {
     commands: Vec<Command>,
     /// Writing the extraction cache after a load that read files afresh.
     cache_saving: Option<Job<Result<(), String>>>,
+    /// Starting to watch the corpus files (walking a big tree takes a while).
+    watching: Option<Job<Result<CorpusWatcher, String>>>,
+    /// Tells when files of the open corpus changed on disk.
+    watcher: Option<CorpusWatcher>,
 }
 
 impl DossierApp {
-    /// Creates the app, restoring saved state; opens `path` if given, else the corpus open last time.
+    /// Creates the app, restoring saved settings; opens `path` if given, else the corpus open last time.
     pub fn new(cc: &eframe::CreationContext<'_>, dialogs: Box<dyn Dialogs>, path: Option<PathBuf>) -> Self {
+        Self::from_saved_settings(&cc.egui_ctx, dialogs, path)
+    }
+
+    /// Creates the app from the saved settings file. A damaged one is kept aside as `*.bad` and reported.
+    pub fn from_saved_settings(ctx: &egui::Context, dialogs: Box<dyn Dialogs>, path: Option<PathBuf>) -> Self {
         // Settings are our own atomic JSON file rather than eframe's storage, which is written in place.
         let (state, problem) = match crate::store::settings_path() {
             Some(settings) => crate::store::load_json(&settings),
             None => (AppState::default(), None),
         };
-        let mut app = Self::with_state(&cc.egui_ctx, state, dialogs, path);
+        let mut app = Self::with_state(ctx, state, dialogs, path);
         if problem.is_some() {
             app.message = problem;
         }
@@ -163,6 +173,8 @@ impl DossierApp {
             search_generation: 0,
             commands: Vec::new(),
             cache_saving: None,
+            watching: None,
+            watcher: None,
         };
         let source = match path {
             Some(path) => Some(CorpusSource::from_path(&path)),
@@ -246,7 +258,22 @@ impl DossierApp {
         self.chart_view.bucket_position(bucket)
     }
 
-    /// The last toast shown (where an export went, or why it failed).
+    /// True once the corpus files are watched for changes.
+    pub fn is_watching(&self) -> bool {
+        self.watcher.is_some()
+    }
+
+    /// True when files of the open corpus changed on disk since it was opened.
+    pub fn has_disk_changes(&self) -> bool {
+        self.watcher.as_ref().is_some_and(CorpusWatcher::has_changes)
+    }
+
+    /// The message shown above the list (an error or a problem the user should know of), if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The toast shown now (where an export went, or why it failed), if any.
     pub fn toast(&self) -> Option<&str> {
         self.toast.as_ref().map(|(text, _)| text.as_str())
     }
@@ -374,6 +401,12 @@ impl DossierApp {
         if let Some(loading) = self.loading.take() {
             loading.job.cancel();
         }
+        // Watching starts before reading, so a change made while the files are read is not missed.
+        self.watcher = None;
+        let (watched, repaint) = (source.clone(), ctx.clone());
+        self.watching = Some(Job::spawn("watching the corpus files", ctx, move || {
+            CorpusWatcher::start(&watched, move || repaint.request_repaint())
+        }));
         self.corpus = Arc::new(Corpus::default());
         self.selected = None;
         self.article = ArticleSlot::Empty;
@@ -478,6 +511,11 @@ impl DossierApp {
                 // Progress counters move without events while big files are read.
                 ctx.request_repaint_after(Duration::from_millis(100));
             }
+        }
+        if let Some(result) = self.watching.as_ref().and_then(Job::poll) {
+            self.watching = None;
+            // Without a watcher the corpus can still be refreshed by hand (F5).
+            self.watcher = result.and_then(|started| started).ok();
         }
         if let Some(result) = self.cache_saving.as_ref().and_then(Job::poll) {
             self.cache_saving = None;
@@ -676,6 +714,9 @@ impl DossierApp {
             if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F3)) {
                 self.commands.push(Command::StepMatch(1));
             }
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F5)) {
+                self.commands.push(Command::Refresh);
+            }
             if input.consume_shortcut(&quit) {
                 self.commands.push(Command::Quit);
             }
@@ -725,6 +766,11 @@ impl DossierApp {
                     }
                 }
                 Command::Open(source) => self.open(ctx, source),
+                Command::Refresh => {
+                    if let Some(source) = self.state.corpus_source.clone() {
+                        self.open(ctx, source);
+                    }
+                }
                 Command::CancelLoad => {
                     if let Some(loading) = &self.loading {
                         loading.job.cancel();
@@ -941,7 +987,8 @@ impl DossierApp {
                         let start = self.state.export_folder.clone();
                         let job = Job::spawn("choosing where to save", ctx, move || {
                             let (file_name, description, extension) = kind.suggestion();
-                            dialogs.save_file(start.as_deref(), file_name, (description, extension))
+                            let file_name = crate::store::unused_file_name(start.as_deref(), file_name);
+                            dialogs.save_file(start.as_deref(), &file_name, (description, extension))
                         });
                         self.save_pick = Some((kind, job));
                     }
@@ -992,6 +1039,16 @@ impl DossierApp {
                     .clicked()
                 {
                     self.commands.push(Command::PickFolder);
+                }
+                let refresh = egui::Button::new("Refresh").shortcut_text(
+                    ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F5)),
+                );
+                if ui
+                    .add_enabled(self.state.corpus_source.is_some(), refresh)
+                    .on_hover_text("Read the corpus again: changed files are read, the rest comes from the cache")
+                    .clicked()
+                {
+                    self.commands.push(Command::Refresh);
                 }
                 ui.menu_button("Export", |ui| {
                     let items = [
@@ -1108,6 +1165,7 @@ impl eframe::App for DossierApp {
                 self.loading.as_ref(),
                 self.skipped_files,
                 self.message.as_deref(),
+                self.has_disk_changes(),
                 &mut self.commands,
             );
         });

@@ -35,3 +35,32 @@ impl<T: Send + 'static> Job<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_job_becomes_an_error_naming_the_job() {
+        let ctx = egui::Context::default();
+        let job: Job<u32> = Job::spawn("testing a panic", &ctx, || panic!("a bug"));
+        let started = std::time::Instant::now();
+        let result = loop {
+            if let Some(result) = job.poll() {
+                break result;
+            }
+            assert!(started.elapsed().as_secs() < 10, "the job never ended");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(result, Err("internal error while testing a panic".to_owned()));
+        // Another job runs as usual afterwards.
+        let next = Job::spawn("adding", &ctx, || 2 + 2);
+        let value = loop {
+            if let Some(result) = next.poll() {
+                break result;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(value, Ok(4));
+    }
+}

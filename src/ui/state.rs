@@ -102,6 +102,8 @@ pub enum Command {
     Open(CorpusSource),
     /// Stop loading.
     CancelLoad,
+    /// Read the open corpus again: changed files are read, the rest comes from the cache.
+    Refresh,
     /// Select the article at this position of the visible list.
     SelectRow(usize),
     /// Move the selection by this many rows (negative is up).

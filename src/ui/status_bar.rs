@@ -12,6 +12,7 @@ pub fn status_bar_ui(
     loading: Option<&Loading>,
     skipped_files: usize,
     message: Option<&str>,
+    has_disk_changes: bool,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -41,6 +42,13 @@ pub fn status_bar_ui(
         if skipped_files > 0 {
             ui.separator();
             ui.weak(format!("{} files of other types skipped", thousands(skipped_files)));
+        }
+        if has_disk_changes && loading.is_none() {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, "Files changed on disk");
+            if ui.button("Refresh (F5)").on_hover_text("Read the changed files again").clicked() {
+                commands.push(Command::Refresh);
+            }
         }
         if let Some(message) = message {
             ui.separator();
