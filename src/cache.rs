@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// Names the layout and the extraction rules; a cache written under another name is ignored. The crate
 /// version is part of it so that a new release, whose rules may find other statements, reads files afresh.
-const CACHE_VERSION: &str = concat!("dossier-extract-1 ", env!("CARGO_PKG_VERSION"));
+const CACHE_VERSION: &str = concat!("dossier-extract-2 ", env!("CARGO_PKG_VERSION"));
 
 /// A file modified within this many nanoseconds before it was read may have changed again in the same tick
 /// of a coarse file-system clock after the read, so such a file is compared by content.
@@ -53,24 +53,43 @@ pub enum Reuse {
 }
 
 impl ExtractionCache {
-    /// Loads the cache file; a missing, damaged or old one gives an empty cache (and a reason when damaged).
-    pub fn load(path: &Path) -> (ExtractionCache, Option<String>) {
+    /// Loads the cache file, decoding its chunks on `threads` threads; a missing, damaged or old one gives
+    /// an empty cache (and a reason when damaged).
+    pub fn load(path: &Path, threads: usize) -> (ExtractionCache, Option<String>) {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Default::default(),
             Err(error) => return (Default::default(), Some(format!("cannot read the cache: {error}"))),
         };
-        match postcard::take_from_bytes::<String>(&bytes) {
-            Ok((version, rest)) if version == CACHE_VERSION => match postcard::from_bytes::<Vec<CachedFile>>(rest) {
-                Ok(files) => {
-                    let files = files.into_iter().map(|f| (f.entry.relative_path.clone(), f)).collect();
-                    (ExtractionCache { files }, None)
-                }
-                Err(error) => (Default::default(), Some(format!("the cache was damaged ({error}); rebuilt"))),
+        let damaged = |error: String| (Default::default(), Some(format!("the cache was damaged ({error}); rebuilt")));
+        let chunks = match postcard::take_from_bytes::<String>(&bytes) {
+            Ok((version, rest)) if version == CACHE_VERSION => match split_chunks(rest) {
+                Some(chunks) => chunks,
+                None => return damaged("a chunk runs past the end".into()),
             },
-            Ok(_) => (Default::default(), None),
-            Err(error) => (Default::default(), Some(format!("the cache was damaged ({error}); rebuilt"))),
+            Ok(_) => return Default::default(),
+            Err(error) => return damaged(error.to_string()),
+        };
+        let threads = threads.clamp(1, chunks.len().max(1));
+        let decoded: Vec<Result<Vec<CachedFile>, postcard::Error>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|worker| {
+                    let chunks = &chunks;
+                    scope.spawn(move || {
+                        chunks.iter().skip(worker).step_by(threads).map(|c| postcard::from_bytes(c)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+        });
+        let mut files = HashMap::new();
+        for chunk in decoded {
+            match chunk {
+                Ok(chunk) => files.extend(chunk.into_iter().map(|f| (f.entry.relative_path.clone(), f))),
+                Err(error) => return damaged(error.to_string()),
+            }
         }
+        (ExtractionCache { files }, None)
     }
 
     /// True when nothing is cached.
@@ -150,6 +169,29 @@ pub fn save(corpus: &Corpus, path: &Path) -> std::io::Result<()> {
         start = end;
     }
     let mut bytes = postcard::to_stdvec(CACHE_VERSION).map_err(std::io::Error::other)?;
-    bytes.extend(postcard::to_stdvec(&files).map_err(std::io::Error::other)?);
+    for chunk in files.chunks(FILES_PER_CHUNK) {
+        let encoded = postcard::to_stdvec(chunk).map_err(std::io::Error::other)?;
+        bytes.extend((encoded.len() as u64).to_le_bytes());
+        bytes.extend(encoded);
+    }
     crate::store::write_atomically(path, &bytes)
+}
+
+/// The cache is saved in chunks of this many files, each with its length before it, so chunks can be
+/// decoded in parallel.
+const FILES_PER_CHUNK: usize = 512;
+
+/// The chunks after the version: each an 8-byte little-endian length and that many bytes.
+fn split_chunks(mut rest: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut chunks = Vec::new();
+    while !rest.is_empty() {
+        let (length, after) = rest.split_first_chunk::<8>()?;
+        let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+        if length > after.len() {
+            return None;
+        }
+        chunks.push(&after[..length]);
+        rest = &after[length..];
+    }
+    Some(chunks)
 }

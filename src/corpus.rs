@@ -140,6 +140,10 @@ impl Corpus {
 
     /// Puts articles in file order, then record order, as the command line prints them; statements follow.
     pub fn sort_articles(&mut self) {
+        // Files taken from the cache arrive in order: nothing to do.
+        if self.articles.is_sorted_by_key(|a| (a.file_id, a.record)) {
+            return;
+        }
         let mut order: Vec<u32> = (0..self.articles.len() as u32).collect();
         order.sort_by_key(|&i| (self.articles[i as usize].file_id, self.articles[i as usize].record));
         let mut new_index = vec![0u32; order.len()];
@@ -559,17 +563,21 @@ pub fn start_load(
                 let _ = sender.send(event);
                 on_event();
             };
-            let mut listing = match list_files(&source) {
+            // The cache is read while the files are listed: both take a while on a big corpus.
+            let (listing, (mut cache, cache_problem)) = std::thread::scope(|scope| {
+                let cache = scope.spawn(|| match &cache_file {
+                    Some(path) => ExtractionCache::load(path, threads),
+                    None => Default::default(),
+                });
+                (list_files(&source), cache.join().unwrap_or_default())
+            });
+            let mut listing = match listing {
                 Ok(listing) => listing,
                 Err(message) => {
                     send(LoadEvent::Failed(message));
                     send(LoadEvent::Finished { cancelled: false, cache_is_stale: false });
                     return;
                 }
-            };
-            let (mut cache, cache_problem) = match &cache_file {
-                Some(path) => ExtractionCache::load(path),
-                None => Default::default(),
             };
             if let (Some(message), Some(path)) = (cache_problem, &cache_file) {
                 listing.problems.push(Problem { path: path.display().to_string(), message });
