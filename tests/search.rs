@@ -149,14 +149,14 @@ fn the_index_lives_in_the_cache_and_is_reused_while_the_corpus_is_unchanged() {
     let lookup = SpeakerLookup::default();
     assert_eq!(search::run(&index, "troop", Scope::Articles, &Topics::default(), &lookup).unwrap(), [0]);
     drop(index);
-    let stamp = std::fs::metadata(cache.path().join("fingerprint")).unwrap().modified().unwrap();
+    let stamp = std::fs::metadata(cache.path().join("manifest.bin")).unwrap().modified().unwrap();
     let again = SearchIndex::open_or_build(&corpus, cache.path(), &progress).unwrap();
-    assert_eq!(std::fs::metadata(cache.path().join("fingerprint")).unwrap().modified().unwrap(), stamp, "reused");
+    assert_eq!(std::fs::metadata(cache.path().join("manifest.bin")).unwrap().modified().unwrap(), stamp, "reused");
     assert_eq!(search::run(&again, "troop", Scope::Articles, &Topics::default(), &lookup).unwrap(), [0]);
     // The corpus folder holds only what the user put there.
     let names: Vec<_> = std::fs::read_dir(corpus_folder.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["a.txt"]);
-    // A change to the corpus rebuilds the index.
+    // A change to the corpus brings the index up to date.
     std::fs::write(corpus_folder.path().join("a.txt"), "Dam talks\n\nThe dam talks collapsed again today.").unwrap();
     let changed = corpus::load(&source, 1).unwrap();
     let rebuilt = SearchIndex::open_or_build(&changed, cache.path(), &progress).unwrap();
@@ -165,4 +165,51 @@ fn the_index_lives_in_the_cache_and_is_reused_while_the_corpus_is_unchanged() {
         Vec::<u32>::new()
     );
     assert_eq!(search::run(&rebuilt, "dams", Scope::Articles, &Topics::default(), &lookup).unwrap(), [0]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_few_changed_files_are_indexed_alone_and_the_results_equal_a_fresh_index() {
+    use std::os::unix::fs::MetadataExt;
+    let corpus_folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let topics = ["troops", "dams", "tariffs", "elections", "vaccines"];
+    let write = |name: &str, i: usize, topic: &str| {
+        let text = format!(
+            "Report {i} on {topic}\n\nMinister Ana Bell{i} said the {topic} talks would go on. \"We will not stop,\" she added."
+        );
+        std::fs::write(corpus_folder.path().join(name), text).unwrap();
+    };
+    for i in 0..40 {
+        write(&format!("{i:02}.txt"), i, topics[i % topics.len()]);
+    }
+    let source = CorpusSource::Folder(corpus_folder.path().to_owned());
+    let progress = search::BuildProgress::default();
+    let first = corpus::load(&source, 2).unwrap();
+    drop(SearchIndex::open_or_build(&first, cache.path(), &progress).unwrap());
+    let inode = std::fs::metadata(cache.path().join("index")).unwrap().ino();
+    // One file changed, one deleted, two added (one sorting first, so every article index shifts).
+    write("05.txt", 5, "vaccines");
+    std::fs::remove_file(corpus_folder.path().join("12.txt")).unwrap();
+    write("00a.txt", 100, "tariffs");
+    write("99.txt", 99, "troops");
+    let changed = corpus::load(&source, 2).unwrap();
+    let updated = SearchIndex::open_or_build(&changed, cache.path(), &progress).unwrap();
+    assert_eq!(std::fs::metadata(cache.path().join("index")).unwrap().ino(), inode, "updated in place, not rebuilt");
+    let fresh = SearchIndex::build_in_memory(&changed).unwrap();
+    let lookup = SpeakerLookup::default();
+    for query in
+        ["troops", "vaccines", "tariffs OR dams", "report -elections", "speaker:\"Ana Bell5\"", "\"will not stop\""]
+    {
+        for scope in [Scope::Articles, Scope::Statements] {
+            let found = search::run(&updated, query, scope, &Topics::default(), &lookup).unwrap();
+            assert_eq!(
+                found,
+                search::run(&fresh, query, scope, &Topics::default(), &lookup).unwrap(),
+                "{query} {scope:?}"
+            );
+            assert!(!found.is_empty() || query.contains("Bell5"), "{query} {scope:?}");
+        }
+    }
+    assert_eq!(search::run(&updated, "vaccines", Scope::Articles, &Topics::default(), &lookup).unwrap().len(), 9);
 }

@@ -21,7 +21,7 @@ use tantivy::tokenizer::{
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 /// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
-const INDEX_VERSION: &str = "dossier-index-3";
+const INDEX_VERSION: &str = "dossier-index-4";
 /// The analyzer of every text field: words, lower case, accents folded, English stems.
 const ANALYZER: &str = "dossier";
 
@@ -52,7 +52,87 @@ pub struct SearchIndex {
     articles: Part,
     statements: Part,
     fields: Fields,
+    locator: Locator,
 }
+
+/// Finds the corpus' article and statement for a document's file, record and ordinal.
+struct Locator {
+    article_of: std::collections::HashMap<(u64, u64), u32>,
+    /// Index of each article's first statement, and one past the last article's.
+    first_statement: Vec<u32>,
+}
+
+impl Locator {
+    fn new(corpus: &Corpus) -> Locator {
+        let article_of = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(index, meta)| {
+                ((file_key(&corpus.files[meta.file_id as usize].relative_path), meta.record as u64), index as u32)
+            })
+            .collect();
+        let mut first_statement = vec![0u32; corpus.articles.len() + 1];
+        for statement in &corpus.statements {
+            first_statement[statement.article as usize + 1] += 1;
+        }
+        for index in 1..first_statement.len() {
+            first_statement[index] += first_statement[index - 1];
+        }
+        Locator { article_of, first_statement }
+    }
+
+    fn article(&self, file_key: u64, record: u64) -> Option<u32> {
+        self.article_of.get(&(file_key, record)).copied()
+    }
+
+    fn statement(&self, article: u32, ordinal: u64) -> Option<u32> {
+        let (first, end) = (self.first_statement[article as usize], self.first_statement[article as usize + 1]);
+        let statement = first as u64 + ordinal;
+        (statement < end as u64).then_some(statement as u32)
+    }
+}
+
+/// A stable hash of a file's relative path (FNV-1a).
+fn file_key(relative_path: &str) -> u64 {
+    relative_path.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+/// What the index holds of one file, to tell later which files changed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct ManifestEntry {
+    relative_path: String,
+    size: u64,
+    modified: Option<u64>,
+    content_hash: u64,
+}
+
+fn manifest_of(corpus: &Corpus) -> Vec<ManifestEntry> {
+    corpus
+        .files
+        .iter()
+        .map(|f| ManifestEntry {
+            relative_path: f.relative_path.clone(),
+            size: f.size,
+            modified: f.modified,
+            content_hash: f.content_hash,
+        })
+        .collect()
+}
+
+fn read_manifest(path: &Path) -> Option<Vec<ManifestEntry>> {
+    let bytes = std::fs::read(path).ok()?;
+    let (version, entries): (String, Vec<ManifestEntry>) = postcard::from_bytes(&bytes).ok()?;
+    (version == INDEX_VERSION).then_some(entries)
+}
+
+fn write_manifest(path: &Path, entries: &[ManifestEntry]) -> std::io::Result<()> {
+    let bytes = postcard::to_stdvec(&(INDEX_VERSION, entries)).map_err(std::io::Error::other)?;
+    crate::store::write_atomically(path, &bytes)
+}
+
+/// Above this share of changed files, building anew is quicker than updating.
+const MAX_SHARE_TO_UPDATE: f64 = 0.25;
 
 /// One tantivy index and its reader.
 struct Part {
@@ -100,8 +180,13 @@ fn schema() -> (Schema, Fields) {
         file_type: builder.add_text_field("file_type", STRING),
         has_statements: builder.add_u64_field("has_statements", INDEXED),
     };
-    builder.add_u64_field("article", FAST);
-    builder.add_u64_field("statement", FAST);
+    // Where a document comes from, in terms that survive other files changing: its file (as a term, to
+    // delete the file's documents, and hashed, to find its articles), its record, and for a statement its
+    // place among the article's statements.
+    builder.add_text_field("file", STRING);
+    builder.add_u64_field("file_key", FAST);
+    builder.add_u64_field("record", FAST);
+    builder.add_u64_field("ordinal", FAST);
     (builder.build(), fields)
 }
 
@@ -114,26 +199,6 @@ fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// A fingerprint of the corpus files (paths, sizes, modification times): the index is reused while it holds.
-pub fn fingerprint(corpus: &Corpus) -> String {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    let mut add = |bytes: &[u8]| {
-        for byte in bytes {
-            hash = (hash ^ *byte as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    };
-    add(INDEX_VERSION.as_bytes());
-    add(&(corpus.articles.len() as u64).to_le_bytes());
-    add(&(corpus.statements.len() as u64).to_le_bytes());
-    for entry in &corpus.files {
-        add(entry.relative_path.as_bytes());
-        add(&entry.size.to_le_bytes());
-        add(&entry.modified.unwrap_or(0).to_le_bytes());
-        add(&entry.content_hash.to_le_bytes());
-    }
-    format!("{INDEX_VERSION} {hash:016x}")
-}
-
 /// How far building has come, and a way to stop it.
 #[derive(Debug, Default)]
 pub struct BuildProgress {
@@ -144,14 +209,32 @@ pub struct BuildProgress {
 }
 
 impl SearchIndex {
-    /// Opens the index in `folder` if it was built for this very corpus, else builds it there anew.
+    /// Opens the index in `folder` if it was built for this corpus, updating the documents of files that
+    /// changed since (when they are few); else builds it there anew.
     pub fn open_or_build(corpus: &Corpus, folder: &Path, progress: &BuildProgress) -> Result<SearchIndex, String> {
-        let expected = fingerprint(corpus);
-        let stamp = folder.join("fingerprint");
-        if std::fs::read_to_string(&stamp).is_ok_and(|found| found == expected) {
-            // A damaged index is rebuilt rather than trusted.
-            if let Ok(search) = SearchIndex::open(&folder.join("index")) {
+        let manifest_path = folder.join("manifest.bin");
+        let current = manifest_of(corpus);
+        // A damaged index, or one another window is updating, is rebuilt rather than trusted.
+        if let Some(previous) = read_manifest(&manifest_path)
+            && let Ok(search) = SearchIndex::open(&folder.join("index"), corpus)
+        {
+            let previous: std::collections::HashMap<&str, &ManifestEntry> =
+                previous.iter().map(|e| (e.relative_path.as_str(), e)).collect();
+            let mut changed: Vec<&str> = current
+                .iter()
+                .filter(|e| previous.get(e.relative_path.as_str()) != Some(e))
+                .map(|e| e.relative_path.as_str())
+                .collect();
+            let present: std::collections::HashSet<&str> = current.iter().map(|e| e.relative_path.as_str()).collect();
+            changed.extend(previous.keys().filter(|path| !present.contains(*path)));
+            if changed.is_empty() {
                 progress.articles_done.store(corpus.articles.len(), Ordering::Relaxed);
+                return Ok(search);
+            }
+            let share = changed.len() as f64 / current.len().max(1) as f64;
+            if share <= MAX_SHARE_TO_UPDATE && search.update(corpus, &changed, progress).is_ok() {
+                // Written after the commit: should this stop between the two, the next opening redoes the update.
+                let _ = write_manifest(&manifest_path, &current);
                 return Ok(search);
             }
         }
@@ -165,8 +248,9 @@ impl SearchIndex {
                 articles: Part::create(&building.join("articles"))?,
                 statements: Part::create(&building.join("statements"))?,
                 fields: schema().1,
+                locator: Locator::new(corpus),
             };
-            search.fill(corpus, progress)?;
+            search.add(corpus, 0..corpus.articles.len(), &[], progress)?;
             Ok(search)
         })();
         let search = match built {
@@ -179,20 +263,31 @@ impl SearchIndex {
         // The index stays open on its files whatever happens to the folder names below (another window
         // may be doing the same): moving it into place only serves the next opening.
         let index_folder = folder.join("index");
-        let _ = std::fs::remove_file(&stamp);
+        let _ = std::fs::remove_file(&manifest_path);
         let _ = std::fs::remove_dir_all(&index_folder);
         if std::fs::rename(&building, &index_folder).is_ok() {
-            let _ = crate::store::write_atomically(&stamp, expected.as_bytes());
+            let _ = write_manifest(&manifest_path, &current);
         }
         Ok(search)
     }
 
-    fn open(folder: &Path) -> Result<SearchIndex, String> {
+    fn open(folder: &Path, corpus: &Corpus) -> Result<SearchIndex, String> {
         Ok(SearchIndex {
             articles: Part::open(&folder.join("articles"))?,
             statements: Part::open(&folder.join("statements"))?,
             fields: schema().1,
+            locator: Locator::new(corpus),
         })
+    }
+
+    /// Replaces the documents of the files at `changed` (changed, added or deleted) with their articles now.
+    fn update(&self, corpus: &Corpus, changed: &[&str], progress: &BuildProgress) -> Result<(), String> {
+        let changed_set: std::collections::HashSet<&str> = changed.iter().copied().collect();
+        let articles: Vec<usize> = (0..corpus.articles.len())
+            .filter(|&i| changed_set.contains(corpus.files[corpus.articles[i].file_id as usize].relative_path.as_str()))
+            .collect();
+        progress.articles_done.store(corpus.articles.len() - articles.len(), Ordering::Relaxed);
+        self.add(corpus, articles, changed, progress)
     }
 
     /// Builds an index in memory (for tests and one-off command-line runs).
@@ -201,38 +296,50 @@ impl SearchIndex {
             articles: Part::new(Index::create_in_ram(schema().0))?,
             statements: Part::new(Index::create_in_ram(schema().0))?,
             fields: schema().1,
+            locator: Locator::new(corpus),
         };
-        search.fill(corpus, &BuildProgress::default())?;
+        search.add(corpus, 0..corpus.articles.len(), &[], &BuildProgress::default())?;
         Ok(search)
     }
 
-    fn fill(&self, corpus: &Corpus, progress: &BuildProgress) -> Result<(), String> {
+    /// Adds the documents of `articles` (indices into the corpus), after deleting those of the files at
+    /// `delete_files`, and commits.
+    fn add(
+        &self,
+        corpus: &Corpus,
+        articles: impl IntoIterator<Item = usize>,
+        delete_files: &[&str],
+        progress: &BuildProgress,
+    ) -> Result<(), String> {
         let writer = |part: &Part| -> Result<tantivy::IndexWriter<TantivyDocument>, String> {
             part.index.writer_with_num_threads(1, 80_000_000).map_err(|e| e.to_string())
         };
         let (article_writer, statement_writer) = (writer(&self.articles)?, writer(&self.statements)?);
-        let mut statements_of: Vec<Vec<u32>> = vec![Vec::new(); corpus.articles.len()];
-        for (index, statement) in corpus.statements.iter().enumerate() {
-            if let Some(list) = statements_of.get_mut(statement.article as usize) {
-                list.push(index as u32);
-            }
-        }
         let schema = self.articles.index.schema();
-        let (article_field, statement_field) = (
-            schema.get_field("article").map_err(|e| e.to_string())?,
-            schema.get_field("statement").map_err(|e| e.to_string())?,
-        );
+        let field = |name: &str| schema.get_field(name).map_err(|e| e.to_string());
+        let (file_field, file_key_field, record_field, ordinal_field) =
+            (field("file")?, field("file_key")?, field("record")?, field("ordinal")?);
+        for path in delete_files {
+            article_writer.delete_term(Term::from_field_text(file_field, path));
+            statement_writer.delete_term(Term::from_field_text(file_field, path));
+        }
         let f = &self.fields;
-        for (article_index, meta) in corpus.articles.iter().enumerate() {
+        for article_index in articles {
             if progress.cancel.load(Ordering::Relaxed) {
                 return Err("cancelled".into());
             }
+            let meta = &corpus.articles[article_index];
+            let path = &corpus.files[meta.file_id as usize].relative_path;
+            let statements = self.locator.first_statement[article_index] as usize
+                ..self.locator.first_statement[article_index + 1] as usize;
             // An article that cannot be read again is still found by its metadata.
             let text = corpus.read_article(meta).map(|a| a.text).unwrap_or_default();
-            let base = |statement: u64| {
+            let base = |ordinal: u64| {
                 let mut document = TantivyDocument::default();
-                document.add_u64(article_field, article_index as u64);
-                document.add_u64(statement_field, statement);
+                document.add_text(file_field, path);
+                document.add_u64(file_key_field, file_key(path));
+                document.add_u64(record_field, meta.record as u64);
+                document.add_u64(ordinal_field, ordinal);
                 document.add_text(f.title, &meta.title);
                 if let Some(outlet) = &meta.outlet {
                     document.add_text(f.outlet, outlet);
@@ -244,22 +351,22 @@ impl SearchIndex {
                     document.add_i64(f.day, query::day_number(date));
                 }
                 document.add_text(f.file_type, corpus.files[meta.file_id as usize].format.name());
-                document.add_u64(f.has_statements, u64::from(!statements_of[article_index].is_empty()));
+                document.add_u64(f.has_statements, u64::from(!statements.is_empty()));
                 document
             };
             let mut article = base(u64::MAX);
             article.add_text(f.text, &text);
-            for &statement_index in &statements_of[article_index] {
-                let record = &corpus.statements[statement_index as usize].record;
+            for (ordinal, statement) in corpus.statements[statements.clone()].iter().enumerate() {
+                let record = &statement.record;
                 if let Some(speaker) = &record.speaker {
                     article.add_text(f.speaker, speaker);
                 }
-                let mut statement = base(statement_index as u64);
-                statement.add_text(f.text, &record.text);
+                let mut document = base(ordinal as u64);
+                document.add_text(f.text, &record.text);
                 if let Some(speaker) = &record.speaker {
-                    statement.add_text(f.speaker, speaker);
+                    document.add_text(f.speaker, speaker);
                 }
-                statement_writer.add_document(statement).map_err(|e| e.to_string())?;
+                statement_writer.add_document(document).map_err(|e| e.to_string())?;
             }
             article_writer.add_document(article).map_err(|e| e.to_string())?;
             progress.articles_done.fetch_add(1, Ordering::Relaxed);
@@ -282,24 +389,24 @@ impl SearchIndex {
         let query = self.to_query(node, speakers);
         let searcher = part.reader.searcher();
         let found = searcher.search(&query, &DocSetCollector).map_err(|e| e.to_string())?;
-        let column_name = match scope {
-            Scope::Articles => "article",
-            Scope::Statements => "statement",
-        };
         let mut columns = BTreeMap::new();
         let mut hits = Vec::with_capacity(found.len());
         for address in found {
             if !columns.contains_key(&address.segment_ord) {
-                let column = searcher
-                    .segment_reader(address.segment_ord)
-                    .fast_fields()
-                    .u64(column_name)
-                    .map_err(|e| e.to_string())?;
-                columns.insert(address.segment_ord, column);
+                let fast_fields = searcher.segment_reader(address.segment_ord).fast_fields();
+                let column = |name: &str| fast_fields.u64(name).map_err(|e| e.to_string());
+                columns.insert(address.segment_ord, (column("file_key")?, column("record")?, column("ordinal")?));
             }
-            if let Some(value) = columns[&address.segment_ord].first(address.doc_id) {
-                hits.push(value as u32);
-            }
+            let (file_keys, records, ordinals) = &columns[&address.segment_ord];
+            let (Some(key), Some(record)) = (file_keys.first(address.doc_id), records.first(address.doc_id)) else {
+                continue;
+            };
+            let Some(article) = self.locator.article(key, record) else { continue };
+            let hit = match scope {
+                Scope::Articles => Some(article),
+                Scope::Statements => ordinals.first(address.doc_id).and_then(|o| self.locator.statement(article, o)),
+            };
+            hits.extend(hit);
         }
         hits.sort_unstable();
         hits.dedup();
