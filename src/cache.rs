@@ -3,15 +3,15 @@
 //! size and modification time hold; a cache that is damaged or from another version is rebuilt, never trusted.
 
 use crate::article::ArticleMeta;
-use crate::corpus::{Corpus, FileEntry, FileResult, Problem};
-use crate::statements::StatementRecord;
+use crate::corpus::{Corpus, CorpusStatement, FileEntry, FileResult, Problem};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Names the layout and the extraction rules; a cache written under another name is ignored. The crate
-/// version is part of it so that a new release, whose rules may find other statements, reads files afresh.
-const CACHE_VERSION: &str = concat!("dossier-extract-2 ", env!("CARGO_PKG_VERSION"));
+/// Names the layout and the extraction rules; a cache written under another name is ignored, and so is a
+/// search index (it finds statements by their place in their article). Bump the number when the rules
+/// change; the crate version is part of it so that every release reads files afresh.
+pub const CACHE_VERSION: &str = concat!("dossier-extract-3 ", env!("CARGO_PKG_VERSION"));
 
 /// A file modified within this many nanoseconds before it was read may have changed again in the same tick
 /// of a coarse file-system clock after the read, so such a file is compared by content.
@@ -22,7 +22,8 @@ const UNSURE_NANOS: u64 = 2_000_000_000;
 struct CachedFile {
     entry: FileEntry,
     articles: Vec<ArticleMeta>,
-    statements: Vec<Vec<StatementRecord>>,
+    /// With `article` counted within the file.
+    statements: Vec<CorpusStatement>,
     problems: Vec<Problem>,
 }
 
@@ -31,7 +32,7 @@ struct CachedFile {
 struct CachedFileRef<'a> {
     entry: &'a FileEntry,
     articles: &'a [ArticleMeta],
-    statements: Vec<Vec<&'a StatementRecord>>,
+    statements: Vec<CorpusStatement>,
     problems: Vec<&'a Problem>,
 }
 
@@ -146,33 +147,43 @@ pub fn save(corpus: &Corpus, path: &Path) -> std::io::Result<()> {
     for problem in &corpus.problems {
         problems_of.entry(problem.path.as_str()).or_default().push(problem);
     }
-    let mut statements_of: Vec<Vec<&StatementRecord>> = vec![Vec::new(); corpus.articles.len()];
-    for statement in &corpus.statements {
-        statements_of[statement.article as usize].push(&statement.record);
-    }
-    // Articles are sorted by file, so each file's articles are one run.
-    let mut files = Vec::with_capacity(corpus.files.len());
-    let mut start = 0;
-    for (file_id, entry) in corpus.files.iter().enumerate() {
-        let end = start + corpus.articles[start..].iter().take_while(|a| a.file_id as usize == file_id).count();
-        // A file that could not be read (permission denied, binary) is tried again next time.
-        if entry.encoding.is_none() {
-            start = end;
-            continue;
-        }
-        files.push(CachedFileRef {
-            entry,
-            articles: &corpus.articles[start..end],
-            statements: statements_of[start..end].to_vec(),
-            problems: problems_of.remove(entry.relative_path.as_str()).unwrap_or_default(),
-        });
-        start = end;
-    }
     let mut bytes = postcard::to_stdvec(CACHE_VERSION).map_err(std::io::Error::other)?;
-    for chunk in files.chunks(FILES_PER_CHUNK) {
+    let mut add_chunk = |chunk: &[CachedFileRef]| -> std::io::Result<()> {
         let encoded = postcard::to_stdvec(chunk).map_err(std::io::Error::other)?;
         bytes.extend((encoded.len() as u64).to_le_bytes());
         bytes.extend(encoded);
+        Ok(())
+    };
+    // Articles are sorted by file and statements by article, so each file's share of both is one run;
+    // a chunk at a time is copied, with statements counted within their file.
+    let mut chunk = Vec::with_capacity(FILES_PER_CHUNK);
+    let (mut article_start, mut statement_start) = (0, 0);
+    for (file_id, entry) in corpus.files.iter().enumerate() {
+        let article_end = article_start
+            + corpus.articles[article_start..].iter().take_while(|a| a.file_id as usize == file_id).count();
+        let statement_end = statement_start
+            + corpus.statements[statement_start..].iter().take_while(|s| (s.article as usize) < article_end).count();
+        // A file that could not be read (permission denied, binary) is tried again next time.
+        if entry.encoding.is_some() {
+            let statements = corpus.statements[statement_start..statement_end]
+                .iter()
+                .map(|s| CorpusStatement { article: s.article - article_start as u32, ..s.clone() })
+                .collect();
+            chunk.push(CachedFileRef {
+                entry,
+                articles: &corpus.articles[article_start..article_end],
+                statements,
+                problems: problems_of.remove(entry.relative_path.as_str()).unwrap_or_default(),
+            });
+        }
+        if chunk.len() == FILES_PER_CHUNK {
+            add_chunk(&chunk)?;
+            chunk.clear();
+        }
+        (article_start, statement_start) = (article_end, statement_end);
+    }
+    if !chunk.is_empty() {
+        add_chunk(&chunk)?;
     }
     crate::store::write_atomically(path, &bytes)
 }

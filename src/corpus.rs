@@ -1,15 +1,17 @@
 //! A corpus: the files found under a folder, the articles read from them, and the problems met on the way.
 //!
-//! Only metadata stays in memory; an article's text is read again from its file when it is shown.
+//! Article metadata and statements stay in memory; an article's text is read again from its file when it
+//! is shown.
 
 use crate::article::{Article, ArticleMeta};
 use crate::cache::{ExtractionCache, Reuse};
 use crate::decode::decode;
 use crate::ingest::{self, Format, RawRecord, Records};
 use crate::metadata::analyze;
-use crate::statements::StatementRecord;
+use crate::statements::{SpeakerType, Statement, StatementKind, StatementRecord};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -96,15 +98,64 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// How many files were taken from the cache rather than read.
     pub files_from_cache: usize,
+    /// One copy of each speaker name, shared by the statements.
+    speaker_names: std::collections::HashSet<Arc<str>>,
 }
 
-/// A statement of the corpus: which article it is in, and the statement.
-#[derive(Debug, Clone, PartialEq)]
+/// A statement of the corpus, small enough to keep tens of millions in memory: who said it, and where its
+/// words lie in its article's text (byte ranges; an article holds at most `MAX_ARTICLE_BYTES`). The words
+/// themselves are read from the article when they are shown or exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusStatement {
-    /// Index into `Corpus::articles`.
+    /// Index into `Corpus::articles` (in a `FileResult`, into the file's own articles).
     pub article: u32,
-    /// The statement, its speaker as found in the article.
-    pub record: StatementRecord,
+    /// The speaker as found in the article, before the user's merges; one shared copy of each name.
+    pub speaker: Option<Arc<str>>,
+    /// Person or organisation.
+    pub speaker_type: Option<SpeakerType>,
+    /// Direct, indirect or mixed.
+    pub kind: StatementKind,
+    /// Byte range of what was said.
+    pub text: [u32; 2],
+    /// Byte range of the speaker mention as written.
+    pub mention: Option<[u32; 2]>,
+    /// Byte range of the speech verb.
+    pub cue: Option<[u32; 2]>,
+}
+
+impl CorpusStatement {
+    /// Keeps a statement that extraction found in article `article`.
+    pub fn new(article: u32, statement: &Statement) -> CorpusStatement {
+        let range = |r: &Range<usize>| [r.start as u32, r.end as u32];
+        CorpusStatement {
+            article,
+            speaker: statement.speaker.as_deref().map(Arc::from),
+            speaker_type: statement.speaker_type,
+            kind: statement.kind,
+            text: range(&statement.text),
+            mention: statement.mention.as_ref().map(range),
+            cue: statement.cue.as_ref().map(range),
+        }
+    }
+
+    /// The statement as extraction gives it, if its ranges lie on the words of `article_text` (they do not
+    /// when the file changed since it was read).
+    pub fn in_text(&self, article_text: &str) -> Option<Statement> {
+        let range = |r: [u32; 2]| article_text.get(r[0] as usize..r[1] as usize).map(|_| r[0] as usize..r[1] as usize);
+        Some(Statement {
+            kind: self.kind,
+            text: range(self.text)?,
+            cue: self.cue.map(range).map_or(Some(None), |r| r.map(Some))?,
+            mention: self.mention.map(range).map_or(Some(None), |r| r.map(Some))?,
+            speaker: self.speaker.as_deref().map(str::to_owned),
+            speaker_type: self.speaker_type,
+        })
+    }
+
+    /// The words said, from the article's text.
+    pub fn text_in<'a>(&self, article_text: &'a str) -> Option<&'a str> {
+        article_text.get(self.text[0] as usize..self.text[1] as usize)
+    }
 }
 
 impl FileEntry {
@@ -130,12 +181,52 @@ impl Corpus {
         if let Some(entry) = self.files.get_mut(result.file_id as usize) {
             *entry = result.entry;
         }
-        for (meta, statements) in result.articles.into_iter().zip(result.statements) {
-            let article = self.articles.len() as u32;
-            self.statements.extend(statements.into_iter().map(|record| CorpusStatement { article, record }));
-            self.articles.push(meta);
+        let first_article = self.articles.len() as u32;
+        for mut statement in result.statements {
+            statement.article += first_article;
+            statement.speaker = statement.speaker.map(|name| self.shared_name(name));
+            self.statements.push(statement);
         }
+        self.articles.extend(result.articles);
         self.problems.extend(result.problems);
+    }
+
+    /// The shared copy of a speaker name.
+    fn shared_name(&mut self, name: Arc<str>) -> Arc<str> {
+        if let Some(shared) = self.speaker_names.get(&name) {
+            return shared.clone();
+        }
+        self.speaker_names.insert(name.clone());
+        name
+    }
+
+    /// Reads the statements at `indices` in full (words and character spans, the `dossier statements`
+    /// contract), each article once, and hands each to `each` with its index, or the reason its article
+    /// could not be read again.
+    pub fn with_statement_records<E>(
+        &self,
+        indices: impl IntoIterator<Item = u32>,
+        mut each: impl FnMut(u32, Result<&StatementRecord, &str>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut indices = indices.into_iter().filter(|&i| (i as usize) < self.statements.len()).peekable();
+        while let Some(first) = indices.next() {
+            let article = self.statements[first as usize].article;
+            let mut group = vec![first];
+            while let Some(next) = indices.next_if(|&next| self.statements[next as usize].article == article) {
+                group.push(next);
+            }
+            let records = self.read_article(&self.articles[article as usize]).and_then(|read| {
+                let statements: Option<Vec<Statement>> =
+                    group.iter().map(|&i| self.statements[i as usize].in_text(&read.text)).collect();
+                let statements = statements.ok_or_else(|| "the file changed since it was read".to_owned())?;
+                Ok(crate::statements::to_records(&read.text, &statements))
+            });
+            match &records {
+                Ok(records) => group.iter().zip(records).try_for_each(|(&i, record)| each(i, Ok(record)))?,
+                Err(reason) => group.iter().try_for_each(|&i| each(i, Err(reason.as_str())))?,
+            }
+        }
+        Ok(())
     }
 
     /// Puts articles in file order, then record order, as the command line prints them; statements follow.
@@ -166,13 +257,11 @@ impl Corpus {
 
     /// Every speaker name found in the statements, with how many statements it has.
     pub fn found_speakers(&self) -> std::collections::BTreeMap<String, usize> {
-        let mut found = std::collections::BTreeMap::new();
-        for statement in &self.statements {
-            if let Some(speaker) = &statement.record.speaker {
-                *found.entry(speaker.clone()).or_insert(0) += 1;
-            }
+        let mut found: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for speaker in self.statements.iter().filter_map(|s| s.speaker.as_deref()) {
+            *found.entry(speaker).or_insert(0) += 1;
         }
-        found
+        found.into_iter().map(|(name, count)| (name.to_owned(), count)).collect()
     }
 
     /// The earliest and latest publication dates.
@@ -422,8 +511,8 @@ pub struct FileResult {
     pub entry: FileEntry,
     /// The articles read.
     pub articles: Vec<ArticleMeta>,
-    /// The statements of each article, in the same order as `articles`.
-    pub statements: Vec<Vec<StatementRecord>>,
+    /// The statements of the articles, in article order; `article` counts within this file.
+    pub statements: Vec<CorpusStatement>,
     /// What went wrong.
     pub problems: Vec<Problem>,
     /// True when the result was taken from the cache instead of reading the file.
@@ -478,7 +567,9 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         }
         let analysis = analyze(&text, &fields, &entry.relative_path);
         let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
-        statements.push(crate::statements::to_records(&article.text, &crate::statements::extract(&article)));
+        let article_index = articles.len() as u32;
+        let found = crate::statements::extract(&article);
+        statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement)));
         articles.push(ArticleMeta {
             file_id,
             record,

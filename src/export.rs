@@ -329,7 +329,8 @@ impl ListFormat {
     }
 }
 
-/// Writes statements (indices into `corpus.statements`) in the `dossier statements` contract.
+/// Writes statements (indices into `corpus.statements`) in the `dossier statements` contract, reading
+/// their words from their articles. Fails, naming the file, when an article changed since it was read.
 pub fn write_statements(
     out: impl Write,
     corpus: &Corpus,
@@ -337,12 +338,13 @@ pub fn write_statements(
     statements: impl Iterator<Item = u32>,
     format: ListFormat,
 ) -> std::io::Result<()> {
-    let lines = statements.filter_map(|index| {
-        let statement = corpus.statements.get(index as usize)?;
-        let article = &corpus.articles[statement.article as usize];
-        let record = &statement.record;
-        Some(StatementLine {
-            file: &corpus.files[article.file_id as usize].relative_path,
+    let mut writer = RecordWriter::new(out, format);
+    corpus.with_statement_records(statements, |index, record| {
+        let article = &corpus.articles[corpus.statements[index as usize].article as usize];
+        let file = &corpus.files[article.file_id as usize].relative_path;
+        let record = record.map_err(|reason| std::io::Error::other(format!("{file}: {reason}")))?;
+        writer.write(&StatementLine {
+            file,
             record: article.record,
             speaker: record.speaker.as_deref().map(|s| names.canonical(s)),
             speaker_type: record.speaker_type,
@@ -355,8 +357,8 @@ pub fn write_statements(
             text_span: Span::new(record.text_span, format),
             date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
         })
-    });
-    write_records(out, lines, format)
+    })?;
+    writer.finish()
 }
 
 /// One line of an article list export (`dossier articles`).
@@ -405,23 +407,43 @@ fn write_records<T: Serialize>(
     records: impl Iterator<Item = T>,
     format: ListFormat,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
-    match format {
-        ListFormat::Jsonl => {
-            for record in records {
-                serde_json::to_writer(&mut out, &record)?;
-                out.write_all(b"\n")?;
-            }
-        }
-        ListFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
-            for record in records {
-                writer.serialize(record).map_err(std::io::Error::other)?;
-            }
-            writer.flush()?;
+    let mut writer = RecordWriter::new(out, format);
+    for record in records {
+        writer.write(&record)?;
+    }
+    writer.finish()
+}
+
+/// Writes records one at a time as JSON lines or CSV rows.
+enum RecordWriter<W: Write> {
+    Jsonl(std::io::BufWriter<W>),
+    Csv(csv::Writer<W>),
+}
+
+impl<W: Write> RecordWriter<W> {
+    fn new(out: W, format: ListFormat) -> Self {
+        match format {
+            ListFormat::Jsonl => RecordWriter::Jsonl(std::io::BufWriter::new(out)),
+            ListFormat::Csv => RecordWriter::Csv(csv::Writer::from_writer(out)),
         }
     }
-    out.flush()
+
+    fn write(&mut self, record: &impl Serialize) -> std::io::Result<()> {
+        match self {
+            RecordWriter::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")
+            }
+            RecordWriter::Csv(writer) => writer.serialize(record).map_err(std::io::Error::other),
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            RecordWriter::Jsonl(mut out) => out.flush(),
+            RecordWriter::Csv(mut writer) => writer.flush(),
+        }
+    }
 }
 
 /// Writes a list export to a file atomically (the whole list is built in memory first).

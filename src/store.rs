@@ -45,8 +45,7 @@ fn base_dir(variable: &str, platform: fn(&directories::ProjectDirs) -> &Path) ->
 /// A stable, file-name-safe key for a corpus: its last folder name and a hash of its full path.
 fn corpus_key(source: &CorpusSource) -> String {
     let text = serde_json::to_string(source).unwrap_or_default();
-    // FNV-1a: stable across runs and platforms, unlike the standard hasher.
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+    let hash = stable_hash(text.as_bytes());
     let name: String = match source {
         CorpusSource::Folder(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         CorpusSource::Files(_) => "files".to_owned(),
@@ -58,13 +57,23 @@ fn corpus_key(source: &CorpusSource) -> String {
     format!("{name}-{hash:016x}")
 }
 
+/// FNV-1a: a hash that stays the same across runs, builds and platforms, unlike the standard hasher; for
+/// names kept on disk (cache folders, index keys).
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
 /// Writes a file atomically: to a temporary file beside it, flushed to disk, then renamed over it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let folder = path.parent().ok_or_else(|| std::io::Error::other("no parent folder"))?;
     std::fs::create_dir_all(folder)?;
-    let temporary =
-        folder.join(format!(".{}.tmp-{}", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    // Unique to the process and the call, so two writes of one file (two windows, or a save still running
+    // when the next starts) never share a temporary file.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = folder.join(format!(".{name}.tmp-{}-{write}", std::process::id()));
     let mut file = std::fs::File::create(&temporary)?;
     file.write_all(bytes)?;
     file.sync_all()?;

@@ -436,7 +436,7 @@ pub fn compute(
         if let Some(b) = bucket_of(statement.article) {
             total_statements[b] += 1;
         }
-        let Some(raw) = statement.record.speaker.as_deref() else { continue };
+        let Some(raw) = statement.speaker.as_deref() else { continue };
         let id = *id_of_raw.entry(raw).or_insert_with(|| {
             let canonical = names.canonical(raw);
             *id_of_canonical.entry(canonical).or_insert_with(|| {
@@ -528,7 +528,7 @@ pub fn compute(
 
 /// The canonical name of a statement's speaker.
 fn canonical_speaker<'a>(names: &'a SpeakerNames, statement: &'a CorpusStatement) -> Option<&'a str> {
-    statement.record.speaker.as_deref().map(|name| names.canonical(name))
+    statement.speaker.as_deref().map(|name| names.canonical(name))
 }
 
 #[cfg(test)]
@@ -576,27 +576,19 @@ mod tests {
     #[test]
     fn speaker_topic_table_counts_statements_in_the_selection() {
         use crate::corpus::CorpusStatement;
-        use crate::statements::{StatementKind, StatementRecord};
-        let record = |speaker: &str| StatementRecord {
-            speaker: Some(speaker.to_owned()),
+        use crate::statements::StatementKind;
+        let statement = |article: u32, speaker: &str| CorpusStatement {
+            article,
+            speaker: Some(speaker.into()),
             speaker_type: None,
-            mention: None,
-            mention_span: None,
-            cue: None,
-            cue_span: None,
             kind: StatementKind::Direct,
-            text: String::new(),
-            text_span: [0, 0],
+            text: [0, 0],
+            mention: None,
+            cue: None,
         };
-        let corpus = Corpus {
-            articles: vec![Default::default(), Default::default()],
-            statements: vec![
-                CorpusStatement { article: 0, record: record("Ann Lee") },
-                CorpusStatement { article: 0, record: record("Bo Ray") },
-                CorpusStatement { article: 1, record: record("Ann Lee") },
-            ],
-            ..Default::default()
-        };
+        let mut corpus = Corpus::default();
+        corpus.articles = vec![Default::default(), Default::default()];
+        corpus.statements = vec![statement(0, "Ann Lee"), statement(0, "Bo Ray"), statement(1, "Ann Lee")];
         let names = SpeakerNames::default();
         let speakers = vec!["Ann Lee".to_owned(), "Bo Ray".to_owned()];
         let water: &[u32] = &[0, 1, 2];

@@ -214,7 +214,11 @@ fn html_without_a_body_or_with_only_scripts() {
     assert!(problems.iter().any(|p| p.starts_with("head.html: ")), "{problems:?}");
     assert!(problems.iter().any(|p| p.starts_with("scripts.html: ")), "{problems:?}");
     assert!(!problems.iter().any(|p| p.starts_with("fragment.html")), "{problems:?}");
-    assert!(corpus.statements.iter().any(|s| s.record.text.contains("Bare fragments")));
+    let fragment = corpus.articles.iter().position(|a| a.title == "Fragment").unwrap() as u32;
+    let article = corpus.read_article(&corpus.articles[fragment as usize]).unwrap();
+    let words: Vec<&str> =
+        corpus.statements.iter().filter(|s| s.article == fragment).filter_map(|s| s.text_in(&article.text)).collect();
+    assert!(words.iter().any(|w| w.contains("Bare fragments")), "{words:?}");
 }
 
 #[cfg(unix)]

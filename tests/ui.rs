@@ -252,13 +252,8 @@ fn clicking_a_statement_selects_it_and_all_statements_filter_by_speaker() {
     harness.run();
     let total = harness.state().corpus.statements.len();
     assert_eq!(harness.state().visible_statements().len(), total);
-    let count = harness
-        .state()
-        .corpus
-        .statements
-        .iter()
-        .filter(|s| s.record.speaker.as_deref() == Some(speaker.as_str()))
-        .count();
+    let count =
+        harness.state().corpus.statements.iter().filter(|s| s.speaker.as_deref() == Some(speaker.as_str())).count();
     harness.get_by_label(&format!("{speaker} ({count})")).click();
     harness.run();
     assert_eq!(harness.state().visible_statements().len(), count);
@@ -275,12 +270,15 @@ fn clicking_a_statement_selects_it_and_all_statements_filter_by_speaker() {
         .unwrap();
     let wanted = harness.state().corpus.statements[index as usize].clone();
     let wanted_title = harness.state().corpus.articles[wanted.article as usize].title.clone();
-    harness.get_by_label(&format!("{speaker}: {}", wanted.record.text)).click();
+    // The rows' words are read from their articles in the background.
+    step_until(&mut harness, "the statement's words are read", |app| app.statement_text(index).is_some());
+    let wanted_text = harness.state().statement_text(index).unwrap().to_owned();
+    harness.get_by_label(&format!("{speaker}: {wanted_text}")).click();
     step_until(&mut harness, "the statement's article is shown", |app| {
         app.shown_article().is_some_and(|a| a.meta.title == wanted_title)
     });
     assert_eq!(harness.state().state.tab, dossier::ui::CentralTab::Article);
-    assert_eq!(harness.state().selected_statement().map(|(_, text)| text), Some(wanted.record.text.clone()));
+    assert_eq!(harness.state().selected_statement().map(|(_, text)| text), Some(wanted_text));
 }
 
 #[test]
@@ -335,7 +333,7 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
         let app = harness.state();
         let mut counts = std::collections::HashMap::<String, usize>::new();
         for statement in &app.corpus.statements {
-            if let Some(speaker) = &statement.record.speaker {
+            if let Some(speaker) = statement.speaker.as_deref() {
                 *counts.entry(app.speaker_names.canonical(speaker).to_owned()).or_default() += 1;
             }
         }
@@ -534,9 +532,11 @@ fn searching_narrows_the_list_and_a_bad_query_says_why_and_keeps_the_results() {
     step_until(&mut harness, "the statement search ran", |app| !app.is_searching());
     let app = harness.state();
     assert!(!app.visible_statements().is_empty());
-    assert!(app.visible_statements().iter().all(|&s| {
-        app.corpus.statements[s as usize].record.speaker.as_deref().is_some_and(|n| n.contains("Dused"))
-    }));
+    assert!(
+        app.visible_statements()
+            .iter()
+            .all(|&s| { app.corpus.statements[s as usize].speaker.as_deref().is_some_and(|n| n.contains("Dused")) })
+    );
 }
 
 #[test]
@@ -683,7 +683,7 @@ fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
             .corpus
             .statements
             .iter()
-            .filter_map(|s| s.record.speaker.as_deref().map(|n| app.speaker_names.canonical(n).to_lowercase()))
+            .filter_map(|s| s.speaker.as_deref().map(|n| app.speaker_names.canonical(n).to_lowercase()))
             .collect();
         speakers.sort();
         speakers.dedup();

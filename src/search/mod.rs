@@ -93,9 +93,9 @@ impl Locator {
     }
 }
 
-/// A stable hash of a file's relative path (FNV-1a).
+/// A file's key in the index: a stable hash of its relative path.
 fn file_key(relative_path: &str) -> u64 {
-    relative_path.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+    crate::store::stable_hash(relative_path.as_bytes())
 }
 
 /// What the index holds of one file, to tell later which files changed.
@@ -122,12 +122,14 @@ fn manifest_of(corpus: &Corpus) -> Vec<ManifestEntry> {
 
 fn read_manifest(path: &Path) -> Option<Vec<ManifestEntry>> {
     let bytes = std::fs::read(path).ok()?;
-    let (version, entries): (String, Vec<ManifestEntry>) = postcard::from_bytes(&bytes).ok()?;
-    (version == INDEX_VERSION).then_some(entries)
+    let (version, extraction, entries): (String, String, Vec<ManifestEntry>) = postcard::from_bytes(&bytes).ok()?;
+    // Statements are found by their place in their article: other extraction rules, another index.
+    (version == INDEX_VERSION && extraction == crate::cache::CACHE_VERSION).then_some(entries)
 }
 
 fn write_manifest(path: &Path, entries: &[ManifestEntry]) -> std::io::Result<()> {
-    let bytes = postcard::to_stdvec(&(INDEX_VERSION, entries)).map_err(std::io::Error::other)?;
+    let bytes =
+        postcard::to_stdvec(&(INDEX_VERSION, crate::cache::CACHE_VERSION, entries)).map_err(std::io::Error::other)?;
     crate::store::write_atomically(path, &bytes)
 }
 
@@ -357,13 +359,12 @@ impl SearchIndex {
             let mut article = base(u64::MAX);
             article.add_text(f.text, &text);
             for (ordinal, statement) in corpus.statements[statements.clone()].iter().enumerate() {
-                let record = &statement.record;
-                if let Some(speaker) = &record.speaker {
+                if let Some(speaker) = statement.speaker.as_deref() {
                     article.add_text(f.speaker, speaker);
                 }
                 let mut document = base(ordinal as u64);
-                document.add_text(f.text, &record.text);
-                if let Some(speaker) = &record.speaker {
+                document.add_text(f.text, statement.text_in(&text).unwrap_or_default());
+                if let Some(speaker) = statement.speaker.as_deref() {
                     document.add_text(f.speaker, speaker);
                 }
                 statement_writer.add_document(document).map_err(|e| e.to_string())?;

@@ -63,7 +63,7 @@ pub struct DossierApp {
     focus_filter: bool,
     /// The selected statement of the shown article.
     statement_focus: StatementFocus,
-    /// A statement to select once its article is read: the character offset where its text starts.
+    /// A statement to select once its article is read: the byte offset where its text starts.
     pending_statement: Option<usize>,
     /// The user's speaker merges and renames for this corpus.
     pub speaker_edits: SpeakerEdits,
@@ -268,7 +268,12 @@ impl DossierApp {
         self.watcher.as_ref().is_some_and(CorpusWatcher::has_changes)
     }
 
-    /// The message shown above the list (an error or a problem the user should know of), if any.
+    /// The words of a statement of the corpus, once read for the All statements view.
+    pub fn statement_text(&self, statement: u32) -> Option<&str> {
+        self.statements_view.text_of(statement)
+    }
+
+    /// The message in the status bar (an error or a problem the user should know of), if any.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -410,6 +415,7 @@ impl DossierApp {
         let previous = std::mem::replace(&mut self.corpus, Arc::new(Corpus::default()));
         // Freeing a big corpus takes a while (0.4 s at 100,000 articles), so not on the UI thread.
         std::thread::spawn(move || drop(previous));
+        self.list.forget_rows();
         self.selected = None;
         self.article = ArticleSlot::Empty;
         self.skipped_files = 0;
@@ -429,7 +435,6 @@ impl DossierApp {
         self.topic_counting = None;
         self.suggestions = None;
         self.suggesting = None;
-        self.list.mark_changed();
         self.state.remember(&source);
         let (edits, problem) = match self.speaker_edits_path() {
             Some(path) => crate::store::load_json(&path),
@@ -811,7 +816,7 @@ impl DossierApp {
                 Command::OpenStatement(index) => {
                     let Some(statement) = self.corpus.statements.get(index as usize) else { continue };
                     let article_index = statement.article as usize;
-                    self.pending_statement = Some(statement.record.text_span[0]);
+                    self.pending_statement = Some(statement.text[0] as usize);
                     self.state.tab = CentralTab::Article;
                     // The article may be filtered out of the list: clear the filter so it can be shown there.
                     if self.list.row_of(article_index).is_none() {
@@ -1023,10 +1028,9 @@ impl DossierApp {
     /// Selects the pending statement once its article is shown.
     fn poll_pending_now(&mut self) {
         self.article.poll();
-        if let (Some(char_start), ArticleSlot::Ready(shown)) = (self.pending_statement, &self.article) {
+        if let (Some(start), ArticleSlot::Ready(shown)) = (self.pending_statement, &self.article) {
             self.pending_statement = None;
-            let text = &shown.article.text;
-            let index = shown.statements.iter().position(|s| text[..s.text.start].chars().count() == char_start);
+            let index = shown.statements.iter().position(|s| s.text.start == start);
             self.statement_focus = StatementFocus { selected: index, scroll: index.is_some() };
         }
     }

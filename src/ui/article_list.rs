@@ -33,6 +33,14 @@ impl ArticleList {
         self.has_changed = true;
     }
 
+    /// Forgets the rows of a corpus that is gone, so the next frame lists the new one from scratch.
+    pub fn forget_rows(&mut self) {
+        self.visible.clear();
+        self.matching.clear();
+        self.last_rebuild = None;
+        self.has_changed = true;
+    }
+
     /// Asks the list to bring a row into view on the next frame.
     pub fn scroll_to_row(&mut self, row: usize) {
         self.scroll_to = Some(row);

@@ -70,7 +70,7 @@ impl Facets {
         let mut with_statements = std::collections::HashSet::new();
         for statement in corpus.statements.iter().filter(|s| is_selected[s.article as usize]) {
             with_statements.insert(statement.article);
-            if let Some(speaker) = &statement.record.speaker {
+            if let Some(speaker) = statement.speaker.as_deref() {
                 *speakers.entry(names.canonical(speaker)).or_default() += 1;
             }
         }

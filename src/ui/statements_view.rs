@@ -1,12 +1,17 @@
 //! The corpus-wide statements view: every statement, filterable by speaker, with counts per speaker.
 
+use super::jobs::Job;
 use super::state::{Command, ExportKind};
 use super::statements_panel::kind_label;
 use crate::corpus::Corpus;
 use crate::export::ListFormat;
 use crate::speakers::SpeakerNames;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 const ROW_HEIGHT: f32 = 44.0;
+/// Words of more statements than this are forgotten, to be read again when scrolled back to.
+const MAX_KEPT_TEXTS: usize = 4096;
 
 /// The filtered statements and the speaker list with counts.
 #[derive(Default)]
@@ -24,6 +29,10 @@ pub struct StatementsView {
     /// Only these statements (sorted indices), when a search is in force.
     pub search: Option<Vec<u32>>,
     has_changed: bool,
+    /// The words of statements shown lately, by index: statements keep only where their words lie.
+    texts: HashMap<u32, String>,
+    /// Reading the words of the rows in view from their articles.
+    reading: Option<Job<Vec<(u32, String)>>>,
 }
 
 impl StatementsView {
@@ -40,7 +49,7 @@ impl StatementsView {
         self.has_changed = false;
         let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for statement in &corpus.statements {
-            if let Some(speaker) = &statement.record.speaker {
+            if let Some(speaker) = statement.speaker.as_deref() {
                 *counts.entry(names.canonical(speaker)).or_insert(0) += 1;
             }
         }
@@ -55,16 +64,50 @@ impl StatementsView {
                 let date = corpus.articles[statement.article as usize].date;
                 let is_found = self.search.as_ref().is_none_or(|hits| hits.binary_search(&i).is_ok());
                 is_found
-                    && filter.is_none_or(|wanted| {
-                        statement.record.speaker.as_deref().is_some_and(|s| names.canonical(s) == wanted)
-                    })
+                    && filter
+                        .is_none_or(|wanted| statement.speaker.as_deref().is_some_and(|s| names.canonical(s) == wanted))
                     && period.is_none_or(|(from, to)| date.is_some_and(|d| from <= d && d <= to))
             })
             .collect();
     }
 
+    /// The words of a statement, once read for showing.
+    pub fn text_of(&self, statement: u32) -> Option<&str> {
+        self.texts.get(&statement).map(String::as_str)
+    }
+
+    /// Takes the words read in the background, and starts reading those of `wanted` rows not known yet.
+    fn read_texts(&mut self, ctx: &egui::Context, corpus: &Arc<Corpus>, wanted: Vec<u32>) {
+        if let Some(result) = self.reading.as_ref().and_then(Job::poll) {
+            self.reading = None;
+            if self.texts.len() > MAX_KEPT_TEXTS {
+                self.texts.clear();
+            }
+            self.texts.extend(result.unwrap_or_default());
+        }
+        let missing: Vec<u32> = wanted.into_iter().filter(|i| !self.texts.contains_key(i)).collect();
+        if missing.is_empty() || self.reading.is_some() {
+            return;
+        }
+        let corpus = corpus.clone();
+        self.reading = Some(Job::spawn("reading statements", ctx, move || {
+            let mut texts = Vec::with_capacity(missing.len());
+            let _ = corpus.with_statement_records(missing, |index, record| -> Result<(), ()> {
+                texts.push((index, record.map_or_else(|reason| format!("({reason})"), |r| r.text.clone())));
+                Ok(())
+            });
+            texts
+        }));
+    }
+
     /// Draws the speaker list beside the statement rows.
-    pub fn view_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, names: &SpeakerNames, commands: &mut Vec<Command>) {
+    pub fn view_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        corpus: &Arc<Corpus>,
+        names: &SpeakerNames,
+        commands: &mut Vec<Command>,
+    ) {
         egui::Panel::left("speaker_counts").resizable(true).default_size(240.0).show(ui, |ui| {
             ui.heading("Speakers");
             ui.add(
@@ -116,6 +159,7 @@ impl StatementsView {
         });
         ui.separator();
         let spacing = ui.spacing().item_spacing.y;
+        let mut in_view = Vec::new();
         egui::ScrollArea::vertical().id_salt("statement_rows").auto_shrink(false).show_rows(
             ui,
             ROW_HEIGHT - spacing,
@@ -123,20 +167,18 @@ impl StatementsView {
             |ui, rows| {
                 for row in rows {
                     let index = self.visible[row];
+                    in_view.push(index);
                     let statement = &corpus.statements[index as usize];
                     let article = &corpus.articles[statement.article as usize];
-                    let speaker = statement.record.speaker.as_deref().map_or("Unknown speaker", |s| names.canonical(s));
+                    let speaker = statement.speaker.as_deref().map_or("Unknown speaker", |s| names.canonical(s));
+                    let text = self.texts.get(&index).map_or("…", String::as_str);
                     let date = article.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
                     let (rect, response) = ui.allocate_exact_size(
                         egui::vec2(ui.available_width(), ROW_HEIGHT - spacing),
                         egui::Sense::click(),
                     );
                     response.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::ListItem,
-                            true,
-                            format!("{speaker}: {}", statement.record.text),
-                        )
+                        egui::WidgetInfo::labeled(egui::Role::ListItem, true, format!("{speaker}: {text}"))
                     });
                     if ui.is_rect_visible(rect) {
                         let visuals = ui.visuals();
@@ -144,18 +186,12 @@ impl StatementsView {
                             ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
                         }
                         let inner = rect.shrink2(egui::vec2(6.0, 3.0));
-                        let head =
-                            format!("{speaker} · {date} · {} · {}", kind_label(statement.record.kind), article.title);
+                        let head = format!("{speaker} · {date} · {} · {}", kind_label(statement.kind), article.title);
                         let head_galley =
                             super::article_list::one_line(ui, &head, 12.0, visuals.weak_text_color(), inner.width());
                         ui.painter().galley(inner.left_top(), head_galley, visuals.weak_text_color());
-                        let text_galley = super::article_list::one_line(
-                            ui,
-                            &statement.record.text,
-                            14.0,
-                            visuals.strong_text_color(),
-                            inner.width(),
-                        );
+                        let text_galley =
+                            super::article_list::one_line(ui, text, 14.0, visuals.strong_text_color(), inner.width());
                         ui.painter().galley(
                             egui::pos2(inner.left(), inner.bottom() - text_galley.size().y),
                             text_galley,
@@ -168,5 +204,6 @@ impl StatementsView {
                 }
             },
         );
+        self.read_texts(ui.ctx(), corpus, in_view);
     }
 }
