@@ -215,11 +215,11 @@ impl Corpus {
             while let Some(next) = indices.next_if(|&next| self.statements[next as usize].article == article) {
                 group.push(next);
             }
-            let records = self.read_article(&self.articles[article as usize]).and_then(|read| {
+            let records = self.read_text(&self.articles[article as usize]).and_then(|text| {
                 let statements: Option<Vec<Statement>> =
-                    group.iter().map(|&i| self.statements[i as usize].in_text(&read.text)).collect();
+                    group.iter().map(|&i| self.statements[i as usize].in_text(&text)).collect();
                 let statements = statements.ok_or_else(|| "the file changed since it was read".to_owned())?;
-                Ok(crate::statements::to_records(&read.text, &statements))
+                Ok(crate::statements::to_records(&text, &statements))
             });
             match &records {
                 Ok(records) => group.iter().zip(records).try_for_each(|(&i, record)| each(i, Ok(record)))?,
@@ -255,6 +255,11 @@ impl Corpus {
         read_article(&self.root, &self.files[meta.file_id as usize], meta)
     }
 
+    /// Reads just an article's text again from its file, for indexing and for the words of statements.
+    pub fn read_text(&self, meta: &ArticleMeta) -> Result<String, String> {
+        read_text(&self.root, &self.files[meta.file_id as usize], meta).map(|(text, _)| text)
+    }
+
     /// Every speaker name found in the statements, with how many statements it has.
     pub fn found_speakers(&self) -> std::collections::BTreeMap<String, usize> {
         let mut found: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -274,6 +279,13 @@ impl Corpus {
 
 /// Reads an article's text again from its file under `root`, for showing it; the metadata stays as listed.
 pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<Article, String> {
+    let (text, fields) = read_text(root, entry, meta)?;
+    let analysis = analyze(&text, &fields, &entry.relative_path);
+    Ok(Article { meta: meta.clone(), text, lines: analysis.lines })
+}
+
+/// Reads an article's text (and the record's fields) again from its file, without analysing its lines.
+fn read_text(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<(String, crate::metadata::Fields), String> {
     let path = entry.path_under(root);
     let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
     let records = ingest::read_records(entry.format, &text);
@@ -283,9 +295,7 @@ pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
         _ => records.records.into_iter().find(|r| r.record == meta.record),
     }
     .ok_or_else(|| format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path))?;
-    let (record_text, _) = cap_text(record.text);
-    let analysis = analyze(&record_text, &record.fields, &entry.relative_path);
-    Ok(Article { meta: meta.clone(), text: record_text, lines: analysis.lines })
+    Ok((cap_text(record.text).0, record.fields))
 }
 
 /// Reads the decoded text holding one record: the record's own bytes when the file allows, else the whole file.

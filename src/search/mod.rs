@@ -335,7 +335,7 @@ impl SearchIndex {
             let statements = self.locator.first_statement[article_index] as usize
                 ..self.locator.first_statement[article_index + 1] as usize;
             // An article that cannot be read again is still found by its metadata.
-            let text = corpus.read_article(meta).map(|a| a.text).unwrap_or_default();
+            let text = corpus.read_text(meta).unwrap_or_default();
             let base = |ordinal: u64| {
                 let mut document = TantivyDocument::default();
                 document.add_text(file_field, path);
