@@ -1,7 +1,7 @@
 //! A corpus: the files found under a folder, the articles read from them, and the problems met on the way.
 //!
-//! Article metadata and statements stay in memory; an article's text is read again from its file when it
-//! is shown.
+//! Article metadata and compact statements (who, and where their words lie) stay in memory; an article's
+//! text is read again from its file when it is shown, exported or indexed.
 
 use crate::article::{Article, ArticleMeta};
 use crate::cache::{ExtractionCache, Reuse};

@@ -204,3 +204,9 @@ fn dropped_files_open_relative_to_their_common_folder() {
     assert_eq!(files, ["a/one.txt", "two.md"]);
     assert_eq!(corpus.articles[1].title, "Two");
 }
+
+#[test]
+fn a_statement_in_memory_is_small() {
+    // Tens of millions are kept for a corpus of a million articles: words are read from the article.
+    assert!(std::mem::size_of::<corpus::CorpusStatement>() <= 56, "{}", std::mem::size_of::<corpus::CorpusStatement>());
+}
