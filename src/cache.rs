@@ -6,6 +6,7 @@ use crate::article::ArticleMeta;
 use crate::corpus::{Corpus, CorpusStatement, FileEntry, FileResult, Problem};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
 
 /// Names the layout and the extraction rules; a cache written under another name is ignored, and so is a
@@ -93,6 +94,11 @@ impl ExtractionCache {
         (ExtractionCache { files }, None)
     }
 
+    /// How many articles and statements are cached.
+    pub fn held(&self) -> (usize, usize) {
+        self.files.values().fold((0, 0), |(a, s), f| (a + f.articles.len(), s + f.statements.len()))
+    }
+
     /// True when nothing is cached.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
@@ -147,45 +153,49 @@ pub fn save(corpus: &Corpus, path: &Path) -> std::io::Result<()> {
     for problem in &corpus.problems {
         problems_of.entry(problem.path.as_str()).or_default().push(problem);
     }
-    let mut bytes = postcard::to_stdvec(CACHE_VERSION).map_err(std::io::Error::other)?;
-    let mut add_chunk = |chunk: &[CachedFileRef]| -> std::io::Result<()> {
-        let encoded = postcard::to_stdvec(chunk).map_err(std::io::Error::other)?;
-        bytes.extend((encoded.len() as u64).to_le_bytes());
-        bytes.extend(encoded);
-        Ok(())
-    };
-    // Articles are sorted by file and statements by article, so each file's share of both is one run;
-    // a chunk at a time is copied, with statements counted within their file.
-    let mut chunk = Vec::with_capacity(FILES_PER_CHUNK);
-    let (mut article_start, mut statement_start) = (0, 0);
-    for (file_id, entry) in corpus.files.iter().enumerate() {
-        let article_end = article_start
-            + corpus.articles[article_start..].iter().take_while(|a| a.file_id as usize == file_id).count();
-        let statement_end = statement_start
-            + corpus.statements[statement_start..].iter().take_while(|s| (s.article as usize) < article_end).count();
-        // A file that could not be read (permission denied, binary) is tried again next time.
-        if entry.encoding.is_some() {
-            let statements = corpus.statements[statement_start..statement_end]
-                .iter()
-                .map(|s| CorpusStatement { article: s.article - article_start as u32, ..s.clone() })
-                .collect();
-            chunk.push(CachedFileRef {
-                entry,
-                articles: &corpus.articles[article_start..article_end],
-                statements,
-                problems: problems_of.remove(entry.relative_path.as_str()).unwrap_or_default(),
-            });
+    crate::store::write_atomically_with(path, |file| {
+        file.write_all(&postcard::to_stdvec(CACHE_VERSION).map_err(std::io::Error::other)?)?;
+        let mut add_chunk = |chunk: &[CachedFileRef]| -> std::io::Result<()> {
+            let encoded = postcard::to_stdvec(chunk).map_err(std::io::Error::other)?;
+            file.write_all(&(encoded.len() as u64).to_le_bytes())?;
+            file.write_all(&encoded)
+        };
+        // Articles are sorted by file and statements by article, so each file's share of both is one run;
+        // a chunk at a time is copied, with statements counted within their file.
+        let mut chunk = Vec::with_capacity(FILES_PER_CHUNK);
+        let (mut article_start, mut statement_start) = (0, 0);
+        for (file_id, entry) in corpus.files.iter().enumerate() {
+            let article_end = article_start
+                + corpus.articles[article_start..].iter().take_while(|a| a.file_id as usize == file_id).count();
+            let statement_end = statement_start
+                + corpus.statements[statement_start..]
+                    .iter()
+                    .take_while(|s| (s.article as usize) < article_end)
+                    .count();
+            // A file that could not be read (permission denied, binary) is tried again next time.
+            if entry.encoding.is_some() {
+                let statements = corpus.statements[statement_start..statement_end]
+                    .iter()
+                    .map(|s| CorpusStatement { article: s.article - article_start as u32, ..s.clone() })
+                    .collect();
+                chunk.push(CachedFileRef {
+                    entry,
+                    articles: &corpus.articles[article_start..article_end],
+                    statements,
+                    problems: problems_of.remove(entry.relative_path.as_str()).unwrap_or_default(),
+                });
+            }
+            if chunk.len() == FILES_PER_CHUNK {
+                add_chunk(&chunk)?;
+                chunk.clear();
+            }
+            (article_start, statement_start) = (article_end, statement_end);
         }
-        if chunk.len() == FILES_PER_CHUNK {
+        if !chunk.is_empty() {
             add_chunk(&chunk)?;
-            chunk.clear();
         }
-        (article_start, statement_start) = (article_end, statement_end);
-    }
-    if !chunk.is_empty() {
-        add_chunk(&chunk)?;
-    }
-    crate::store::write_atomically(path, &bytes)
+        Ok(())
+    })
 }
 
 /// The cache is saved in chunks of this many files, each with its length before it, so chunks can be

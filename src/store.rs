@@ -65,20 +65,37 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 
 /// Writes a file atomically: to a temporary file beside it, flushed to disk, then renamed over it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| std::io::Write::write_all(file, bytes))
+}
+
+/// Writes a file atomically as `write_atomically` does, with `write` streaming its content (so a big file
+/// need not be built in memory first). A failed write leaves the old file as it was.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use std::io::Write;
     let folder = path.parent().ok_or_else(|| std::io::Error::other("no parent folder"))?;
     std::fs::create_dir_all(folder)?;
     // Unique to the process and the call, so two writes of one file (two windows, or a save still running
     // when the next starts) never share a temporary file.
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let write_number = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = folder.join(format!(".{name}.tmp-{}-{write}", std::process::id()));
-    let mut file = std::fs::File::create(&temporary)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&temporary, path)
+    let temporary = folder.join(format!(".{name}.tmp-{}-{write_number}", std::process::id()));
+    let written = (|| {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+        write(&mut file)?;
+        file.flush()?;
+        file.get_ref().sync_all()
+    })();
+    match written {
+        Ok(()) => std::fs::rename(&temporary, path),
+        Err(error) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(error)
+        }
+    }
 }
 
 /// `name`, or `name-2`, `name-3`… (before the extension) if a file of that name is already in `folder`, so

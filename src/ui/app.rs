@@ -473,11 +473,8 @@ impl DossierApp {
                 };
                 match event {
                     LoadEvent::Listed(listing) => {
-                        let corpus = Arc::make_mut(&mut self.corpus);
-                        corpus.root = listing.root;
-                        corpus.files = listing.files;
-                        corpus.problems.extend(listing.problems);
                         self.skipped_files = listing.skipped_files;
+                        Arc::make_mut(&mut self.corpus).take_listing(listing);
                     }
                     LoadEvent::File(result) => {
                         Arc::make_mut(&mut self.corpus).add_file_result(result);
