@@ -100,24 +100,17 @@ fn main() {
         ),
     ));
     // When the first articles reach the list, as the app shows them while the rest load.
-    let started = Instant::now();
-    let job = corpus::start_load(source.clone(), threads, Some(cache_file.clone()), || {});
-    let first = job.events.iter().find(|e| matches!(e, corpus::LoadEvent::File(r) if !r.articles.is_empty()));
-    rows.push((
-        "first articles in the list (warm)".into(),
-        format!("{:.2} s{}", started.elapsed().as_secs_f64(), if first.is_some() { "" } else { " (none)" }),
-    ));
-    job.cancel();
-    drop(job);
-    let started = Instant::now();
-    let job = corpus::start_load(source.clone(), threads, None, || {});
-    let first = job.events.iter().find(|e| matches!(e, corpus::LoadEvent::File(r) if !r.articles.is_empty()));
-    rows.push((
-        "first articles in the list (cold, nothing cached)".into(),
-        format!("{:.2} s{}", started.elapsed().as_secs_f64(), if first.is_some() { "" } else { " (none)" }),
-    ));
-    job.cancel();
-    drop(job);
+    for (what, cache) in [("warm", Some(cache_file.clone())), ("cold, nothing cached", None)] {
+        let started = Instant::now();
+        let job = corpus::start_load(source.clone(), threads, cache, || {});
+        let first = job.events.iter().find(|e| matches!(e, corpus::LoadEvent::File(r) if !r.articles.is_empty()));
+        let seconds = started.elapsed().as_secs_f64();
+        rows.push((
+            format!("first articles in the list ({what})"),
+            format!("{seconds:.2} s{}", if first.is_some() { "" } else { " (none)" }),
+        ));
+        job.cancel();
+    }
 
     let later = std::time::SystemTime::now();
     let listed = corpus::list_files(&source).expect("the corpus lists");
