@@ -6,13 +6,13 @@ use crate::article::ArticleMeta;
 use crate::corpus::{Corpus, CorpusStatement, FileEntry, FileResult, Problem};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 
 /// Names the layout and the extraction rules; a cache written under another name is ignored, and so is a
 /// search index (it finds statements by their place in their article). Bump the number when the rules
 /// change; the crate version is part of it so that every release reads files afresh.
-pub const CACHE_VERSION: &str = concat!("dossier-extract-3 ", env!("CARGO_PKG_VERSION"));
+pub const CACHE_VERSION: &str = concat!("dossier-extract-4 ", env!("CARGO_PKG_VERSION"));
 
 /// A file modified within this many nanoseconds before it was read may have changed again in the same tick
 /// of a coarse file-system clock after the read, so such a file is compared by content.
@@ -20,7 +20,7 @@ const UNSURE_NANOS: u64 = 2_000_000_000;
 
 /// What was read from one file, as saved.
 #[derive(Debug, Serialize, Deserialize)]
-struct CachedFile {
+pub struct CachedFile {
     entry: FileEntry,
     articles: Vec<ArticleMeta>,
     /// With `article` counted within the file.
@@ -37,12 +37,6 @@ struct CachedFileRef<'a> {
     problems: Vec<&'a Problem>,
 }
 
-/// The cached files of a corpus, by relative path.
-#[derive(Debug, Default)]
-pub struct ExtractionCache {
-    files: HashMap<String, CachedFile>,
-}
-
 /// Whether a listed file can be taken from the cache.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Reuse {
@@ -50,101 +44,134 @@ pub enum Reuse {
     Yes,
     /// Size and time agree, but the time is too close to the cache's writing to be sure: compare contents.
     IfContentIs(u64),
-    /// Not cached, or changed.
+    /// Changed.
     No,
 }
 
-impl ExtractionCache {
-    /// Loads the cache file, decoding its chunks on `threads` threads; a missing, damaged or old one gives
-    /// an empty cache (and a reason when damaged).
-    pub fn load(path: &Path, threads: usize) -> (ExtractionCache, Option<String>) {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Default::default(),
-            Err(error) => return (Default::default(), Some(format!("cannot read the cache: {error}"))),
-        };
-        let damaged = |error: String| (Default::default(), Some(format!("the cache was damaged ({error}); rebuilt")));
-        let chunks = match postcard::take_from_bytes::<String>(&bytes) {
-            Ok((version, rest)) if version == CACHE_VERSION => match split_chunks(rest) {
-                Some(chunks) => chunks,
-                None => return damaged("a chunk runs past the end".into()),
-            },
-            Ok(_) => return Default::default(),
-            Err(error) => return damaged(error.to_string()),
-        };
-        let threads = threads.clamp(1, chunks.len().max(1));
-        let decoded: Vec<Result<Vec<CachedFile>, postcard::Error>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|worker| {
-                    let chunks = &chunks;
-                    scope.spawn(move || {
-                        chunks.iter().skip(worker).step_by(threads).map(|c| postcard::from_bytes(c)).collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-        });
-        let mut files = HashMap::new();
-        for chunk in decoded {
-            match chunk {
-                Ok(chunk) => files.extend(chunk.into_iter().map(|f| (f.entry.relative_path.clone(), f))),
-                Err(error) => return damaged(error.to_string()),
-            }
-        }
-        (ExtractionCache { files }, None)
+impl CachedFile {
+    /// The file's path relative to the corpus root.
+    pub fn relative_path(&self) -> &str {
+        &self.entry.relative_path
     }
 
-    /// How many articles and statements are cached.
-    pub fn held(&self) -> (usize, usize) {
-        self.files.values().fold((0, 0), |(a, s), f| (a + f.articles.len(), s + f.statements.len()))
+    /// The hash of the file's bytes when it was read.
+    pub fn content_hash(&self) -> u64 {
+        self.entry.content_hash
     }
 
-    /// True when nothing is cached.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
-    /// Whether a listed file is unchanged since it was cached.
+    /// Whether the listed file is unchanged since it was cached.
     pub fn reuse(&self, listed: &FileEntry) -> Reuse {
-        let Some(cached) = self.files.get(&listed.relative_path) else { return Reuse::No };
-        let (Some(modified), Some(cached_modified)) = (listed.modified, cached.entry.modified) else {
+        let (Some(modified), Some(cached_modified)) = (listed.modified, self.entry.modified) else {
             return Reuse::No;
         };
-        if cached.entry.size != listed.size || cached_modified != modified || cached.entry.format != listed.format {
+        if self.entry.size != listed.size || cached_modified != modified || self.entry.format != listed.format {
             return Reuse::No;
         }
-        if modified.saturating_add(UNSURE_NANOS) >= cached.entry.read_at {
-            return Reuse::IfContentIs(cached.entry.content_hash);
+        if modified.saturating_add(UNSURE_NANOS) >= self.entry.read_at {
+            return Reuse::IfContentIs(self.entry.content_hash);
         }
         Reuse::Yes
     }
 
-    /// Takes a file's cached result out, renumbered as file `file_id` of the new listing. `checked_at` is
-    /// when its content was found unchanged, if it was read to compare.
-    pub fn take(&mut self, file_id: u32, listed: &FileEntry, checked_at: Option<u64>) -> Option<FileResult> {
-        let cached = self.files.remove(&listed.relative_path)?;
-        let mut articles = cached.articles;
+    /// The cached result as file `file_id` of the new listing. `checked_at` is when its content was found
+    /// unchanged, if it was read to compare.
+    pub fn into_result(self, file_id: u32, listed: &FileEntry, checked_at: Option<u64>) -> FileResult {
+        let mut articles = self.articles;
         for meta in &mut articles {
             meta.file_id = file_id;
         }
-        Some(FileResult {
+        FileResult {
             file_id,
             entry: FileEntry {
                 raw_path: listed.raw_path.clone(),
-                read_at: checked_at.unwrap_or(cached.entry.read_at),
-                ..cached.entry
+                read_at: checked_at.unwrap_or(self.entry.read_at),
+                ..self.entry
             },
             articles,
-            statements: cached.statements,
-            problems: cached.problems,
+            statements: self.statements,
+            problems: self.problems,
             from_cache: true,
-        })
+        }
+    }
+}
+
+/// Marks the start of a cache file, so that a file of anything else is known as damaged.
+const MAGIC: &[u8] = b"DOSSIER-CACHE\n";
+
+/// A cache file read chunk by chunk, so a big cache is never held whole in memory.
+pub struct CacheReader {
+    file: std::io::BufReader<std::fs::File>,
+    /// How many articles and statements the cache holds.
+    pub expected: (usize, usize),
+}
+
+impl CacheReader {
+    /// Opens a cache file: `Ok(None)` when there is none or it was written by another version, an error
+    /// when it is damaged.
+    pub fn open(path: &Path) -> Result<Option<CacheReader>, String> {
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(format!("cannot read the cache: {error}")),
+        };
+        let mut file = std::io::BufReader::new(file);
+        let mut magic = [0u8; MAGIC.len()];
+        let damaged = |what: &str| format!("the cache was damaged ({what}); rebuilt");
+        file.read_exact(&mut magic).map_err(|_| damaged("too short"))?;
+        if magic != MAGIC {
+            return Err(damaged("not a cache file"));
+        }
+        let version = read_block(&mut file, 256).map_err(|what| damaged(&what))?;
+        if version != CACHE_VERSION.as_bytes() {
+            return Ok(None);
+        }
+        let (articles, statements) = (read_u64(&mut file), read_u64(&mut file));
+        let (Ok(articles), Ok(statements)) = (articles, statements) else { return Err(damaged("too short")) };
+        Ok(Some(CacheReader { file, expected: (articles as usize, statements as usize) }))
     }
 
-    /// How many cached files were not taken (deleted or changed since).
-    pub fn left_over(&self) -> usize {
-        self.files.len()
+    /// The next chunk's bytes, `None` at the end.
+    pub fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, String> {
+        if self.file.fill_buf().map_err(|e| e.to_string())?.is_empty() {
+            return Ok(None);
+        }
+        read_block(&mut self.file, MAX_CHUNK_BYTES)
+            .map(Some)
+            .map_err(|what| format!("the cache was damaged ({what}); rebuilt"))
     }
+}
+
+/// A chunk is never bigger than this (512 files of up to 16 MB of text would not reach it).
+const MAX_CHUNK_BYTES: u64 = 1 << 34;
+
+fn read_u64(file: &mut impl Read) -> std::io::Result<u64> {
+    let mut bytes = [0u8; 8];
+    file.read_exact(&mut bytes)?;
+    Ok(u64::from_le_bytes(bytes))
+}
+
+/// An 8-byte little-endian length and that many bytes.
+fn read_block(file: &mut impl Read, max: u64) -> Result<Vec<u8>, String> {
+    let length = read_u64(file).map_err(|_| "too short".to_owned())?;
+    if length > max {
+        return Err("a length out of bounds".into());
+    }
+    let mut bytes = Vec::new();
+    file.take(length).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 != length {
+        return Err("cut short".into());
+    }
+    Ok(bytes)
+}
+
+fn write_block(file: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+    file.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    file.write_all(bytes)
+}
+
+/// Decodes the files of one chunk.
+pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<CachedFile>, String> {
+    postcard::from_bytes(bytes).map_err(|error| format!("the cache was damaged ({error}); rebuilt"))
 }
 
 /// Saves what a fully loaded corpus read from each file, atomically.
@@ -154,11 +181,13 @@ pub fn save(corpus: &Corpus, path: &Path) -> std::io::Result<()> {
         problems_of.entry(problem.path.as_str()).or_default().push(problem);
     }
     crate::store::write_atomically_with(path, |file| {
-        file.write_all(&postcard::to_stdvec(CACHE_VERSION).map_err(std::io::Error::other)?)?;
+        file.write_all(MAGIC)?;
+        write_block(file, CACHE_VERSION.as_bytes())?;
+        // Files that could not be read hold no articles, so the corpus' counts are the cache's.
+        file.write_all(&(corpus.articles.len() as u64).to_le_bytes())?;
+        file.write_all(&(corpus.statements.len() as u64).to_le_bytes())?;
         let mut add_chunk = |chunk: &[CachedFileRef]| -> std::io::Result<()> {
-            let encoded = postcard::to_stdvec(chunk).map_err(std::io::Error::other)?;
-            file.write_all(&(encoded.len() as u64).to_le_bytes())?;
-            file.write_all(&encoded)
+            write_block(file, &postcard::to_stdvec(chunk).map_err(std::io::Error::other)?)
         };
         // Articles are sorted by file and statements by article, so each file's share of both is one run;
         // a chunk at a time is copied, with statements counted within their file.
@@ -199,20 +228,5 @@ pub fn save(corpus: &Corpus, path: &Path) -> std::io::Result<()> {
 }
 
 /// The cache is saved in chunks of this many files, each with its length before it, so chunks can be
-/// decoded in parallel.
+/// read one at a time and decoded in parallel.
 const FILES_PER_CHUNK: usize = 512;
-
-/// The chunks after the version: each an 8-byte little-endian length and that many bytes.
-fn split_chunks(mut rest: &[u8]) -> Option<Vec<&[u8]>> {
-    let mut chunks = Vec::new();
-    while !rest.is_empty() {
-        let (length, after) = rest.split_first_chunk::<8>()?;
-        let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
-        if length > after.len() {
-            return None;
-        }
-        chunks.push(&after[..length]);
-        rest = &after[length..];
-    }
-    Some(chunks)
-}

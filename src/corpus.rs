@@ -4,17 +4,18 @@
 //! text is read again from its file when it is shown, exported or indexed.
 
 use crate::article::{Article, ArticleMeta};
-use crate::cache::{ExtractionCache, Reuse};
+use crate::cache::{CacheReader, CachedFile, Reuse, decode_chunk};
 use crate::decode::decode;
 use crate::ingest::{self, Format, RawRecord, Records};
 use crate::metadata::analyze;
 use crate::statements::{SpeakerType, Statement, StatementKind, StatementRecord};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Files larger than this are not read at all.
 pub const MAX_FILE_BYTES: u64 = 2 << 30;
@@ -632,6 +633,8 @@ pub enum LoadEvent {
     Listed(Listing),
     /// One file was read.
     File(FileResult),
+    /// Something went wrong that belongs to no file being read (a damaged cache).
+    Problem(Problem),
     /// The source could not be opened.
     Failed(String),
     /// All work has ended (finished or cancelled).
@@ -678,15 +681,7 @@ pub fn start_load(
                 let _ = sender.send(event);
                 on_event();
             };
-            // The cache is read while the files are listed: both take a while on a big corpus.
-            let (listing, (mut cache, cache_problem)) = std::thread::scope(|scope| {
-                let cache = scope.spawn(|| match &cache_file {
-                    Some(path) => ExtractionCache::load(path, threads),
-                    None => Default::default(),
-                });
-                (list_files(&source), cache.join().unwrap_or_default())
-            });
-            let mut listing = match listing {
+            let mut listing = match list_files(&source) {
                 Ok(listing) => listing,
                 Err(message) => {
                     send(LoadEvent::Failed(message));
@@ -694,43 +689,111 @@ pub fn start_load(
                     return;
                 }
             };
-            if let (Some(message), Some(path)) = (cache_problem, &cache_file) {
-                listing.problems.push(Problem { path: path.display().to_string(), message });
-            }
-            listing.expected = cache.held();
+            let reader = match &cache_file {
+                Some(path) => CacheReader::open(path).unwrap_or_else(|message| {
+                    listing.problems.push(Problem { path: path.display().to_string(), message });
+                    None
+                }),
+                None => None,
+            };
+            // A cache that was not there, or not usable, must be written (again).
+            let mut cache_is_stale = cache_file.is_some() && reader.is_none();
+            listing.expected = reader.as_ref().map_or((0, 0), |r| r.expected);
             progress.files_total.store(listing.files.len(), Ordering::Relaxed);
             progress.bytes_total.store(listing.files.iter().map(|f| f.size).sum(), Ordering::Relaxed);
             progress.listing_done.store(true, Ordering::Relaxed);
             let root = listing.root.clone();
             let files = listing.files.clone();
             send(LoadEvent::Listed(listing));
-            // Unchanged files come from the cache at once; the rest are queued for the readers.
-            let mut queue: Vec<(usize, Option<u64>)> = Vec::new();
-            for (index, entry) in files.iter().enumerate() {
-                let cached = match cache.reuse(entry) {
-                    Reuse::Yes => cache.take(index as u32, entry, None),
-                    Reuse::IfContentIs(hash) => {
-                        queue.push((index, Some(hash)));
-                        continue;
+
+            // Unchanged files come from the cache, read a chunk at a time and decoded on every core.
+            let index_of: HashMap<&str, usize> =
+                files.iter().enumerate().map(|(index, f)| (f.relative_path.as_str(), index)).collect();
+            let taken: Vec<AtomicBool> = files.iter().map(|_| AtomicBool::new(false)).collect();
+            let unsure: Mutex<HashMap<usize, CachedFile>> = Mutex::default();
+            let left_over = AtomicUsize::new(0);
+            let cache_problem: Mutex<Option<String>> = Mutex::default();
+            if let Some(mut reader) = reader {
+                let (chunks, chunk_receiver) = crossbeam_channel::bounded::<Vec<u8>>(threads.max(1));
+                std::thread::scope(|scope| {
+                    for _ in 0..threads.max(1) {
+                        let (files, index_of, taken, unsure, left_over, cache_problem, chunk_receiver) =
+                            (&files, &index_of, &taken, &unsure, &left_over, &cache_problem, chunk_receiver.clone());
+                        let (progress, send) = (&progress, &send);
+                        scope.spawn(move || {
+                            for bytes in chunk_receiver.iter() {
+                                let cached_files = match decode_chunk(&bytes) {
+                                    Ok(cached_files) => cached_files,
+                                    Err(message) => {
+                                        *cache_problem.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
+                                        continue;
+                                    }
+                                };
+                                for cached in cached_files {
+                                    let Some(&index) = index_of.get(cached.relative_path()) else {
+                                        left_over.fetch_add(1, Ordering::Relaxed);
+                                        continue;
+                                    };
+                                    match cached.reuse(&files[index]) {
+                                        Reuse::Yes => {
+                                            taken[index].store(true, Ordering::Relaxed);
+                                            progress.files_done.fetch_add(1, Ordering::Relaxed);
+                                            progress.bytes_done.fetch_add(files[index].size, Ordering::Relaxed);
+                                            send(LoadEvent::File(cached.into_result(
+                                                index as u32,
+                                                &files[index],
+                                                None,
+                                            )));
+                                        }
+                                        Reuse::IfContentIs(_) => {
+                                            unsure.lock().unwrap_or_else(|e| e.into_inner()).insert(index, cached);
+                                        }
+                                        Reuse::No => {
+                                            left_over.fetch_add(1, Ordering::Relaxed);
+                                        }
+                                    }
+                                }
+                            }
+                        });
                     }
-                    Reuse::No => None,
-                };
-                match cached {
-                    Some(result) => {
-                        progress.files_done.fetch_add(1, Ordering::Relaxed);
-                        progress.bytes_done.fetch_add(entry.size, Ordering::Relaxed);
-                        send(LoadEvent::File(result));
+                    drop(chunk_receiver);
+                    while !cancel.load(Ordering::Relaxed) {
+                        match reader.next_chunk() {
+                            Ok(Some(bytes)) => {
+                                if chunks.send(bytes).is_err() {
+                                    break;
+                                }
+                            }
+                            Ok(None) => break,
+                            Err(message) => {
+                                *cache_problem.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
+                                break;
+                            }
+                        }
                     }
-                    None => queue.push((index, None)),
-                }
+                    drop(chunks);
+                });
             }
-            let cache = std::sync::Mutex::new(cache);
+            if let (Some(message), Some(path)) =
+                (cache_problem.into_inner().unwrap_or_else(|e| e.into_inner()), &cache_file)
+            {
+                cache_is_stale = true;
+                send(LoadEvent::Problem(Problem { path: path.display().to_string(), message }));
+            }
+
+            // The rest are read; a file whose time alone cannot prove it unchanged is compared by content.
+            let unsure = unsure.into_inner().unwrap_or_else(|e| e.into_inner());
+            let queue: Vec<(usize, Option<u64>)> = (0..files.len())
+                .filter(|&index| !taken[index].load(Ordering::Relaxed))
+                .map(|index| (index, unsure.get(&index).map(|cached| cached.content_hash())))
+                .collect();
+            let unsure = Mutex::new(unsure);
             let read_afresh = AtomicUsize::new(0);
             let next = AtomicUsize::new(0);
             std::thread::scope(|scope| {
                 for worker in 0..threads.max(1) {
-                    let (root, files, queue, next, progress, cancel, send, cache, read_afresh) =
-                        (&root, &files, &queue, &next, &progress, &cancel, &send, &cache, &read_afresh);
+                    let (root, files, queue, next, progress, cancel, send, unsure, read_afresh) =
+                        (&root, &files, &queue, &next, &progress, &cancel, &send, &unsure, &read_afresh);
                     std::thread::Builder::new()
                         .name(format!("corpus-read-{worker}"))
                         .spawn_scoped(scope, move || {
@@ -746,11 +809,9 @@ pub fn start_load(
                                 let checked_at = nanos_since_epoch(std::time::SystemTime::now());
                                 let same_content = cached_hash.is_some_and(|hash| file_hash(root, entry) == Some(hash));
                                 let cached = same_content
-                                    .then(|| {
-                                        let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-                                        cache.take(index as u32, entry, checked_at)
-                                    })
-                                    .flatten();
+                                    .then(|| unsure.lock().unwrap_or_else(|e| e.into_inner()).remove(&index))
+                                    .flatten()
+                                    .map(|cached| cached.into_result(index as u32, entry, checked_at));
                                 let result = cached.unwrap_or_else(|| {
                                     read_afresh.fetch_add(1, Ordering::Relaxed);
                                     read_file_guarded(root, index as u32, entry.clone())
@@ -763,8 +824,7 @@ pub fn start_load(
                         .expect("spawn a reader thread");
                 }
             });
-            let left_over = cache.lock().unwrap_or_else(|e| e.into_inner()).left_over();
-            let cache_is_stale = cache_file.is_some() && (read_afresh.into_inner() > 0 || left_over > 0);
+            cache_is_stale |= cache_file.is_some() && (read_afresh.into_inner() > 0 || left_over.into_inner() > 0);
             send(LoadEvent::Finished { cancelled: cancel.load(Ordering::Relaxed), cache_is_stale });
         })
         .expect("spawn the loading thread");
@@ -814,6 +874,7 @@ pub fn load_cached(source: &CorpusSource, threads: usize, cache_file: Option<&Pa
         match event {
             LoadEvent::Listed(listing) => corpus.take_listing(listing),
             LoadEvent::File(result) => corpus.add_file_result(result),
+            LoadEvent::Problem(problem) => corpus.problems.push(problem),
             LoadEvent::Failed(message) => return Err(message),
             LoadEvent::Finished { cache_is_stale: stale, .. } => {
                 cache_is_stale = stale;

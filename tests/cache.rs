@@ -116,8 +116,9 @@ fn a_damaged_or_old_cache_is_rebuilt_and_never_trusted() {
     assert!(cache_problems[0].message.contains("damaged"), "{}", cache_problems[0].message);
     assert_eq!(load(&corpus, &cache).files_from_cache, first.files.len());
     // Another version's cache is read as no cache at all, silently.
-    let old = postcard::to_stdvec("dossier-extract-0 0.0.1").unwrap();
-    std::fs::write(&cache, [old, b"what an old version wrote".to_vec()].concat()).unwrap();
+    let version = b"dossier-extract-0 0.0.1";
+    let old = [&b"DOSSIER-CACHE\n"[..], &(version.len() as u64).to_le_bytes(), version, b"what an old version wrote"];
+    std::fs::write(&cache, old.concat()).unwrap();
     let third = load(&corpus, &cache);
     assert_eq!(third.files_from_cache, 0);
     assert_same(&third, &first);

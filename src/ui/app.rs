@@ -480,6 +480,7 @@ impl DossierApp {
                         Arc::make_mut(&mut self.corpus).add_file_result(result);
                         self.list.mark_changed();
                     }
+                    LoadEvent::Problem(problem) => Arc::make_mut(&mut self.corpus).problems.push(problem),
                     LoadEvent::Failed(message) => self.message = Some(message),
                     LoadEvent::Finished { cancelled, cache_is_stale } => {
                         is_finished = true;
