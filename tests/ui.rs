@@ -60,6 +60,12 @@ fn step_until(harness: &mut Harness<'static, DossierApp>, what: &str, done: impl
     panic!("timed out waiting until {what}");
 }
 
+/// The words of the statements in view in All statements are read from their articles in the background,
+/// which repaints when done: tests wait for that before a settled `run`.
+fn rows_in_view_are_read(app: &DossierApp) -> bool {
+    app.visible_statements().iter().take(8).all(|&i| app.statement_text(i).is_some())
+}
+
 fn loaded_and_shown(app: &DossierApp) -> bool {
     !app.is_loading() && !app.is_indexing() && app.shown_article().is_some()
 }
@@ -249,13 +255,15 @@ fn clicking_a_statement_selects_it_and_all_statements_filter_by_speaker() {
 
     // The corpus-wide view lists every statement; a speaker filters it, with the count shown.
     harness.get_by_label("All statements").click();
-    harness.run();
+    step_until(&mut harness, "the rows' words are read", rows_in_view_are_read);
     let total = harness.state().corpus.statements.len();
     assert_eq!(harness.state().visible_statements().len(), total);
     let count =
         harness.state().corpus.statements.iter().filter(|s| s.speaker.as_deref() == Some(speaker.as_str())).count();
     harness.get_by_label(&format!("{speaker} ({count})")).click();
-    harness.run();
+    step_until(&mut harness, "the speaker's rows are listed and their words read", |app| {
+        app.visible_statements().len() == count && rows_in_view_are_read(app)
+    });
     assert_eq!(harness.state().visible_statements().len(), count);
 
     // Clicking a statement opens its article with the statement selected.
@@ -270,8 +278,6 @@ fn clicking_a_statement_selects_it_and_all_statements_filter_by_speaker() {
         .unwrap();
     let wanted = harness.state().corpus.statements[index as usize].clone();
     let wanted_title = harness.state().corpus.articles[wanted.article as usize].title.clone();
-    // The rows' words are read from their articles in the background.
-    step_until(&mut harness, "the statement's words are read", |app| app.statement_text(index).is_some());
     let wanted_text = harness.state().statement_text(index).unwrap().to_owned();
     harness.get_by_label(&format!("{speaker}: {wanted_text}")).click();
     step_until(&mut harness, "the statement's article is shown", |app| {
@@ -297,7 +303,7 @@ fn merging_speakers_in_the_speaker_manager_changes_every_view_and_is_saved() {
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     harness.get_by_label("All statements").click();
-    harness.run();
+    step_until(&mut harness, "the rows' words are read", rows_in_view_are_read);
     harness.get_by_label("Amara Dused (1)");
     harness.get_by_label("Amara Duset (1)");
     harness.get_by_label("Speakers…").click();
