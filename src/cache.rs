@@ -28,7 +28,8 @@ pub struct CachedFile {
     problems: Vec<Problem>,
 }
 
-/// The same, borrowed from a corpus for saving without copying it.
+/// The same, borrowed from a corpus for saving; only the statements are copied (a chunk at a time), to
+/// count their articles within the file.
 #[derive(Serialize)]
 struct CachedFileRef<'a> {
     entry: &'a FileEntry,
@@ -42,8 +43,9 @@ struct CachedFileRef<'a> {
 pub enum Reuse {
     /// Its size and modification time are as cached.
     Yes,
-    /// Size and time agree, but the time is too close to the cache's writing to be sure: compare contents.
-    IfContentIs(u64),
+    /// Size and time agree, but the time is too close to the file's reading to be sure: compare contents
+    /// with `content_hash`.
+    IfContentIsUnchanged,
     /// Changed.
     No,
 }
@@ -68,7 +70,7 @@ impl CachedFile {
             return Reuse::No;
         }
         if modified.saturating_add(UNSURE_NANOS) >= self.entry.read_at {
-            return Reuse::IfContentIs(self.entry.content_hash);
+            return Reuse::IfContentIsUnchanged;
         }
         Reuse::Yes
     }
@@ -101,6 +103,8 @@ const MAGIC: &[u8] = b"DOSSIER-CACHE\n";
 /// A cache file read chunk by chunk, so a big cache is never held whole in memory.
 pub struct CacheReader {
     file: std::io::BufReader<std::fs::File>,
+    /// The file's size: no length or count read from it can be larger in an undamaged cache.
+    size: u64,
     /// How many articles and statements the cache holds.
     pub expected: (usize, usize),
 }
@@ -114,20 +118,25 @@ impl CacheReader {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(format!("cannot read the cache: {error}")),
         };
+        let size = file.metadata().map_err(|error| format!("cannot read the cache: {error}"))?.len();
         let mut file = std::io::BufReader::new(file);
         let mut magic = [0u8; MAGIC.len()];
-        let damaged = |what: &str| format!("the cache was damaged ({what}); rebuilt");
         file.read_exact(&mut magic).map_err(|_| damaged("too short"))?;
         if magic != MAGIC {
             return Err(damaged("not a cache file"));
         }
-        let version = read_block(&mut file, 256).map_err(|what| damaged(&what))?;
+        let version = read_block(&mut file, 256).map_err(damaged)?;
         if version != CACHE_VERSION.as_bytes() {
             return Ok(None);
         }
         let (articles, statements) = (read_u64(&mut file), read_u64(&mut file));
         let (Ok(articles), Ok(statements)) = (articles, statements) else { return Err(damaged("too short")) };
-        Ok(Some(CacheReader { file, expected: (articles as usize, statements as usize) }))
+        // Each article and statement takes at least a byte of the file: bigger counts are damage, and must
+        // not be trusted to make room in memory.
+        if articles > size || statements > size {
+            return Err(damaged("counts out of bounds"));
+        }
+        Ok(Some(CacheReader { file, size, expected: (articles as usize, statements as usize) }))
     }
 
     /// The next chunk's bytes, `None` at the end.
@@ -135,14 +144,14 @@ impl CacheReader {
         if self.file.fill_buf().map_err(|e| e.to_string())?.is_empty() {
             return Ok(None);
         }
-        read_block(&mut self.file, MAX_CHUNK_BYTES)
-            .map(Some)
-            .map_err(|what| format!("the cache was damaged ({what}); rebuilt"))
+        read_block(&mut self.file, self.size).map(Some).map_err(damaged)
     }
 }
 
-/// A chunk is never bigger than this (512 files of up to 16 MB of text would not reach it).
-const MAX_CHUNK_BYTES: u64 = 1 << 34;
+/// The problem reported for a damaged cache.
+fn damaged(what: impl std::fmt::Display) -> String {
+    format!("the cache was damaged ({what}); rebuilt")
+}
 
 fn read_u64(file: &mut impl Read) -> std::io::Result<u64> {
     let mut bytes = [0u8; 8];
@@ -171,7 +180,7 @@ fn write_block(file: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Decodes the files of one chunk.
 pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<CachedFile>, String> {
-    postcard::from_bytes(bytes).map_err(|error| format!("the cache was damaged ({error}); rebuilt"))
+    postcard::from_bytes(bytes).map_err(damaged)
 }
 
 /// Saves what a fully loaded corpus read from each file, atomically.

@@ -122,6 +122,13 @@ fn a_damaged_or_old_cache_is_rebuilt_and_never_trusted() {
     let third = load(&corpus, &cache);
     assert_eq!(third.files_from_cache, 0);
     assert_same(&third, &first);
+    // Counts in the header that the file cannot hold are damage, never room made in memory.
+    let version = dossier::cache::CACHE_VERSION.as_bytes();
+    let header = [&b"DOSSIER-CACHE\n"[..], &(version.len() as u64).to_le_bytes(), version, &[0xFF; 16]];
+    std::fs::write(&cache, header.concat()).unwrap();
+    let huge = load(&corpus, &cache);
+    assert_eq!((huge.files_from_cache, &huge.articles, &huge.statements), (0, &first.articles, &first.statements));
+    assert!(huge.problems.iter().any(|p| p.message.contains("counts out of bounds")), "{:?}", huge.problems);
     // Garbage of any kind is no worse.
     std::fs::write(&cache, b"\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF not a cache").unwrap();
     let fourth = load(&corpus, &cache);
