@@ -171,11 +171,6 @@ impl FileEntry {
 }
 
 impl Corpus {
-    /// The absolute path of a file.
-    pub fn file_path(&self, file_id: u32) -> PathBuf {
-        self.files[file_id as usize].path_under(&self.root)
-    }
-
     /// Starts from a listing: its files and problems, and room for the articles and statements expected.
     pub fn take_listing(&mut self, listing: Listing) {
         self.root = listing.root;
@@ -311,8 +306,8 @@ fn read_text(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<(Stri
 
 /// Reads the decoded text holding one record: the record's own bytes when the file allows, else the whole file.
 fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<String, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
     if entry.format.holds_many() && entry.is_verbatim {
+        let mut file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
         let mut header = vec![0; entry.header_len as usize];
         file.seek(SeekFrom::Start(entry.bom_len)).map_err(|e| io_reason(&e))?;
         file.read_exact(&mut header).map_err(|e| io_reason(&e))?;
@@ -322,7 +317,6 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
         header.extend_from_slice(&body);
         return String::from_utf8(header).map_err(|_| "the file changed since it was read".to_owned());
     }
-    drop(file);
     let (bytes, _) = read_bytes(path, entry.format)?;
     let decoded = decode(&bytes).map_err(|e| e.to_string())?;
     let header = decoded.text.get(..entry.header_len as usize);
@@ -626,6 +620,14 @@ pub struct LoadProgress {
     pub listing_done: AtomicBool,
 }
 
+impl LoadProgress {
+    /// Counts a file done, of `bytes` bytes.
+    fn count_file(&self, bytes: u64) {
+        self.files_done.fetch_add(1, Ordering::Relaxed);
+        self.bytes_done.fetch_add(bytes, Ordering::Relaxed);
+    }
+}
+
 /// A message from a loading job.
 #[derive(Debug)]
 pub enum LoadEvent {
@@ -706,88 +708,21 @@ pub fn start_load(
             let files = listing.files.clone();
             send(LoadEvent::Listed(listing));
 
-            // Unchanged files come from the cache, read a chunk at a time and decoded on every core.
-            let index_of: HashMap<&str, usize> =
-                files.iter().enumerate().map(|(index, f)| (f.relative_path.as_str(), index)).collect();
-            let taken: Vec<AtomicBool> = files.iter().map(|_| AtomicBool::new(false)).collect();
-            let unsure: Mutex<HashMap<usize, CachedFile>> = Mutex::default();
-            let left_over = AtomicUsize::new(0);
-            let cache_problem: Mutex<Option<String>> = Mutex::default();
-            if let Some(mut reader) = reader {
-                let (chunks, chunk_receiver) = crossbeam_channel::bounded::<Vec<u8>>(threads.max(1));
-                std::thread::scope(|scope| {
-                    for _ in 0..threads.max(1) {
-                        let (files, index_of, taken, unsure, left_over, cache_problem, chunk_receiver) =
-                            (&files, &index_of, &taken, &unsure, &left_over, &cache_problem, chunk_receiver.clone());
-                        let (progress, send) = (&progress, &send);
-                        scope.spawn(move || {
-                            for bytes in chunk_receiver.iter() {
-                                let cached_files = match decode_chunk(&bytes) {
-                                    Ok(cached_files) => cached_files,
-                                    Err(message) => {
-                                        *cache_problem.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
-                                        continue;
-                                    }
-                                };
-                                for cached in cached_files {
-                                    let Some(&index) = index_of.get(cached.relative_path()) else {
-                                        left_over.fetch_add(1, Ordering::Relaxed);
-                                        continue;
-                                    };
-                                    match cached.reuse(&files[index]) {
-                                        Reuse::Yes => {
-                                            taken[index].store(true, Ordering::Relaxed);
-                                            progress.files_done.fetch_add(1, Ordering::Relaxed);
-                                            progress.bytes_done.fetch_add(files[index].size, Ordering::Relaxed);
-                                            send(LoadEvent::File(cached.into_result(
-                                                index as u32,
-                                                &files[index],
-                                                None,
-                                            )));
-                                        }
-                                        Reuse::IfContentIs(_) => {
-                                            unsure.lock().unwrap_or_else(|e| e.into_inner()).insert(index, cached);
-                                        }
-                                        Reuse::No => {
-                                            left_over.fetch_add(1, Ordering::Relaxed);
-                                        }
-                                    }
-                                }
-                            }
-                        });
-                    }
-                    drop(chunk_receiver);
-                    while !cancel.load(Ordering::Relaxed) {
-                        match reader.next_chunk() {
-                            Ok(Some(bytes)) => {
-                                if chunks.send(bytes).is_err() {
-                                    break;
-                                }
-                            }
-                            Ok(None) => break,
-                            Err(message) => {
-                                *cache_problem.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
-                                break;
-                            }
-                        }
-                    }
-                    drop(chunks);
-                });
-            }
-            if let (Some(message), Some(path)) =
-                (cache_problem.into_inner().unwrap_or_else(|e| e.into_inner()), &cache_file)
-            {
+            let from_cache = match reader {
+                Some(reader) => send_from_cache(reader, &files, threads.max(1), &progress, &cancel, &send),
+                None => FromCache { taken: vec![false; files.len()], ..FromCache::default() },
+            };
+            if let (Some(message), Some(path)) = (from_cache.problem, &cache_file) {
                 cache_is_stale = true;
                 send(LoadEvent::Problem(Problem { path: path.display().to_string(), message }));
             }
 
             // The rest are read; a file whose time alone cannot prove it unchanged is compared by content.
-            let unsure = unsure.into_inner().unwrap_or_else(|e| e.into_inner());
             let queue: Vec<(usize, Option<u64>)> = (0..files.len())
-                .filter(|&index| !taken[index].load(Ordering::Relaxed))
-                .map(|index| (index, unsure.get(&index).map(|cached| cached.content_hash())))
+                .filter(|&index| !from_cache.taken[index])
+                .map(|index| (index, from_cache.unsure.get(&index).map(|cached| cached.content_hash())))
                 .collect();
-            let unsure = Mutex::new(unsure);
+            let unsure = Mutex::new(from_cache.unsure);
             let read_afresh = AtomicUsize::new(0);
             let next = AtomicUsize::new(0);
             std::thread::scope(|scope| {
@@ -816,19 +751,105 @@ pub fn start_load(
                                     read_afresh.fetch_add(1, Ordering::Relaxed);
                                     read_file_guarded(root, index as u32, entry.clone())
                                 });
-                                progress.files_done.fetch_add(1, Ordering::Relaxed);
-                                progress.bytes_done.fetch_add(entry.size, Ordering::Relaxed);
+                                progress.count_file(entry.size);
                                 send(LoadEvent::File(result));
                             }
                         })
                         .expect("spawn a reader thread");
                 }
             });
-            cache_is_stale |= cache_file.is_some() && (read_afresh.into_inner() > 0 || left_over.into_inner() > 0);
+            cache_is_stale |= cache_file.is_some() && (read_afresh.into_inner() > 0 || from_cache.left_over > 0);
             send(LoadEvent::Finished { cancelled: cancel.load(Ordering::Relaxed), cache_is_stale });
         })
         .expect("spawn the loading thread");
     job
+}
+
+/// What the cache gave a load.
+#[derive(Default)]
+struct FromCache {
+    /// Which listed files were sent from the cache.
+    taken: Vec<bool>,
+    /// Cached files whose time alone cannot prove them unchanged, by listed index: compared by content.
+    unsure: HashMap<usize, CachedFile>,
+    /// Cached files that are gone or changed.
+    left_over: usize,
+    /// Why the cache could not be read to its end.
+    problem: Option<String>,
+}
+
+/// Sends the listed files that are unchanged since they were cached, reading the cache a chunk at a time
+/// and decoding chunks on `threads` threads, so the whole cache is never held in memory.
+fn send_from_cache(
+    mut reader: CacheReader,
+    files: &[FileEntry],
+    threads: usize,
+    progress: &LoadProgress,
+    cancel: &AtomicBool,
+    send: &(impl Fn(LoadEvent) + Sync),
+) -> FromCache {
+    let index_of: HashMap<&str, usize> =
+        files.iter().enumerate().map(|(index, f)| (f.relative_path.as_str(), index)).collect();
+    let taken: Vec<AtomicBool> = files.iter().map(|_| AtomicBool::new(false)).collect();
+    let unsure: Mutex<HashMap<usize, CachedFile>> = Mutex::default();
+    let left_over = AtomicUsize::new(0);
+    let problem: Mutex<Option<String>> = Mutex::default();
+    let note_problem = |message: String| *problem.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
+    let use_cached = |cached: CachedFile| {
+        let Some(&index) = index_of.get(cached.relative_path()) else {
+            left_over.fetch_add(1, Ordering::Relaxed);
+            return;
+        };
+        match cached.reuse(&files[index]) {
+            Reuse::Yes => {
+                taken[index].store(true, Ordering::Relaxed);
+                progress.count_file(files[index].size);
+                send(LoadEvent::File(cached.into_result(index as u32, &files[index], None)));
+            }
+            Reuse::IfContentIsUnchanged => {
+                unsure.lock().unwrap_or_else(|e| e.into_inner()).insert(index, cached);
+            }
+            Reuse::No => {
+                left_over.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    };
+    let (chunks, chunk_receiver) = crossbeam_channel::bounded::<Vec<u8>>(threads);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (chunk_receiver, use_cached, note_problem) = (chunk_receiver.clone(), &use_cached, &note_problem);
+            scope.spawn(move || {
+                for bytes in chunk_receiver.iter() {
+                    match decode_chunk(&bytes) {
+                        Ok(cached_files) => cached_files.into_iter().for_each(use_cached),
+                        Err(message) => note_problem(message),
+                    }
+                }
+            });
+        }
+        drop(chunk_receiver);
+        while !cancel.load(Ordering::Relaxed) {
+            match reader.next_chunk() {
+                Ok(Some(bytes)) => {
+                    if chunks.send(bytes).is_err() {
+                        break;
+                    }
+                }
+                Ok(None) => break,
+                Err(message) => {
+                    note_problem(message);
+                    break;
+                }
+            }
+        }
+        drop(chunks);
+    });
+    FromCache {
+        taken: taken.into_iter().map(AtomicBool::into_inner).collect(),
+        unsure: unsure.into_inner().unwrap_or_else(|e| e.into_inner()),
+        left_over: left_over.into_inner(),
+        problem: problem.into_inner().unwrap_or_else(|e| e.into_inner()),
+    }
 }
 
 /// The content hash of a file as it is now, if it can be read.
