@@ -9,8 +9,9 @@ use query::{Field, Node, QueryError};
 use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use tantivy::collector::DocSetCollector;
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
@@ -18,7 +19,7 @@ use tantivy::schema::{FAST, INDEXED, IndexRecordOption, STRING, Schema, TextFiel
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
-use tantivy::{Index, IndexReader, TantivyDocument, Term};
+use tantivy::{DocId, Index, IndexReader, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
 const INDEX_VERSION: &str = "dossier-index-4";
@@ -52,7 +53,6 @@ pub struct SearchIndex {
     articles: Part,
     statements: Part,
     fields: Fields,
-    locator: Locator,
 }
 
 /// Finds the corpus' article and statement for a document's file, record and ordinal.
@@ -90,6 +90,90 @@ impl Locator {
         let (first, end) = (self.first_statement[article as usize], self.first_statement[article as usize + 1]);
         let statement = first as u64 + ordinal;
         (statement < end as u64).then_some(statement as u32)
+    }
+
+    /// The corpus item (article or statement) of each document of a segment, or `NOT_IN_CORPUS`.
+    fn items_of(&self, segment: &SegmentReader, scope: Scope) -> Result<Arc<[u32]>, String> {
+        let fast_fields = segment.fast_fields();
+        let column = |name: &str| fast_fields.u64(name).map_err(|e| e.to_string());
+        let (file_keys, records, ordinals) = (column("file_key")?, column("record")?, column("ordinal")?);
+        // A statement's documents follow their article's: one lookup serves them all.
+        let mut last: Option<((u64, u64), Option<u32>)> = None;
+        let mut item_of = |doc: DocId| {
+            let place = (file_keys.first(doc)?, records.first(doc)?);
+            let article = match last {
+                Some((known, article)) if known == place => article,
+                _ => last.insert((place, self.article(place.0, place.1))).1,
+            }?;
+            match scope {
+                Scope::Articles => Some(article),
+                Scope::Statements => self.statement(article, ordinals.first(doc)?),
+            }
+        };
+        Ok((0..segment.max_doc()).map(|doc| item_of(doc).unwrap_or(NOT_IN_CORPUS)).collect())
+    }
+}
+
+/// What a document stands for when it is in no article of the corpus (a stale document).
+const NOT_IN_CORPUS: u32 = u32::MAX;
+
+/// Gathers the corpus items of the documents a query finds, sorted and without repeats.
+struct ItemCollector<'a> {
+    /// The corpus item of each document, segment by segment.
+    items: &'a [Arc<[u32]>],
+}
+
+struct SegmentItems {
+    items: Arc<[u32]>,
+    found: Vec<u32>,
+}
+
+impl Collector for ItemCollector<'_> {
+    type Fruit = Vec<u32>;
+    type Child = SegmentItems;
+
+    fn for_segment(&self, segment_ord: u32, _: &SegmentReader) -> tantivy::Result<SegmentItems> {
+        let items = self.items.get(segment_ord as usize).cloned().unwrap_or_default();
+        Ok(SegmentItems { items, found: Vec::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, found: Vec<Vec<u32>>) -> tantivy::Result<Vec<u32>> {
+        // A bit per item sorts and removes repeats in one pass, however many items were found.
+        let Some(&largest) = found.iter().flatten().max() else { return Ok(Vec::new()) };
+        let mut bits = vec![0u64; largest as usize / 64 + 1];
+        for &item in found.iter().flatten() {
+            bits[item as usize / 64] |= 1 << (item % 64);
+        }
+        let mut items = Vec::with_capacity(found.iter().map(Vec::len).sum());
+        for (word_index, &word) in bits.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                items.push((word_index * 64) as u32 + rest.trailing_zeros());
+                rest &= rest - 1;
+            }
+        }
+        Ok(items)
+    }
+}
+
+impl SegmentCollector for SegmentItems {
+    type Fruit = Vec<u32>;
+
+    fn collect(&mut self, doc: DocId, _: tantivy::Score) {
+        self.collect_block(&[doc]);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let items = docs.iter().filter_map(|&doc| self.items.get(doc as usize)).filter(|&&item| item != NOT_IN_CORPUS);
+        self.found.extend(items);
+    }
+
+    fn harvest(self) -> Vec<u32> {
+        self.found
     }
 }
 
@@ -136,25 +220,44 @@ fn write_manifest(path: &Path, entries: &[ManifestEntry]) -> std::io::Result<()>
 /// Above this share of changed files, building anew is quicker than updating.
 const MAX_SHARE_TO_UPDATE: f64 = 0.25;
 
-/// One tantivy index and its reader.
+/// One tantivy index, its reader, and what it held when last refreshed.
 struct Part {
     index: Index,
     reader: IndexReader,
+    /// The committed segments searched.
+    searcher: Searcher,
+    /// The corpus item of each document of those segments, in the searcher's order.
+    items: Vec<Arc<[u32]>>,
 }
 
 impl Part {
-    fn new(index: Index) -> Result<Part, String> {
+    fn new(mut index: Index) -> Result<Part, String> {
         index.tokenizers().register(ANALYZER, analyzer());
         if index.schema() != schema().0 {
             return Err("the index was made by another version".into());
         }
+        // Segments are searched on every core.
+        index.set_multithread_executor(crate::corpus::default_threads()).map_err(|e| e.to_string())?;
         // Reloaded by hand after building: no watcher thread on files that may be moved.
-        let reader = index
+        let reader: IndexReader = index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()
             .map_err(|e: tantivy::TantivyError| e.to_string())?;
-        Ok(Part { index, reader })
+        Ok(Part { searcher: reader.searcher(), index, reader, items: Vec::new() })
+    }
+
+    /// Takes in what was committed, and works out the corpus item of each of its documents.
+    fn refresh(&mut self, locator: &Locator, scope: Scope) -> Result<(), String> {
+        self.reader.reload().map_err(|e| e.to_string())?;
+        self.searcher = self.reader.searcher();
+        self.items = self
+            .searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| locator.items_of(segment, scope))
+            .collect::<Result<_, _>>()?;
+        Ok(())
     }
 
     fn open(folder: &Path) -> Result<Part, String> {
@@ -216,9 +319,10 @@ impl SearchIndex {
     pub fn open_or_build(corpus: &Corpus, folder: &Path, progress: &BuildProgress) -> Result<SearchIndex, String> {
         let manifest_path = folder.join("manifest.bin");
         let current = manifest_of(corpus);
+        let locator = Locator::new(corpus);
         // A damaged index, or one another window is updating, is rebuilt rather than trusted.
         if let Some(previous) = read_manifest(&manifest_path)
-            && let Ok(search) = SearchIndex::open(&folder.join("index"), corpus)
+            && let Ok(mut search) = SearchIndex::open(&folder.join("index"))
         {
             let previous: std::collections::HashMap<&str, &ManifestEntry> =
                 previous.iter().map(|e| (e.relative_path.as_str(), e)).collect();
@@ -229,12 +333,12 @@ impl SearchIndex {
                 .collect();
             let present: std::collections::HashSet<&str> = current.iter().map(|e| e.relative_path.as_str()).collect();
             changed.extend(previous.keys().filter(|path| !present.contains(*path)));
-            if changed.is_empty() {
+            if changed.is_empty() && search.refresh(&locator).is_ok() {
                 progress.articles_done.store(corpus.articles.len(), Ordering::Relaxed);
                 return Ok(search);
             }
             let share = changed.len() as f64 / current.len().max(1) as f64;
-            if share <= MAX_SHARE_TO_UPDATE && search.update(corpus, &changed, progress).is_ok() {
+            if share <= MAX_SHARE_TO_UPDATE && search.update(corpus, &locator, &changed, progress).is_ok() {
                 // Written after the commit: should this stop between the two, the next opening redoes the update.
                 let _ = write_manifest(&manifest_path, &current);
                 return Ok(search);
@@ -246,13 +350,12 @@ impl SearchIndex {
         let building = folder.join(format!("building-{}-{unique}", std::process::id()));
         std::fs::create_dir_all(&building).map_err(|e| format!("cannot create {}: {e}", building.display()))?;
         let built = (|| {
-            let search = SearchIndex {
+            let mut search = SearchIndex {
                 articles: Part::create(&building.join("articles"))?,
                 statements: Part::create(&building.join("statements"))?,
                 fields: schema().1,
-                locator: Locator::new(corpus),
             };
-            search.add(corpus, 0..corpus.articles.len(), &[], progress)?;
+            search.add(corpus, &locator, 0..corpus.articles.len(), &[], progress)?;
             Ok(search)
         })();
         let search = match built {
@@ -273,42 +376,52 @@ impl SearchIndex {
         Ok(search)
     }
 
-    fn open(folder: &Path, corpus: &Corpus) -> Result<SearchIndex, String> {
+    fn open(folder: &Path) -> Result<SearchIndex, String> {
         Ok(SearchIndex {
             articles: Part::open(&folder.join("articles"))?,
             statements: Part::open(&folder.join("statements"))?,
             fields: schema().1,
-            locator: Locator::new(corpus),
         })
     }
 
+    fn refresh(&mut self, locator: &Locator) -> Result<(), String> {
+        self.articles.refresh(locator, Scope::Articles)?;
+        self.statements.refresh(locator, Scope::Statements)
+    }
+
     /// Replaces the documents of the files at `changed` (changed, added or deleted) with their articles now.
-    fn update(&self, corpus: &Corpus, changed: &[&str], progress: &BuildProgress) -> Result<(), String> {
+    fn update(
+        &mut self,
+        corpus: &Corpus,
+        locator: &Locator,
+        changed: &[&str],
+        progress: &BuildProgress,
+    ) -> Result<(), String> {
         let changed_set: std::collections::HashSet<&str> = changed.iter().copied().collect();
         let articles: Vec<usize> = (0..corpus.articles.len())
             .filter(|&i| changed_set.contains(corpus.files[corpus.articles[i].file_id as usize].relative_path.as_str()))
             .collect();
         progress.articles_done.store(corpus.articles.len() - articles.len(), Ordering::Relaxed);
-        self.add(corpus, articles, changed, progress)
+        self.add(corpus, locator, articles, changed, progress)
     }
 
     /// Builds an index in memory (for tests and one-off command-line runs).
     pub fn build_in_memory(corpus: &Corpus) -> Result<SearchIndex, String> {
-        let search = SearchIndex {
+        let mut search = SearchIndex {
             articles: Part::new(Index::create_in_ram(schema().0))?,
             statements: Part::new(Index::create_in_ram(schema().0))?,
             fields: schema().1,
-            locator: Locator::new(corpus),
         };
-        search.add(corpus, 0..corpus.articles.len(), &[], &BuildProgress::default())?;
+        search.add(corpus, &Locator::new(corpus), 0..corpus.articles.len(), &[], &BuildProgress::default())?;
         Ok(search)
     }
 
     /// Adds the documents of `articles` (indices into the corpus), after deleting those of the files at
-    /// `delete_files`, and commits.
+    /// `delete_files`, commits, and refreshes the parts.
     fn add(
-        &self,
+        &mut self,
         corpus: &Corpus,
+        locator: &Locator,
         articles: impl IntoIterator<Item = usize>,
         delete_files: &[&str],
         progress: &BuildProgress,
@@ -332,8 +445,8 @@ impl SearchIndex {
             }
             let meta = &corpus.articles[article_index];
             let path = &corpus.files[meta.file_id as usize].relative_path;
-            let statements = self.locator.first_statement[article_index] as usize
-                ..self.locator.first_statement[article_index + 1] as usize;
+            let statements =
+                locator.first_statement[article_index] as usize..locator.first_statement[article_index + 1] as usize;
             // An article that cannot be read again is still found by its metadata.
             let text = corpus.read_text(meta).unwrap_or_default();
             let base = |ordinal: u64| {
@@ -372,12 +485,11 @@ impl SearchIndex {
             article_writer.add_document(article).map_err(|e| e.to_string())?;
             progress.articles_done.fetch_add(1, Ordering::Relaxed);
         }
-        for (mut writer, part) in [(article_writer, &self.articles), (statement_writer, &self.statements)] {
+        for mut writer in [article_writer, statement_writer] {
             writer.commit().map_err(|e| e.to_string())?;
             writer.wait_merging_threads().map_err(|e| e.to_string())?;
-            part.reader.reload().map_err(|e| e.to_string())?;
         }
-        Ok(())
+        self.refresh(locator)
     }
 
     /// Runs a parsed query; returns sorted indices into `corpus.articles` or `corpus.statements`.
@@ -388,30 +500,7 @@ impl SearchIndex {
             Scope::Statements => &self.statements,
         };
         let query = self.to_query(node, speakers);
-        let searcher = part.reader.searcher();
-        let found = searcher.search(&query, &DocSetCollector).map_err(|e| e.to_string())?;
-        let mut columns = BTreeMap::new();
-        let mut hits = Vec::with_capacity(found.len());
-        for address in found {
-            if !columns.contains_key(&address.segment_ord) {
-                let fast_fields = searcher.segment_reader(address.segment_ord).fast_fields();
-                let column = |name: &str| fast_fields.u64(name).map_err(|e| e.to_string());
-                columns.insert(address.segment_ord, (column("file_key")?, column("record")?, column("ordinal")?));
-            }
-            let (file_keys, records, ordinals) = &columns[&address.segment_ord];
-            let (Some(key), Some(record)) = (file_keys.first(address.doc_id), records.first(address.doc_id)) else {
-                continue;
-            };
-            let Some(article) = self.locator.article(key, record) else { continue };
-            let hit = match scope {
-                Scope::Articles => Some(article),
-                Scope::Statements => ordinals.first(address.doc_id).and_then(|o| self.locator.statement(article, o)),
-            };
-            hits.extend(hit);
-        }
-        hits.sort_unstable();
-        hits.dedup();
-        Ok(hits)
+        part.searcher.search(&query, &ItemCollector { items: &part.items }).map_err(|e| e.to_string())
     }
 
     fn field(&self, field: Field) -> tantivy::schema::Field {
@@ -448,10 +537,16 @@ impl SearchIndex {
         match node {
             Node::Word(field, text) | Node::Phrase(field, text) => self.in_fields(*field, |f| {
                 if f == Field::Speaker && field.is_some() {
-                    // Every spelling merged under the speaker asked for.
-                    let names = speakers.variants(text);
+                    // Every spelling merged under the speaker asked for. A name holding the words typed is
+                    // found by them already: asking for it too would only slow the search (a common surname
+                    // is in hundreds of names).
+                    let typed = analyzed_words(text);
+                    let others = speakers.variants(text).into_iter().filter(|name| {
+                        let words = analyzed_words(name);
+                        typed.is_empty() || !words.windows(typed.len()).any(|window| window == typed.as_slice())
+                    });
                     let clauses: Vec<(Occur, Box<dyn Query>)> = std::iter::once(text.clone())
-                        .chain(names)
+                        .chain(others)
                         .map(|name| (Occur::Should, self.words_query(self.fields.speaker, &name)))
                         .collect();
                     return Box::new(BooleanQuery::new(clauses));
