@@ -18,7 +18,7 @@ use crate::speakers::{SpeakerEdits, SpeakerNames};
 use crate::timeline::{SeriesSpec, TopicHits};
 use crate::topics::Topics;
 use crate::watch::CorpusWatcher;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -69,6 +69,10 @@ pub struct DossierApp {
     pub speaker_edits: SpeakerEdits,
     /// Canonical speaker names, from automatic merges and the user's edits.
     pub speaker_names: SpeakerNames,
+    /// How many statements each speaker name (as found) made: counted once a corpus has loaded, as a
+    /// million articles hold some twenty million statements.
+    found_speakers: BTreeMap<String, usize>,
+    date_summary: status_bar::DateSummary,
     statements_view: StatementsView,
     speaker_manager: SpeakerManager,
     show_speakers: bool,
@@ -150,6 +154,8 @@ impl DossierApp {
             pending_statement: None,
             speaker_edits: SpeakerEdits::default(),
             speaker_names: SpeakerNames::default(),
+            found_speakers: BTreeMap::new(),
+            date_summary: status_bar::DateSummary::default(),
             statements_view: StatementsView::default(),
             speaker_manager: SpeakerManager::default(),
             show_speakers: false,
@@ -285,7 +291,7 @@ impl DossierApp {
 
     /// Rebuilds canonical speaker names after the statements or the user's edits changed.
     fn rebuild_speaker_names(&mut self) {
-        self.speaker_names = SpeakerNames::build(&self.corpus.found_speakers(), &self.speaker_edits);
+        self.speaker_names = SpeakerNames::build(&self.found_speakers, &self.speaker_edits);
         self.statements_view.mark_changed();
         self.facets.mark_changed();
         self.chart_view.mark_changed();
@@ -329,12 +335,11 @@ impl DossierApp {
     /// Makes a new search context after the index, names or topics changed, and searches again.
     fn refresh_search_context(&mut self) {
         let Some(context) = &self.search_context else { return };
-        let found = self.corpus.found_speakers();
         self.search_context = Some(SearchContext {
             index: context.index.clone(),
             article_of_statement: context.article_of_statement.clone(),
             topics: Arc::new(self.topics.clone()),
-            speakers: Arc::new(SpeakerLookup::new(&found, &self.speaker_names)),
+            speakers: Arc::new(SpeakerLookup::new(&self.found_speakers, &self.speaker_names)),
         });
         self.search_bar.mark_changed();
         self.topic_counting = None;
@@ -378,9 +383,24 @@ impl DossierApp {
 
     /// Refilters the article list if due; the chart follows it.
     fn rebuild_list(&mut self) {
+        let started = Instant::now();
         if self.list.rebuild_if_due(&self.corpus, &self.state, self.loading.is_some()) {
             self.chart_view.mark_changed();
             self.facets.mark_changed();
+            self.rebuild_facets();
+            self.list.rebuilt_in(started.elapsed());
+        }
+    }
+
+    fn rebuild_facets(&mut self) {
+        if self.state.show_facets {
+            self.facets.rebuild_if_changed(
+                &self.corpus,
+                &self.speaker_names,
+                &self.list.matching,
+                &self.topics,
+                &self.topic_hits,
+            );
         }
     }
 
@@ -416,6 +436,7 @@ impl DossierApp {
         // Freeing a big corpus takes a while (0.4 s at 100,000 articles), so not on the UI thread.
         std::thread::spawn(move || drop(previous));
         self.list.forget_rows();
+        self.date_summary = status_bar::DateSummary::default();
         self.selected = None;
         self.article = ArticleSlot::Empty;
         self.skipped_files = 0;
@@ -442,6 +463,7 @@ impl DossierApp {
         };
         self.speaker_edits = edits;
         self.speaker_names = SpeakerNames::default();
+        self.found_speakers.clear();
         let (topics, topics_problem) = match self.topics_path() {
             Some(path) => crate::store::load_json(&path),
             None => (Topics::default(), None),
@@ -476,10 +498,7 @@ impl DossierApp {
                         self.skipped_files = listing.skipped_files;
                         Arc::make_mut(&mut self.corpus).take_listing(listing);
                     }
-                    LoadEvent::File(result) => {
-                        Arc::make_mut(&mut self.corpus).add_file_result(result);
-                        self.list.mark_changed();
-                    }
+                    LoadEvent::File(result) => Arc::make_mut(&mut self.corpus).add_file_result(result),
                     LoadEvent::Problem(problem) => Arc::make_mut(&mut self.corpus).problems.push(problem),
                     LoadEvent::Failed(message) => self.message = Some(message),
                     LoadEvent::Finished { cancelled, cache_is_stale } => {
@@ -496,11 +515,13 @@ impl DossierApp {
                 // File order, as the command line has it, so indices agree with a cached search index.
                 let selected_key =
                     self.selected.map(|i| (self.corpus.articles[i].file_id, self.corpus.articles[i].record));
-                Arc::make_mut(&mut self.corpus).sort_articles();
-                self.selected =
-                    selected_key.and_then(|key| self.corpus.articles.iter().position(|a| (a.file_id, a.record) == key));
+                if Arc::make_mut(&mut self.corpus).sort_articles() {
+                    self.selected = selected_key
+                        .and_then(|key| self.corpus.articles.iter().position(|a| (a.file_id, a.record) == key));
+                    self.list.mark_changed();
+                }
                 self.statements_view.mark_changed();
-                self.list.mark_changed();
+                self.found_speakers = self.corpus.found_speakers();
                 self.rebuild_speaker_names();
                 self.start_indexing(ctx);
                 if let (true, Some(path)) =
@@ -842,8 +863,7 @@ impl DossierApp {
                 Command::MergeSpeakers { names, into } => {
                     for name in names.iter().filter(|n| **n != into) {
                         // Every variant under the merged name moves with it.
-                        let found = self.corpus.found_speakers();
-                        for variant in self.speaker_names.variants(name, &found) {
+                        for variant in self.speaker_names.variants(name, &self.found_speakers) {
                             self.speaker_edits.merges.insert(variant.to_owned(), into.clone());
                             self.speaker_edits.kept_apart.remove(variant);
                         }
@@ -854,10 +874,9 @@ impl DossierApp {
                 }
                 Command::RenameSpeaker { from, to } => {
                     self.speaker_edits.renames.retain(|_, v| *v != from);
-                    let found = self.corpus.found_speakers();
                     let root = self
                         .speaker_names
-                        .variants(&from, &found)
+                        .variants(&from, &self.found_speakers)
                         .into_iter()
                         .find(|v| self.speaker_edits.merges.get(*v).is_none())
                         .map(str::to_owned)
@@ -1162,25 +1181,21 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             );
         });
+        let has_disk_changes = self.has_disk_changes();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
                 &self.corpus,
+                &mut self.date_summary,
                 self.loading.as_ref(),
                 self.skipped_files,
                 self.message.as_deref(),
-                self.has_disk_changes(),
+                has_disk_changes,
                 &mut self.commands,
             );
         });
+        self.rebuild_facets();
         if self.state.show_facets {
-            self.facets.rebuild_if_changed(
-                &self.corpus,
-                &self.speaker_names,
-                &self.list.matching,
-                &self.topics,
-                &self.topic_hits,
-            );
             egui::Panel::left("facets").resizable(true).default_size(230.0).min_size(160.0).show(ui, |ui| {
                 self.facets.panel_ui(ui, &mut self.commands);
             });
@@ -1241,12 +1256,11 @@ impl eframe::App for DossierApp {
         });
         if self.show_speakers {
             let mut is_open = true;
-            let found = self.corpus.found_speakers();
             self.speaker_manager.window(
                 &ctx,
                 &mut is_open,
                 &self.statements_view.speaker_counts,
-                &found,
+                &self.found_speakers,
                 &self.speaker_names,
                 &mut self.commands,
             );

@@ -7,7 +7,8 @@ use std::cmp::Ordering;
 use std::time::{Duration, Instant};
 
 const ROW_HEIGHT: f32 = 46.0;
-/// While loading, the list is re-sorted at most this often, so a flood of files does not stall the frames.
+/// While loading, new articles join the list at most this often, and at most as often as keeps the time
+/// spent on them under a fifth of the frames' (see `rebuilt_in`), so a flood of files does not stall them.
 const REBUILD_INTERVAL_WHILE_LOADING: Duration = Duration::from_millis(300);
 
 /// The filtered, sorted rows of the article list.
@@ -22,13 +23,17 @@ pub struct ArticleList {
     /// Only these articles (sorted indices), when a search is in force.
     pub search: Option<Vec<u32>>,
     has_changed: bool,
+    /// How many of the corpus' articles the rows account for: those after arrived since.
+    listed: usize,
     last_rebuild: Option<Instant>,
+    /// What the last rebuild cost, with what follows from it.
+    last_cost: Duration,
     scroll_to: Option<usize>,
     scroll_offset: f32,
 }
 
 impl ArticleList {
-    /// Notes that the corpus, filter or sort changed.
+    /// Notes that the filter or sort changed, or the corpus changed other than by articles added at its end.
     pub fn mark_changed(&mut self) {
         self.has_changed = true;
     }
@@ -37,8 +42,15 @@ impl ArticleList {
     pub fn forget_rows(&mut self) {
         self.visible.clear();
         self.matching.clear();
+        self.listed = 0;
         self.last_rebuild = None;
         self.has_changed = true;
+    }
+
+    /// Notes what the last rebuild cost, with the work it caused (facet counts), to space rebuilds while
+    /// loading.
+    pub fn rebuilt_in(&mut self, cost: Duration) {
+        self.last_cost = cost;
     }
 
     /// Asks the list to bring a row into view on the next frame.
@@ -54,26 +66,38 @@ impl ArticleList {
     /// Filters and sorts again if something changed (throttled while loading); true if the matching
     /// articles (what the chart and filters count) changed.
     pub fn rebuild_if_due(&mut self, corpus: &Corpus, state: &AppState, is_loading: bool) -> bool {
-        let is_due = !is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= REBUILD_INTERVAL_WHILE_LOADING);
-        if !self.has_changed || !is_due {
+        let articles = &corpus.articles;
+        let interval = REBUILD_INTERVAL_WHILE_LOADING.max(self.last_cost * 4);
+        let is_due = !is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= interval);
+        if !(self.has_changed || self.listed < articles.len()) || !is_due {
             return false;
         }
+        // Articles added at the end (while loading) are merged into the rows; any other change lists anew.
+        let first_new = if self.has_changed { 0 } else { self.listed };
         self.has_changed = false;
+        self.listed = articles.len();
         self.last_rebuild = Some(Instant::now());
         let terms: Vec<String> = state.filter.to_lowercase().split_whitespace().map(str::to_owned).collect();
-        let articles = &corpus.articles;
         let found = |i: u32| self.search.as_ref().is_none_or(|hits| hits.binary_search(&i).is_ok());
-        let matching: Vec<u32> =
-            (0..articles.len() as u32).filter(|&i| found(i) && matches_filter(&articles[i as usize], &terms)).collect();
-        let has_matching_changed = matching != self.matching;
-        self.matching = matching;
-        let in_period = |i: &&u32| {
-            self.period.is_none_or(|(from, to)| articles[**i as usize].date.is_some_and(|d| from <= d && d <= to))
+        let matching: Vec<u32> = (first_new as u32..articles.len() as u32)
+            .filter(|&i| found(i) && matches_filter(&articles[i as usize], &terms))
+            .collect();
+        let in_period = |i: &u32| {
+            self.period.is_none_or(|(from, to)| articles[*i as usize].date.is_some_and(|d| from <= d && d <= to))
         };
-        self.visible = self.matching.iter().filter(in_period).copied().collect();
+        let mut rows: Vec<u32> = matching.iter().copied().filter(in_period).collect();
         let (key, descending) = (state.sort, state.sort_descending);
-        self.visible.sort_by(|&a, &b| compare(&articles[a as usize], &articles[b as usize], key, descending));
-        has_matching_changed
+        let order = |a: &u32, b: &u32| compare(&articles[*a as usize], &articles[*b as usize], key, descending);
+        rows.sort_by(order);
+        if first_new == 0 {
+            let has_matching_changed = matching != self.matching;
+            self.matching = matching;
+            self.visible = rows;
+            return has_matching_changed;
+        }
+        self.visible = merged(std::mem::take(&mut self.visible), rows, order);
+        self.matching.extend(&matching);
+        !matching.is_empty()
     }
 
     /// Draws the filter box, the sort buttons and the rows.
@@ -204,6 +228,18 @@ pub fn one_line(
     ui.painter().layout_job(job)
 }
 
+/// Two sorted lists as one sorted list.
+fn merged(old: Vec<u32>, new: Vec<u32>, order: impl Fn(&u32, &u32) -> Ordering) -> Vec<u32> {
+    let mut rows = Vec::with_capacity(old.len() + new.len());
+    let (mut old, mut new) = (old.into_iter().peekable(), new.into_iter().peekable());
+    while let (Some(a), Some(b)) = (old.peek(), new.peek()) {
+        let next = if order(b, a) == Ordering::Less { new.next() } else { old.next() };
+        rows.extend(next);
+    }
+    rows.extend(old.chain(new));
+    rows
+}
+
 fn matches_filter(article: &ArticleMeta, terms: &[String]) -> bool {
     if terms.is_empty() {
         return true;
@@ -224,11 +260,28 @@ fn compare(a: &ArticleMeta, b: &ArticleMeta, key: SortKey, descending: bool) -> 
             (None, None) => Ordering::Equal,
         }
     }
-    let folded = |text: &str| text.chars().flat_map(char::to_lowercase).collect::<String>();
+    /// Compared in lower case without copying the words, as a million-row sort compares twenty million times.
+    struct Folded<'a>(&'a str);
+    impl PartialEq for Folded<'_> {
+        fn eq(&self, other: &Self) -> bool {
+            self.cmp(other) == Ordering::Equal
+        }
+    }
+    impl Eq for Folded<'_> {}
+    impl Ord for Folded<'_> {
+        fn cmp(&self, other: &Self) -> Ordering {
+            self.0.chars().flat_map(char::to_lowercase).cmp(other.0.chars().flat_map(char::to_lowercase))
+        }
+    }
+    impl PartialOrd for Folded<'_> {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            Some(self.cmp(other))
+        }
+    }
     let order = match key {
         SortKey::Date => missing_last(a.date, b.date, descending),
-        SortKey::Title => missing_last(Some(folded(&a.title)), Some(folded(&b.title)), descending),
-        SortKey::Outlet => missing_last(a.outlet.as_deref().map(folded), b.outlet.as_deref().map(folded), descending),
+        SortKey::Title => missing_last(Some(Folded(&a.title)), Some(Folded(&b.title)), descending),
+        SortKey::Outlet => missing_last(a.outlet.as_deref().map(Folded), b.outlet.as_deref().map(Folded), descending),
     };
     order.then_with(|| (a.file_id, a.record).cmp(&(b.file_id, b.record)))
 }
@@ -261,6 +314,29 @@ mod tests {
         assert_eq!(compare(&old, &new, SortKey::Date, false), Ordering::Less);
         assert_eq!(compare(&undated, &old, SortKey::Date, true), Ordering::Greater);
         assert_eq!(compare(&undated, &old, SortKey::Date, false), Ordering::Greater);
+    }
+
+    #[test]
+    fn articles_arriving_while_loading_are_listed_as_a_fresh_list_would_list_them() {
+        let dates = [Some((2020, 5, 1)), None, Some((2019, 1, 1)), Some((2021, 3, 3)), Some((2020, 5, 1)), None];
+        let state = AppState { filter: "dam".into(), ..AppState::default() };
+        for key in [SortKey::Date, SortKey::Title] {
+            let state = AppState { sort: key, ..state.clone() };
+            let (mut corpus, mut loading) = (Corpus::default(), ArticleList::default());
+            for (index, date) in dates.iter().enumerate() {
+                let title = if index % 3 == 2 { format!("Vote {index}") } else { format!("dam {}", 9 - index) };
+                corpus.articles.push(ArticleMeta { record: index as u32, ..meta(&title, *date, None) });
+                if index % 2 == 1 {
+                    loading.last_rebuild = None;
+                    loading.rebuild_if_due(&corpus, &state, true);
+                }
+            }
+            let mut fresh = ArticleList::default();
+            fresh.rebuild_if_due(&corpus, &state, false);
+            assert_eq!(loading.visible, fresh.visible);
+            assert_eq!(loading.matching, fresh.matching);
+            assert_eq!(fresh.visible.len(), 4);
+        }
     }
 
     #[test]

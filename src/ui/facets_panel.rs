@@ -66,13 +66,13 @@ impl Facets {
             *file_types.entry(corpus.files[article.file_id as usize].format.name()).or_default() += 1;
             dates.extend(article.date);
         }
+        let mut has_statements = vec![false; corpus.articles.len()];
+        let selected_statements = corpus.statements.iter().filter(|s| is_selected[s.article as usize]);
+        let found =
+            crate::corpus::count_speakers(selected_statements.inspect(|s| has_statements[s.article as usize] = true));
         let mut speakers: HashMap<&str, usize> = HashMap::new();
-        let mut with_statements = std::collections::HashSet::new();
-        for statement in corpus.statements.iter().filter(|s| is_selected[s.article as usize]) {
-            with_statements.insert(statement.article);
-            if let Some(speaker) = statement.speaker.as_deref() {
-                *speakers.entry(names.canonical(speaker)).or_default() += 1;
-            }
+        for (name, count) in found {
+            *speakers.entry(names.canonical(name)).or_default() += count;
         }
         self.outlets = ranked(outlets.into_iter().map(|(k, v)| (k.to_owned(), v)));
         self.speakers = ranked(speakers.into_iter().map(|(k, v)| (k.to_owned(), v)));
@@ -90,7 +90,7 @@ impl Facets {
                 Some((topic.name.clone(), hits.articles.iter().filter(|&&a| is_selected[a as usize]).count()))
             })
             .collect();
-        self.with_statements = with_statements.len();
+        self.with_statements = has_statements.iter().filter(|&&has| has).count();
         self.strip = date_strip(&dates);
     }
 

@@ -48,10 +48,8 @@ impl StatementsView {
         }
         self.has_changed = false;
         let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for statement in &corpus.statements {
-            if let Some(speaker) = statement.speaker.as_deref() {
-                *counts.entry(names.canonical(speaker)).or_insert(0) += 1;
-            }
+        for (name, count) in crate::corpus::count_speakers(&corpus.statements) {
+            *counts.entry(names.canonical(name)).or_insert(0) += count;
         }
         let mut speaker_counts: Vec<(String, usize)> = counts.into_iter().map(|(n, c)| (n.to_owned(), c)).collect();
         speaker_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

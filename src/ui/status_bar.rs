@@ -5,10 +5,32 @@ use super::state::Command;
 use crate::corpus::Corpus;
 use std::sync::atomic::Ordering;
 
+/// The corpus' date span and undated articles, counted again only when articles come or go: counting a
+/// million every frame would take most of the frame.
+#[derive(Debug, Default)]
+pub struct DateSummary {
+    /// How many articles were counted; `None` after the corpus was replaced.
+    counted: Option<usize>,
+    span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    undated: usize,
+}
+
+impl DateSummary {
+    fn update(&mut self, corpus: &Corpus) {
+        if self.counted != Some(corpus.articles.len()) {
+            self.counted = Some(corpus.articles.len());
+            self.span = corpus.date_span();
+            self.undated = corpus.articles.iter().filter(|a| a.date.is_none()).count();
+        }
+    }
+}
+
 /// Draws the status bar.
+#[allow(clippy::too_many_arguments)]
 pub fn status_bar_ui(
     ui: &mut egui::Ui,
     corpus: &Corpus,
+    dates: &mut DateSummary,
     loading: Option<&Loading>,
     skipped_files: usize,
     message: Option<&str>,
@@ -32,12 +54,12 @@ pub fn status_bar_ui(
             commands.push(Command::ShowProblems(true));
         }
         ui.separator();
-        if let Some((first, last)) = corpus.date_span() {
+        dates.update(corpus);
+        if let Some((first, last)) = dates.span {
             ui.label(format!("{} – {}", first.format("%Y-%m-%d"), last.format("%Y-%m-%d")));
         }
-        let undated = corpus.articles.iter().filter(|a| a.date.is_none()).count();
-        if undated > 0 {
-            ui.weak(format!("{} undated", thousands(undated)));
+        if dates.undated > 0 {
+            ui.weak(format!("{} undated", thousands(dates.undated)));
         }
         if skipped_files > 0 {
             ui.separator();
