@@ -2,7 +2,7 @@
 //! renames and splits, saved per corpus.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The user's decisions about speaker names. Saved per corpus, outside the corpus folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,23 +30,28 @@ impl SpeakerNames {
     /// (`Mohamed Shia al-Sudani`, `Mohammed Shia Al-Sudani`) join the most frequent of them.
     pub fn build(found: &BTreeMap<String, usize>, edits: &SpeakerEdits) -> SpeakerNames {
         let mut canonical = BTreeMap::new();
-        let full_names: Vec<(&String, usize)> =
-            found.iter().filter(|(name, _)| name.split_whitespace().count() > 1).map(|(n, c)| (n, *c)).collect();
-        for (name, _) in found {
+        // Full names grouped by surname and by spelling key, so each name finds its kin in one lookup (tens
+        // of thousands of names are found in a large corpus).
+        let mut by_surname: HashMap<String, Vec<&String>> = HashMap::new();
+        let mut by_spelling: HashMap<String, Vec<&String>> = HashMap::new();
+        for name in found.keys().filter(|name| name.split_whitespace().count() > 1) {
+            let surname = bare_surname(name.split_whitespace().last().unwrap_or(""));
+            by_surname.entry(surname).or_default().push(name);
+            by_spelling.entry(spelling_key(name)).or_default().push(name);
+        }
+        for name in found.keys() {
             if edits.kept_apart.contains(name) {
                 continue;
             }
             let words: Vec<&str> = name.split_whitespace().collect();
             let target = if words.len() == 1 {
-                let owners: Vec<&String> =
-                    full_names.iter().filter(|(full, _)| same_surname(full, name)).map(|(f, _)| *f).collect();
+                let owners = by_surname.get(&bare_surname(name)).map_or(&[][..], Vec::as_slice);
                 // Only an unambiguous surname is merged: two Khameneis stay apart.
                 let distinct: BTreeSet<String> = owners.iter().map(|o| spelling_key(o)).collect();
                 (distinct.len() == 1).then(|| most_frequent(owners.iter().copied(), found)).flatten()
             } else {
-                let variants =
-                    full_names.iter().filter(|(other, _)| spelling_key(other) == spelling_key(name)).map(|(o, _)| *o);
-                most_frequent(variants, found).filter(|best| *best != name)
+                let variants = by_spelling.get(&spelling_key(name)).map_or(&[][..], Vec::as_slice);
+                most_frequent(variants.iter().copied(), found).filter(|best| *best != name)
             };
             if let Some(target) = target {
                 canonical.insert(name.clone(), target.clone());
@@ -101,10 +106,6 @@ fn spelling_key(name: &str) -> String {
 fn bare_surname(word: &str) -> String {
     let lower = crate::statements::fold_name(word);
     lower.strip_prefix("al-").or_else(|| lower.strip_prefix("el-")).unwrap_or(&lower).to_owned()
-}
-
-fn same_surname(full: &str, surname: &str) -> bool {
-    full.split_whitespace().last().is_some_and(|last| bare_surname(last) == bare_surname(surname))
 }
 
 #[cfg(test)]

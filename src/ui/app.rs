@@ -649,7 +649,7 @@ impl DossierApp {
             }
         }
         self.poll_pending_now();
-        self.statements_view.rebuild_if_changed(&self.corpus, &self.speaker_names);
+        self.statements_view.rebuild_if_changed(&self.corpus, &self.speaker_names, &self.found_speakers);
     }
 
     /// Finds the search's words in the shown article, when the article or the results changed.
@@ -1238,8 +1238,9 @@ impl eframe::App for DossierApp {
                 self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands)
             }
             CentralTab::Chart => {
-                // Only when the inputs changed are they gathered (cloning the selection) for a new count.
-                if self.chart_view.has_changes() {
+                // Only when the inputs changed are they gathered (cloning the selection) for a new count; not
+                // while loading, as a count holding the corpus would make each file added copy all of it.
+                if self.chart_view.has_changes() && self.loading.is_none() {
                     let inputs = self.chart_inputs();
                     self.chart_view.start_count(&ctx, inputs);
                 }

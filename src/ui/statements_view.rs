@@ -42,13 +42,19 @@ impl StatementsView {
     }
 
     /// Recounts speakers and refilters, if something changed.
-    pub fn rebuild_if_changed(&mut self, corpus: &Corpus, names: &SpeakerNames) {
+    /// `found` holds how many statements each name as found made.
+    pub fn rebuild_if_changed(
+        &mut self,
+        corpus: &Corpus,
+        names: &SpeakerNames,
+        found: &std::collections::BTreeMap<String, usize>,
+    ) {
         if !self.has_changed {
             return;
         }
         self.has_changed = false;
         let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for (name, count) in crate::corpus::count_speakers(&corpus.statements) {
+        for (name, count) in found {
             *counts.entry(names.canonical(name)).or_insert(0) += count;
         }
         let mut speaker_counts: Vec<(String, usize)> = counts.into_iter().map(|(n, c)| (n.to_owned(), c)).collect();
