@@ -195,8 +195,10 @@ fn role_words<'a>(words: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
 /// appositions beside it (`Iran’s President Hassan Rouhani`, `Falih al-Fayyadh, the chairman of …,`).
 fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
-    for paragraph in paragraphs {
-        let tokens = tokenize(text, paragraph.clone());
+    // Tokenized once for both passes below.
+    let paragraph_tokens: Vec<Vec<crate::statements::text::Token>> =
+        paragraphs.iter().map(|paragraph| tokenize(text, paragraph.clone())).collect();
+    for (paragraph, tokens) in paragraphs.iter().zip(&paragraph_tokens) {
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
         let mut index = 0;
         while index < words.len() {
@@ -295,8 +297,8 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
     // Surnames alone (`Rashid pointed to …`) are sightings of the person named in full.
     let surnames: Vec<String> =
         people.iter().map(|p| bare_surname(p.name.split_whitespace().last().unwrap_or(""))).collect();
-    for paragraph in paragraphs {
-        for token in tokenize(text, paragraph.clone()).into_iter().filter(|t| t.is_word) {
+    for (paragraph, tokens) in paragraphs.iter().zip(&paragraph_tokens) {
+        for token in tokens.iter().filter(|t| t.is_word) {
             let word = strip_possessive(&text[token.range.clone()]);
             if !word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
