@@ -2,6 +2,7 @@
 //! Dossier's cache directory (never in the corpus) and reused while the corpus has not changed.
 
 pub mod query;
+mod stem;
 
 use crate::corpus::Corpus;
 use crate::speakers::SpeakerNames;
@@ -16,9 +17,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{FAST, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{DocId, Index, IndexReader, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
@@ -300,7 +299,7 @@ fn analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(stem::RememberingStemmer)
         .build()
 }
 
