@@ -13,7 +13,6 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::indexer::UserOperation;
 use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
@@ -216,9 +215,6 @@ fn write_manifest(path: &Path, entries: &[ManifestEntry]) -> std::io::Result<()>
         postcard::to_stdvec(&(INDEX_VERSION, crate::cache::CACHE_VERSION, entries)).map_err(std::io::Error::other)?;
     crate::store::write_atomically(path, &bytes)
 }
-
-/// Documents handed to an index writer at once.
-const BATCH: usize = 256;
 
 /// Above this share of changed files, building anew is quicker than updating.
 const MAX_SHARE_TO_UPDATE: f64 = 0.25;
@@ -429,8 +425,9 @@ impl SearchIndex {
         delete_files: &[&str],
         progress: &BuildProgress,
     ) -> Result<(), String> {
+        // Statements are most of the documents: two threads index them, sharing one memory budget.
         let writer = |part: &Part, threads: usize| -> Result<tantivy::IndexWriter<TantivyDocument>, String> {
-            part.index.writer_with_num_threads(threads, threads * 80_000_000).map_err(|e| e.to_string())
+            part.index.writer_with_num_threads(threads, 80_000_000).map_err(|e| e.to_string())
         };
         let (article_writer, statement_writer) = (writer(&self.articles, 1)?, writer(&self.statements, 2)?);
         let schema = self.articles.index.schema();
@@ -442,12 +439,6 @@ impl SearchIndex {
             statement_writer.delete_term(Term::from_field_text(file_field, path));
         }
         let f = &self.fields;
-        // Documents go to the writers in batches: one at a time, the threads spent much of their time
-        // handing them over (a fifth of the build went to the kernel, switching between them).
-        let (mut article_batch, mut statement_batch) = (Vec::new(), Vec::new());
-        let flush = |writer: &tantivy::IndexWriter<TantivyDocument>, batch: &mut Vec<UserOperation>| {
-            writer.run(std::mem::take(batch)).map(|_| ()).map_err(|e| e.to_string())
-        };
         for article_index in articles {
             if progress.cancel.load(Ordering::Relaxed) {
                 return Err("cancelled".into());
@@ -489,19 +480,11 @@ impl SearchIndex {
                 if let Some(speaker) = statement.speaker.as_deref() {
                     document.add_text(f.speaker, speaker);
                 }
-                statement_batch.push(UserOperation::Add(document));
+                statement_writer.add_document(document).map_err(|e| e.to_string())?;
             }
-            article_batch.push(UserOperation::Add(article));
-            if statement_batch.len() >= BATCH {
-                flush(&statement_writer, &mut statement_batch)?;
-            }
-            if article_batch.len() >= BATCH {
-                flush(&article_writer, &mut article_batch)?;
-            }
+            article_writer.add_document(article).map_err(|e| e.to_string())?;
             progress.articles_done.fetch_add(1, Ordering::Relaxed);
         }
-        flush(&statement_writer, &mut statement_batch)?;
-        flush(&article_writer, &mut article_batch)?;
         for mut writer in [article_writer, statement_writer] {
             writer.commit().map_err(|e| e.to_string())?;
             writer.wait_merging_threads().map_err(|e| e.to_string())?;
