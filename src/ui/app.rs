@@ -392,6 +392,7 @@ impl DossierApp {
         }
     }
 
+    /// Recounts the facets, if shown and something changed.
     fn rebuild_facets(&mut self) {
         if self.state.show_facets {
             self.facets.rebuild_if_changed(

@@ -69,11 +69,11 @@ impl ArticleList {
         let articles = &corpus.articles;
         let interval = REBUILD_INTERVAL_WHILE_LOADING.max(self.last_cost * 4);
         let is_due = !is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= interval);
-        if !(self.has_changed || self.listed < articles.len()) || !is_due {
+        if !(self.has_changed || self.listed != articles.len()) || !is_due {
             return false;
         }
         // Articles added at the end (while loading) are merged into the rows; any other change lists anew.
-        let first_new = if self.has_changed { 0 } else { self.listed };
+        let first_new = if self.has_changed || self.listed > articles.len() { 0 } else { self.listed };
         self.has_changed = false;
         self.listed = articles.len();
         self.last_rebuild = Some(Instant::now());
@@ -336,6 +336,11 @@ mod tests {
             assert_eq!(loading.visible, fresh.visible);
             assert_eq!(loading.matching, fresh.matching);
             assert_eq!(fresh.visible.len(), 4);
+            // Fewer articles than listed: listed anew, never pointing past the end.
+            corpus.articles.truncate(3);
+            loading.rebuild_if_due(&corpus, &state, false);
+            assert_eq!(loading.visible.len(), 2);
+            assert!(loading.visible.iter().all(|&i| (i as usize) < 3));
         }
     }
 
