@@ -4,7 +4,7 @@
 //! The app runs headless under egui_kittest, as the UI tests drive it. After the corpus has loaded and
 //! been indexed, it times 300 frames of each of: idling, scrolling the article list with the mouse wheel,
 //! moving the selection down the list with the arrow key (the article is read in the background, as in the
-//! app), scrolling All statements, and showing the chart. A frame's time is the app's layout (egui's
+//! app), scrolling All statements, and showing the chart; and 40 keystrokes in the filter box. A frame's time is the app's layout (egui's
 //! `run`, which also builds the accessibility tree kittest reads) plus tessellation of what it drew; the
 //! GPU's work is not included. Caches go to CACHE_DIR if given (so a second run opens warm), else to a
 //! temporary folder.
@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 
 /// Frames timed per scenario.
 const FRAMES: usize = 300;
+/// Keystrokes timed in the filter box (each can take long on a big corpus).
+const TYPING_FRAMES: usize = 40;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -65,6 +67,21 @@ fn main() {
     time_frames(&mut harness, "arrow down through the list (article read in the background)", |harness| {
         press(harness, egui::Modifiers::NONE, egui::Key::ArrowDown)
     });
+    // Each keystroke filters all the articles again and recounts the facets, on the UI thread.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::F);
+    harness.step();
+    let mut typed = false;
+    time_some_frames(&mut harness, "typing in the filter box (a letter, then Backspace)", TYPING_FRAMES, |harness| {
+        if typed {
+            press(harness, egui::Modifiers::NONE, egui::Key::Backspace);
+        } else {
+            harness.input_mut().events.push(egui::Event::Text("e".into()));
+        }
+        typed = !typed;
+    });
+    // On a big corpus the list waits for a pause in typing (250 ms): the frame after it lists again.
+    std::thread::sleep(Duration::from_millis(300));
+    time_some_frames(&mut harness, "the frame that lists again once typing pauses", 1, |_| {});
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Num2);
     harness.step();
     while !harness.state().visible_statements().iter().take(8).all(|&i| harness.state().statement_text(i).is_some()) {
@@ -98,10 +115,20 @@ fn press(harness: &mut Harness<'static, DossierApp>, modifiers: egui::Modifiers,
 fn time_frames(
     harness: &mut Harness<'static, DossierApp>,
     scenario: &str,
+    before: impl FnMut(&mut Harness<'static, DossierApp>),
+) {
+    time_some_frames(harness, scenario, FRAMES, before);
+}
+
+/// Times `frames` frames, each after `before` queued its input, and prints a row of the table.
+fn time_some_frames(
+    harness: &mut Harness<'static, DossierApp>,
+    scenario: &str,
+    frames: usize,
     mut before: impl FnMut(&mut Harness<'static, DossierApp>),
 ) {
-    let mut times = Vec::with_capacity(FRAMES);
-    for _ in 0..FRAMES {
+    let mut times = Vec::with_capacity(frames);
+    for _ in 0..frames {
         before(harness);
         let started = Instant::now();
         harness.step();

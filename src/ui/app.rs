@@ -551,6 +551,9 @@ impl DossierApp {
             }
         }
         self.rebuild_list();
+        if let Some(left) = self.list.waiting_for_typing_pause() {
+            ctx.request_repaint_after(left);
+        }
         if self.selected.is_none() && !self.list.visible.is_empty() && self.loading.is_none() {
             self.commands.push(Command::SelectRow(0));
         }
@@ -825,8 +828,11 @@ impl DossierApp {
                     }
                 }
                 Command::FilterChanged => {
-                    self.list.mark_changed();
+                    self.list.filter_typed();
                     self.rebuild_list();
+                    if let Some(left) = self.list.waiting_for_typing_pause() {
+                        ctx.request_repaint_after(left);
+                    }
                 }
                 Command::ShowProblems(show) => self.show_problems = show,
                 Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -10,6 +10,11 @@ const ROW_HEIGHT: f32 = 46.0;
 /// While loading, new articles join the list at most this often, and at most as often as keeps the time
 /// spent on them under a fifth of the frames' (see `rebuilt_in`), so a flood of files does not stall them.
 const REBUILD_INTERVAL_WHILE_LOADING: Duration = Duration::from_millis(300);
+/// Once listing takes longer than a frame (a big corpus), typing in the filter box lists again only when
+/// the typing pauses this long, so the keys never wait for the list.
+const TYPING_PAUSE: Duration = Duration::from_millis(250);
+/// Listing slower than this waits for a pause in typing.
+const SLOW_REBUILD: Duration = Duration::from_millis(16);
 
 /// The filtered, sorted rows of the article list.
 #[derive(Default)]
@@ -28,6 +33,8 @@ pub struct ArticleList {
     last_rebuild: Option<Instant>,
     /// What the last rebuild cost, with what follows from it.
     last_cost: Duration,
+    /// When the filter text last changed.
+    typed_at: Option<Instant>,
     scroll_to: Option<usize>,
     scroll_offset: f32,
 }
@@ -45,6 +52,18 @@ impl ArticleList {
         self.listed = 0;
         self.last_rebuild = None;
         self.has_changed = true;
+    }
+
+    /// Notes that the filter text changed (a key typed).
+    pub fn filter_typed(&mut self) {
+        self.has_changed = true;
+        self.typed_at = Some(Instant::now());
+    }
+
+    /// How long listing waits yet for a pause in typing, if it waits.
+    pub fn waiting_for_typing_pause(&self) -> Option<Duration> {
+        let typed_at = self.typed_at.filter(|_| self.has_changed && self.last_cost > SLOW_REBUILD)?;
+        TYPING_PAUSE.checked_sub(typed_at.elapsed()).filter(|left| !left.is_zero())
     }
 
     /// Notes what the last rebuild cost, with the work it caused (facet counts), to space rebuilds while
@@ -68,7 +87,8 @@ impl ArticleList {
     pub fn rebuild_if_due(&mut self, corpus: &Corpus, state: &AppState, is_loading: bool) -> bool {
         let articles = &corpus.articles;
         let interval = REBUILD_INTERVAL_WHILE_LOADING.max(self.last_cost * 4);
-        let is_due = !is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= interval);
+        let is_due = (!is_loading || self.last_rebuild.is_none_or(|t| t.elapsed() >= interval))
+            && self.waiting_for_typing_pause().is_none();
         if !(self.has_changed || self.listed != articles.len()) || !is_due {
             return false;
         }
@@ -341,6 +361,25 @@ mod tests {
             loading.rebuild_if_due(&corpus, &state, false);
             assert_eq!(loading.visible.len(), 2);
             assert!(loading.visible.iter().all(|&i| (i as usize) < 3));
+        }
+    }
+
+    #[test]
+    fn a_slow_list_waits_for_a_pause_in_typing_and_a_quick_one_does_not() {
+        let mut corpus = Corpus::default();
+        corpus.articles.push(meta("Dam talks", None, None));
+        let state = AppState::default();
+        for (cost, waits) in [(Duration::from_millis(1), false), (Duration::from_millis(100), true)] {
+            let mut list = ArticleList::default();
+            list.rebuild_if_due(&corpus, &state, false);
+            list.rebuilt_in(cost);
+            list.filter_typed();
+            list.rebuild_if_due(&corpus, &state, false);
+            assert_eq!(list.has_changed, waits);
+            assert_eq!(list.waiting_for_typing_pause().is_some(), waits);
+            std::thread::sleep(TYPING_PAUSE);
+            list.rebuild_if_due(&corpus, &state, false);
+            assert!(!list.has_changed);
         }
     }
 
