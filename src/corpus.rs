@@ -6,6 +6,7 @@
 use crate::article::{Article, ArticleMeta};
 use crate::cache::{CacheReader, CachedFile, Reuse, decode_chunk};
 use crate::decode::decode;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::ingest::{self, Format, RawRecord, Records};
 use crate::metadata::analyze;
 use crate::statements::{SpeakerType, Statement, StatementKind, StatementRecord};
@@ -100,7 +101,7 @@ pub struct Corpus {
     /// How many files were taken from the cache rather than read.
     pub files_from_cache: usize,
     /// One copy of each speaker name, shared by the statements.
-    speaker_names: std::collections::HashSet<Arc<str>>,
+    speaker_names: FastSet<Arc<str>>,
 }
 
 /// A statement of the corpus, small enough to keep tens of millions in memory: who said it, and where its
@@ -282,16 +283,14 @@ impl Corpus {
 }
 
 /// How many of `statements` each speaker name (as found) made.
-pub fn count_speakers<'a>(
-    statements: impl IntoIterator<Item = &'a CorpusStatement>,
-) -> std::collections::HashMap<&'a str, usize> {
+pub fn count_speakers<'a>(statements: impl IntoIterator<Item = &'a CorpusStatement>) -> FastMap<&'a str, usize> {
     // Counted by the shared copy of each name first: hashing its address is quicker than hashing its
     // letters, twenty million times at a million articles.
-    let mut by_copy: std::collections::HashMap<usize, (&str, usize)> = std::collections::HashMap::new();
+    let mut by_copy: FastMap<usize, (&str, usize)> = FastMap::default();
     for speaker in statements.into_iter().filter_map(|s| s.speaker.as_deref()) {
         by_copy.entry(speaker.as_ptr() as usize).or_insert((speaker, 0)).1 += 1;
     }
-    let mut found = std::collections::HashMap::with_capacity(by_copy.len());
+    let mut found = FastMap::with_capacity_and_hasher(by_copy.len(), Default::default());
     for (name, count) in by_copy.into_values() {
         *found.entry(name).or_insert(0) += count;
     }

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod dates;
 pub mod decode;
 pub mod export;
+pub mod fast_hash;
 pub mod ingest;
 pub mod metadata;
 pub mod search;

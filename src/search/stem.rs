@@ -1,10 +1,8 @@
 //! English stems, remembered: news repeats its words, and stemming every word anew took about a third of
 //! the time spent building the index.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
-
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Words whose stems are remembered at most; past this, remembering starts anew (the frequent words,
 /// which are what the memory is for, come back at once).

@@ -2,6 +2,8 @@
 //!
 //! They are general English news vocabulary, not tuned to any corpus.
 
+use crate::fast_hash::{FastMap, FastSet};
+
 /// How a speech verb behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -856,12 +858,6 @@ pub static MENTION_JOINERS: Lexicon =
 /// Words that open a mention and are dropped from the canonical name.
 pub static DETERMINERS: Lexicon =
     Lexicon::new(&["the", "this", "that", "a", "an", "his", "her", "its", "their", "our", "another", "one"]);
-
-/// A hash set with a fast, fixed hash: word lists are looked up for every word of every article, and
-/// SipHash (the standard one, which resists crafted keys these lists never see) took a tenth of extraction.
-type FastSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
-/// A hash map with the same fast hash.
-type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A word list, looked up through a hash set built on first use.
 pub struct Lexicon {
