@@ -273,13 +273,6 @@ impl Corpus {
     pub fn found_speakers(&self) -> std::collections::BTreeMap<String, usize> {
         count_speakers(&self.statements).into_iter().map(|(name, count)| (name.to_owned(), count)).collect()
     }
-
-    /// The earliest and latest publication dates.
-    pub fn date_span(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-        let mut dates = self.articles.iter().filter_map(|a| a.date);
-        let first = dates.next()?;
-        Some(dates.fold((first, first), |(low, high), d| (low.min(d), high.max(d))))
-    }
 }
 
 /// How many of `statements` each speaker name (as found) made.

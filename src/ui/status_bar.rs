@@ -5,23 +5,30 @@ use super::state::Command;
 use crate::corpus::Corpus;
 use std::sync::atomic::Ordering;
 
-/// The corpus' date span and undated articles, counted again only when articles come or go: counting a
-/// million every frame would take most of the frame.
+/// The corpus' date span and undated articles. Articles arriving while loading are added to the counts
+/// as they come: counting a million every frame would take most of the frame. Reset it (`default`) when
+/// the corpus is replaced.
 #[derive(Debug, Default)]
 pub struct DateSummary {
-    /// How many articles were counted; `None` after the corpus was replaced.
-    counted: Option<usize>,
+    /// How many of the corpus' articles are counted.
+    counted: usize,
     span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     undated: usize,
 }
 
 impl DateSummary {
     fn update(&mut self, corpus: &Corpus) {
-        if self.counted != Some(corpus.articles.len()) {
-            self.counted = Some(corpus.articles.len());
-            self.span = corpus.date_span();
-            self.undated = corpus.articles.iter().filter(|a| a.date.is_none()).count();
+        if self.counted > corpus.articles.len() {
+            *self = DateSummary::default();
         }
+        for article in &corpus.articles[self.counted..] {
+            match (article.date, self.span) {
+                (None, _) => self.undated += 1,
+                (Some(date), None) => self.span = Some((date, date)),
+                (Some(date), Some((first, last))) => self.span = Some((first.min(date), last.max(date))),
+            }
+        }
+        self.counted = corpus.articles.len();
     }
 }
 
@@ -124,6 +131,28 @@ fn megabytes(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_counted_as_articles_arrive() {
+        let article = |date: Option<(i32, u32, u32)>| crate::article::ArticleMeta {
+            date: date.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+            ..Default::default()
+        };
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let (mut corpus, mut dates) = (Corpus::default(), DateSummary::default());
+        corpus.articles.extend([article(Some((2020, 5, 1))), article(None)]);
+        dates.update(&corpus);
+        assert_eq!((dates.span, dates.undated), (Some((day(2020, 5, 1), day(2020, 5, 1))), 1));
+        corpus.articles.extend([article(Some((2019, 1, 2))), article(None), article(Some((2021, 3, 3)))]);
+        dates.update(&corpus);
+        assert_eq!((dates.span, dates.undated), (Some((day(2019, 1, 2), day(2021, 3, 3))), 2));
+        // Fewer articles than counted: counted anew.
+        corpus.articles.truncate(2);
+        dates.update(&corpus);
+        assert_eq!((dates.span, dates.undated), (Some((day(2020, 5, 1), day(2020, 5, 1))), 1));
+    }
+
     #[test]
     fn thousands_separators() {
         assert_eq!(super::thousands(0), "0");
