@@ -83,6 +83,18 @@ impl SpeakerNames {
         self.canonical.get(name).map_or(name, String::as_str)
     }
 
+    /// Counts by canonical name, most first (ties by name), from counts by name as found.
+    pub fn ranked_counts<'a>(&self, found: impl IntoIterator<Item = (&'a str, usize)>) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (name, count) in found {
+            *counts.entry(self.canonical(name)).or_default() += count;
+        }
+        let mut ranked: Vec<(String, usize)> =
+            counts.into_iter().map(|(name, count)| (name.to_owned(), count)).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked
+    }
+
     /// The names found that end up under `canonical`, itself included if it was found.
     pub fn variants<'a>(&'a self, canonical: &str, found: &'a BTreeMap<String, usize>) -> Vec<&'a str> {
         found.keys().map(String::as_str).filter(|name| self.canonical(name) == canonical).collect()
@@ -130,6 +142,12 @@ mod tests {
         assert_eq!(names.canonical("Mohamed Shia al-Sudani"), "Mohammed Shia Al-Sudani");
         assert_eq!(names.canonical("Sudani"), "Mohammed Shia Al-Sudani");
         assert_eq!(names.canonical("Hassan Rouhani"), "Hassan Rouhani");
+        // Counts follow the merges, most first, ties by name.
+        let ranked = names.ranked_counts(found.iter().map(|(name, count)| (name.as_str(), *count)));
+        let expected = [("Hassan Rouhani", 8), ("Mohammed Shia Al-Sudani", 4)];
+        assert_eq!(ranked, expected.map(|(name, count)| (name.to_owned(), count)));
+        let tied = names.ranked_counts([("Bo Ray", 2), ("Ann Lee", 2)]);
+        assert_eq!(tied, [("Ann Lee".to_owned(), 2), ("Bo Ray".to_owned(), 2)]);
     }
 
     #[test]

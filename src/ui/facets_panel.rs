@@ -70,12 +70,8 @@ impl Facets {
         let selected_statements = corpus.statements.iter().filter(|s| is_selected[s.article as usize]);
         let found =
             crate::corpus::count_speakers(selected_statements.inspect(|s| has_statements[s.article as usize] = true));
-        let mut speakers: HashMap<&str, usize> = HashMap::new();
-        for (name, count) in found {
-            *speakers.entry(names.canonical(name)).or_default() += count;
-        }
         self.outlets = ranked(outlets.into_iter().map(|(k, v)| (k.to_owned(), v)));
-        self.speakers = ranked(speakers.into_iter().map(|(k, v)| (k.to_owned(), v)));
+        self.speakers = names.ranked_counts(found);
         self.file_types = {
             let mut types: Vec<(&'static str, usize)> = file_types.into_iter().collect();
             types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

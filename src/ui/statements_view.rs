@@ -53,13 +53,7 @@ impl StatementsView {
             return;
         }
         self.has_changed = false;
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for (name, count) in found {
-            *counts.entry(names.canonical(name)).or_insert(0) += count;
-        }
-        let mut speaker_counts: Vec<(String, usize)> = counts.into_iter().map(|(n, c)| (n.to_owned(), c)).collect();
-        speaker_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        self.speaker_counts = speaker_counts;
+        self.speaker_counts = names.ranked_counts(found.iter().map(|(name, count)| (name.as_str(), *count)));
         let filter = self.speaker_filter.as_deref();
         let period = self.period;
         self.visible = (0..corpus.statements.len() as u32)
