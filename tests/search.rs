@@ -122,6 +122,70 @@ fn speakers_statements_and_topics() {
     assert!(!by_topic.is_empty());
 }
 
+/// A statement's document holds only its words and speaker: what it asks of its article is answered by
+/// the article's document, and the two are combined as sets. Every combination must agree with the
+/// parts asked one at a time, and dates with the articles' own dates.
+#[test]
+fn statements_combine_their_own_words_with_their_articles_fields() {
+    use std::collections::BTreeSet;
+    let (corpus, index, lookup) = wikinews();
+    let statements = |query: &str| -> BTreeSet<u32> {
+        search::run(index, query, Scope::Statements, &Topics::default(), lookup).unwrap().into_iter().collect()
+    };
+    let of_articles = |found: Vec<u32>| -> BTreeSet<u32> {
+        let found: BTreeSet<u32> = found.into_iter().collect();
+        (0..corpus.statements.len() as u32)
+            .filter(|&s| found.contains(&corpus.statements[s as usize].article))
+            .collect()
+    };
+    let every: BTreeSet<u32> = (0..corpus.statements.len() as u32).collect();
+
+    let in_title = statements("title:trump");
+    assert!(!in_title.is_empty() && in_title.len() < every.len());
+    assert_eq!(in_title, of_articles(articles("title:trump")));
+    let said = statements("text:president");
+    assert!(!said.is_empty() && !said.is_subset(&in_title) && !in_title.is_subset(&said));
+    assert_eq!(statements("title:trump AND text:president"), &in_title & &said);
+    assert_eq!(statements("title:trump OR text:president"), &in_title | &said);
+    assert_eq!(statements("NOT title:trump"), &every - &in_title);
+    assert_eq!(statements("title:trump -text:president"), &in_title - &said);
+    assert_eq!(statements("-title:trump text:president"), &said - &in_title);
+    assert_eq!(statements("NOT (title:trump OR text:president)"), &every - &(&in_title | &said));
+
+    // A word without a field looks in the statement's words and speaker, and its article's title,
+    // outlet and author. Speakers are scanned for the whole word, so the words are ones whose stem no
+    // speaker's other words share ("president" would also find a "Presidency").
+    let speaker_holds = |word: &str| -> BTreeSet<u32> {
+        (0..corpus.statements.len() as u32)
+            .filter(|&s| {
+                let speaker = corpus.statements[s as usize].speaker.as_deref().unwrap_or("").to_lowercase();
+                speaker.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
+            })
+            .collect()
+    };
+    for word in ["trump", "wall", "police", "minister"] {
+        let expected = [
+            statements(&format!("text:{word}")),
+            speaker_holds(word),
+            of_articles(articles(&format!("title:{word} OR outlet:{word} OR author:{word}"))),
+        ]
+        .into_iter()
+        .fold(BTreeSet::new(), |all, part| &all | &part);
+        assert_eq!(statements(word), expected, "{word}");
+    }
+    assert_eq!(statements("president AND title:trump"), &statements("president") & &in_title);
+
+    let in_2020: BTreeSet<u32> = (0..corpus.statements.len() as u32)
+        .filter(|&s| {
+            let date = corpus.articles[corpus.statements[s as usize].article as usize].date;
+            date.is_some_and(|d| d.format("%Y").to_string() == "2020")
+        })
+        .collect();
+    assert!(!in_2020.is_empty());
+    assert_eq!(statements("date:2020"), in_2020);
+    assert_eq!(statements("date:2020 text:president"), &in_2020 & &said);
+}
+
 #[test]
 fn file_types_and_articles_with_statements() {
     let (corpus, _, _) = wikinews();

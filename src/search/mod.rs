@@ -1,11 +1,13 @@
 //! Full-text search with tantivy: one document per article and one per statement, in an index kept in
 //! Dossier's cache directory (never in the corpus) and reused while the corpus has not changed.
 
+mod item_set;
 pub mod query;
 mod stem;
 
 use crate::corpus::Corpus;
 use crate::speakers::SpeakerNames;
+use item_set::ItemSet;
 use query::{Field, Node, QueryError};
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -21,7 +23,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, Simpl
 use tantivy::{DocId, Index, IndexReader, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
-const INDEX_VERSION: &str = "dossier-index-4";
+const INDEX_VERSION: &str = "dossier-index-5";
 /// The analyzer of every text field: words, lower case, accents folded, English stems.
 const ANALYZER: &str = "dossier";
 
@@ -48,10 +50,16 @@ struct Fields {
 
 /// A corpus' search index, open for queries: one tantivy index of articles and one of statements, so a
 /// search of articles never walks through the (many more) statements.
+///
+/// A statement's document holds only what is its own (its words and speaker). Its article's fields
+/// (title, outlet, author, date, file type) are looked up in the article's document, and the articles
+/// found stand for all their statements: repeating them in every statement made indexing a sixth slower.
 pub struct SearchIndex {
     articles: Part,
     statements: Part,
     fields: Fields,
+    /// Index of each article's first statement, and one past the last article's.
+    first_statement: Arc<[u32]>,
 }
 
 /// Finds the corpus' article and statement for a document's file, record and ordinal.
@@ -113,13 +121,51 @@ impl Locator {
     }
 }
 
+/// Which documents hold what a query node asks about: a statement's own or its article's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// The statement's words or speaker.
+    Statement,
+    /// Its article's title, outlet, author, date, file type or statements.
+    Article,
+}
+
+impl Level {
+    /// The text fields of this level.
+    fn fields(self) -> &'static [Field] {
+        match self {
+            Level::Statement => &[Field::Text, Field::Speaker],
+            Level::Article => &[Field::Title, Field::Outlet, Field::Author],
+        }
+    }
+
+    /// The one level `node` asks about, or `None` when it asks about both.
+    fn of(node: &Node) -> Option<Level> {
+        match node {
+            Node::Word(field, _) | Node::Prefix(field, _) | Node::Phrase(field, _) => {
+                let field = (*field)?;
+                [Level::Statement, Level::Article].into_iter().find(|level| level.fields().contains(&field))
+            }
+            Node::Dates(..) | Node::FileType(_) | Node::HasStatements => Some(Level::Article),
+            Node::Not(inner) => Level::of(inner),
+            Node::And(parts) | Node::Or(parts) => {
+                let mut levels = parts.iter().map(Level::of);
+                let first = levels.next().unwrap_or(Some(Level::Statement));
+                levels.all(|level| level == first).then_some(first).flatten()
+            }
+        }
+    }
+}
+
 /// What a document stands for when it is in no article of the corpus (a stale document).
 const NOT_IN_CORPUS: u32 = u32::MAX;
 
-/// Gathers the corpus items of the documents a query finds, sorted and without repeats.
+/// Gathers the corpus items of the documents a query finds.
 struct ItemCollector<'a> {
     /// The corpus item of each document, segment by segment.
     items: &'a [Arc<[u32]>],
+    /// How many items the corpus has.
+    universe: usize,
 }
 
 struct SegmentItems {
@@ -128,7 +174,7 @@ struct SegmentItems {
 }
 
 impl Collector for ItemCollector<'_> {
-    type Fruit = Vec<u32>;
+    type Fruit = ItemSet;
     type Child = SegmentItems;
 
     fn for_segment(&self, segment_ord: u32, _: &SegmentReader) -> tantivy::Result<SegmentItems> {
@@ -140,22 +186,10 @@ impl Collector for ItemCollector<'_> {
         false
     }
 
-    fn merge_fruits(&self, found: Vec<Vec<u32>>) -> tantivy::Result<Vec<u32>> {
-        // A bit per item sorts and removes repeats in one pass, however many items were found.
-        let Some(&largest) = found.iter().flatten().max() else { return Ok(Vec::new()) };
-        let mut bits = vec![0u64; largest as usize / 64 + 1];
-        for &item in found.iter().flatten() {
-            bits[item as usize / 64] |= 1 << (item % 64);
-        }
-        let mut items = Vec::with_capacity(found.iter().map(Vec::len).sum());
-        for (word_index, &word) in bits.iter().enumerate() {
-            let mut rest = word;
-            while rest != 0 {
-                items.push((word_index * 64) as u32 + rest.trailing_zeros());
-                rest &= rest - 1;
-            }
-        }
-        Ok(items)
+    fn merge_fruits(&self, found: Vec<Vec<u32>>) -> tantivy::Result<ItemSet> {
+        let mut set = ItemSet::empty(self.universe);
+        found.iter().flatten().for_each(|&item| set.insert(item as usize));
+        Ok(set)
     }
 }
 
@@ -353,6 +387,7 @@ impl SearchIndex {
                 articles: Part::create(&building.join("articles"))?,
                 statements: Part::create(&building.join("statements"))?,
                 fields: schema().1,
+                first_statement: Arc::new([]),
             };
             search.add(corpus, &locator, 0..corpus.articles.len(), &[], progress)?;
             Ok(search)
@@ -380,12 +415,15 @@ impl SearchIndex {
             articles: Part::open(&folder.join("articles"))?,
             statements: Part::open(&folder.join("statements"))?,
             fields: schema().1,
+            first_statement: Arc::new([]),
         })
     }
 
     fn refresh(&mut self, locator: &Locator) -> Result<(), String> {
         self.articles.refresh(locator, Scope::Articles)?;
-        self.statements.refresh(locator, Scope::Statements)
+        self.statements.refresh(locator, Scope::Statements)?;
+        self.first_statement = locator.first_statement.as_slice().into();
+        Ok(())
     }
 
     /// Replaces the documents of the files at `changed` (changed, added or deleted) with their articles now.
@@ -410,6 +448,7 @@ impl SearchIndex {
             articles: Part::new(Index::create_in_ram(schema().0))?,
             statements: Part::new(Index::create_in_ram(schema().0))?,
             fields: schema().1,
+            first_statement: Arc::new([]),
         };
         search.add(corpus, &Locator::new(corpus), 0..corpus.articles.len(), &[], &BuildProgress::default())?;
         Ok(search)
@@ -449,33 +488,33 @@ impl SearchIndex {
                 locator.first_statement[article_index] as usize..locator.first_statement[article_index + 1] as usize;
             // An article that cannot be read again is still found by its metadata.
             let text = corpus.read_text(meta).unwrap_or_default();
-            let base = |ordinal: u64| {
+            let place = |ordinal: u64| {
                 let mut document = TantivyDocument::default();
                 document.add_text(file_field, path);
                 document.add_u64(file_key_field, file_key(path));
                 document.add_u64(record_field, meta.record as u64);
                 document.add_u64(ordinal_field, ordinal);
-                document.add_text(f.title, &meta.title);
-                if let Some(outlet) = &meta.outlet {
-                    document.add_text(f.outlet, outlet);
-                }
-                if let Some(author) = &meta.author {
-                    document.add_text(f.author, author);
-                }
-                if let Some(date) = meta.date {
-                    document.add_i64(f.day, query::day_number(date));
-                }
-                document.add_text(f.file_type, corpus.files[meta.file_id as usize].format.name());
-                document.add_u64(f.has_statements, u64::from(!statements.is_empty()));
                 document
             };
-            let mut article = base(u64::MAX);
+            let mut article = place(u64::MAX);
+            article.add_text(f.title, &meta.title);
+            if let Some(outlet) = &meta.outlet {
+                article.add_text(f.outlet, outlet);
+            }
+            if let Some(author) = &meta.author {
+                article.add_text(f.author, author);
+            }
+            if let Some(date) = meta.date {
+                article.add_i64(f.day, query::day_number(date));
+            }
+            article.add_text(f.file_type, corpus.files[meta.file_id as usize].format.name());
+            article.add_u64(f.has_statements, u64::from(!statements.is_empty()));
             article.add_text(f.text, &text);
             for (ordinal, statement) in corpus.statements[statements.clone()].iter().enumerate() {
                 if let Some(speaker) = statement.speaker.as_deref() {
                     article.add_text(f.speaker, speaker);
                 }
-                let mut document = base(ordinal as u64);
+                let mut document = place(ordinal as u64);
                 document.add_text(f.text, statement.text_in(&text).unwrap_or_default());
                 if let Some(speaker) = statement.speaker.as_deref() {
                     document.add_text(f.speaker, speaker);
@@ -495,12 +534,87 @@ impl SearchIndex {
     /// Runs a parsed query; returns sorted indices into `corpus.articles` or `corpus.statements`.
     /// `speakers` maps a name typed after `speaker:` to the names found that it stands for.
     pub fn search(&self, node: &Node, scope: Scope, speakers: &SpeakerLookup) -> Result<Vec<u32>, String> {
-        let part = match scope {
-            Scope::Articles => &self.articles,
-            Scope::Statements => &self.statements,
+        let found = match scope {
+            Scope::Articles => self.articles_matching(node, speakers)?,
+            Scope::Statements => self.statements_matching(node, speakers)?,
         };
-        let query = self.to_query(node, speakers);
-        part.searcher.search(&query, &ItemCollector { items: &part.items }).map_err(|e| e.to_string())
+        Ok(found.items())
+    }
+
+    fn article_count(&self) -> usize {
+        self.first_statement.len().saturating_sub(1)
+    }
+
+    fn statement_count(&self) -> usize {
+        self.first_statement.last().map_or(0, |&count| count as usize)
+    }
+
+    /// The items of `part` (`universe` of them) that `query` finds.
+    fn found(&self, part: &Part, universe: usize, query: &dyn Query) -> Result<ItemSet, String> {
+        part.searcher.search(query, &ItemCollector { items: &part.items, universe }).map_err(|e| e.to_string())
+    }
+
+    fn articles_matching(&self, node: &Node, speakers: &SpeakerLookup) -> Result<ItemSet, String> {
+        self.found(&self.articles, self.article_count(), self.to_query(node, speakers).as_ref())
+    }
+
+    /// Every statement of `articles`.
+    fn statements_of(&self, articles: &ItemSet) -> ItemSet {
+        let mut statements = ItemSet::empty(self.statement_count());
+        for article in articles.items() {
+            let article = article as usize;
+            statements.insert_range(self.first_statement[article] as usize..self.first_statement[article + 1] as usize);
+        }
+        statements
+    }
+
+    /// The statements matching `node`: parts about the statement itself are asked of the statements'
+    /// documents, parts about its article of the articles', and the two are combined as sets.
+    fn statements_matching(&self, node: &Node, speakers: &SpeakerLookup) -> Result<ItemSet, String> {
+        let (statements, articles) = (self.statement_count(), self.article_count());
+        match Level::of(node) {
+            Some(Level::Statement) => self.found(&self.statements, statements, self.to_query(node, speakers).as_ref()),
+            Some(Level::Article) => Ok(self.statements_of(&self.articles_matching(node, speakers)?)),
+            None => match node {
+                Node::Word(..) | Node::Phrase(..) | Node::Prefix(..) => {
+                    let own = self.in_fields(node, Level::Statement.fields(), speakers);
+                    let of_article = self.in_fields(node, Level::Article.fields(), speakers);
+                    let mut found = self.found(&self.statements, statements, own.as_ref())?;
+                    found.unite(&self.statements_of(&self.found(&self.articles, articles, of_article.as_ref())?));
+                    Ok(found)
+                }
+                Node::Not(inner) => {
+                    let mut found = ItemSet::full(statements);
+                    found.subtract(&self.statements_matching(inner, speakers)?);
+                    Ok(found)
+                }
+                Node::And(parts) => self.statements_matching_all(parts, speakers, true),
+                Node::Or(parts) => self.statements_matching_all(parts, speakers, false),
+                // Every other node has a level.
+                _ => Ok(ItemSet::empty(statements)),
+            },
+        }
+    }
+
+    /// The statements matching every part of `parts` (`all`), or any. Parts of one level are asked
+    /// together, in one query.
+    fn statements_matching_all(&self, parts: &[Node], speakers: &SpeakerLookup, all: bool) -> Result<ItemSet, String> {
+        let group = |level: Level| {
+            let chosen: Vec<Node> = parts.iter().filter(|part| Level::of(part) == Some(level)).cloned().collect();
+            (!chosen.is_empty()).then(|| if all { Node::And(chosen) } else { Node::Or(chosen) })
+        };
+        let groups = [group(Level::Statement), group(Level::Article)].into_iter().flatten();
+        let mixed = parts.iter().filter(|part| Level::of(part).is_none()).cloned();
+        let mut found: Option<ItemSet> = None;
+        for part in groups.chain(mixed) {
+            let matching = self.statements_matching(&part, speakers)?;
+            match &mut found {
+                None => found = Some(matching),
+                Some(found) if all => found.intersect(&matching),
+                Some(found) => found.unite(&matching),
+            }
+        }
+        Ok(found.unwrap_or_else(|| ItemSet::empty(self.statement_count())))
     }
 
     fn field(&self, field: Field) -> tantivy::schema::Field {
@@ -523,9 +637,10 @@ impl SearchIndex {
         }
     }
 
-    fn in_fields(&self, field: Option<Field>, make: impl Fn(Field) -> Box<dyn Query>) -> Box<dyn Query> {
-        let fields: Vec<Field> = field.map_or(Field::ALL.to_vec(), |f| vec![f]);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = fields.into_iter().map(|f| (Occur::Should, make(f))).collect();
+    /// Words, a phrase or a prefix looked for in any of `fields`.
+    fn in_fields(&self, node: &Node, fields: &[Field], speakers: &SpeakerLookup) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            fields.iter().map(|&field| (Occur::Should, self.in_field(node, field, speakers))).collect();
         if clauses.len() == 1 {
             clauses.pop().map(|(_, q)| q).unwrap_or(Box::new(EmptyQuery))
         } else {
@@ -533,10 +648,11 @@ impl SearchIndex {
         }
     }
 
-    fn to_query(&self, node: &Node, speakers: &SpeakerLookup) -> Box<dyn Query> {
+    /// Words, a phrase or a prefix looked for in `field`.
+    fn in_field(&self, node: &Node, field: Field, speakers: &SpeakerLookup) -> Box<dyn Query> {
         match node {
-            Node::Word(field, text) | Node::Phrase(field, text) => self.in_fields(*field, |f| {
-                if f == Field::Speaker && field.is_some() {
+            Node::Word(typed_field, text) | Node::Phrase(typed_field, text) => {
+                if field == Field::Speaker && typed_field.is_some() {
                     // Every spelling merged under the speaker asked for. A name holding the words typed is
                     // found by them already: asking for it too would only slow the search (a common surname
                     // is in hundreds of names).
@@ -551,17 +667,23 @@ impl SearchIndex {
                         .collect();
                     return Box::new(BooleanQuery::new(clauses));
                 }
-                self.words_query(self.field(f), text)
-            }),
-            Node::Prefix(field, prefix) => {
+                self.words_query(self.field(field), text)
+            }
+            Node::Prefix(_, prefix) => {
                 let folded: String =
                     crate::statements::fold_name(prefix).chars().filter(|c| c.is_alphanumeric()).collect();
-                let pattern = format!("{}.*", regex::escape(&folded));
-                self.in_fields(*field, |f| {
-                    RegexQuery::from_pattern(&pattern, self.field(f))
-                        .map(|q| Box::new(q) as Box<dyn Query>)
-                        .unwrap_or_else(|_| Box::new(EmptyQuery))
-                })
+                RegexQuery::from_pattern(&format!("{}.*", regex::escape(&folded)), self.field(field))
+                    .map(|q| Box::new(q) as Box<dyn Query>)
+                    .unwrap_or_else(|_| Box::new(EmptyQuery))
+            }
+            _ => Box::new(EmptyQuery),
+        }
+    }
+
+    fn to_query(&self, node: &Node, speakers: &SpeakerLookup) -> Box<dyn Query> {
+        match node {
+            Node::Word(field, _) | Node::Phrase(field, _) | Node::Prefix(field, _) => {
+                self.in_fields(node, field.as_ref().map_or(&Field::ALL[..], std::slice::from_ref), speakers)
             }
             Node::Dates(from, to) => {
                 let bound = |date: &Option<chrono::NaiveDate>| match date {
