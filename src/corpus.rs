@@ -732,10 +732,13 @@ pub fn start_load(
             let unsure = Mutex::new(from_cache.unsure);
             let read_afresh = AtomicUsize::new(0);
             let next = AtomicUsize::new(0);
+            // Files are read on every core but passed on in the listing's order, so a corpus read afresh
+            // also arrives sorted: sorting a million articles' statements held the app's window for seconds.
+            let in_order = InOrder::default();
             std::thread::scope(|scope| {
                 for worker in 0..threads.max(1) {
-                    let (root, files, queue, next, progress, cancel, send, unsure, read_afresh) =
-                        (&root, &files, &queue, &next, &progress, &cancel, &send, &unsure, &read_afresh);
+                    let (root, files, queue, next, progress, cancel, send, unsure, read_afresh, in_order) =
+                        (&root, &files, &queue, &next, &progress, &cancel, &send, &unsure, &read_afresh, &in_order);
                     std::thread::Builder::new()
                         .name(format!("corpus-read-{worker}"))
                         .spawn_scoped(scope, move || {
@@ -743,8 +746,8 @@ pub fn start_load(
                                 if cancel.load(Ordering::Relaxed) {
                                     break;
                                 }
-                                let Some(&(index, cached_hash)) = queue.get(next.fetch_add(1, Ordering::Relaxed))
-                                else {
+                                let position = next.fetch_add(1, Ordering::Relaxed);
+                                let Some(&(index, cached_hash)) = queue.get(position) else {
                                     break;
                                 };
                                 let entry = &files[index];
@@ -759,7 +762,7 @@ pub fn start_load(
                                     read_file_guarded(root, index as u32, entry.clone())
                                 });
                                 progress.count_file(entry.size);
-                                send(LoadEvent::File(result));
+                                in_order.pass_on(position as u64, result, |result| send(LoadEvent::File(result)));
                             }
                         })
                         .expect("spawn a reader thread");
@@ -770,6 +773,32 @@ pub fn start_load(
         })
         .expect("spawn the loading thread");
     job
+}
+
+/// Passes on items made on several threads in the order of their sequence numbers (0, 1, 2, …), holding
+/// back those that come early.
+struct InOrder<T> {
+    /// The next sequence number to pass on, and the items that came before their turn.
+    state: Mutex<(u64, BTreeMap<u64, T>)>,
+}
+
+impl<T> Default for InOrder<T> {
+    fn default() -> Self {
+        InOrder { state: Mutex::new((0, BTreeMap::new())) }
+    }
+}
+
+impl<T> InOrder<T> {
+    /// Gives `item` to `send` when every item before it has been given.
+    fn pass_on(&self, sequence: u64, item: T, send: impl Fn(T)) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let (next, waiting) = &mut *state;
+        waiting.insert(sequence, item);
+        while let Some(item) = waiting.remove(next) {
+            send(item);
+            *next += 1;
+        }
+    }
 }
 
 /// What the cache gave a load.
@@ -825,15 +854,10 @@ fn send_from_cache(
     };
     // Chunks are decoded on every core but passed on in the cache's order (the corpus' own), so an
     // unchanged corpus arrives sorted and nobody has to sort twenty million statements afterwards.
-    let in_order: Mutex<(u64, BTreeMap<u64, Vec<FileResult>>)> = Mutex::default();
+    let in_order = InOrder::default();
     let pass_on = |sequence: u64, results: Vec<FileResult>| {
-        let mut in_order = in_order.lock().unwrap_or_else(|e| e.into_inner());
-        let (next, waiting) = &mut *in_order;
-        waiting.insert(sequence, results);
-        while let Some(results) = waiting.remove(next) {
-            results.into_iter().for_each(|result| send(LoadEvent::File(result)));
-            *next += 1;
-        }
+        in_order
+            .pass_on(sequence, results, |results| results.into_iter().for_each(|result| send(LoadEvent::File(result))))
     };
     let (chunks, chunk_receiver) = crossbeam_channel::bounded::<(u64, Vec<u8>)>(threads);
     std::thread::scope(|scope| {

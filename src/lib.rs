@@ -3,11 +3,11 @@
 //! The engine has no user-interface code; the desktop app (`ui`, behind the `gui` feature) and the
 //! command line (`cli`) both stand on it.
 
-/// Extraction and indexing allocate and free many small strings on every core at once, where mimalloc's
-/// per-thread heaps beat the system allocator (see BENCHMARKS.md).
+/// See `allocator`: mimalloc for small blocks, the system allocator for big ones.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::SplitAllocator = allocator::SplitAllocator;
 
+pub mod allocator;
 pub mod article;
 pub mod boilerplate;
 pub mod cache;

@@ -210,3 +210,44 @@ fn a_statement_in_memory_is_small() {
     // Tens of millions are kept for a corpus of a million articles: words are read from the article.
     assert!(std::mem::size_of::<corpus::CorpusStatement>() <= 56, "{}", std::mem::size_of::<corpus::CorpusStatement>());
 }
+
+/// Files are read on both cores but arrive in the listing's order, cold (nothing cached) as well as from
+/// the cache, so the app never has to sort the corpus' statements when loading ends.
+#[test]
+fn files_arrive_in_the_listings_order_read_afresh_and_from_the_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let cache_file = cache.path().join("extracted.bin");
+    // Many small files make the two readers' order differ from the listing's if nothing puts it back.
+    let folder = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus");
+    let mut copied = 0;
+    for round in 0..60 {
+        for entry in std::fs::read_dir(&sample).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                let name = format!("{round:02}-{}", path.file_name().unwrap().to_string_lossy());
+                std::fs::copy(&path, folder.path().join(name)).unwrap();
+                copied += 1;
+            }
+        }
+    }
+    assert!(copied > 200);
+    let source = CorpusSource::from_path(folder.path());
+    for pass in ["afresh", "from the cache"] {
+        let job = corpus::start_load(source.clone(), 2, Some(cache_file.clone()), || {});
+        let mut file_ids = Vec::new();
+        for event in job.events.iter() {
+            match event {
+                corpus::LoadEvent::File(result) => file_ids.push(result.file_id),
+                corpus::LoadEvent::Finished { .. } => break,
+                _ => {}
+            }
+        }
+        assert_eq!(file_ids.len(), copied, "{pass}");
+        assert!(file_ids.is_sorted(), "{pass}: {file_ids:?}");
+        if pass == "afresh" {
+            // Saved, so the second pass reads the cache.
+            corpus::load_cached(&source, 2, Some(&cache_file)).unwrap();
+        }
+    }
+}
