@@ -15,6 +15,9 @@ const REBUILD_INTERVAL_WHILE_LOADING: Duration = Duration::from_millis(300);
 const TYPING_PAUSE: Duration = Duration::from_millis(250);
 /// Listing slower than this waits for a pause in typing.
 const SLOW_REBUILD: Duration = Duration::from_millis(16);
+/// Rows more than this share (one in N) of the articles are picked from all articles in order rather
+/// than sorted.
+const MANY_ROWS_SHARE: usize = 16;
 
 /// The filtered, sorted rows of the article list.
 #[derive(Default)]
@@ -27,6 +30,10 @@ pub struct ArticleList {
     pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// Only these articles (sorted indices), when a search is in force.
     pub search: Option<Vec<u32>>,
+    /// Every article in the order of the last full sort. While it is still in order, listing many rows
+    /// again (a pause in typing) picks them from it instead of sorting them: at a million articles the
+    /// sort was most of that frame.
+    sorted_all: Vec<u32>,
     has_changed: bool,
     /// How many of the corpus' articles the rows account for: those after arrived since.
     listed: usize,
@@ -108,7 +115,25 @@ impl ArticleList {
         let mut rows: Vec<u32> = matching.iter().copied().filter(in_period).collect();
         let (key, descending) = (state.sort, state.sort_descending);
         let order = |a: &u32, b: &u32| compare(&articles[*a as usize], &articles[*b as usize], key, descending);
-        rows.sort_by(order);
+        if first_new == 0 && rows.len() > articles.len() / MANY_ROWS_SHARE {
+            // Rows listing every article (as while loading, without a filter) are such an order too.
+            if self.sorted_all.len() != articles.len() && self.visible.len() == articles.len() {
+                self.sorted_all.clone_from(&self.visible);
+            }
+            // Checked in one pass rather than trusted: any change to the articles or the sort that
+            // breaks the order is caught, and the order of all is made again.
+            let is_still_sorted = self.sorted_all.len() == articles.len()
+                && self.sorted_all.windows(2).all(|pair| order(&pair[0], &pair[1]) != Ordering::Greater);
+            if !is_still_sorted {
+                self.sorted_all = (0..articles.len() as u32).collect();
+                self.sorted_all.sort_by(order);
+            }
+            let mut is_listed = vec![false; articles.len()];
+            rows.iter().for_each(|&i| is_listed[i as usize] = true);
+            rows = self.sorted_all.iter().copied().filter(|&i| is_listed[i as usize]).collect();
+        } else {
+            rows.sort_by(order);
+        }
         if first_new == 0 {
             let has_matching_changed = matching != self.matching;
             self.matching = matching;
@@ -341,11 +366,53 @@ mod tests {
             assert_eq!(loading.visible, fresh.visible);
             assert_eq!(loading.matching, fresh.matching);
             assert_eq!(fresh.visible.len(), 4);
+            // A date changed after the full list was sorted: the order of all is made again.
+            fresh.mark_changed();
+            fresh.rebuild_if_due(&corpus, &state, false);
+            corpus.articles[0].date = chrono::NaiveDate::from_ymd_opt(2022, 1, 1);
+            corpus.articles[3].date = None;
+            for list in [&mut loading, &mut fresh] {
+                list.mark_changed();
+                list.rebuild_if_due(&corpus, &state, false);
+            }
+            let mut again = ArticleList::default();
+            again.rebuild_if_due(&corpus, &state, false);
+            assert_eq!(fresh.visible, again.visible);
+            assert_eq!(loading.visible, again.visible);
             // Fewer articles than listed: listed anew, never pointing past the end.
             corpus.articles.truncate(3);
             loading.rebuild_if_due(&corpus, &state, false);
             assert_eq!(loading.visible.len(), 2);
             assert!(loading.visible.iter().all(|&i| (i as usize) < 3));
+        }
+    }
+
+    #[test]
+    fn listing_again_reuses_the_order_of_all_articles_only_while_it_holds() {
+        let mut corpus = Corpus::default();
+        for index in 0..40u32 {
+            let date = (index % 7 != 0).then_some((2020, 1 + index % 12, 1 + index % 28));
+            corpus
+                .articles
+                .push(ArticleMeta { record: index, ..meta(&format!("Talks {}", index * 7 % 40), date, None) });
+        }
+        for key in [SortKey::Date, SortKey::Title] {
+            let state = AppState { sort: key, ..AppState::default() };
+            let (mut corpus, mut list) = (corpus.clone(), ArticleList::default());
+            // Listed while loading (merged), then anew: every row, so the rows are the order of all.
+            list.rebuild_if_due(&corpus, &state, true);
+            list.mark_changed();
+            list.rebuild_if_due(&corpus, &state, false);
+            assert_eq!(list.sorted_all, list.visible);
+            for (article, date) in [(3, None), (5, Some((1999, 1, 1))), (0, Some((2030, 1, 1)))] {
+                corpus.articles[article].date = date.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d));
+                corpus.articles[article + 1].title = format!("Aardvark {article}");
+                list.mark_changed();
+                list.rebuild_if_due(&corpus, &state, false);
+                let mut fresh = ArticleList::default();
+                fresh.rebuild_if_due(&corpus, &state, false);
+                assert_eq!(list.visible, fresh.visible, "{key:?}");
+            }
         }
     }
 
