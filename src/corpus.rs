@@ -214,25 +214,50 @@ impl Corpus {
         indices: impl IntoIterator<Item = u32>,
         mut each: impl FnMut(u32, Result<&StatementRecord, &str>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut indices = indices.into_iter().filter(|&i| (i as usize) < self.statements.len()).peekable();
-        while let Some(first) = indices.next() {
-            let article = self.statements[first as usize].article;
-            let mut group = vec![first];
-            while let Some(next) = indices.next_if(|&next| self.statements[next as usize].article == article) {
-                group.push(next);
-            }
-            let records = self.read_text(&self.articles[article as usize]).and_then(|text| {
-                let statements: Option<Vec<Statement>> =
-                    group.iter().map(|&i| self.statements[i as usize].in_text(&text)).collect();
-                let statements = statements.ok_or_else(|| "the file changed since it was read".to_owned())?;
-                Ok(crate::statements::to_records(&text, &statements))
-            });
-            match &records {
-                Ok(records) => group.iter().zip(records).try_for_each(|(&i, record)| each(i, Ok(record)))?,
-                Err(reason) => group.iter().try_for_each(|&i| each(i, Err(reason.as_str())))?,
+        // The statements of one article, one group each.
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        for index in indices.into_iter().filter(|&i| (i as usize) < self.statements.len()) {
+            match groups.last_mut() {
+                Some(group)
+                    if self.statements[group[0] as usize].article == self.statements[index as usize].article =>
+                {
+                    group.push(index)
+                }
+                _ => groups.push(vec![index]),
             }
         }
-        Ok(())
+        let mut hand_over = |group: &[u32], records: &Result<Vec<StatementRecord>, String>| match records {
+            Ok(records) => group.iter().zip(records).try_for_each(|(&i, record)| each(i, Ok(record))),
+            Err(reason) => group.iter().try_for_each(|&i| each(i, Err(reason.as_str()))),
+        };
+        if groups.len() < MANY_GROUPS {
+            return groups.iter().try_for_each(|group| hand_over(group, &self.group_records(group)));
+        }
+        // Many articles (an export, `dossier statements`): they are read on another thread while `each`
+        // takes those already read, so reading the files and writing the records overlap.
+        std::thread::scope(|scope| {
+            let (sender, receiver) = crossbeam_channel::bounded(MANY_GROUPS);
+            let groups = &groups;
+            scope.spawn(move || {
+                for group in groups {
+                    // Stops when the receiving side stopped (an error in `each`).
+                    if sender.send(self.group_records(group)).is_err() {
+                        break;
+                    }
+                }
+            });
+            groups.iter().zip(receiver.iter()).try_for_each(|(group, records)| hand_over(group, &records))
+        })
+    }
+
+    /// The records of a group of statements of one article, read from the article's text.
+    fn group_records(&self, group: &[u32]) -> Result<Vec<StatementRecord>, String> {
+        let article = self.statements[group[0] as usize].article;
+        let text = self.read_text(&self.articles[article as usize])?;
+        let statements: Option<Vec<Statement>> =
+            group.iter().map(|&i| self.statements[i as usize].in_text(&text)).collect();
+        let statements = statements.ok_or_else(|| "the file changed since it was read".to_owned())?;
+        Ok(crate::statements::to_records(&text, &statements))
     }
 
     /// Puts articles in file order, then record order, as the command line prints them; statements follow.
@@ -774,6 +799,9 @@ pub fn start_load(
         .expect("spawn the loading thread");
     job
 }
+
+/// From this many articles on, `with_statement_records` reads them on a thread of their own.
+const MANY_GROUPS: usize = 64;
 
 /// Passes on items made on several threads in the order of their sequence numbers (0, 1, 2, …), holding
 /// back those that come early.

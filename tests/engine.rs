@@ -251,3 +251,35 @@ fn files_arrive_in_the_listings_order_read_afresh_and_from_the_cache() {
         }
     }
 }
+
+/// Reading the words of many statements overlaps reading the files with handing the records on; the
+/// records and their order are those of reading the articles one at a time.
+#[test]
+fn statement_records_read_ahead_equal_those_read_one_article_at_a_time() {
+    let corpus = load(&shared("corpus/wikinews"));
+    let texts = |indices: Vec<u32>| {
+        let mut found = Vec::new();
+        corpus
+            .with_statement_records(indices, |index, record| {
+                found.push((index, record.map(|r| r.text.clone()).map_err(str::to_owned)));
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        found
+    };
+    let every: Vec<u32> = (0..corpus.statements.len() as u32).collect();
+    let articles_with_statements =
+        corpus.statements.iter().map(|s| s.article).collect::<std::collections::BTreeSet<_>>();
+    assert!(articles_with_statements.len() > 100, "enough articles to be read ahead");
+    let all_at_once = texts(every.clone());
+    let one_by_one: Vec<_> = every.iter().flat_map(|&index| texts(vec![index])).collect();
+    assert_eq!(all_at_once.len(), corpus.statements.len());
+    assert_eq!(all_at_once, one_by_one);
+    // Stopping early (as a failed write does) stops the reading too.
+    let mut taken = 0;
+    let stopped = corpus.with_statement_records(every, |_, _| {
+        taken += 1;
+        if taken == 10 { Err("stop") } else { Ok(()) }
+    });
+    assert_eq!((stopped, taken), (Err("stop"), 10));
+}
