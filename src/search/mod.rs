@@ -601,7 +601,7 @@ impl SearchIndex {
     fn statements_matching_all(&self, parts: &[Node], speakers: &SpeakerLookup, all: bool) -> Result<ItemSet, String> {
         let group = |level: Level| {
             let chosen: Vec<Node> = parts.iter().filter(|part| Level::of(part) == Some(level)).cloned().collect();
-            (!chosen.is_empty()).then(|| if all { Node::And(chosen) } else { Node::Or(chosen) })
+            (!chosen.is_empty()).then_some(if all { Node::And(chosen) } else { Node::Or(chosen) })
         };
         let groups = [group(Level::Statement), group(Level::Article)].into_iter().flatten();
         let mixed = parts.iter().filter(|part| Level::of(part).is_none()).cloned();
