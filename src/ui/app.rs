@@ -381,14 +381,18 @@ impl DossierApp {
         }
     }
 
-    /// Refilters the article list if due; the chart follows it.
-    fn rebuild_list(&mut self) {
+    /// Refilters the article list if due; the chart follows it. While the list waits for a pause in typing,
+    /// asks for the frame that ends the wait, as no input may come to make one.
+    fn rebuild_list(&mut self, ctx: &egui::Context) {
         let started = Instant::now();
         if self.list.rebuild_if_due(&self.corpus, &self.state, self.loading.is_some()) {
             self.chart_view.mark_changed();
             self.facets.mark_changed();
             self.rebuild_facets();
             self.list.rebuilt_in(started.elapsed());
+        }
+        if let Some(left) = self.list.waiting_for_typing_pause() {
+            ctx.request_repaint_after(left);
         }
     }
 
@@ -550,10 +554,7 @@ impl DossierApp {
                 self.message = Some(message);
             }
         }
-        self.rebuild_list();
-        if let Some(left) = self.list.waiting_for_typing_pause() {
-            ctx.request_repaint_after(left);
-        }
+        self.rebuild_list(ctx);
         if self.selected.is_none() && !self.list.visible.is_empty() && self.loading.is_none() {
             self.commands.push(Command::SelectRow(0));
         }
@@ -822,17 +823,14 @@ impl DossierApp {
                         self.state.sort_descending = key == super::SortKey::Date;
                     }
                     self.list.mark_changed();
-                    self.rebuild_list();
+                    self.rebuild_list(ctx);
                     if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
                         self.list.scroll_to_row(row);
                     }
                 }
                 Command::FilterChanged => {
                     self.list.filter_typed();
-                    self.rebuild_list();
-                    if let Some(left) = self.list.waiting_for_typing_pause() {
-                        ctx.request_repaint_after(left);
-                    }
+                    self.rebuild_list(ctx);
                 }
                 Command::ShowProblems(show) => self.show_problems = show,
                 Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -849,7 +847,7 @@ impl DossierApp {
                         self.state.filter.clear();
                         self.list.period = None;
                         self.list.mark_changed();
-                        self.rebuild_list();
+                        self.rebuild_list(ctx);
                     }
                     if let Some(row) = self.list.row_of(article_index) {
                         if self.selected == Some(article_index) {
@@ -922,7 +920,7 @@ impl DossierApp {
                     self.list.period = period;
                     self.list.mark_changed();
                     // The chart counts the selection without the period, so it does not change.
-                    self.rebuild_list();
+                    self.rebuild_list(ctx);
                     self.statements_view.period = period;
                     self.statements_view.mark_changed();
                     if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
