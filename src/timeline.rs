@@ -431,11 +431,9 @@ pub fn compute(
     let mut total_statements = vec![0u64; starts.len()];
     let mut speaker_totals: Vec<u64> = Vec::new();
     let mut last_article_of_speaker: Vec<u32> = Vec::new();
-    let is_statement_selected = |s: &CorpusStatement| is_selected.get(s.article as usize).copied().unwrap_or(false);
-    let selected_statements = corpus.statements.iter().filter(|s| is_statement_selected(s)).count();
-    let mut spoken: Vec<(u32, u32)> = Vec::with_capacity(selected_statements);
+    let mut spoken: Vec<(u32, u32)> = Vec::new();
     for statement in corpus.statements.iter() {
-        if !is_statement_selected(statement) {
+        if !is_selected.get(statement.article as usize).copied().unwrap_or(false) {
             continue;
         }
         if let Some(b) = bucket_of(statement.article) {
