@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 install_system_packages() {
-    # Libraries for a window on X11/Wayland, and software Vulkan (lavapipe) for the app and the snapshot tests.
-    local packages=(mesa-vulkan-drivers libvulkan1 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libwayland-client0 libwayland-cursor0 libwayland-egl1 ca-certificates curl gcc pkg-config)
+    # Libraries for a window on X11/Wayland, and software Vulkan (lavapipe) for the app and the snapshot tests;
+    # then any extra packages given (the app's file dialogs need zenity where no desktop portal runs).
+    local packages=(mesa-vulkan-drivers libvulkan1 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libwayland-client0 libwayland-cursor0 libwayland-egl1 ca-certificates curl gcc pkg-config "$@")
     local missing=()
     for package in "${packages[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -29,7 +30,7 @@ install_rust() {
 
 case "${1:-}" in
     run)
-        install_system_packages
+        install_system_packages zenity
         install_rust
         shift
         cargo run --release -- "${@:-assets/sample-corpus}"

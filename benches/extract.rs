@@ -1,6 +1,6 @@
 //! Statement extraction speed on English news: `cargo bench --bench extract`.
 //!
-//! Reads the Wikinews articles (and the seed and sample corpora) once, then extracts statements from them
+//! Reads the Wikinews articles (and our messy fixtures and the sample corpus) once, then extracts statements from them
 //! over and over on one thread for a few seconds, and prints megabytes of article text per second.
 
 use dossier::corpus::{self, CorpusSource};
@@ -12,7 +12,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut articles = Vec::new();
     for folder in
-        [root.join("../shared/corpus/wikinews"), root.join("../shared/corpus/seeds"), root.join("assets/sample-corpus")]
+        [root.join("tests/data/wikinews"), root.join("tests/data/messy"), root.join("assets/sample-corpus")]
     {
         let Ok(corpus) = corpus::load(&CorpusSource::Folder(folder.clone()), 2) else {
             eprintln!("skipping {}: not found", folder.display());

@@ -1,15 +1,18 @@
-"""Writes fuzz/seeds/<target>/ from the shared corpus, the test fixture and hand-written cases.
+"""Writes fuzz/seeds/<target>/ from the repository's test data (our messy fixtures, Wikinews rows), the
+sample fixture and hand-written cases.
 
-Run from fuzz/: python3 make_seeds.py (needs /work/shared/corpus; the seeds are committed, so this is only
-for regenerating them).
+Run from fuzz/: python3 make_seeds.py (the seeds are committed, so this is only for regenerating them).
 """
 import csv, io, json, os, glob
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 csv.field_size_limit(10**8)
-S = '/work/shared/corpus/seeds'
+S = str(ROOT / 'tests' / 'data' / 'messy')
 arts = [open(p, 'rb').read() for p in sorted(glob.glob(S + '/*.txt'))]
 rows = []
-for f in ['/work/shared/corpus/wikinews/wikinews_2019.csv', '/work/shared/corpus/wikinews/wikinews_2020.csv']:
+for f in [ROOT / 'tests/data/wikinews/wikinews_2019.csv', ROOT / 'tests/data/wikinews/wikinews_2020.csv']:
     with open(f, newline='', encoding='utf-8') as fh:
         r = csv.reader(fh)
         next(r)
@@ -18,7 +21,7 @@ for f in ['/work/shared/corpus/wikinews/wikinews_2019.csv', '/work/shared/corpus
                 break
             rows.append(row)
 short = sorted(rows, key=lambda r: len(r[3]))[:6]  # the shortest wikinews texts
-fixture = open('/work/main/tests/fixtures/sample_expected.json', 'rb').read()
+fixture = open(ROOT / 'tests/fixtures/sample_expected.json', 'rb').read()
 
 
 def w(target, name, data):
@@ -37,7 +40,7 @@ def csv_text(rs):
     return out.getvalue()
 
 
-snippet = "TEHRAN, April 30, 2023 (IRNA) – Rouhani said: “US troops must leave.” He added that “déjà vu” is not a policy.\n"
+snippet = "TERVASK, April 30, 2023 (Northwind Wire) – Reyvik said: “The troops must leave.” He added that “déjà vu” is not a policy.\n"
 # decode
 w('decode', 'seed0.txt', arts[0])
 w('decode', 'seed3.txt', arts[3])

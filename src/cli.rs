@@ -35,6 +35,23 @@ pub enum Command {
     Statements(StatementsArgs),
     /// Count speakers over time and write the chart as PNG or SVG, or its data as CSV.
     Chart(ChartArgs),
+    /// Score the statements and dates found against a gold file of hand annotations (the seeds format).
+    Score(ScoreArgs),
+}
+
+/// Arguments of `dossier score`.
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// Folder (searched recursively) or file of the annotated articles.
+    pub path: PathBuf,
+    /// The gold file: {"articles": [{"file", "record", "date", "statements": [{"speaker", "text", "core"}]}]}.
+    pub gold: PathBuf,
+    /// Share of a gold statement's characters a found statement must cover to match it.
+    #[arg(long, default_value_t = 0.3)]
+    pub overlap: f64,
+    /// Also print every miss, false find, wrong speaker and wrong date.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// Arguments of `dossier chart`.
@@ -147,6 +164,29 @@ pub fn run(command: Command) -> ExitCode {
         Command::Articles(args) => articles(&args),
         Command::Statements(args) => statements(&args),
         Command::Chart(args) => chart(&args),
+        Command::Score(args) => score(&args),
+    }
+}
+
+fn score(args: &ScoreArgs) -> ExitCode {
+    if !(0.0..=1.0).contains(&args.overlap) {
+        eprintln!("dossier: --overlap must lie between 0 and 1");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    match crate::evaluate::score(&args.path, &args.gold, args.overlap) {
+        Ok((score, notes)) => {
+            if args.verbose {
+                for note in &notes {
+                    println!("  {note}");
+                }
+            }
+            println!("overlap {}: {}", args.overlap, score.summary());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("dossier: {error}");
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 #[global_allocator]
 static ALLOCATOR: allocator::SplitAllocator = allocator::SplitAllocator;
 
+pub mod adversarial;
 pub mod allocator;
 pub mod article;
 pub mod boilerplate;
@@ -15,6 +16,7 @@ pub mod cli;
 pub mod corpus;
 pub mod dates;
 pub mod decode;
+pub mod evaluate;
 pub mod export;
 pub mod fast_hash;
 pub mod ingest;

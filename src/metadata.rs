@@ -131,7 +131,16 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WIRE_DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Lu}\s,.'\-]{1,40}\((?P<outlet>[^()]{2,30})\)\s*[-–—:]").unwrap());
+    // `KESTRAND CITY (Northwind Wire) –`, also with a date after the place: `ARVENHOLT, April 30, 2023 (…) –`.
+    LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{Lu}\s,.'\-]{1,40}(?:,\s*[\p{L}\d ,.]{3,30}?)?\s*\((?P<outlet>[^()]{2,30})\)\s*[-–—:]")
+            .unwrap()
+    });
+
+/// `© 2023 Calvera Herald. All rights reserved.`: the owner of the copyright, as a last sign of the outlet.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[^.|,;]+)").unwrap()
+});
 
 /// The first lines of an article are its header: title, date line, byline and masthead live there.
 const HEADER_MAX_LINES: usize = 40;
@@ -181,15 +190,21 @@ pub fn analyze(text: &str, fields: &Fields, file_name: &str) -> Analysis {
         }
         if is_paragraph(content) {
             body_lines_seen += 1;
-            if text_date.is_none() && body_lines_seen == 1 {
+            // The dateline opens the first paragraph, or the second after a photo caption.
+            if text_date.is_none() {
                 text_date = dates::opening_dateline(content);
             }
-            if outlet.is_none() && body_lines_seen == 1 {
+            if outlet.is_none() {
                 outlet = WIRE_DATELINE.captures(content).and_then(|caps| outlet_name(&caps["outlet"]));
             }
         }
     }
     let header_end = header_end.unwrap_or(lines.len()).min(HEADER_MAX_LINES);
+    if outlet.is_none() {
+        outlet = lines.iter().filter(|line| line.role == LineRole::Boilerplate).find_map(|line| {
+            COPYRIGHT.captures(clean(&text[line.range.clone()])).and_then(|caps| outlet_name(&caps["owner"]))
+        });
+    }
 
     let title = choose_title(text, &mut lines[..header_end], fields.title.as_deref());
     let words = lines
@@ -458,6 +473,19 @@ mod tests {
             "Border talks stall\n\nKESTRAND CITY (Northwind Wire) – Talks between the two governments stalled on Thursday after the delegations failed to agree on a timetable.\n",
         );
         assert_eq!(wire.outlet.as_deref(), Some("Northwind Wire"));
+        let dated = analyze_text(
+            "Accord signed\n\nA photo of the signing. (Photo: J. Maren)\n\nARVENHOLT, April 30, 2023 (Northwind Wire) – The two governments signed the accord on Sunday.\n",
+        );
+        assert_eq!(dated.outlet.as_deref(), Some("Northwind Wire"));
+        assert_eq!(dated.date, NaiveDate::from_ymd_opt(2023, 4, 30));
+    }
+
+    #[test]
+    fn copyright_line_names_the_outlet_when_nothing_else_does() {
+        let a = analyze_text("Dam talks\n\nThe talks resumed on Monday after a long pause.\n\n© 2023 Calvera Herald. All rights reserved.\n");
+        assert_eq!(a.outlet.as_deref(), Some("Calvera Herald"));
+        let person = analyze_text("Dam talks\n\nThe talks resumed on Monday after a long pause.\n\nCopyright 2023 Jane Smith\n");
+        assert_eq!(person.outlet, None, "a person's copyright names no outlet");
     }
 
     #[test]

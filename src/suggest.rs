@@ -381,16 +381,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_seed_articles_suggest_their_subjects() {
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    fn the_messy_articles_suggest_their_subjects() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/messy");
         let corpus = crate::corpus::load(&crate::corpus::CorpusSource::Folder(folder), 1).unwrap();
         let texts: Vec<String> = corpus.articles.iter().map(|a| corpus.read_article(a).unwrap().body_text()).collect();
         let topics = suggest_topics(texts.iter().map(String::as_str), &[], 20);
         let queries: Vec<&str> = topics.iter().map(|t| t.query.as_str()).collect();
         let has = |word: &str| queries.iter().any(|q| q.contains(word));
-        assert!(has("troops"), "US troops in {queries:?}");
-        assert!(has("daesh") || has("isis"), "Daesh in {queries:?}");
-        assert!(has("soleimani"), "Soleimani in {queries:?}");
+        assert!(has("troops") || has("soldiers") || has("ardel"), "the troops at Fort Ardel in {queries:?}");
+        assert!(has("red ash") || has("brigades"), "the Red Ash Brigades in {queries:?}");
+        assert!(has("accord") || has("dam"), "the accord or the dam in {queries:?}");
     }
 
     #[test]

@@ -10,8 +10,8 @@ fn wikinews_copy() -> (tempfile::TempDir, PathBuf) {
     let folder = tempfile::tempdir().unwrap();
     let corpus = folder.path().join("news");
     std::fs::create_dir(&corpus).unwrap();
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews");
-    for entry in std::fs::read_dir(shared).unwrap() {
+    let wikinews = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
+    for entry in std::fs::read_dir(wikinews).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
     }

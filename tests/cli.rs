@@ -8,8 +8,9 @@ fn dossier(args: &[&str]) -> Output {
     with_cache(&mut Command::new(env!("CARGO_BIN_EXE_dossier"))).args(args).output().expect("dossier runs")
 }
 
-fn shared(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(path)
+/// A folder or file of the repository's test data (`tests/data/…`).
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(path)
 }
 
 fn stdout(output: &Output) -> String {
@@ -18,18 +19,18 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn articles_jsonl_has_one_record_per_article_with_every_field() {
-    let output = dossier(&["articles", shared("corpus/seeds").to_str().unwrap(), "--format", "jsonl"]);
+    let output = dossier(&["articles", data("messy").to_str().unwrap(), "--format", "jsonl"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = stdout(&output);
     let records: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(records.len(), 5);
+    assert_eq!(records.len(), 6);
     let keys = ["file", "record", "title", "date", "date_source", "outlet", "author", "url", "words"];
     for (line, record) in text.lines().zip(&records) {
         assert_eq!(record.as_object().unwrap().len(), keys.len());
         let positions: Vec<usize> = keys.iter().map(|k| line.find(&format!("\"{k}\":")).unwrap()).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "fields in contract order: {line}");
     }
-    assert_eq!(records[0]["file"], "000_e5cc49481a200140.txt");
+    assert_eq!(records[0]["file"], "000_c98080d3a6e5a15d.txt");
     assert_eq!(records[0]["record"], 0);
     assert_eq!(records[0]["date"], "2024-04-22");
     assert_eq!(records[0]["date_source"], "text");
@@ -40,7 +41,7 @@ fn articles_jsonl_has_one_record_per_article_with_every_field() {
 
 #[test]
 fn articles_csv_over_wikinews() {
-    let output = dossier(&["articles", shared("corpus/wikinews").to_str().unwrap(), "--format", "csv"]);
+    let output = dossier(&["articles", data("wikinews").to_str().unwrap(), "--format", "csv"]);
     assert!(output.status.success());
     let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
     assert_eq!(
@@ -58,7 +59,7 @@ fn articles_csv_over_wikinews() {
 
 #[test]
 fn a_single_file_can_be_given() {
-    let output = dossier(&["articles", shared("corpus/wikinews/wikinews_2020.csv").to_str().unwrap()]);
+    let output = dossier(&["articles", data("wikinews/wikinews_2020.csv").to_str().unwrap()]);
     assert!(output.status.success());
     assert_eq!(stdout(&output).lines().count(), 124);
 }
@@ -105,8 +106,8 @@ fn problems_go_to_stderr_and_the_good_records_are_still_printed() {
 
 #[test]
 fn statements_follow_the_contract_and_spans_reproduce_the_words() {
-    let seeds = shared("corpus/seeds");
-    let output = dossier(&["statements", seeds.to_str().unwrap(), "--format", "jsonl"]);
+    let messy = data("messy");
+    let output = dossier(&["statements", messy.to_str().unwrap(), "--format", "jsonl"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = stdout(&output);
     let keys = [
@@ -131,7 +132,7 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "fields in contract order: {line}");
         // The spans index the article text as decoded from the file, in characters.
         let article: Vec<char> =
-            std::fs::read_to_string(seeds.join(record["file"].as_str().unwrap())).unwrap().chars().collect();
+            std::fs::read_to_string(messy.join(record["file"].as_str().unwrap())).unwrap().chars().collect();
         let slice = |span: &serde_json::Value| -> String {
             let (start, end) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
             article[start..end].iter().collect()
@@ -147,7 +148,7 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
         count += 1;
     }
     assert!(count >= 40, "{count} statements");
-    let csv_output = dossier(&["statements", seeds.to_str().unwrap(), "--format", "csv"]);
+    let csv_output = dossier(&["statements", messy.to_str().unwrap(), "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv_output.stdout.as_slice());
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), keys);
     assert_eq!(reader.records().count(), count);
@@ -178,35 +179,35 @@ fn with_cache(command: &mut Command) -> &mut Command {
 
 #[test]
 fn queries_and_topics_select_articles_and_statements() {
-    let seeds = shared("corpus/seeds");
-    let seeds = seeds.to_str().unwrap();
-    let all = dossier(&["articles", seeds]);
-    let some = dossier(&["articles", seeds, "--query", "Khamenei"]);
+    let messy = data("messy");
+    let messy = messy.to_str().unwrap();
+    let all = dossier(&["articles", messy]);
+    let some = dossier(&["articles", messy, "--query", "Talvane"]);
     assert!(some.status.success(), "{}", String::from_utf8_lossy(&some.stderr));
     let (all, some) = (stdout(&all), stdout(&some));
     assert!(some.lines().count() >= 1 && some.lines().count() < all.lines().count());
     assert!(some.lines().all(|line| all.contains(line)));
     // Statements by a speaker, through the same syntax.
-    let by_rouhani = dossier(&["statements", seeds, "--query", "speaker:Rouhani"]);
+    let by_reyvik = dossier(&["statements", messy, "--query", "speaker:Reyvik"]);
     let records: Vec<serde_json::Value> =
-        stdout(&by_rouhani).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        stdout(&by_reyvik).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(!records.is_empty());
-    assert!(records.iter().all(|r| r["speaker"] == "Hassan Rouhani"));
+    assert!(records.iter().all(|r| r["speaker"] == "Tomas Reyvik"));
     // A topic from a file.
     let folder = tempfile::tempdir().unwrap();
     let topics = folder.path().join("topics.json");
-    std::fs::write(&topics, r#"{"topics": [{"name": "Daesh", "query": "Daesh OR ISIS"}]}"#).unwrap();
-    let by_topic = dossier(&["articles", seeds, "--topics", topics.to_str().unwrap(), "--query", "topic:Daesh"]);
-    let same = dossier(&["articles", seeds, "--query", "Daesh OR ISIS"]);
+    std::fs::write(&topics, r#"{"topics": [{"name": "Brigades", "query": "\"Red Ash\" OR RAB"}]}"#).unwrap();
+    let by_topic = dossier(&["articles", messy, "--topics", topics.to_str().unwrap(), "--query", "topic:Brigades"]);
+    let same = dossier(&["articles", messy, "--query", "\"Red Ash\" OR RAB"]);
     assert_eq!(stdout(&by_topic), stdout(&same));
     assert!(!stdout(&same).is_empty());
     // A chart of the topic counts the statements the query finds, bucket by bucket.
     let out = folder.path().join("topic.csv");
     let chart = dossier(&[
         "chart",
-        seeds,
+        messy,
         "--series",
-        "topic:Daesh",
+        "topic:Brigades",
         "--topics",
         topics.to_str().unwrap(),
         "--bucket",
@@ -216,16 +217,16 @@ fn queries_and_topics_select_articles_and_statements() {
     ]);
     assert!(chart.status.success(), "{}", String::from_utf8_lossy(&chart.stderr));
     let mut reader = csv::Reader::from_path(&out).unwrap();
-    assert_eq!(&reader.headers().unwrap()[1], "Daesh");
+    assert_eq!(&reader.headers().unwrap()[1], "Brigades");
     let charted: u64 = reader.records().map(|r| r.unwrap()[1].parse::<u64>().unwrap()).sum();
-    let statements = dossier(&["statements", seeds, "--query", "topic:Daesh", "--topics", topics.to_str().unwrap()]);
+    let statements = dossier(&["statements", messy, "--query", "topic:Brigades", "--topics", topics.to_str().unwrap()]);
     let dated = stdout(&statements).lines().filter(|l| !l.contains("\"date\":null")).count() as u64;
     assert_eq!(charted, dated);
 }
 
 #[test]
 fn a_bad_query_says_where_in_one_line() {
-    let output = dossier(&["articles", shared("corpus/seeds").to_str().unwrap(), "--query", "troops AND (Iraq"]);
+    let output = dossier(&["articles", data("messy").to_str().unwrap(), "--query", "troops AND (Iraq"]);
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(message.lines().count(), 1, "{message}");

@@ -31,7 +31,7 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 
 #[test]
 fn mangled_news_keeps_spans_on_the_words() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
     let corpus = corpus::load(&CorpusSource::Folder(folder), 2).unwrap();
     let texts: Vec<String> = corpus.articles.iter().take(40).map(|a| corpus.read_article(a).unwrap().text).collect();
     let pieces = [

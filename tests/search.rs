@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 fn wikinews() -> &'static (Corpus, SearchIndex, SpeakerLookup) {
     static CORPUS: OnceLock<(Corpus, SearchIndex, SpeakerLookup)> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wikinews");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
         let corpus = corpus::load(&CorpusSource::Folder(path), 2).unwrap();
         let index = SearchIndex::build_in_memory(&corpus).unwrap();
         let found = corpus.found_speakers();

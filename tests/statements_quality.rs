@@ -1,7 +1,6 @@
-//! Statement extraction scored against hand annotations: the shared seed gold and our own Wikinews gold.
+//! Statement extraction scored against hand annotations: our messy fixtures and our Wikinews gold.
 
-mod common;
-
+use dossier::evaluate::score;
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -9,25 +8,27 @@ fn root() -> &'static Path {
 }
 
 #[test]
-fn seeds_gold_precision_recall_and_speakers_are_at_least_90_percent() {
-    let (score, notes) =
-        common::score(&root().join("../shared/corpus/seeds"), &root().join("../shared/gold/seeds.json"), 0.3);
-    println!("seeds @0.3: {}", score.summary());
+fn messy_gold_precision_recall_and_speakers_are_at_least_90_percent() {
+    let (score, notes) = score(&root().join("tests/data/messy"), &root().join("tests/gold/messy.json"), 0.3).unwrap();
+    println!("messy @0.3: {}", score.summary());
     for note in &notes {
         println!("  {note}");
     }
+    assert!(!notes.iter().any(|n| n.contains("gold fragment not found")), "gold fragments missing");
+    assert!(score.gold >= 40, "the set holds at least 40 core statements");
     assert!(score.precision() >= 0.9, "{}", score.summary());
     assert!(score.recall() >= 0.9, "{}", score.summary());
     assert!(score.f1() >= 0.9, "{}", score.summary());
     assert!(score.speaker_accuracy() >= 0.9, "{}", score.summary());
+    assert_eq!(score.dates_right, score.dates_checked, "{}", score.summary());
 }
 
 #[test]
 fn wikinews_dev_gold_is_scored_at_two_overlaps() {
-    let corpus = root().join("../shared/corpus/wikinews");
+    let corpus = root().join("tests/data/wikinews");
     let gold = root().join("tests/gold/wikinews_dev.json");
-    let (loose, notes) = common::score(&corpus, &gold, 0.3);
-    let (strict, _) = common::score(&corpus, &gold, 0.8);
+    let (loose, notes) = score(&corpus, &gold, 0.3).unwrap();
+    let (strict, _) = score(&corpus, &gold, 0.8).unwrap();
     println!("wikinews dev @0.3: {}", loose.summary());
     println!("wikinews dev @0.8: {}", strict.summary());
     for note in &notes {

@@ -103,6 +103,66 @@ fn open_folder_from_the_file_menu_then_click_an_article() {
     assert_eq!(harness.query_all_by_label(&target.title).count(), 2);
 }
 
+/// On a machine with no desktop portal and no zenity the dialog cannot be shown: the app says so and
+/// offers a field to type the path, which opens the corpus; a bad path is answered in the window.
+#[test]
+fn when_no_folder_dialog_can_be_shown_a_typed_path_opens_the_corpus() {
+    let reason = "No file dialog could be shown (zenity: not found). Install zenity";
+    let dialogs = FakeDialogs { failure: Some(reason.to_owned()), ..Default::default() };
+    let mut harness = harness_with(AppState::default(), dialogs, None);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open folder…").click();
+    step_until(&mut harness, "the path window shows", DossierApp::is_asking_for_a_path);
+    harness.get_by_label(reason);
+    let field = harness.get_by_label("The path to use");
+    field.focus();
+    field.type_text("/no/such/folder");
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label("/no/such/folder does not exist.");
+    assert!(harness.state().corpus.articles.is_empty());
+    // Select what was typed and type the real path over it, then press Enter.
+    let field = harness.get_by_label("The path to use");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("The path to use").type_text(sample_corpus().to_str().unwrap());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    step_until(&mut harness, "the typed corpus is loaded", loaded_and_shown);
+    assert!(!harness.state().is_asking_for_a_path());
+    let expected = corpus::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
+    assert_eq!(harness.state().corpus.articles.len(), expected.articles.len());
+}
+
+/// An export whose save dialog cannot be shown is written to the path typed instead.
+#[test]
+fn when_no_save_dialog_can_be_shown_the_export_goes_to_a_typed_path() {
+    let folder = tempfile::tempdir().unwrap();
+    let dialogs = FakeDialogs { failure: Some("No file dialog could be shown".to_owned()), ..Default::default() };
+    let mut harness = harness_with(AppState::default(), dialogs, Some(sample_corpus()));
+    step_until(&mut harness, "the sample corpus is loaded", loaded_and_shown);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Article list as CSV…").click();
+    step_until(&mut harness, "the path window shows", DossierApp::is_asking_for_a_path);
+    let target = folder.path().join("list");
+    harness.get_by_label("The path to use").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("The path to use").type_text(target.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    // The file type's extension is added, as after a dialog.
+    let written = std::fs::read_to_string(folder.path().join("list.csv")).unwrap();
+    assert_eq!(written.lines().count(), 1 + harness.state().corpus.articles.len());
+    assert!(!harness.state().is_asking_for_a_path());
+}
+
 trait ShownTitle {
     fn shown_title(&self) -> String;
 }

@@ -43,9 +43,10 @@ enum Referent {
 /// Resolves every candidate's speaker and turns candidates into statements.
 pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidate>) -> Vec<Statement> {
     let people = people_named(text, paragraphs);
+    let organizations = organizations_named(text, paragraphs);
     let referents: Vec<Referent> = candidates
         .iter()
-        .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people)))
+        .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people, &organizations)))
         .collect();
     let mut speakers: Vec<Option<(String, SpeakerType)>> = vec![None; candidates.len()];
     let mut last_person: Option<(String, usize)> = None;
@@ -375,7 +376,7 @@ fn strsim_first_letters(a: &str, b: &str) -> bool {
 }
 
 /// Decides what a mention refers to.
-fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
+fn classify(text: &str, mention: &Mention, people: &[Person], organizations: &[NamedOrganization]) -> Referent {
     let tokens = tokenize(text, mention.range.clone());
     let all_words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let words: Vec<&str> = super::mentions::without_parentheses(&all_words)
@@ -431,7 +432,10 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
         let name = name_words.join(" ");
         let head_is_organization =
             head_words.last().is_some_and(|w| lexicon::ORGANIZATION_NOUNS.contains(w)) && end + 1 < head_words.len();
-        if !head_is_organization {
+        // `Kestrand’s president`, `the company’s chief executive`: the name owns the role, it is not the speaker.
+        let is_role_owner = (head_words[end].ends_with("’s") || head_words[end].ends_with("'s"))
+            && head_words[end + 1..].iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
+        if !head_is_organization && !is_role_owner {
             if let Some(person) = people.iter().find(|p| {
                 p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
             }) {
@@ -474,7 +478,74 @@ fn classify(text: &str, mention: &Mention, people: &[Person]) -> Referent {
     if lexicon::ORGANIZATION_NOUNS.contains(last)
         || words.iter().all(|w| lexicon::is_place_word(w) || lexicon::DETERMINERS.contains(w)) && !words.is_empty()
     {
-        return Referent::Organization(cleaned);
+        // `the union` is the union last named in full (`the Lower Olvane Farmers’ Union`).
+        let is_bare_noun = !cleaned.contains(' ') && cleaned.chars().all(char::is_lowercase);
+        let named = is_bare_noun.then(|| last_named_organization(organizations, &cleaned, mention.range.start));
+        return Referent::Organization(named.flatten().unwrap_or(cleaned));
     }
     Referent::Unknown
+}
+
+/// An organisation named in full: where, its head noun lowercased (`union`), and its name as written.
+type NamedOrganization = (usize, String, String);
+
+/// How many named organisations `the union` looks back over for one of its kind.
+const ORGANIZATION_LOOKBACK: usize = 64;
+
+/// The organisation of the kind `noun` named last before `position`, if one was named not too long before.
+fn last_named_organization(organizations: &[NamedOrganization], noun: &str, position: usize) -> Option<String> {
+    let before = organizations.partition_point(|(at, _, _)| *at < position);
+    organizations[..before]
+        .iter()
+        .rev()
+        .take(ORGANIZATION_LOOKBACK)
+        .find(|(_, head, _)| head == noun)
+        .map(|(_, _, name)| name.clone())
+}
+
+/// Organisations named in full, in text order: a capitalised organisation noun after capitalised words
+/// (`Lower Olvane Farmers’ Union`) or before `of` and capitalised words (`Ministry of Defence`).
+fn organizations_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<NamedOrganization> {
+    let mut found = Vec::new();
+    for paragraph in paragraphs {
+        let tokens = tokenize(text, paragraph.clone());
+        let word = |i: usize| &text[tokens[i].range.clone()];
+        let is_capitalised = |i: usize| {
+            tokens[i].is_word
+                && word(i).chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::DETERMINERS.contains(word(i))
+                && !lexicon::CALENDAR_WORDS.contains(word(i))
+        };
+        for index in 0..tokens.len() {
+            if !is_capitalised(index) || !lexicon::ORGANIZATION_NOUNS.contains(word(index)) {
+                continue;
+            }
+            let mut first = index;
+            let mut at = index;
+            while at > 0 {
+                let is_connector = matches!(word(at - 1), "of" | "and" | "for" | "&");
+                let is_plural_apostrophe =
+                    matches!(word(at - 1), "’" | "'") && at >= 2 && word(at - 2).ends_with('s') && is_capitalised(at - 2);
+                if !(is_capitalised(at - 1) || is_connector || is_plural_apostrophe) {
+                    break;
+                }
+                at -= 1;
+                if is_capitalised(at) {
+                    first = at;
+                }
+            }
+            let mut last = index;
+            if index + 2 < tokens.len() && word(index + 1) == "of" && is_capitalised(index + 2) {
+                last = index + 2;
+                while last + 1 < tokens.len() && is_capitalised(last + 1) {
+                    last += 1;
+                }
+            }
+            if first < last {
+                let name = &text[tokens[first].range.start..tokens[last].range.end];
+                found.push((tokens[index].range.start, word(index).to_lowercase(), name.to_owned()));
+            }
+        }
+    }
+    found
 }

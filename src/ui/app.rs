@@ -3,9 +3,10 @@
 use super::article_list::ArticleList;
 use super::article_view::{self, ArticleSlot, MatchFocus, ShownArticle, StatementFocus};
 use super::chart_view::{ChartInputs, ChartView};
-use super::dialogs::Dialogs;
+use super::dialogs::{DialogAnswer, Dialogs};
 use super::facets_panel::Facets;
 use super::jobs::Job;
+use super::path_prompt::{PathPrompt, PathPurpose};
 use super::search_bar::{SearchBar, SearchContext};
 use super::speaker_manager::SpeakerManager;
 use super::state::{AppState, CentralTab, Command, ExportKind};
@@ -51,7 +52,10 @@ pub struct DossierApp {
     pub corpus: Arc<Corpus>,
     dialogs: Arc<dyn Dialogs>,
     loading: Option<Loading>,
-    folder_pick: Option<Job<Option<PathBuf>>>,
+    /// A file dialog that is open, and what the path it answers is for.
+    dialog: Option<(PathPurpose, Job<DialogAnswer>)>,
+    /// The window to type a path in (when no dialog could be shown, or asked for).
+    path_prompt: Option<PathPrompt>,
     list: ArticleList,
     /// Index into `corpus.articles` of the selected article.
     selected: Option<usize>,
@@ -77,8 +81,6 @@ pub struct DossierApp {
     speaker_manager: SpeakerManager,
     show_speakers: bool,
     chart_view: ChartView,
-    /// A save dialog that is open, and what will be exported to the file chosen.
-    save_pick: Option<(ExportKind, Job<Option<PathBuf>>)>,
     /// A short notice (where an export went), and when it appeared.
     toast: Option<(String, Instant)>,
     search_bar: SearchBar,
@@ -94,7 +96,6 @@ pub struct DossierApp {
     topic_hits: HashMap<String, Result<TopicHits, String>>,
     topic_counting: Option<Job<HashMap<String, Result<TopicHits, String>>>>,
     show_topics: bool,
-    import_pick: Option<Job<Option<PathBuf>>>,
     facets: Facets,
     /// Topics suggested from the corpus, once found.
     suggestions: Option<Vec<crate::topics::Topic>>,
@@ -142,7 +143,8 @@ impl DossierApp {
             corpus: Arc::new(Corpus::default()),
             dialogs: Arc::from(dialogs),
             loading: None,
-            folder_pick: None,
+            dialog: None,
+            path_prompt: None,
             list: ArticleList::default(),
             selected: None,
             article: ArticleSlot::Empty,
@@ -160,7 +162,6 @@ impl DossierApp {
             speaker_manager: SpeakerManager::default(),
             show_speakers: false,
             chart_view: ChartView::default(),
-            save_pick: None,
             toast: None,
             search_bar: SearchBar::default(),
             indexing: None,
@@ -170,7 +171,6 @@ impl DossierApp {
             topic_hits: HashMap::new(),
             topic_counting: None,
             show_topics: false,
-            import_pick: None,
             facets: Facets::default(),
             suggestions: None,
             suggesting: None,
@@ -558,13 +558,18 @@ impl DossierApp {
         if self.selected.is_none() && !self.list.visible.is_empty() && self.loading.is_none() {
             self.commands.push(Command::SelectRow(0));
         }
-        if let Some(job) = &self.folder_pick
+        if let Some((purpose, job)) = &self.dialog
             && let Some(result) = job.poll()
         {
-            self.folder_pick = None;
+            let purpose = *purpose;
+            self.dialog = None;
             match result {
-                Ok(Some(folder)) => self.commands.push(Command::Open(CorpusSource::Folder(folder))),
-                Ok(None) => {}
+                Ok(Ok(Some(path))) => self.commands.push(Command::UsePath { purpose, path }),
+                Ok(Ok(None)) => {}
+                Ok(Err(reason)) => {
+                    let start = self.dialog_start(purpose).map(|p| p.display().to_string()).unwrap_or_default();
+                    self.path_prompt = Some(PathPrompt::new(purpose, start, Some(reason)));
+                }
                 Err(message) => self.message = Some(message),
             }
         }
@@ -621,38 +626,6 @@ impl DossierApp {
                 Err(message) => self.message = Some(message),
             }
         }
-        if let Some(job) = &self.import_pick
-            && let Some(result) = job.poll()
-        {
-            self.import_pick = None;
-            if let Ok(Some(path)) = result {
-                match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| Topics::from_json(&t)) {
-                    Ok(imported) => {
-                        let mut topics = self.topics.clone();
-                        for topic in imported.topics {
-                            topics.topics.retain(|t| !t.name.eq_ignore_ascii_case(&topic.name));
-                            topics.topics.push(topic);
-                        }
-                        self.commands.push(Command::SetTopics(topics));
-                        self.toast = Some((format!("Imported topics from {}", path.display()), Instant::now()));
-                    }
-                    Err(error) => {
-                        self.toast = Some((format!("Cannot import {}: {error}", path.display()), Instant::now()))
-                    }
-                }
-            }
-        }
-        if let Some((kind, job)) = &self.save_pick
-            && let Some(result) = job.poll()
-        {
-            let kind = *kind;
-            self.save_pick = None;
-            match result {
-                Ok(Some(path)) => self.export(kind, path),
-                Ok(None) => {}
-                Err(message) => self.message = Some(message),
-            }
-        }
         self.poll_pending_now();
         self.statements_view.rebuild_if_changed(&self.corpus, &self.speaker_names, &self.found_speakers);
     }
@@ -680,6 +653,66 @@ impl DossierApp {
     }
 
     /// Writes an export to the file the user chose, and says where it went.
+    /// Adds the topics of a codebook file to the corpus' topics (same names are replaced).
+    fn import_topics(&mut self, path: &std::path::Path) {
+        match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| Topics::from_json(&t)) {
+            Ok(imported) => {
+                let mut topics = self.topics.clone();
+                for topic in imported.topics {
+                    topics.topics.retain(|t| !t.name.eq_ignore_ascii_case(&topic.name));
+                    topics.topics.push(topic);
+                }
+                self.commands.push(Command::SetTopics(topics));
+                self.toast = Some((format!("Imported topics from {}", path.display()), Instant::now()));
+            }
+            Err(error) => self.toast = Some((format!("Cannot import {}: {error}", path.display()), Instant::now())),
+        }
+    }
+
+    /// Where a dialog for `purpose` starts: beside the last corpus opened, or in the last export's folder.
+    fn dialog_start(&self, purpose: PathPurpose) -> Option<PathBuf> {
+        match purpose {
+            PathPurpose::OpenCorpus => self.state.recent.iter().find_map(|s| match s {
+                CorpusSource::Folder(folder) => folder.parent().map(PathBuf::from),
+                CorpusSource::Files(_) => None,
+            }),
+            PathPurpose::ImportTopics | PathPurpose::Export(_) => self.state.export_folder.clone(),
+        }
+    }
+
+    /// Shows the system's file dialog for `purpose` on a thread of its own; one at a time.
+    fn ask_for_path(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let dialogs = self.dialogs.clone();
+        let start = self.dialog_start(purpose);
+        let job = Job::spawn("choosing a path", ctx, move || match purpose {
+            PathPurpose::OpenCorpus => dialogs.pick_folder(start.as_deref()),
+            PathPurpose::ImportTopics => dialogs.open_file(start.as_deref(), ("JSON codebook", "json")),
+            PathPurpose::Export(kind) => {
+                let (file_name, description, extension) = kind.suggestion();
+                let file_name = crate::store::unused_file_name(start.as_deref(), file_name);
+                dialogs.save_file(start.as_deref(), &file_name, (description, extension))
+            }
+        });
+        self.dialog = Some((purpose, job));
+    }
+
+    /// The path shown in a dialog whose answer was `path`, or typed, is put to its use.
+    fn use_path(&mut self, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::OpenCorpus => self.commands.push(Command::Open(CorpusSource::from_path(&path))),
+            PathPurpose::ImportTopics => self.import_topics(&path),
+            PathPurpose::Export(kind) => self.export(kind, path),
+        }
+    }
+
+    /// Whether a window for typing a path is shown.
+    pub fn is_asking_for_a_path(&self) -> bool {
+        self.path_prompt.is_some()
+    }
+
     fn export(&mut self, kind: ExportKind, mut path: PathBuf) {
         let (_, _, extension) = kind.suggestion();
         let has_extension = path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension));
@@ -726,10 +759,15 @@ impl DossierApp {
     fn keyboard(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let open_path = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         let is_typing = ctx.text_edit_focused();
         ctx.input_mut(|input| {
+            // The longer shortcut first: Ctrl+O would also match Ctrl+Shift+O.
+            if input.consume_shortcut(&open_path) {
+                self.commands.push(Command::TypePath(PathPurpose::OpenCorpus));
+            }
             if input.consume_shortcut(&open) {
                 self.commands.push(Command::PickFolder);
             }
@@ -785,17 +823,12 @@ impl DossierApp {
     fn apply_commands(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
-                Command::PickFolder => {
-                    if self.folder_pick.is_none() {
-                        let dialogs = self.dialogs.clone();
-                        let start = self.state.recent.iter().find_map(|s| match s {
-                            CorpusSource::Folder(folder) => folder.parent().map(PathBuf::from),
-                            CorpusSource::Files(_) => None,
-                        });
-                        self.folder_pick =
-                            Some(Job::spawn("choosing a folder", ctx, move || dialogs.pick_folder(start.as_deref())));
-                    }
+                Command::PickFolder => self.ask_for_path(ctx, PathPurpose::OpenCorpus),
+                Command::TypePath(purpose) => {
+                    let start = self.dialog_start(purpose).map(|p| p.display().to_string()).unwrap_or_default();
+                    self.path_prompt = Some(PathPrompt::new(purpose, start, None));
                 }
+                Command::UsePath { purpose, path } => self.use_path(purpose, path),
                 Command::Open(source) => self.open(ctx, source),
                 Command::Refresh => {
                     if let Some(source) = self.state.corpus_source.clone() {
@@ -993,15 +1026,7 @@ impl DossierApp {
                     topics.topics.push(topic);
                     self.commands.push(Command::SetTopics(topics));
                 }
-                Command::ImportTopics => {
-                    if self.import_pick.is_none() {
-                        let dialogs = self.dialogs.clone();
-                        let start = self.state.export_folder.clone();
-                        self.import_pick = Some(Job::spawn("choosing a topics file", ctx, move || {
-                            dialogs.open_file(start.as_deref(), ("JSON codebook", "json"))
-                        }));
-                    }
-                }
+                Command::ImportTopics => self.ask_for_path(ctx, PathPurpose::ImportTopics),
                 Command::ChartTopic { name, is_shown } => {
                     self.state.chart.series.retain(|s| *s != SeriesSpec::Topic(name.clone()));
                     if is_shown {
@@ -1010,18 +1035,7 @@ impl DossierApp {
                     }
                     self.chart_view.mark_changed();
                 }
-                Command::Export(kind) => {
-                    if self.save_pick.is_none() {
-                        let dialogs = self.dialogs.clone();
-                        let start = self.state.export_folder.clone();
-                        let job = Job::spawn("choosing where to save", ctx, move || {
-                            let (file_name, description, extension) = kind.suggestion();
-                            let file_name = crate::store::unused_file_name(start.as_deref(), file_name);
-                            dialogs.save_file(start.as_deref(), &file_name, (description, extension))
-                        });
-                        self.save_pick = Some((kind, job));
-                    }
-                }
+                Command::Export(kind) => self.ask_for_path(ctx, PathPurpose::Export(kind)),
             }
         }
     }
@@ -1067,6 +1081,15 @@ impl DossierApp {
                     .clicked()
                 {
                     self.commands.push(Command::PickFolder);
+                }
+                if ui
+                    .add(egui::Button::new("Open path…").shortcut_text(ui.ctx().format_shortcut(
+                        &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O),
+                    )))
+                    .on_hover_text("Type or paste the path of a folder or file of articles")
+                    .clicked()
+                {
+                    self.commands.push(Command::TypePath(PathPurpose::OpenCorpus));
                 }
                 let refresh = egui::Button::new("Refresh").shortcut_text(
                     ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F5)),
@@ -1295,6 +1318,11 @@ impl eframe::App for DossierApp {
             if !is_open {
                 self.commands.push(Command::ShowProblems(false));
             }
+        }
+        if let Some(prompt) = &mut self.path_prompt
+            && !prompt.window_ui(&ctx, &mut self.commands)
+        {
+            self.path_prompt = None;
         }
         self.toast_ui(&ctx);
         drop_overlay(&ctx);

@@ -7,6 +7,7 @@ mod chart_view;
 pub mod dialogs;
 mod facets_panel;
 mod jobs;
+mod path_prompt;
 mod problems;
 mod search_bar;
 mod speaker_manager;
@@ -18,6 +19,7 @@ mod topics_window;
 
 pub use app::DossierApp;
 pub use chart_view::TopicTable;
+pub use path_prompt::PathPurpose;
 pub use state::{AppState, CentralTab, SortKey};
 
 use std::path::PathBuf;
@@ -33,6 +35,7 @@ pub fn run_app(path: Option<PathBuf>) -> eframe::Result {
         renderer: eframe::Renderer::Wgpu,
         ..Default::default()
     };
+    dialogs::RfdDialogs::install_failure_logger();
     eframe::run_native(
         "Dossier",
         options,

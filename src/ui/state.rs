@@ -155,6 +155,15 @@ pub enum Command {
     FilterPeriod(Option<(NaiveDate, NaiveDate)>),
     /// Ask where to save, then export.
     Export(ExportKind),
+    /// Show the window to type a path for this purpose.
+    TypePath(super::path_prompt::PathPurpose),
+    /// Use a path chosen in a dialog or typed: open it, import it or export to it.
+    UsePath {
+        /// What the path is for.
+        purpose: super::path_prompt::PathPurpose,
+        /// The path.
+        path: std::path::PathBuf,
+    },
     /// The search text changed.
     SearchChanged,
     /// Search articles or statements.

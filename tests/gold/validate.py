@@ -3,8 +3,7 @@
 import csv, json, sys
 from pathlib import Path
 
-# The repository sits beside ../shared, as in CI.
-CORPUS = Path(__file__).resolve().parents[2].parent / 'shared' / 'corpus' / 'wikinews'
+CORPUS = Path(__file__).resolve().parents[2] / 'tests' / 'data' / 'wikinews'
 csv.field_size_limit(10**9)
 def fold(s):
     return s.translate(str.maketrans({'\u2019':"'", '\u2018':"'", '`':"'", '\u201c':'"', '\u201d':'"', '\u00a0':' '}))

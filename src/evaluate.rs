@@ -1,47 +1,69 @@
-//! Scoring extracted statements against hand annotations, with the rule of `shared/gold/seeds.json`:
-//! a prediction matches a gold statement when its text span covers at least a share (0.3) of the gold
-//! fragment's characters; gold items with `core: false` count neither as a miss nor as a false find.
+//! Scoring extracted statements and dates against hand annotations (gold files in the seeds format).
+//!
+//! A prediction matches a gold statement when its text span covers at least a share (`overlap`, 0.3 by
+//! default) of the gold fragment's characters; gold items with `core: false` count neither as a miss nor
+//! as a false find. Used by the test suite on the project's own gold and by `dossier score` on any other.
 
-#![allow(dead_code)]
-
-use dossier::corpus::{self, CorpusSource};
-use dossier::statements::{self, Statement};
+use crate::corpus::{self, CorpusSource};
+use crate::statements::{self, Statement};
+use std::ops::Range;
 use std::path::Path;
 
-/// Precision, recall, F1 and speaker accuracy.
+/// Precision, recall, F1 and speaker accuracy of statements, and how many gold dates were right.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Score {
+    /// Core gold statements.
     pub gold: usize,
+    /// Predictions that count (matching a core statement, or matching nothing).
     pub predicted: usize,
+    /// Predictions that match a core gold statement.
     pub true_predictions: usize,
+    /// Core gold statements that some prediction matches.
     pub found_gold: usize,
+    /// Found gold statements whose speaker is right.
     pub speaker_right: usize,
+    /// Found gold statements (the denominator of speaker accuracy).
     pub speaker_checked: usize,
+    /// Gold articles with a `date` key (null included: then the article must have no date).
+    pub dates_checked: usize,
+    /// Of those, the ones whose date was found as the gold says.
+    pub dates_right: usize,
 }
 
 impl Score {
+    /// Share of predictions that match a core gold statement.
     pub fn precision(&self) -> f64 {
         ratio(self.true_predictions, self.predicted)
     }
+    /// Share of core gold statements found.
     pub fn recall(&self) -> f64 {
         ratio(self.found_gold, self.gold)
     }
+    /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
+    /// Share of found gold statements with the right speaker.
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.speaker_checked)
     }
+    /// Share of gold dates found as annotated.
+    pub fn date_accuracy(&self) -> f64 {
+        ratio(self.dates_right, self.dates_checked)
+    }
+    /// One line for people: every figure in percent with the counts behind them.
     pub fn summary(&self) -> String {
         format!(
-            "P {:.1}% R {:.1}% F1 {:.1}% speaker {:.1}% ({} gold, {} predicted)",
+            "P {:.1}% R {:.1}% F1 {:.1}% speaker {:.1}% ({} gold, {} predicted); dates {}/{}",
             100.0 * self.precision(),
             100.0 * self.recall(),
             100.0 * self.f1(),
             100.0 * self.speaker_accuracy(),
             self.gold,
-            self.predicted
+            self.predicted,
+            self.dates_right,
+            self.dates_checked
         )
     }
 }
@@ -57,29 +79,45 @@ fn normalise_name(name: &str) -> String {
 }
 
 /// Scores one corpus (folder or file) against a gold file in the seeds format, at the given overlap.
-pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> (Score, Vec<String>) {
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
-    let corpus = corpus::load(&CorpusSource::from_path(corpus_path), 2).unwrap();
+/// Returns the score and one note per miss, false find, wrong speaker or wrong date.
+pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> Result<(Score, Vec<String>), String> {
+    let gold_text =
+        std::fs::read_to_string(gold_path).map_err(|e| format!("cannot read {}: {e}", gold_path.display()))?;
+    let gold: serde_json::Value =
+        serde_json::from_str(&gold_text).map_err(|e| format!("{}: invalid JSON: {e}", gold_path.display()))?;
+    let entries = gold["articles"]
+        .as_array()
+        .ok_or_else(|| format!("{}: no \"articles\" list", gold_path.display()))?;
+    let corpus = corpus::load(&CorpusSource::from_path(corpus_path), 2)?;
     let mut score = Score::default();
     let mut notes = Vec::new();
-    for entry in gold["articles"].as_array().unwrap() {
-        let file = entry["file"].as_str().unwrap();
+    for entry in entries {
+        let file = entry["file"].as_str().ok_or("a gold article without \"file\"")?;
         let record = entry["record"].as_u64().unwrap_or(0) as u32;
         let meta = corpus
             .articles
             .iter()
             .find(|a| corpus.files[a.file_id as usize].relative_path == file && a.record == record)
-            .unwrap_or_else(|| panic!("{file}#{record} is in the corpus"));
-        let article = corpus.read_article(meta).unwrap();
+            .ok_or_else(|| format!("{file}#{record} is not in {}", corpus_path.display()))?;
+        if let Some(date) = entry.get("date") {
+            score.dates_checked += 1;
+            let found = meta.date.map(|d| d.format("%Y-%m-%d").to_string());
+            if found.as_deref() == date.as_str() {
+                score.dates_right += 1;
+            } else {
+                notes.push(format!("{file}#{record}: date {found:?}, gold {date}"));
+            }
+        }
+        let article = corpus.read_article(meta)?;
         let predictions = statements::extract(&article);
         let text = &article.text;
-        // Gold fragments as byte ranges.
-        let gold_items: Vec<(std::ops::Range<usize>, bool, String)> = entry["statements"]
+        let gold_items: Vec<(Range<usize>, bool, String)> = entry["statements"]
             .as_array()
-            .unwrap()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
             .iter()
             .filter_map(|s| {
-                let fragment = s["text"].as_str().unwrap();
+                let fragment = s["text"].as_str().unwrap_or_default();
                 let range = find_fragment(text, fragment).or_else(|| {
                     notes.push(format!("{file}: gold fragment not found: {fragment}"));
                     None
@@ -87,13 +125,10 @@ pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> (Score, Vec<
                 Some((range, s["core"].as_bool().unwrap_or(true), s["speaker"].as_str().unwrap_or("").to_owned()))
             })
             .collect();
-        let covers = |prediction: &Statement, gold: &std::ops::Range<usize>| {
-            let shared = prediction.text.end.min(gold.end).saturating_sub(prediction.text.start.max(gold.start));
-            let shared_chars = if shared == 0 {
-                0
-            } else {
-                text[prediction.text.start.max(gold.start)..prediction.text.end.min(gold.end)].chars().count()
-            };
+        let covers = |prediction: &Statement, gold: &Range<usize>| {
+            let start = prediction.text.start.max(gold.start);
+            let end = prediction.text.end.min(gold.end);
+            let shared_chars = if start < end { text[start..end].chars().count() } else { 0 };
             shared_chars as f64 >= overlap * text[gold.clone()].chars().count() as f64
         };
         for prediction in &predictions {
@@ -111,8 +146,7 @@ pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> (Score, Vec<
                 ));
             }
         }
-        for (range, core, speaker) in gold_items.iter().filter(|(_, core, _)| *core) {
-            let _ = core;
+        for (range, _, speaker) in gold_items.iter().filter(|(_, core, _)| *core) {
             score.gold += 1;
             let matched: Vec<&Statement> = predictions.iter().filter(|p| covers(p, range)).collect();
             if matched.is_empty() {
@@ -132,11 +166,11 @@ pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> (Score, Vec<
             }
         }
     }
-    (score, notes)
+    Ok((score, notes))
 }
 
 /// Finds a gold fragment in the text, taking straight and curly quotes and apostrophes as the same.
-pub fn find_fragment(text: &str, fragment: &str) -> Option<std::ops::Range<usize>> {
+pub fn find_fragment(text: &str, fragment: &str) -> Option<Range<usize>> {
     let fold = |c: char| match c {
         '’' | '‘' | '`' => '\'',
         '“' | '”' => '"',
@@ -154,4 +188,32 @@ pub fn find_fragment(text: &str, fragment: &str) -> Option<std::ops::Range<usize
             let end = haystack.get(i + needle.len()).map_or(text.len(), |(b, _)| *b);
             haystack[i].0..end
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_are_found_whatever_the_quote_marks() {
+        let text = "He said: “It’s over.” Then left.";
+        let range = find_fragment(text, "\"It's over.\"").unwrap();
+        assert_eq!(&text[range], "“It’s over.”");
+        assert_eq!(find_fragment(text, "not there"), None);
+    }
+
+    #[test]
+    fn scores_are_ratios_of_their_counts() {
+        let score = Score {
+            gold: 10,
+            predicted: 8,
+            true_predictions: 6,
+            found_gold: 5,
+            speaker_right: 4,
+            speaker_checked: 5,
+            ..Score::default()
+        };
+        assert_eq!((score.precision(), score.recall(), score.speaker_accuracy()), (0.75, 0.5, 0.8));
+        assert!((score.f1() - 0.6).abs() < 1e-9);
+    }
 }
