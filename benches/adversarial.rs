@@ -3,7 +3,7 @@
 //!
 //! Sizes default to 1, 4 and 16 MB; give others in MB after `--`. The ratio of the time per MB at the
 //! largest size to that at the smallest tells whether some stage grows faster than its input: it must stay
-//! under 20 between 1 and 16 MB. The time budget per file is turned off here (`DOSSIER_FILE_TIME_BUDGET=0`),
+//! under 20 between 1 and 16 MB. The time budget per file is turned off here (`DOSSIER_EXTRACTION_SECONDS=0`),
 //! so the figures show the algorithms, not the guard.
 
 use dossier::adversarial::GENERATORS;
@@ -12,17 +12,18 @@ use std::time::Instant;
 
 fn main() {
     // SAFETY: set before any thread starts.
-    unsafe { std::env::set_var("DOSSIER_FILE_TIME_BUDGET", "0") };
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![1, 4, 16] } else { sizes };
-    let only: Vec<String> = std::env::args().skip(1).filter(|a| a.parse::<usize>().is_err() && a != "--bench").collect();
+    unsafe { std::env::set_var("DOSSIER_EXTRACTION_SECONDS", "0") };
+    let sizes: Vec<f64> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![1.0, 4.0, 16.0] } else { sizes };
+    // Other words pick generators by name.
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| a.parse::<f64>().is_err() && a != "--bench").collect();
     let folder = tempfile::tempdir().expect("a temporary folder");
     println!("{:<22} {}  ratio", "generator", sizes.iter().map(|s| format!("{s:>5} MB: s/MB")).collect::<Vec<_>>().join("  "));
     for generator in GENERATORS.iter().filter(|g| only.is_empty() || only.iter().any(|o| g.name.contains(o.as_str()))) {
         let mut per_megabyte = Vec::new();
         let mut notes = Vec::new();
         for &megabytes in &sizes {
-            let text = (generator.make)(megabytes << 20);
+            let text = (generator.make)((megabytes * (1 << 20) as f64) as usize);
             let path = folder.path().join(format!("{}-{megabytes}.{}", generator.name, generator.extension));
             std::fs::write(&path, &text).expect("write the input");
             let started = Instant::now();

@@ -3,6 +3,7 @@
 //! sentences, pathological names. Each is made by a fixed-seed generator, so every run sees the same bytes.
 
 /// A generator of hostile input: its name, the reader it targets (a file extension) and its maker.
+#[derive(Debug, Clone, Copy)]
 pub struct Generator {
     /// Short name, for reports.
     pub name: &'static str,

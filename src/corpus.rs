@@ -627,7 +627,16 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         let analysis = analyze(&text, &fields, &entry.relative_path);
         let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
         let article_index = articles.len() as u32;
-        let found = crate::statements::extract(&article);
+        let budget = crate::statements::time_budget();
+        let extraction = crate::statements::extract_until(&article, budget.map(|b| std::time::Instant::now() + b));
+        if let (Some(stop), Some(budget)) = (extraction.stopped_at, budget) {
+            let percent = 100 * stop / article.text.len().max(1);
+            problems.push(problem(format!(
+                "article {record}: extraction stopped after {} s, {percent}% into the text; the statements found up to there are kept",
+                budget.as_secs_f64()
+            )));
+        }
+        let found = extraction.statements;
         statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement)));
         articles.push(ArticleMeta {
             file_id,

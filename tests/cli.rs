@@ -232,3 +232,33 @@ fn a_bad_query_says_where_in_one_line() {
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(message.contains("never closed") && message.contains("character 12"), "{message}");
 }
+
+/// Past its time budget, extraction stops, keeps what it found, and the problem says so; the article is
+/// still listed. (A budget of a microsecond stands in for a file that takes minutes.)
+#[test]
+fn extraction_past_its_time_budget_stops_and_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let paragraph = "The minister said the talks would resume. \"We are ready,\" she added.\n\n";
+    std::fs::write(folder.path().join("long.txt"), format!("Long report\n\n{}", paragraph.repeat(2000))).unwrap();
+    // Caches of their own: what a file gave, cut or not, is cached and reused while the file is unchanged.
+    let (cut_cache, whole_cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", cut_cache.path())
+        .env("DOSSIER_EXTRACTION_SECONDS", "0.000001")
+        .args(["statements", folder.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("long.txt: article 0: extraction stopped after 0.000001 s"), "{stderr}");
+    assert!(stderr.contains("the statements found up to there are kept"), "{stderr}");
+    let unlimited = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", whole_cache.path())
+        .env("DOSSIER_EXTRACTION_SECONDS", "0")
+        .args(["statements", folder.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(unlimited.status.success());
+    assert_eq!(stdout(&unlimited).lines().count(), 4000);
+    assert!(stdout(&output).lines().count() < 4000);
+}

@@ -122,3 +122,36 @@ fn the_number_of_reader_threads_changes_nothing() {
     assert_eq!(one.statements, four.statements);
     assert_eq!(one.problems, four.problems);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Every hostile input (`dossier::adversarial`), at sizes up to 96 KB and cut anywhere: read as a file
+    /// of a corpus it gives articles or problems, never a panic or an abort, and its statements' spans
+    /// reproduce their words.
+    #[test]
+    fn hostile_input_gives_articles_or_problems_never_a_crash(
+        generator in prop::sample::select(dossier::adversarial::GENERATORS),
+        size in 1usize..96 << 10,
+        cut in 0.5f64..1.0,
+    ) {
+        let mut text = (generator.make)(size);
+        let mut at = (text.len() as f64 * cut) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.truncate(at.max(1));
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join(format!("input.{}", generator.extension));
+        std::fs::write(&path, &text).unwrap();
+        let corpus = corpus::load(&CorpusSource::from_path(&path), 1).unwrap();
+        prop_assert!(!corpus.articles.is_empty() || !corpus.problems.is_empty(), "{}: nothing said", generator.name);
+        for meta in &corpus.articles {
+            let article = corpus.read_article(meta).unwrap();
+            let found = statements::extract(&article);
+            for record in statements::to_records(&article.text, &found) {
+                prop_assert_eq!(char_slice(&article.text, record.text_span), record.text);
+            }
+        }
+    }
+}

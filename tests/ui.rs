@@ -244,6 +244,45 @@ fn problems_are_listed_with_their_reasons() {
     harness.get_by_label("not a text file (a PDF document)");
 }
 
+/// Hostile files (HTML nested 20,000 deep, which once overflowed a reader's stack and aborted the app, JSON
+/// nested past the parser's limit, a run of quote marks and speech verbs) beside ordinary articles: the app
+/// keeps drawing frames while it reads them, lists every ordinary article, and says what it made of the rest.
+#[test]
+fn hostile_files_neither_stop_the_app_nor_the_other_articles() {
+    let folder = own_sample_corpus();
+    let hostile = folder.path().join("hostile");
+    std::fs::create_dir(&hostile).unwrap();
+    for generator in dossier::adversarial::GENERATORS {
+        let text = (generator.make)(256 << 10);
+        std::fs::write(hostile.join(format!("{}.{}", generator.name, generator.extension)), text).unwrap();
+    }
+    let deep = format!("<html><body>{}<p>Deep down, the minister said so.</p></body></html>", "<div>".repeat(20_000));
+    std::fs::write(hostile.join("deep.html"), deep).unwrap();
+    let ordinary = corpus::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
+    let mut frames_while_loading = 0;
+    for _ in 0..6000 {
+        harness.step();
+        if harness.state().is_loading() {
+            frames_while_loading += 1;
+        } else if loaded_and_shown(harness.state()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(loaded_and_shown(harness.state()), "the corpus finished loading");
+    assert!(frames_while_loading > 1, "frames were drawn while the files were read");
+    let app = harness.state();
+    let titles: Vec<&str> = app.corpus.articles.iter().map(|a| a.title.as_str()).collect();
+    for article in &ordinary.articles {
+        assert!(titles.contains(&article.title.as_str()), "{} is listed", article.title);
+    }
+    let problems: Vec<String> = app.corpus.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+    assert!(problems.iter().any(|p| p.contains("deep.html") && p.contains("nested deeper than 256")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("json-deep-arrays.json") && p.contains("recursion limit")), "{problems:?}");
+    assert!(titles.contains(&"Soup"), "the quote soup is read as an article");
+}
+
 #[test]
 fn the_last_corpus_reopens_and_the_state_survives_a_restart() {
     let mut state = AppState::default();

@@ -75,9 +75,93 @@ static JSON_LD: LazyLock<Selector> =
 static MAIN: LazyLock<[Selector; 4]> =
     LazyLock::new(|| ["article", "main", "[role=main]", "body"].map(|s| Selector::parse(s).unwrap()));
 
+/// How deep elements may nest before the ones below are flattened into their ancestor. Real pages stay
+/// far below; the HTML parser's work per tag grows with the depth, so a page nested 100,000 deep would
+/// otherwise take minutes.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// Elements that hold nothing, so never nest.
+const VOID_TAGS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// Elements whose end tag may be left out: the next sibling closes them, so they never nest deep, and
+/// counting them as open would flatten ordinary pages that leave them unclosed.
+const OPTIONAL_END_TAGS: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
+    "rp", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"];
+
+/// Drops the tags that would open elements deeper than `max_depth` (and their end tags), keeping all text,
+/// in one pass over the page. Returns `None` when nothing is that deep. The depth counted is approximate
+/// (end tags are matched by count, not name), which is enough to bound it.
+pub fn limit_nesting(source: &str, max_depth: usize) -> Option<String> {
+    let bytes = source.as_bytes();
+    let mut kept = String::new();
+    let mut copied_to = 0;
+    let (mut depth, mut dropped_open) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &source[start..];
+        // Comments, doctypes and processing instructions hold no elements.
+        if rest.starts_with("<!--") {
+            at = rest.find("-->").map_or(source.len(), |end| start + end + 3);
+            continue;
+        }
+        let Some(tag_end) = memchr::memchr(b'>', &bytes[start..]).map(|end| start + end + 1) else { break };
+        let is_end_tag = rest.starts_with("</");
+        let name: String = rest[if is_end_tag { 2 } else { 1 }..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        at = tag_end;
+        if name.is_empty() || VOID_TAGS.contains(&name.as_str()) || OPTIONAL_END_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        let is_self_closing = source[..tag_end].ends_with("/>");
+        let drop = if is_end_tag {
+            if dropped_open > 0 {
+                dropped_open -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if is_self_closing {
+            false
+        } else if depth >= max_depth {
+            dropped_open += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            kept.push_str(&source[copied_to..start]);
+            copied_to = tag_end;
+        }
+        // Raw text (scripts, styles) may hold `<` that opens nothing: skip to its end tag.
+        if !is_end_tag && !is_self_closing && RAW_TEXT_TAGS.contains(&name.as_str()) {
+            let closing = format!("</{name}");
+            let lower_rest = source[at..].to_ascii_lowercase();
+            at = lower_rest.find(&closing).map_or(source.len(), |end| at + end);
+        }
+    }
+    if copied_to == 0 {
+        return None;
+    }
+    kept.push_str(&source[copied_to..]);
+    Some(kept)
+}
+
 /// Reads one article from an HTML page.
 pub fn read_html(source: &str) -> Records {
-    let document = Html::parse_document(source);
+    let flattened = limit_nesting(source, MAX_HTML_DEPTH);
+    let document = Html::parse_document(flattened.as_deref().unwrap_or(source));
     let mut fields = Fields::default();
     let mut site_name = None;
     for meta in document.select(&META) {
@@ -140,6 +224,11 @@ pub fn read_html(source: &str) -> Records {
     let text = paragraphs.join("\n\n");
 
     let mut records = Records::default();
+    if flattened.is_some() {
+        records.warn(format!(
+            "elements nested deeper than {MAX_HTML_DEPTH} levels were read as one (the page's text is all kept)"
+        ));
+    }
     if text.trim().is_empty() {
         records.fail("the page has no readable text (no body, or only scripts and menus)");
     } else {
@@ -148,9 +237,22 @@ pub fn read_html(source: &str) -> Records {
     records
 }
 
-/// Walks an element, adding its text to `current` and closing paragraphs at block boundaries.
+/// Walks an element, adding its text to `current` and closing paragraphs at block boundaries. The walk
+/// keeps its own stack, so no depth of nesting can overflow the thread's.
 fn collect_text(element: ElementRef, skip_headers: bool, paragraphs: &mut Vec<String>, current: &mut String) {
-    for child in element.children() {
+    enum Step<'a> {
+        Visit(ego_tree::NodeRef<'a, Node>),
+        EndBlock,
+    }
+    let mut steps: Vec<Step> = element.children().rev().map(Step::Visit).collect();
+    while let Some(step) = steps.pop() {
+        let child = match step {
+            Step::EndBlock => {
+                flush(paragraphs, current);
+                continue;
+            }
+            Step::Visit(child) => child,
+        };
         match child.value() {
             Node::Text(text) => {
                 let text: &str = text;
@@ -164,17 +266,11 @@ fn collect_text(element: ElementRef, skip_headers: bool, paragraphs: &mut Vec<St
                 if SKIPPED_TAGS.contains(&name) || is_page_chrome || is_furniture(child_element) {
                     continue;
                 }
-                let Some(child_ref) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let is_block = BLOCK_TAGS.contains(&name);
-                if is_block {
+                if BLOCK_TAGS.contains(&name) {
                     flush(paragraphs, current);
+                    steps.push(Step::EndBlock);
                 }
-                collect_text(child_ref, skip_headers, paragraphs, current);
-                if is_block {
-                    flush(paragraphs, current);
-                }
+                steps.extend(child.children().rev().map(Step::Visit));
             }
             _ => {}
         }
@@ -295,6 +391,25 @@ mod tests {
         assert_eq!(fields.date.as_deref(), Some("2021-05-05"));
         assert_eq!(fields.author.as_deref(), Some("Ann Lee"));
         assert_eq!(fields.outlet.as_deref(), Some("Northwind Wire"));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_below_the_limit_and_every_word_kept() {
+        let depth = 20_000;
+        let page = format!(
+            "<html><body>{}<p>The minister said the page was deep.</p>{}<p>After.</p></body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let records = read_html(&page);
+        assert_eq!(records.records[0].text, "The minister said the page was deep.\n\nAfter.");
+        assert!(records.warnings[0].contains("nested deeper than 256"), "{:?}", records.warnings);
+        // Unclosed paragraphs and list items are ordinary and flatten nothing.
+        let ordinary = format!("<html><body>{}</body></html>", "<p>One more paragraph.<li>An item".repeat(2_000));
+        assert!(limit_nesting(&ordinary, MAX_HTML_DEPTH).is_none());
+        // Tags inside scripts and comments open nothing.
+        let scripted = format!("<body><script>{}</script><!-- {} --><p>Text.</p></body>", "<div>".repeat(500), "<b>".repeat(500));
+        assert!(limit_nesting(&scripted, MAX_HTML_DEPTH).is_none());
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub use lexicon::{CALENDAR_WORDS, fold_name, is_title_word};
 use mentions::{Mention, parse_mention_after, parse_mention_before};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-use text::{Quote, Token, find_quotes, sentences, tokenize};
+use std::time::{Duration, Instant};
+use text::{Quote, QuoteLookup, Token, find_quotes, sentences, tokenize};
 
 /// What kind of statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,31 +69,74 @@ struct Candidate {
     inherits_speaker: bool,
 }
 
+/// The time one article's extraction may take before it stops and keeps what it found, unless
+/// `DOSSIER_EXTRACTION_SECONDS` says otherwise (0: no limit). Extraction is linear in the text, so only
+/// hostile input comes near it; it is the last guard that keeps one file from holding a load.
+pub fn time_budget() -> Option<Duration> {
+    const DEFAULT_SECONDS: f64 = 5.0;
+    let seconds = std::env::var("DOSSIER_EXTRACTION_SECONDS")
+        .ok()
+        .and_then(|value| value.trim().parse::<f64>().ok())
+        .filter(|seconds| seconds.is_finite() && *seconds >= 0.0)
+        .unwrap_or(DEFAULT_SECONDS);
+    (seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
+/// What extraction found, and where it stopped if its time ran out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    /// The statements, in text order.
+    pub statements: Vec<Statement>,
+    /// The byte offset where extraction stopped early; statements lie before it.
+    pub stopped_at: Option<usize>,
+}
+
 /// Finds the statements of an article, in text order.
 pub fn extract(article: &Article) -> Vec<Statement> {
+    extract_until(article, None).statements
+}
+
+/// Finds the statements of an article, stopping at the first sentence begun after `deadline`.
+pub fn extract_until(article: &Article, deadline: Option<Instant>) -> Extraction {
     let text = article.text.as_str();
-    let paragraphs: Vec<Range<usize>> = article
+    let mut paragraphs: Vec<Range<usize>> = article
         .lines
         .iter()
         .filter(|line| line.role == LineRole::Body)
         .map(|line| trim(text, line.range.clone()))
         .filter(|range| !range.is_empty())
         .collect();
-    let quotes = find_quotes(text, &paragraphs);
+    let mut quotes = find_quotes(text, &paragraphs);
+    let quote_lookup = QuoteLookup::new(&quotes);
     let mut candidates = Vec::new();
-    let mut used_quotes = vec![false; quotes.len()];
-    for paragraph in &paragraphs {
-        for sentence in sentences(text, paragraph.clone(), &quotes) {
-            reported_speech(text, sentence.clone(), &quotes, &mut candidates);
+    let mut stopped_at = None;
+    'paragraphs: for paragraph in &paragraphs {
+        for sentence in sentences(text, paragraph.clone(), &quote_lookup) {
+            if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+                stopped_at = Some(sentence.start);
+                break 'paragraphs;
+            }
+            reported_speech(text, sentence.clone(), &quote_lookup, &mut candidates);
         }
     }
-    // A quote inside reported speech makes it mixed, or direct when the quote is all it says.
+    // Out of time: what follows the stop is not looked at, quotes included.
+    if let Some(stop) = stopped_at {
+        paragraphs.retain(|p| p.start < stop);
+        if let Some(last) = paragraphs.last_mut() {
+            last.end = last.end.min(stop);
+        }
+        quotes.retain(|q| q.outer().end <= stop);
+    }
+    let mut used_quotes = vec![false; quotes.len()];
+    // A quote inside reported speech makes it mixed, or direct when the quote is all it says. Quotes are in
+    // text order, so only those opening inside the candidate are visited.
     for candidate in &mut candidates {
-        for (index, quote) in quotes.iter().enumerate() {
-            if candidate.text.start <= quote.open
-                && quote.content.end <= candidate.text.end.max(quote.content.end)
-                && quote.open < candidate.text.end
-            {
+        let first = quotes.partition_point(|q| q.open < candidate.text.start);
+        for (index, quote) in quotes.iter().enumerate().skip(first) {
+            if quote.open >= candidate.text.end {
+                break;
+            }
+            if candidate.text.start <= quote.open {
                 used_quotes[index] = true;
                 let outside = text[candidate.text.start..quote.open].trim().len()
                     + text
@@ -117,7 +161,7 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     // reports the same words again and is dropped, so statements never overlap.
     candidates.sort_by_key(|c| (c.text.start, std::cmp::Reverse(c.text.end)));
     candidates.dedup_by(|later, earlier| later.text.start < earlier.text.end);
-    resolve::resolve(text, &paragraphs, candidates)
+    Extraction { statements: resolve::resolve(text, &paragraphs, candidates), stopped_at }
 }
 
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
@@ -129,7 +173,12 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// The end of the paragraph holding `position`.
 fn sentence_end(text: &str, paragraphs: &[Range<usize>], position: usize) -> usize {
-    paragraphs.iter().find(|p| p.start <= position && position <= p.end).map_or(text.len(), |p| p.end)
+    paragraph_at(paragraphs, position).filter(|p| position <= p.end).map_or(text.len(), |p| p.end)
+}
+
+/// The last paragraph starting at or before `position` (paragraphs are in text order).
+fn paragraph_at(paragraphs: &[Range<usize>], position: usize) -> Option<&Range<usize>> {
+    paragraphs.partition_point(|p| p.start <= position).checked_sub(1).map(|i| &paragraphs[i])
 }
 
 /// Quote content without the trailing comma or full stop that sits inside the marks.
@@ -145,10 +194,10 @@ fn words_in(text: &str, range: Range<usize>) -> usize {
 
 /// Finds reported speech in one sentence: `X said (that) …`, `…, X said.`, `…, said X.`, `according to X, …`,
 /// `X told Y that …`, `…, adding that …`, `X was quoted as saying …`.
-fn reported_speech(text: &str, sentence: Range<usize>, quotes: &[Quote], candidates: &mut Vec<Candidate>) {
+fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, candidates: &mut Vec<Candidate>) {
     let tokens = tokenize(text, sentence.clone());
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
-    let in_quote = |position: usize| quotes.iter().any(|q| q.content.start <= position && position < q.content.end);
+    let in_quote = |position: usize| quotes.contains(position);
     let first_in_sentence = candidates.len();
     let mut index = 0;
     while index < tokens.len() {
@@ -506,6 +555,9 @@ fn quoted_as_saying(
     })
 }
 
+/// How far around a quote its attribution is looked for, in bytes (`,” the foreign minister said on Monday.`).
+const ATTRIBUTION_WINDOW: usize = 400;
+
 /// Attributes the quotes that reported speech did not take: by a cue right after the quote (`,” he said`),
 /// a cue right before it (`stated: “`), or as the continuation of the statement before it.
 fn direct_quotes(
@@ -515,16 +567,18 @@ fn direct_quotes(
     used: &[bool],
     candidates: &mut Vec<Candidate>,
 ) {
-    let mut found = Vec::new();
+    let mut found: Vec<Candidate> = Vec::new();
+    // Where reported speech ends, in order, to find the last one ending before a quote opens.
+    let mut candidate_ends: Vec<usize> = candidates.iter().map(|c| c.text.end).collect();
+    candidate_ends.sort_unstable();
     for (index, quote) in quotes.iter().enumerate() {
         if used[index] {
             continue;
         }
         let content = trim_quote_content(text, quote.content.clone());
         let word_count = words_in(text, content.clone());
-        let paragraph = paragraphs
-            .iter()
-            .find(|p| p.start <= quote.open && quote.open < p.end)
+        let paragraph = paragraph_at(paragraphs, quote.open)
+            .filter(|p| quote.open < p.end)
             .cloned()
             .unwrap_or(quote.open..quote.content.end);
         let starts_sentence = text[paragraph.start..quote.open].trim().is_empty()
@@ -535,8 +589,11 @@ fn direct_quotes(
             continue;
         }
         let end = quote.outer().end;
-        let tail_end = quotes.iter().find(|q| q.open >= end).map_or(paragraph.end, |q| q.open.min(paragraph.end));
-        let tail_end = end + text[end..tail_end.max(end)].find(['.', '!', '?']).map_or(tail_end.max(end) - end, |p| p);
+        let next_quote = quotes.get(index + 1 + quotes[index + 1..].partition_point(|q| q.open < end));
+        let tail_end = next_quote.map_or(paragraph.end, |q| q.open.min(paragraph.end)).max(end);
+        // The attribution after a quote is short: looking further than this would make a huge paragraph quadratic.
+        let tail_end = crate::dates::floor_char_boundary(text, tail_end.min(end + ATTRIBUTION_WINDOW));
+        let tail_end = end + text[end..tail_end].find(['.', '!', '?']).map_or(tail_end - end, |p| p);
         let tail_tokens = tokenize(text, end..tail_end.max(end));
         let tail_words: Vec<&str> = tail_tokens.iter().map(|t| &text[t.range.clone()]).collect();
         let mut attribution: Option<(Option<Mention>, Range<usize>)> = None;
@@ -558,14 +615,12 @@ fn direct_quotes(
         }
         if attribution.is_none() {
             // `X stated: “…”` / `X said, “…”`: a cue just before the opening mark.
-            let head_start = candidates
-                .iter()
-                .chain(found.iter())
-                .map(|c: &Candidate| c.text.end)
-                .filter(|&e| e <= quote.open && e >= paragraph.start)
-                .max()
-                .unwrap_or(paragraph.start);
-            let head_tokens = tokenize(text, head_start..quote.open);
+            let before_quote = candidate_ends.partition_point(|&e| e <= quote.open);
+            let reported_end = before_quote.checked_sub(1).map(|i| candidate_ends[i]);
+            let found_end = found.iter().rev().take(8).map(|c| c.text.end).find(|&e| e <= quote.open);
+            let head_start = [Some(paragraph.start), reported_end, found_end].into_iter().flatten().max().unwrap_or(0);
+            let window_start = crate::dates::floor_char_boundary(text, quote.open.saturating_sub(ATTRIBUTION_WINDOW));
+            let head_tokens = tokenize(text, head_start.max(window_start)..quote.open);
             let head_words: Vec<&str> = head_tokens.iter().map(|t| &text[t.range.clone()]).collect();
             let n = head_words.len();
             let lead_in = n > 0 && matches!(head_words[n - 1], ":" | ",");

@@ -43,11 +43,15 @@ enum Referent {
 /// Resolves every candidate's speaker and turns candidates into statements.
 pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidate>) -> Vec<Statement> {
     let people = people_named(text, paragraphs);
-    let organizations = organizations_named(text, paragraphs);
+    // Found only when a mention needs them (`the union`): most articles never do.
+    let organizations = std::cell::OnceCell::new();
+    let organizations = || organizations.get_or_init(|| organizations_named(text, paragraphs)).as_slice();
     let referents: Vec<Referent> = candidates
         .iter()
         .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people, &organizations)))
         .collect();
+    let subjects = Subjects::new(&people);
+    let role_sightings = RoleSightings::new(&people);
     let mut speakers: Vec<Option<(String, SpeakerType)>> = vec![None; candidates.len()];
     let mut last_person: Option<(String, usize)> = None;
     let mut last_organization: Option<String> = None;
@@ -63,13 +67,13 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 .map(|o| (o, SpeakerType::Organization))
                 .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person))),
             // `He` is the latest of: the last speaker, and the last person who opened a sentence.
-            Referent::Pronoun(_) => latest_subject(&people, position)
+            Referent::Pronoun(_) => subjects.latest(position)
                 .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
                 .or_else(|| last_person.clone())
                 .map(|(p, _)| (p, SpeakerType::Person)),
             // An office no one named holds is most likely the person last quoted (`the diplomatic official`);
             // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description.
-            Referent::Role(head, words) => match bound_person(&people, head, words, position) {
+            Referent::Role(head, words) => match role_sightings.bound_person(head, words, position) {
                 Some(person) => Some((person, SpeakerType::Person)),
                 // With no one quoted yet, a role points forward to the next person named (below).
                 None if !is_private_role_or_group(head) => last_person.clone().map(|(p, _)| (p, SpeakerType::Person)),
@@ -85,7 +89,7 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
                 // it, when that one is near.
                 let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
-                latest_subject(&people, candidate.text.start)
+                subjects.latest(candidate.text.start)
                     .filter(|(_, at)| *at >= previous_end && *at < candidate.text.start)
                     .map(|(p, _)| (p, SpeakerType::Person))
                     .or_else(|| previous.filter(|_| is_near))
@@ -102,13 +106,18 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
         speakers[index] = speaker;
         previous_end = candidate.text.end;
     }
-    // A role or pronoun before any named speaker points forward, to the next person named as a speaker.
-    for index in 0..candidates.len() {
-        if speakers[index].is_none() && referents[index] != Referent::Unknown
-            || speakers[index].is_none() && candidates[index].inherits_speaker
+    // A role or pronoun before any named speaker points forward, to the next person named as a speaker
+    // (as resolved above: filled ones do not pass on), found walking back from the end.
+    let mut next_person: Option<(String, SpeakerType)> = None;
+    for index in (0..candidates.len()).rev() {
+        let resolved = speakers[index].clone();
+        if speakers[index].is_none()
+            && (referents[index] != Referent::Unknown || candidates[index].inherits_speaker)
         {
-            speakers[index] =
-                speakers[index + 1..].iter().flatten().find(|(_, kind)| *kind == SpeakerType::Person).cloned();
+            speakers[index] = next_person.clone();
+        }
+        if let Some(speaker) = resolved.filter(|(_, kind)| *kind == SpeakerType::Person) {
+            next_person = Some(speaker);
         }
     }
     candidates
@@ -138,44 +147,53 @@ fn role_description(text: &str, mention: &Mention) -> String {
     text[tokens.get(start).map_or(mention.range.start, |t| t.range.start)..mention.range.end].to_owned()
 }
 
-/// The person the article gave a role to: the best match of role words, nearest before the mention, else the first after.
-fn bound_person(people: &[Person], head: &str, words: &BTreeSet<String>, position: usize) -> Option<String> {
-    let mut best: Option<(usize, bool, usize, &str)> = None;
-    for person in people {
-        for Sighting { position: at, roles, .. } in &person.sightings {
-            if !roles.contains(head) {
-                continue;
-            }
-            let overlap = roles.intersection(words).count();
-            let is_before = *at <= position;
-            let distance = at.abs_diff(position);
-            let key = (overlap, is_before, usize::MAX - distance, person.name.as_str());
-            if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
-                best = Some(key);
-            }
-        }
-    }
-    if let Some((_, _, _, name)) = best {
-        return Some(name.to_owned());
-    }
-    // No one holds that very role: the person whose role words share the most qualifiers (`Iraqi`, `security`).
-    people
-        .iter()
-        .flat_map(|person| {
-            person.sightings.iter().map(move |sighting| {
-                (
-                    roles_agree(&sighting.roles, words)
-                        .then(|| sighting.roles.intersection(words).count())
-                        .unwrap_or(0),
-                    sighting.position <= position,
-                    usize::MAX - sighting.position.abs_diff(position),
-                    person.name.as_str(),
-                )
+/// The places people were named with role words, in text order. A role mention looks at those nearest to
+/// it, so that an article naming people thousands of times cannot make each mention scan them all.
+struct RoleSightings<'a>(Vec<(usize, &'a BTreeSet<String>, &'a str)>);
+
+/// How many role sightings on each side of a role mention are weighed.
+const ROLE_WINDOW: usize = 128;
+
+impl<'a> RoleSightings<'a> {
+    fn new(people: &'a [Person]) -> Self {
+        let mut sightings: Vec<(usize, &BTreeSet<String>, &str)> = people
+            .iter()
+            .flat_map(|p| {
+                p.sightings.iter().filter(|s| !s.roles.is_empty()).map(|s| (s.position, &s.roles, p.name.as_str()))
             })
-        })
-        .filter(|(overlap, ..)| *overlap >= 2)
-        .max()
-        .map(|(_, _, _, name)| name.to_owned())
+            .collect();
+        sightings.sort_by_key(|(at, _, _)| *at);
+        Self(sightings)
+    }
+
+    /// The person the article gave a role to: the best match of role words, nearest before the mention,
+    /// else the first after.
+    fn bound_person(&self, head: &str, words: &BTreeSet<String>, position: usize) -> Option<String> {
+        let middle = self.0.partition_point(|(at, _, _)| *at <= position);
+        let near = &self.0[middle.saturating_sub(ROLE_WINDOW)..(middle + ROLE_WINDOW).min(self.0.len())];
+        let key = |overlap: usize, at: usize| (overlap, at <= position, usize::MAX - at.abs_diff(position));
+        let holder = near
+            .iter()
+            .filter(|(_, roles, _)| roles.contains(head))
+            .map(|&(at, roles, name)| (key(roles.intersection(words).count(), at), name))
+            // The first of equals, as people are met in order.
+            .fold(None, |best: Option<((usize, bool, usize), &str)>, item| match best {
+                Some(b) if b.0 >= item.0 => Some(b),
+                _ => Some(item),
+            });
+        if let Some((_, name)) = holder {
+            return Some(name.to_owned());
+        }
+        // No one holds that very role: the person whose role words share the most qualifiers (`Iraqi`, `security`).
+        near.iter()
+            .map(|&(at, roles, name)| {
+                let overlap = if roles_agree(roles, words) { roles.intersection(words).count() } else { 0 };
+                (key(overlap, at), name)
+            })
+            .filter(|((overlap, ..), _)| *overlap >= 2)
+            .max()
+            .map(|(_, name)| name.to_owned())
+    }
 }
 
 /// Words that describe a role: role nouns, titles and nationalities, lowercased, with countries.
@@ -196,6 +214,8 @@ fn role_words<'a>(words: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
 /// appositions beside it (`Iran’s President Hassan Rouhani`, `Falih al-Fayyadh, the chairman of …,`).
 fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
+    // People by the folded last word of their name, in the order they were first named.
+    let mut by_surname: crate::fast_hash::FastMap<String, Vec<usize>> = Default::default();
     // Tokenized once for both passes below.
     let paragraph_tokens: Vec<Vec<crate::statements::text::Token>> =
         paragraphs.iter().map(|paragraph| tokenize(text, paragraph.clone())).collect();
@@ -255,17 +275,23 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
                 before -= 1;
             }
             let mut roles = role_words(words[before..start].iter().copied());
+            // Appositions are short: the search for their end looks 15 words away at most.
             if start > 0 && words[start - 1] == "," {
-                let from = words[..start - 1].iter().rposition(|w| matches!(*w, "," | "." | ";")).map_or(0, |p| p + 1);
-                if start - 1 - from <= 14 {
+                let window = (start - 1).saturating_sub(15);
+                let from = words[window..start - 1]
+                    .iter()
+                    .rposition(|w| matches!(*w, "," | "." | ";"))
+                    .map_or(if window == 0 { 0 } else { usize::MAX }, |p| window + p + 1);
+                if from != usize::MAX && start - 1 - from <= 14 {
                     roles.extend(role_words(words[from..start - 1].iter().copied()));
                 }
             }
             if words.get(index) == Some(&",") {
                 let to = words[index + 1..]
                     .iter()
+                    .take(16)
                     .position(|w| matches!(*w, "," | "." | ";"))
-                    .map_or(words.len(), |p| index + 1 + p);
+                    .map_or(words.len().min(index + 17), |p| index + 1 + p);
                 if to - index <= 14
                     && words.get(index + 1).is_some_and(|w| {
                         lexicon::DETERMINERS.contains(w)
@@ -280,7 +306,10 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
             let position = tokens[start].range.start;
             let is_subject = opens_clause(text, paragraph.start, tokens[before.min(start)].range.start);
             let sighting = Sighting { position, roles, is_subject };
-            match people.iter_mut().find(|p| same_person(&p.name, &name)) {
+            // Only people of the same surname can be the same person.
+            let surname = name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();
+            let same_surname = by_surname.entry(surname).or_default();
+            match same_surname.iter().copied().find(|&i| same_person(&people[i].name, &name)).map(|i| &mut people[i]) {
                 Some(person) => {
                     match person.forms.iter_mut().find(|(form, _)| *form == name) {
                         Some((_, count)) => *count += 1,
@@ -291,13 +320,20 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
                     person.name = best.clone();
                     person.sightings.push(sighting);
                 }
-                None => people.push(Person { name: name.clone(), forms: vec![(name, 1)], sightings: vec![sighting] }),
+                None => {
+                    same_surname.push(people.len());
+                    people.push(Person { name: name.clone(), forms: vec![(name, 1)], sightings: vec![sighting] });
+                }
             }
         }
     }
     // Surnames alone (`Rashid pointed to …`) are sightings of the person named in full.
-    let surnames: Vec<String> =
-        people.iter().map(|p| bare_surname(p.name.split_whitespace().last().unwrap_or(""))).collect();
+    // The first person of each surname, as a search in naming order would find.
+    let mut surnames: crate::fast_hash::FastMap<String, usize> = Default::default();
+    for (index, person) in people.iter().enumerate() {
+        surnames.entry(bare_surname(person.name.split_whitespace().last().unwrap_or(""))).or_insert(index);
+    }
+    let full_name_sightings: Vec<usize> = people.iter().map(|p| p.sightings.len()).collect();
     for (paragraph, tokens) in paragraphs.iter().zip(&paragraph_tokens) {
         for token in tokens.iter().filter(|t| t.is_word) {
             let word = strip_possessive(&text[token.range.clone()]);
@@ -305,12 +341,15 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
                 continue;
             }
             let bare = bare_surname(word);
-            let Some(index) = surnames.iter().position(|s| *s == bare) else { continue };
+            let Some(&index) = surnames.get(&bare) else { continue };
             let person = &mut people[index];
-            let is_full_name_sighting = person
-                .sightings
-                .iter()
-                .any(|s| s.position <= token.range.start && token.range.start < s.position + person.name.len() + 8);
+            // Sightings of the full name came first, in text order; those added here lie after them all.
+            let full_name_count = full_name_sightings[index];
+            let at = token.range.start;
+            let last_before = person.sightings[..full_name_count].partition_point(|s| s.position <= at);
+            let is_full_name_sighting = last_before
+                .checked_sub(1)
+                .is_some_and(|i| at < person.sightings[i].position + person.name.len() + 8);
             if !is_full_name_sighting {
                 let is_subject = opens_clause(text, paragraph.start, token.range.start);
                 person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject });
@@ -323,15 +362,25 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
     people
 }
 
-/// The last person who opened a sentence or clause before `position`, with where.
-fn latest_subject(people: &[Person], position: usize) -> Option<(String, usize)> {
-    people
-        .iter()
-        .flat_map(|p| {
-            p.sightings.iter().filter(|s| s.is_subject && s.position < position).map(|s| (s.position, p.name.as_str()))
-        })
-        .max()
-        .map(|(at, name)| (name.to_owned(), at))
+/// Where people opened a sentence or clause, in text order, to find the last one before a position.
+struct Subjects<'a>(Vec<(usize, &'a str)>);
+
+impl<'a> Subjects<'a> {
+    fn new(people: &'a [Person]) -> Self {
+        let mut subjects: Vec<(usize, &str)> = people
+            .iter()
+            .flat_map(|p| p.sightings.iter().filter(|s| s.is_subject).map(|s| (s.position, p.name.as_str())))
+            .collect();
+        // On one position, the greatest name, as the maximum over (position, name) chose before.
+        subjects.sort_unstable();
+        Self(subjects)
+    }
+
+    /// The last person who opened a sentence or clause before `position`, with where.
+    fn latest(&self, position: usize) -> Option<(String, usize)> {
+        let before = self.0.partition_point(|(at, _)| *at < position);
+        before.checked_sub(1).map(|i| (self.0[i].1.to_owned(), self.0[i].0))
+    }
 }
 
 /// True when the text before `position` (within its paragraph) ends a sentence or clause.
@@ -376,7 +425,12 @@ fn strsim_first_letters(a: &str, b: &str) -> bool {
 }
 
 /// Decides what a mention refers to.
-fn classify(text: &str, mention: &Mention, people: &[Person], organizations: &[NamedOrganization]) -> Referent {
+fn classify<'o>(
+    text: &str,
+    mention: &Mention,
+    people: &[Person],
+    organizations: &dyn Fn() -> &'o [NamedOrganization],
+) -> Referent {
     let tokens = tokenize(text, mention.range.clone());
     let all_words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let words: Vec<&str> = super::mentions::without_parentheses(&all_words)
@@ -480,7 +534,7 @@ fn classify(text: &str, mention: &Mention, people: &[Person], organizations: &[N
     {
         // `the union` is the union last named in full (`the Lower Olvane Farmers’ Union`).
         let is_bare_noun = !cleaned.contains(' ') && cleaned.chars().all(char::is_lowercase);
-        let named = is_bare_noun.then(|| last_named_organization(organizations, &cleaned, mention.range.start));
+        let named = is_bare_noun.then(|| last_named_organization(organizations(), &cleaned, mention.range.start));
         return Referent::Organization(named.flatten().unwrap_or(cleaned));
     }
     Referent::Unknown

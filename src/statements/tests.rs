@@ -120,3 +120,15 @@ fn a_sentence_ends_after_a_quote_that_closes_it() {
     assert_eq!(found[0].1, "the withdrawal showed Kestrand \"keeps its word.\"");
     assert_eq!(found[1].2.as_deref(), Some("Ilse Marrow"));
 }
+
+#[test]
+fn a_passed_deadline_stops_extraction_at_the_first_sentence_and_a_far_one_changes_nothing() {
+    let text = "Talks\n\nThe minister said the talks would resume. \"We are ready,\" she added.\n";
+    let analysis = crate::metadata::analyze(text, &Default::default(), "x.txt");
+    let article = Article { meta: Default::default(), text: text.to_owned(), lines: analysis.lines };
+    let stopped = extract_until(&article, Some(std::time::Instant::now()));
+    assert!(stopped.statements.is_empty());
+    assert_eq!(stopped.stopped_at, text.find("The minister"));
+    let far = extract_until(&article, Some(std::time::Instant::now() + std::time::Duration::from_secs(3600)));
+    assert_eq!((far.statements, far.stopped_at), (extract(&article), None));
+}

@@ -83,6 +83,39 @@ impl Quote {
     }
 }
 
+/// Answers "is this offset inside a quote?" by binary search, for quotes in order of their start (nested
+/// ones included): the furthest end among the quotes begun so far tells whether one is still open.
+pub struct QuoteLookup<'a> {
+    quotes: &'a [Quote],
+    furthest_end: Vec<usize>,
+}
+
+impl<'a> QuoteLookup<'a> {
+    /// Indexes quotes given in order of their start.
+    pub fn new(quotes: &'a [Quote]) -> Self {
+        debug_assert!(quotes.is_sorted_by_key(|q| q.content.start));
+        let furthest_end = quotes
+            .iter()
+            .scan(0, |furthest, q| {
+                *furthest = q.content.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Self { quotes, furthest_end }
+    }
+
+    /// The furthest end of the content of the quotes begun at or before `position`, if any began.
+    fn open_until(&self, position: usize) -> Option<usize> {
+        let begun = self.quotes.partition_point(|q| q.content.start <= position);
+        begun.checked_sub(1).map(|last| self.furthest_end[last])
+    }
+
+    /// True when `position` lies inside some quote's content.
+    pub fn contains(&self, position: usize) -> bool {
+        self.open_until(position).is_some_and(|end| position < end)
+    }
+}
+
 fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‟' | '‘' | '’')
 }
@@ -177,24 +210,13 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// Splits a paragraph into sentences, never inside a quotation.
-pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &[Quote]) -> Vec<Range<usize>> {
+pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &QuoteLookup) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = paragraph.start;
     let slice = &text[paragraph.clone()];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     // A full stop inside a quote ends no sentence, unless the quote closes right after it (`"keeps its word." Then`).
-    // Quotes come in order of their start; the furthest end among those begun tells whether one is open.
-    let furthest_end: Vec<usize> = quotes
-        .iter()
-        .scan(0, |furthest, q| {
-            *furthest = q.content.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let inside_quote = |position: usize| {
-        let begun = quotes.partition_point(|q| q.content.start <= position);
-        begun > 0 && position + 1 < furthest_end[begun - 1]
-    };
+    let inside_quote = |position: usize| quotes.open_until(position).is_some_and(|end| position + 1 < end);
     let mut i = 0;
     while i < chars.len() {
         let (offset, c) = chars[i];
@@ -316,7 +338,7 @@ mod tests {
     fn sentences_skip_abbreviations_and_quotes() {
         let text = "Mr. Ryder met Gen. Smith in the U.S. on Monday. “It went well. Very well,” he said. Then he left.";
         let quotes = find_quotes(text, &[0..text.len()]);
-        let split: Vec<&str> = sentences(text, 0..text.len(), &quotes).into_iter().map(|r| &text[r]).collect();
+        let split: Vec<&str> = sentences(text, 0..text.len(), &QuoteLookup::new(&quotes)).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             split,
             ["Mr. Ryder met Gen. Smith in the U.S. on Monday.", "“It went well. Very well,” he said.", "Then he left."]

@@ -1055,7 +1055,9 @@ impl DossierApp {
         let entry = self.corpus.files[meta.file_id as usize].clone();
         self.article = ArticleSlot::Loading(Job::spawn("reading an article", ctx, move || {
             corpus::read_article(&root, &entry, &meta).map(|article| {
-                let statements = crate::statements::extract(&article);
+                // The budget of reading the corpus: an article cut then is cut here too, instead of holding its job.
+                let deadline = crate::statements::time_budget().map(|b| Instant::now() + b);
+                let statements = crate::statements::extract_until(&article, deadline).statements;
                 ShownArticle { article, statements }
             })
         }));
