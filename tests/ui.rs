@@ -236,10 +236,15 @@ fn problems_are_listed_with_their_reasons() {
     let folder = tempfile::tempdir().unwrap();
     std::fs::write(folder.path().join("good.txt"), "Headline\n\nSome text here.").unwrap();
     std::fs::write(folder.path().join("scan.txt"), b"%PDF-1.4 binary").unwrap();
+    std::fs::write(folder.path().join("photo.png"), [0x89, b'P', b'N', b'G']).unwrap();
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
     step_until(&mut harness, "loaded", loaded_and_shown);
+    // Counts of one read in the singular.
+    harness.get_by_label("1 article");
+    harness.get_by_label("1 file of another type skipped");
     harness.get_by_label("1 problem").click();
     harness.run();
+    harness.get_by_label("1 file: not read, or read only in part.");
     harness.get_by_label("scan.txt");
     harness.get_by_label("not a text file (a PDF document)");
 }
@@ -281,6 +286,34 @@ fn hostile_files_neither_stop_the_app_nor_the_other_articles() {
     assert!(problems.iter().any(|p| p.contains("deep.html") && p.contains("nested deeper than 256")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("json-deep-arrays.json") && p.contains("recursion limit")), "{problems:?}");
     assert!(titles.contains(&"Soup"), "the quote soup is read as an article");
+}
+
+/// The View menu shows the keys of the views; Ctrl+4 hides the Statements panel, which shows beside the
+/// article only, and the choice is part of the saved state.
+#[test]
+fn the_view_menu_shows_its_keys_and_the_statements_panel_hides() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "the sample corpus is loaded", loaded_and_shown);
+    let panel_note = "in this article · click one";
+    assert!(harness.query_by_label_contains(panel_note).is_some(), "the panel beside the article");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    harness.run();
+    assert!(harness.query_by_label_contains(panel_note).is_none(), "hidden by Ctrl+4");
+    assert!(!harness.state().state.show_statements_panel);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    harness.run();
+    assert!(harness.query_by_label_contains(panel_note).is_some(), "shown again");
+    // Other views have the window's width to themselves.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    step_until(&mut harness, "the chart is counted", |app| {
+        app.state.tab == dossier::ui::CentralTab::Chart && !app.is_charting()
+    });
+    assert!(harness.query_by_label_contains(panel_note).is_none(), "not beside the chart");
+    harness.get_by_label("View").click();
+    harness.run();
+    for key in ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"] {
+        assert!(harness.query_by_label_contains(key).is_some(), "{key} in the View menu");
+    }
 }
 
 #[test]
@@ -803,3 +836,4 @@ fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
     });
     assert_eq!(harness.state().topics.topics.last(), Some(&first));
 }
+

@@ -669,15 +669,17 @@ impl DossierApp {
         }
     }
 
-    /// Where a dialog for `purpose` starts: beside the last corpus opened, or in the last export's folder.
+    /// Where a dialog for `purpose` starts: beside the last corpus opened, or in the last export's folder;
+    /// absolute, as a path typed on the command line may not be.
     fn dialog_start(&self, purpose: PathPurpose) -> Option<PathBuf> {
-        match purpose {
+        let start = match purpose {
             PathPurpose::OpenCorpus => self.state.recent.iter().find_map(|s| match s {
                 CorpusSource::Folder(folder) => folder.parent().map(PathBuf::from),
                 CorpusSource::Files(_) => None,
             }),
             PathPurpose::ImportTopics | PathPurpose::Export(_) => self.state.export_folder.clone(),
-        }
+        };
+        start.map(|path| std::path::absolute(&path).unwrap_or(path))
     }
 
     /// Shows the system's file dialog for `purpose` on a thread of its own; one at a time.
@@ -788,6 +790,9 @@ impl DossierApp {
             }
             if input.consume_shortcut(&quit) {
                 self.commands.push(Command::Quit);
+            }
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4)) {
+                self.commands.push(Command::ShowStatementsPanel(!self.state.show_statements_panel));
             }
             for (tab, _, key) in CENTRAL_TABS {
                 if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
@@ -995,6 +1000,7 @@ impl DossierApp {
                     self.search_bar.mark_changed();
                 }
                 Command::ShowFacets(show) => self.state.show_facets = show,
+                Command::ShowStatementsPanel(show) => self.state.show_statements_panel = show,
                 Command::ShowStatementsFor { speaker, topic } => {
                     let quoted = |text: &str| format!("\"{}\"", text.replace('"', ""));
                     self.state.search = format!("speaker:{} AND topic:{}", quoted(&speaker), quoted(&topic));
@@ -1149,14 +1155,19 @@ impl DossierApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                if ui.button("Article").clicked() {
-                    self.commands.push(Command::ShowTab(CentralTab::Article));
+                for (tab, label, key) in CENTRAL_TABS {
+                    let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key);
+                    let button = egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                    if ui.add(button).clicked() {
+                        self.commands.push(Command::ShowTab(tab));
+                    }
                 }
-                if ui.button("All statements").clicked() {
-                    self.commands.push(Command::ShowTab(CentralTab::Statements));
-                }
-                if ui.button("Chart").clicked() {
-                    self.commands.push(Command::ShowTab(CentralTab::Chart));
+                let panel_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Num4);
+                let panel_label = if self.state.show_statements_panel { "Hide statements panel" } else { "Statements panel" };
+                let panel_button =
+                    egui::Button::new(panel_label).shortcut_text(ui.ctx().format_shortcut(&panel_shortcut));
+                if ui.add(panel_button).clicked() {
+                    self.commands.push(Command::ShowStatementsPanel(!self.state.show_statements_panel));
                 }
                 if ui.button("Speakers…").clicked() {
                     self.commands.push(Command::ShowSpeakers(true));
@@ -1240,19 +1251,22 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             );
         });
-        egui::Panel::right("statements").resizable(true).default_size(320.0).min_size(180.0).show(ui, |ui| {
-            let shown = match &self.article {
-                ArticleSlot::Ready(shown) => Some(shown.as_ref()),
-                _ => None,
-            };
-            statements_panel::statements_panel_ui(
-                ui,
-                shown,
-                &self.speaker_names,
-                self.statement_focus.selected,
-                &mut self.commands,
-            );
-        });
+        // The shown article's statements sit beside the article only: other views need the width.
+        if self.state.show_statements_panel && self.state.tab == CentralTab::Article {
+            egui::Panel::right("statements").resizable(true).default_size(320.0).min_size(180.0).show(ui, |ui| {
+                let shown = match &self.article {
+                    ArticleSlot::Ready(shown) => Some(shown.as_ref()),
+                    _ => None,
+                };
+                statements_panel::statements_panel_ui(
+                    ui,
+                    shown,
+                    &self.speaker_names,
+                    self.statement_focus.selected,
+                    &mut self.commands,
+                );
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| match self.state.tab {
             CentralTab::Article => article_view::article_view_ui(
                 ui,

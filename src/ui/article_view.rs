@@ -152,9 +152,8 @@ fn article_ui(
     let selected = focus.selected.and_then(|i| shown.statements.get(i));
     let current_match = matches.current.and_then(|i| matches.ranges.get(i)).cloned();
     if !matches.ranges.is_empty() {
-        let count = matches.ranges.len();
-        let noun = if count == 1 { "match" } else { "matches" };
-        ui.weak(format!("{count} {noun} of the search in this article · F3 next, Shift+F3 previous"));
+        let count = super::status_bar::counted(matches.ranges.len(), "match", "matches");
+        ui.weak(format!("{count} of the search in this article · F3 next, Shift+F3 previous"));
     }
     for (range, role) in article.paragraphs() {
         let paragraph = trim(&article.text, range);

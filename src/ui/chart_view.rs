@@ -197,7 +197,8 @@ impl ChartView {
                 }
             }
             if chart.undated_articles > 0 {
-                ui.weak(format!("{} undated articles are not shown.", chart.undated_articles))
+                let undated = super::status_bar::counted(chart.undated_articles as usize, "undated article is", "undated articles are");
+                ui.weak(format!("{undated} not shown."))
                     .on_hover_text("Articles with no date in a field, the text or the file name.");
             }
             if chart.starts.is_empty() {

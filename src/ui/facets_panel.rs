@@ -147,7 +147,10 @@ impl Facets {
         }
         if let Some(slot) = hovered {
             let (first, last, count) = &self.strip[slot];
-            response.clone().on_hover_text(format!("{first} – {last}: {count} articles"));
+            response.clone().on_hover_text(format!(
+                "{first} – {last}: {}",
+                super::status_bar::counted(*count, "article", "articles")
+            ));
         }
         if response.drag_started() || response.clicked() {
             self.drag_start = response.interact_pointer_pos().map(|p| slot_at(p.x));

@@ -10,7 +10,8 @@ pub fn problems_window(ctx: &egui::Context, problems: &[Problem], is_open: &mut 
             return;
         }
         ui.horizontal(|ui| {
-            ui.label(format!("{} files could not be read, or were read in part.", problems.len()));
+            let files = super::status_bar::counted(problems.len(), "file", "files");
+            ui.label(format!("{files}: not read, or read only in part."));
             if ui.button("Copy all").clicked() {
                 let text: String = problems.iter().map(|p| format!("{}\t{}\n", p.path, p.message)).collect();
                 ui.ctx().copy_text(text);

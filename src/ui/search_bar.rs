@@ -180,7 +180,11 @@ impl SearchBar {
                     ui.spinner();
                 }
                 (Some(hits), _) => {
-                    ui.label(format!("{} articles · {} statements", hits.articles.len(), hits.statements.len()));
+                    ui.label(format!(
+                        "{} · {}",
+                        super::status_bar::counted(hits.articles.len(), "article", "articles"),
+                        super::status_bar::counted(hits.statements.len(), "statement", "statements")
+                    ));
                 }
                 _ => {}
             }

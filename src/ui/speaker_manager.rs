@@ -81,7 +81,7 @@ impl SpeakerManager {
                             }
                             _ => {
                                 ui.label(egui::RichText::new(speaker).strong());
-                                ui.weak(format!("{count} statements"));
+                                ui.weak(super::status_bar::counted(*count, "statement", "statements"));
                                 if ui.small_button("Rename…").on_hover_text(format!("Rename {speaker}")).clicked() {
                                     self.renaming = Some((speaker.clone(), speaker.clone()));
                                 }

@@ -40,6 +40,8 @@ pub struct AppState {
     pub search_scope: Scope,
     /// Whether the filter panel is shown.
     pub show_facets: bool,
+    /// Whether the Statements panel beside the article is shown.
+    pub show_statements_panel: bool,
 }
 
 impl Default for AppState {
@@ -57,6 +59,7 @@ impl Default for AppState {
             search: String::new(),
             search_scope: Scope::Articles,
             show_facets: false,
+            show_statements_panel: true,
         }
     }
 }
@@ -184,6 +187,8 @@ pub enum Command {
     AddToQuery(String),
     /// Show or hide the filter panel.
     ShowFacets(bool),
+    /// Show or hide the Statements panel beside the article.
+    ShowStatementsPanel(bool),
     /// List the statements of a speaker about a topic (a search).
     ShowStatementsFor {
         /// Canonical speaker name.

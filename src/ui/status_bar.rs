@@ -45,13 +45,12 @@ pub fn status_bar_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.label(format!("{} articles", thousands(corpus.articles.len())));
+        ui.label(counted(corpus.articles.len(), "article", "articles"));
         ui.separator();
         let problems = corpus.problems.len();
         let problems_text = match problems {
             0 => "No problems".to_owned(),
-            1 => "1 problem".to_owned(),
-            n => format!("{} problems", thousands(n)),
+            n => counted(n, "problem", "problems"),
         };
         if ui
             .add_enabled(problems > 0, egui::Button::new(problems_text).small())
@@ -70,7 +69,7 @@ pub fn status_bar_ui(
         }
         if skipped_files > 0 {
             ui.separator();
-            ui.weak(format!("{} files of other types skipped", thousands(skipped_files)));
+            ui.weak(format!("{} skipped", counted(skipped_files, "file of another type", "files of other types")));
         }
         if has_disk_changes && loading.is_none() {
             ui.separator();
@@ -113,6 +112,12 @@ pub fn status_bar_ui(
 }
 
 /// 1234567 → "1,234,567".
+/// A count with its noun, singular or plural as the count asks: `1 article`, `2,048 articles`.
+pub fn counted(n: usize, singular: &str, plural: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { singular } else { plural })
+}
+
+/// A number with thousands separators: `1,234,567`.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -158,5 +163,8 @@ mod tests {
         assert_eq!(super::thousands(0), "0");
         assert_eq!(super::thousands(999), "999");
         assert_eq!(super::thousands(1_234_567), "1,234,567");
+        assert_eq!(super::counted(1, "article", "articles"), "1 article");
+        assert_eq!(super::counted(0, "article", "articles"), "0 articles");
+        assert_eq!(super::counted(1200, "file of another type", "files of other types"), "1,200 files of other types");
     }
 }

@@ -55,10 +55,10 @@ pub fn topics_window(
                 match hits.get(&topic.name) {
                     Some(Ok(found)) => {
                         ui.weak(format!(
-                            "{}: {} articles · {} statements",
+                            "{}: {} · {}",
                             topic.name,
-                            found.articles.len(),
-                            found.statements.len()
+                            super::status_bar::counted(found.articles.len(), "article", "articles"),
+                            super::status_bar::counted(found.statements.len(), "statement", "statements")
                         ));
                     }
                     Some(Err(error)) => {
