@@ -96,18 +96,21 @@ pub fn sidecar_path(csv_path: &Path) -> PathBuf {
 }
 
 /// The chart's data: one row per bucket (its first day), one column per series, then the bucket's
-/// total articles. Values are counts, or percentages when the chart shows shares.
+/// total articles and total statements, so shares can be computed again from the file. Values are
+/// counts, or percentages when the chart shows shares.
 pub fn chart_csv(chart: &Chart) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["bucket_start".to_owned()];
     header.extend(chart.series.iter().map(|s| s.name.clone()));
     header.push("total_articles".to_owned());
+    header.push("total_statements".to_owned());
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(&header);
     for bucket in 0..chart.starts.len() {
         let mut row = vec![chart.starts[bucket].format("%Y-%m-%d").to_string()];
         row.extend((0..chart.series.len()).map(|s| format_value(chart.value(s, bucket))));
         row.push(chart.total_articles[bucket].to_string());
+        row.push(chart.total_statements[bucket].to_string());
         let _ = writer.write_record(&row);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -290,6 +293,8 @@ pub struct StatementLine<'a> {
     text: &'a str,
     text_span: Span,
     date: Option<String>,
+    title: &'a str,
+    url: Option<&'a str>,
 }
 
 /// A character span: a JSON array, or in CSV (whose cells hold no lists) the same written as text.
@@ -356,6 +361,8 @@ pub fn write_statements(
             text: &record.text,
             text_span: Span::new(record.text_span, format),
             date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            title: &article.title,
+            url: article.url.as_deref(),
         })
     })?;
     writer.finish()

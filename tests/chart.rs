@@ -46,8 +46,8 @@ fn csv_columns_sum_to_the_statement_counts() {
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(header.first().map(String::as_str), Some("bucket_start"));
-    assert_eq!(header.last().map(String::as_str), Some("total_articles"));
-    let series = &header[1..header.len() - 1];
+    assert_eq!(header[header.len() - 2..], ["total_articles", "total_statements"]);
+    let series = &header[1..header.len() - 2];
     assert_eq!(series.len(), 5, "top five speakers by default: {header:?}");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(rows.len() > 4, "the sample spans several years");
@@ -68,8 +68,14 @@ fn csv_columns_sum_to_the_statement_counts() {
     // Total articles per bucket add up to the dated articles.
     let articles = dossier(&["articles", &sample()]);
     let dated = String::from_utf8(articles.stdout).unwrap().lines().filter(|l| !l.contains("\"date\":null")).count();
-    let total: usize = rows.iter().map(|r| r[header.len() - 1].parse::<usize>().unwrap()).sum();
+    let total: usize = rows.iter().map(|r| r[header.len() - 2].parse::<usize>().unwrap()).sum();
     assert_eq!(total, dated);
+    // Total statements per bucket add up to the statements of dated articles, so shares can be recomputed.
+    let statements = dossier(&["statements", &sample()]);
+    let dated_statements =
+        String::from_utf8(statements.stdout).unwrap().lines().filter(|l| !l.contains("\"date\":null")).count();
+    let total_statements: usize = rows.iter().map(|r| r[header.len() - 1].parse::<usize>().unwrap()).sum();
+    assert_eq!(total_statements, dated_statements);
     // The sidecar says how the chart was made.
     let sidecar: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(folder.path().join("chart.csv.json")).unwrap()).unwrap();

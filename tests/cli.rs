@@ -123,6 +123,8 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
         "text",
         "text_span",
         "date",
+        "title",
+        "url",
     ];
     let mut count = 0;
     for line in text.lines() {
@@ -145,6 +147,7 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
             assert_eq!(slice(&record["mention_span"]), record["mention"].as_str().unwrap());
         }
         assert!(["direct", "indirect", "mixed"].contains(&record["kind"].as_str().unwrap()));
+        assert!(!record["title"].as_str().unwrap().is_empty(), "the article's title: {line}");
         count += 1;
     }
     assert!(count >= 40, "{count} statements");

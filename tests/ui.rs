@@ -377,6 +377,13 @@ fn clicking_a_statement_selects_it_and_all_statements_filter_by_speaker() {
     let article = harness.state().shown_article().unwrap().clone();
     let statements = dossier::statements::extract(&article);
     assert!(!statements.is_empty(), "the first sample article has statements");
+    // Each card names its kind in the words of the exports (direct, indirect, mixed) and its cue.
+    for statement in &statements {
+        let kind = serde_json::to_value(statement.kind).unwrap();
+        let cue = statement.cue.clone().map_or("no verb", |c| &article.text[c]);
+        let label = format!("{} · {cue}", kind.as_str().unwrap());
+        assert!(harness.query_all_by_label(&label).next().is_some(), "{label}");
+    }
     // Click the second statement's card in the right panel.
     let target = &statements[1];
     let text = &article.text[target.text.clone()];

@@ -39,7 +39,8 @@ pub fn statements_panel_ui(
                 ui.horizontal_wrapped(|ui| {
                     ui.label(egui::RichText::new(speaker).strong());
                     let cue = statement.cue.clone().map(|c| shown.article.text[c].to_owned());
-                    ui.weak(format!("{} · {}", kind_label(statement.kind), cue.as_deref().unwrap_or("no verb")));
+                    ui.weak(format!("{} · {}", kind_label(statement.kind), cue.as_deref().unwrap_or("no verb")))
+                        .on_hover_text(KIND_HELP);
                 });
                 let preview: String = text.chars().take(280).collect();
                 let ellipsis = if preview.len() < text.len() { "…" } else { "" };
@@ -60,11 +61,15 @@ pub fn statements_panel_ui(
     });
 }
 
-/// The kind as a word for the UI.
+/// The kind as a word for the UI: the word the exports and the command line use.
 pub fn kind_label(kind: StatementKind) -> &'static str {
     match kind {
-        StatementKind::Direct => "quote",
-        StatementKind::Indirect => "reported",
+        StatementKind::Direct => "direct",
+        StatementKind::Indirect => "indirect",
         StatementKind::Mixed => "mixed",
     }
 }
+
+/// What each kind means, for hover text.
+pub const KIND_HELP: &str =
+    "direct: the words inside quotation marks · indirect: reported speech · mixed: reported speech holding a quoted phrase";
