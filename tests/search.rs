@@ -283,3 +283,26 @@ fn a_few_changed_files_are_indexed_alone_and_the_results_equal_a_fresh_index() {
     }
     assert_eq!(search::run(&updated, "vaccines", Scope::Articles, &Topics::default(), &lookup).unwrap().len(), 9);
 }
+
+/// A dotted abbreviation is one word: `"US forces"` finds "U.S. forces" and `"U.S. forces"` finds
+/// "US forces", words and phrases alike; single letters with dots elsewhere stay apart.
+#[test]
+fn dotted_abbreviations_match_their_undotted_forms() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("dotted.txt"), "Troops\n\nU.S. forces left the base, the U.N. said.").unwrap();
+    std::fs::write(folder.path().join("plain.txt"), "Troops again\n\nUS forces returned, UN officials said.").unwrap();
+    std::fs::write(folder.path().join("other.txt"), "Other\n\nThe forces of us all.").unwrap();
+    let corpus = corpus::load(&CorpusSource::Folder(folder.path().to_owned()), 1).unwrap();
+    let index = SearchIndex::build_in_memory(&corpus).unwrap();
+    let found = corpus.found_speakers();
+    let lookup = SpeakerLookup::new(&found, &SpeakerNames::build(&found, &SpeakerEdits::default()));
+    let files = |query: &str| -> Vec<String> {
+        let hits = search::run(&index, query, Scope::Articles, &Topics::default(), &lookup).unwrap();
+        hits.iter().map(|&i| corpus.files[corpus.articles[i as usize].file_id as usize].relative_path.clone()).collect()
+    };
+    assert_eq!(files("\"US forces\""), ["dotted.txt", "plain.txt"]);
+    assert_eq!(files("\"U.S. forces\""), ["dotted.txt", "plain.txt"]);
+    assert_eq!(files("U.N."), ["dotted.txt", "plain.txt"]);
+    // `us` the pronoun is the same word as `US` once lowercased, as before: no phrase with forces, though.
+    assert_eq!(files("\"forces of us\""), ["other.txt"]);
+}

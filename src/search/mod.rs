@@ -4,6 +4,7 @@
 mod item_set;
 pub mod query;
 mod stem;
+mod words;
 
 use crate::corpus::Corpus;
 use crate::speakers::SpeakerNames;
@@ -19,11 +20,11 @@ use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{FAST, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::{DocId, Index, IndexReader, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// Changes whenever the index layout or the text analysis changes, so an old index is rebuilt.
-const INDEX_VERSION: &str = "dossier-index-5";
+const INDEX_VERSION: &str = "dossier-index-6";
 /// The analyzer of every text field: words, lower case, accents folded, English stems.
 const ANALYZER: &str = "dossier";
 
@@ -329,7 +330,7 @@ fn schema() -> (Schema, Fields) {
 }
 
 fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(words::WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)

@@ -324,13 +324,20 @@ impl Parser<'_> {
                     let [low, high] = parts[..] else {
                         return Err(error("a date range is written [2021-01-01 TO 2021-06-30]".into()));
                     };
+                    let range_text = text;
                     let bound =
                         |text: &str, is_low: bool, is_included: bool| -> Result<Option<NaiveDate>, QueryError> {
                             if text == "*" {
                                 return Ok(None);
                             }
+                            // The error points at the bad date itself, inside the brackets.
+                            let bad_date = |message: String| {
+                                let offset = if is_low { range_text.find(text) } else { range_text.rfind(text) };
+                                let start = value.start + 1 + offset.map_or(0, |o| range_text[..o].chars().count());
+                                QueryError { message, start, end: start + text.chars().count() }
+                            };
                             let (first, last) =
-                                date_span(text).ok_or_else(|| error(format!("`{text}` is not a date")))?;
+                                date_span(text).ok_or_else(|| bad_date(format!("`{text}` is not a date")))?;
                             Ok(Some(match (is_low, is_included) {
                                 (true, true) => first,
                                 (true, false) => last.succ_opt().unwrap_or(last),
@@ -507,6 +514,10 @@ mod tests {
         assert_eq!(error.start, 0);
         let error = parse("colour:red", &no_topics).unwrap_err();
         assert!(error.message.contains("no field `colour`"));
+        let error = parse("troops date:[2021-13-01 TO 2022-01-01]", &no_topics).unwrap_err();
+        assert_eq!((error.start, error.end), (13, 23), "{error:?}");
+        let error = parse("date:[2021-01-01 TO 2022-13-01]", &no_topics).unwrap_err();
+        assert_eq!((error.start, error.end), (20, 30), "{error:?}");
         let error = parse("date:April", &no_topics).unwrap_err();
         assert!(error.message.contains("not a date"));
         assert!(parse("troops OR", &no_topics).is_err());
