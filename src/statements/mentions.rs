@@ -152,7 +152,10 @@ fn mention(tokens: &[Token], first: usize, last: usize) -> Mention {
 /// between them, and reading through an apposition (`Ali Khamenei, the Leader of the Revolution, said`).
 pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_index: usize) -> Option<Mention> {
     let mut end = cue_index;
-    while end > 0 && tokens[end - 1].is_word && lexicon::SKIPPABLE_BEFORE_CUE.contains(words[end - 1]) {
+    while end > 0
+        && tokens[end - 1].is_word
+        && (lexicon::SKIPPABLE_BEFORE_CUE.contains(words[end - 1]) || is_manner_adverb(words[end - 1]))
+    {
         end -= 1;
     }
     if end == 0 {
@@ -175,6 +178,18 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     }
     let first = scan_back(tokens, words, end)?;
     Some(mention(tokens, first, end - 1))
+}
+
+/// An adverb of manner between a speaker and the verb (`Trump formally claimed`, `she angrily denied`):
+/// a lowercase word in `-ly`, but for the nouns and outlets that end so.
+fn is_manner_adverb(word: &str) -> bool {
+    word.len() > 5
+        && word.ends_with("ly")
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "family" | "assembly" | "anomaly" | "monopoly" | "butterfly" | "supply" | "weekly" | "monthly" | "quarterly"
+        )
 }
 
 /// Walks back from `end` (exclusive) over mention words; returns the first token of the mention.

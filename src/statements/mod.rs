@@ -416,8 +416,14 @@ fn finite_cue(
     let trailing_words = content_follows.as_ref().map_or(0, |c| words_in(text, c.clone()));
     // `…, X said.` / `…, X said on Monday.`: the content is before the mention.
     let comma_before = |start_token: usize| start_token > 0 && matches!(words[start_token - 1], "," | "”" | "\"" | "’");
+    // `Regarding the hardest part, Sufianov said it was English.`: a clause after the verb is what was said.
+    let clause_follows = trailing_words >= 2
+        && !opens_with_preposition
+        && words.get(after_cue) != Some(&",")
+        && content_follows.as_ref().is_some_and(|c| is_clause(text, tokens, words, after_cue, c));
     if let Some(mention) = &before
         && comma_before(mention.first_token)
+        && !clause_follows
         && (trailing_words <= 6 || opens_with_preposition || words.get(after_cue) == Some(&","))
         && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
     {
