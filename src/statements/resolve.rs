@@ -424,13 +424,39 @@ fn strsim_first_letters(a: &str, b: &str) -> bool {
     initials(a).len() == initials(b).len() && initials(a) == initials(b)
 }
 
-/// Decides what a mention refers to.
+/// Decides what a mention refers to, then reads a short form as the fuller name the article gave before:
+/// `the union` or `Hurricane Center` as the organisation named in full, `Ford` as the `Ford Motor Company`,
+/// and a first name alone as the one person of that first name.
 fn classify<'o>(
     text: &str,
     mention: &Mention,
     people: &[Person],
     organizations: &dyn Fn() -> &'o [NamedOrganization],
 ) -> Referent {
+    let position = mention.range.start;
+    match classify_written(text, mention, people) {
+        Referent::Person(name) if !name.contains(' ') => {
+            let mut by_first_name =
+                people.iter().filter(|p| p.name.contains(' ') && p.name.split(' ').next() == Some(name.as_str()));
+            if let (Some(person), None) = (by_first_name.next(), by_first_name.next()) {
+                return Referent::Person(person.name.clone());
+            }
+            match named_before(organizations(), position, |full| full.split(' ').next() == Some(name.as_str())) {
+                Some(full) => Referent::Organization(full),
+                None => Referent::Person(name),
+            }
+        }
+        Referent::Organization(name) => {
+            let suffix = format!(" {}", name.to_lowercase());
+            let fuller = named_before(organizations(), position, |full| full.to_lowercase().ends_with(&suffix));
+            Referent::Organization(fuller.unwrap_or(name))
+        }
+        other => other,
+    }
+}
+
+/// Decides what a mention refers to, as written.
+fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referent {
     let tokens = tokenize(text, mention.range.clone());
     let all_words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let words: Vec<&str> = super::mentions::without_parentheses(&all_words)
@@ -532,33 +558,26 @@ fn classify<'o>(
     if lexicon::ORGANIZATION_NOUNS.contains(last)
         || words.iter().all(|w| lexicon::is_place_word(w) || lexicon::DETERMINERS.contains(w)) && !words.is_empty()
     {
-        // `the union` is the union last named in full (`the Lower Olvane Farmers’ Union`).
-        let is_bare_noun = !cleaned.contains(' ') && cleaned.chars().all(char::is_lowercase);
-        let named = is_bare_noun.then(|| last_named_organization(organizations(), &cleaned, mention.range.start));
-        return Referent::Organization(named.flatten().unwrap_or(cleaned));
+        return Referent::Organization(cleaned);
     }
     Referent::Unknown
 }
 
-/// An organisation named in full: where, its head noun lowercased (`union`), and its name as written.
-type NamedOrganization = (usize, String, String);
+/// An organisation named in full: where, and its name as written.
+type NamedOrganization = (usize, String);
 
-/// How many named organisations `the union` looks back over for one of its kind.
+/// How many named organisations a short form looks back over for its full name.
 const ORGANIZATION_LOOKBACK: usize = 64;
 
-/// The organisation of the kind `noun` named last before `position`, if one was named not too long before.
-fn last_named_organization(organizations: &[NamedOrganization], noun: &str, position: usize) -> Option<String> {
-    let before = organizations.partition_point(|(at, _, _)| *at < position);
-    organizations[..before]
-        .iter()
-        .rev()
-        .take(ORGANIZATION_LOOKBACK)
-        .find(|(_, head, _)| head == noun)
-        .map(|(_, _, name)| name.clone())
+/// The organisation named last before `position` whose full name `fits`, looking back a bounded way.
+fn named_before(organizations: &[NamedOrganization], position: usize, fits: impl Fn(&str) -> bool) -> Option<String> {
+    let before = organizations.partition_point(|(at, _)| *at < position);
+    organizations[..before].iter().rev().take(ORGANIZATION_LOOKBACK).find(|(_, name)| fits(name)).map(|(_, name)| name.clone())
 }
 
 /// Organisations named in full, in text order: a capitalised organisation noun after capitalised words
-/// (`Lower Olvane Farmers’ Union`) or before `of` and capitalised words (`Ministry of Defence`).
+/// (`Lower Olvane Farmers’ Union`) or before `of` and capitalised words (`Ministry of Defence`), and an
+/// organisation noun after a nationality (`Iranian army`).
 fn organizations_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<NamedOrganization> {
     let mut found = Vec::new();
     for paragraph in paragraphs {
@@ -571,7 +590,14 @@ fn organizations_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<NamedOrga
                 && !lexicon::CALENDAR_WORDS.contains(word(i))
         };
         for index in 0..tokens.len() {
-            if !is_capitalised(index) || !lexicon::ORGANIZATION_NOUNS.contains(word(index)) {
+            if !tokens[index].is_word || !lexicon::ORGANIZATION_NOUNS.contains(word(index)) {
+                continue;
+            }
+            if !is_capitalised(index) {
+                if index > 0 && is_capitalised(index - 1) && lexicon::NATIONALITIES.contains(word(index - 1)) {
+                    let name = &text[tokens[index - 1].range.start..tokens[index].range.end];
+                    found.push((tokens[index - 1].range.start, name.to_owned()));
+                }
                 continue;
             }
             let mut first = index;
@@ -597,7 +623,7 @@ fn organizations_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<NamedOrga
             }
             if first < last {
                 let name = &text[tokens[first].range.start..tokens[last].range.end];
-                found.push((tokens[index].range.start, word(index).to_lowercase(), name.to_owned()));
+                found.push((tokens[first].range.start, name.to_owned()));
             }
         }
     }
