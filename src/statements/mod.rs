@@ -428,7 +428,28 @@ fn finite_cue(
         && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
     {
         let end = tokens[mention.first_token - 1].range.start;
-        let content = content_before(text, sentence, tokens, words, end)?;
+        let mut content = content_before(text, sentence, tokens, words, end)?;
+        // `This year, he said, he came to support …`: an attribution set between commas inside a sentence
+        // reports the whole sentence, not the few words before it.
+        let is_parenthetical = words.get(after_cue) == Some(&",")
+            && words_in(text, content.clone()) <= 4
+            && content_follows.as_ref().is_some_and(|c| words_in(text, c.clone()) >= 3);
+        if let (true, Some(rest)) = (is_parenthetical, &content_follows) {
+            content.end = rest.end;
+        }
+        // `On Friday, O'Rourke said …`: a time or a linking word before the speaker is no statement; what
+        // follows the verb is.
+        let first_word = text[content.clone()].split_whitespace().next().unwrap_or("").to_lowercase();
+        let is_adverbial = words_in(text, content.clone()) <= 4
+            && (CALENDAR_WORDS.contains(first_word.as_str())
+                || matches!(
+                    first_word.as_str(),
+                    "on" | "in" | "at" | "during" | "after" | "before" | "earlier" | "later" | "last" | "this"
+                        | "however," | "however" | "meanwhile," | "meanwhile" | "yesterday" | "today" | "then"
+                ));
+        if let (true, Some(rest)) = (is_adverbial && !is_parenthetical, &content_follows) {
+            content = rest.clone();
+        }
         return Some(Candidate {
             kind: StatementKind::Indirect,
             text: content,

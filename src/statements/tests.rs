@@ -132,3 +132,33 @@ fn a_passed_deadline_stops_extraction_at_the_first_sentence_and_a_far_one_change
     let far = extract_until(&article, Some(std::time::Instant::now() + std::time::Duration::from_secs(3600)));
     assert_eq!((far.statements, far.stopped_at), (extract(&article), None));
 }
+
+#[test]
+fn what_follows_the_verb_is_said_when_the_words_before_the_speaker_are_no_statement() {
+    // A clause after the verb, though a comma stands before the speaker.
+    let found = statements("Asked about the hardest part of the contest, Sufianov said it was the English test.");
+    assert_eq!(found[0].1, "it was the English test");
+    // A time before the speaker.
+    let found = statements("On Friday, Governor Lena Ortiz said the bridge would reopen within a month.");
+    assert_eq!(found[0].1, "the bridge would reopen within a month");
+    assert_eq!(found[0].2.as_deref(), Some("Lena Ortiz"));
+    // An attribution between commas reports the whole sentence.
+    let found = statements("Jonas Kerber farms near the dam. This year, he said, he planted barley instead of beet.");
+    assert!(found[0].1.contains("he planted barley instead of beet"), "{found:?}");
+    // A manner adverb between speaker and verb.
+    let found = statements("Minister Aurel Benn formally claimed the data were complete.");
+    assert_eq!((found[0].1.as_str(), found[0].2.as_deref()), ("the data were complete", Some("Aurel Benn")));
+    // The words before the speaker, when they are the statement, stay so.
+    let found = statements("The talks will resume next week, Foreign Minister Amara Dused said.");
+    assert_eq!(found[0].1, "The talks will resume next week");
+}
+
+#[test]
+fn short_forms_name_what_the_article_named_in_full() {
+    let text = "The Lower Olvane Farmers’ Union met on Monday. The union said the river was too low.\n\nThe Kestrand Water Authority published new figures. The Water Authority said the dam was full.\n\nTerri Collins sponsored the bill. Terri said it would pass.";
+    let speakers: Vec<Option<String>> = statements(text).into_iter().map(|(_, _, speaker)| speaker).collect();
+    assert_eq!(
+        speakers,
+        [Some("Lower Olvane Farmers’ Union".into()), Some("Kestrand Water Authority".into()), Some("Terri Collins".into())]
+    );
+}
