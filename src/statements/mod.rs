@@ -408,9 +408,21 @@ fn finite_cue(
     if opens_with_preposition {
         let that =
             words[after_cue..].iter().position(|w| w.eq_ignore_ascii_case("that") || *w == ":").map(|p| after_cue + p);
+        // Without `that`: `said at a press conference on Friday the gun laws should change` — a clause
+        // (a determiner or pronoun with a verb close behind) after a short phrase of place or time.
+        let clause_start = || {
+            (after_cue + 1..words.len().min(after_cue + 12)).find(|&start| {
+                let opens = lexicon::DETERMINERS.contains(words[start]) || lexicon::PRONOUNS.contains(words[start]);
+                let previous_is_preposition = matches!(words[start - 1].to_lowercase().as_str(), "in" | "at" | "on" | "with" | "to" | "of" | "for" | "from" | "by" | "during" | "after" | "before");
+                opens
+                    && !previous_is_preposition
+                    && words[start + 1..].iter().take(5).any(|w| lexicon::CLAUSE_MARKERS.contains(w))
+                    && !words[after_cue..start].iter().any(|w| matches!(*w, "," | "who" | "which"))
+            })
+        };
         content_follows = match that {
             Some(that) => content_after(text, sentence, tokens, words, that + 1, cue_word),
-            None => None,
+            None => clause_start().and_then(|start| content_after(text, sentence, tokens, words, start, cue_word)),
         };
     }
     let trailing_words = content_follows.as_ref().map_or(0, |c| words_in(text, c.clone()));

@@ -148,6 +148,11 @@ fn what_follows_the_verb_is_said_when_the_words_before_the_speaker_are_no_statem
     // A manner adverb between speaker and verb.
     let found = statements("Minister Aurel Benn formally claimed the data were complete.");
     assert_eq!((found[0].1.as_str(), found[0].2.as_deref()), ("the data were complete", Some("Aurel Benn")));
+    // A clause after a phrase of place or time, with no `that`.
+    let found = statements("Prime Minister Elena Sorvik said at a press conference on Friday the gun laws should change.");
+    assert_eq!(found[0].1, "the gun laws should change");
+    let found = statements("Prime Minister Elena Sorvik said in a meeting with the minister who was visiting.");
+    assert!(found.is_empty(), "{found:?}");
     // The words before the speaker, when they are the statement, stay so.
     let found = statements("The talks will resume next week, Foreign Minister Amara Dused said.");
     assert_eq!(found[0].1, "The talks will resume next week");
