@@ -316,6 +316,32 @@ fn the_view_menu_shows_its_keys_and_the_statements_panel_hides() {
     }
 }
 
+/// Another article opens at its top, in the article view and in the Statements panel, wherever the last
+/// one was scrolled to.
+#[test]
+fn another_article_opens_scrolled_to_its_top() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    let heading_top = |harness: &Harness<'static, DossierApp>| {
+        let title = harness.state().shown_article().unwrap().meta.title.clone();
+        // The title shows in the list and as the heading; the heading is the one right of the list.
+        harness.query_all_by_label(&title).map(|node| node.rect()).max_by(|a, b| a.left().total_cmp(&b.left())).unwrap().top()
+    };
+    let top_before = heading_top(&harness);
+    let article = harness.state().shown_article().unwrap().clone();
+    let (last_paragraph, _) = article.paragraphs().into_iter().last().unwrap();
+    let last_words = article.text[last_paragraph].trim().to_owned();
+    harness.get_by_label(&last_words).scroll_to_me();
+    harness.run();
+    assert!(heading_top(&harness) < top_before - 100.0, "the first article was scrolled down");
+    let first_title = article.meta.title.clone();
+    harness.key_press(egui::Key::ArrowDown);
+    step_until(&mut harness, "the next article is shown", |app| {
+        app.shown_article().is_some_and(|a| a.meta.title != first_title)
+    });
+    assert_eq!(heading_top(&harness), top_before, "the next article opens at its top");
+}
+
 #[test]
 fn the_last_corpus_reopens_and_the_state_survives_a_restart() {
     let mut state = AppState::default();
@@ -520,6 +546,12 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
         modifiers: egui::Modifiers::NONE,
     });
     harness.run();
+    // The period and the count have a line of their own under the sort buttons, never over them.
+    let all_dates = harness.get_by_label("All dates").rect();
+    for sort in ["Date ⏷", "Title", "Outlet"] {
+        let button = harness.get_by_label(sort).rect();
+        assert!(!button.intersects(all_dates) && button.bottom() <= all_dates.top(), "{sort} {button:?} / {all_dates:?}");
+    }
     let app = harness.state();
     let year = chart.starts[busiest].format("%Y").to_string();
     assert_eq!(app.visible_articles().len() as u64, chart.total_articles[busiest]);

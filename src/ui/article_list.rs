@@ -182,18 +182,22 @@ impl ArticleList {
                     commands.push(Command::SortBy(key));
                 }
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        });
+        // What narrows the list has a line of its own, so it never draws over the sort buttons.
+        let is_narrowed = self.visible.len() != corpus.articles.len();
+        if is_narrowed || self.period.is_some() {
+            ui.horizontal_wrapped(|ui| {
+                if is_narrowed {
+                    ui.weak(format!("{} of {}", self.visible.len(), corpus.articles.len()));
+                }
                 if let Some((from, to)) = self.period {
+                    ui.weak(format!("{from} – {to}"));
                     if ui.small_button("All dates").on_hover_text("Stop listing only one period").clicked() {
                         commands.push(Command::FilterPeriod(None));
                     }
-                    ui.weak(format!("{from} – {to}"));
-                }
-                if self.visible.len() != corpus.articles.len() {
-                    ui.weak(format!("{} of {}", self.visible.len(), corpus.articles.len()));
                 }
             });
-        });
+        }
         ui.separator();
 
         let mut scroll_area = egui::ScrollArea::vertical().id_salt("article_rows").auto_shrink(false);

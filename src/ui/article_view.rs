@@ -91,7 +91,9 @@ pub fn article_view_ui(
             });
         }
         ArticleSlot::Ready(shown) => {
-            egui::ScrollArea::vertical().id_salt("article_text").auto_shrink(false).show(ui, |ui| {
+            // A scroll state per article: another article opens at its top.
+            let article_key = (shown.article.meta.file_id, shown.article.meta.record);
+            egui::ScrollArea::vertical().id_salt(("article_text", article_key)).auto_shrink(false).show(ui, |ui| {
                 let margin = ((ui.available_width() - TEXT_WIDTH) / 2.0).max(8.0);
                 egui::Frame::new().inner_margin(egui::Margin::symmetric(margin as i8, 12)).show(ui, |ui| {
                     ui.set_max_width(TEXT_WIDTH.min(ui.available_width()));

@@ -24,7 +24,9 @@ pub fn statements_panel_ui(
     }
     ui.weak(format!("{} in this article · click one to find it in the text", shown.statements.len()));
     ui.add_space(4.0);
-    egui::ScrollArea::vertical().id_salt("article_statements").auto_shrink(false).show(ui, |ui| {
+    // A scroll state per article: another article's statements open at the top.
+    let article_key = (shown.article.meta.file_id, shown.article.meta.record);
+    egui::ScrollArea::vertical().id_salt(("article_statements", article_key)).auto_shrink(false).show(ui, |ui| {
         for (index, statement) in shown.statements.iter().enumerate() {
             let is_selected = selected == Some(index);
             let speaker = statement.speaker.as_deref().map_or("Unknown speaker", |s| names.canonical(s));
