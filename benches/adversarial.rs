@@ -18,7 +18,11 @@ fn main() {
     // Other words pick generators by name.
     let only: Vec<String> = std::env::args().skip(1).filter(|a| a.parse::<f64>().is_err() && a != "--bench").collect();
     let folder = tempfile::tempdir().expect("a temporary folder");
-    println!("{:<22} {}  ratio", "generator", sizes.iter().map(|s| format!("{s:>5} MB: s/MB")).collect::<Vec<_>>().join("  "));
+    println!(
+        "{:<22} {}  ratio",
+        "generator",
+        sizes.iter().map(|s| format!("{s:>5} MB: s/MB")).collect::<Vec<_>>().join("  ")
+    );
     for generator in GENERATORS.iter().filter(|g| only.is_empty() || only.iter().any(|o| g.name.contains(o.as_str()))) {
         let mut per_megabyte = Vec::new();
         let mut notes = Vec::new();
@@ -35,7 +39,12 @@ fn main() {
         }
         let ratio = per_megabyte.last().unwrap() / per_megabyte.first().unwrap().max(1e-9);
         let cells: Vec<String> = per_megabyte.iter().map(|s| format!("{s:>15.4}")).collect();
-        println!("{:<22} {}  {ratio:5.1}{}", generator.name, cells.join("  "), if ratio >= 20.0 { "  OVER 20" } else { "" });
+        println!(
+            "{:<22} {}  {ratio:5.1}{}",
+            generator.name,
+            cells.join("  "),
+            if ratio >= 20.0 { "  OVER 20" } else { "" }
+        );
         for note in notes {
             println!("    {note}");
         }

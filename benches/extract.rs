@@ -11,9 +11,7 @@ use std::time::{Duration, Instant};
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut articles = Vec::new();
-    for folder in
-        [root.join("tests/data/wikinews"), root.join("tests/data/messy"), root.join("assets/sample-corpus")]
-    {
+    for folder in [root.join("tests/data/wikinews"), root.join("tests/data/messy"), root.join("assets/sample-corpus")] {
         let Ok(corpus) = corpus::load(&CorpusSource::Folder(folder.clone()), 2) else {
             eprintln!("skipping {}: not found", folder.display());
             continue;

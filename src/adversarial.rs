@@ -82,8 +82,25 @@ fn json_deep_objects(bytes: usize) -> String {
 /// Random runs of `said`, `he`, quote marks (straight and curly), `according to`, `Mr Smith` and punctuation.
 fn quote_and_cue_soup(bytes: usize) -> String {
     const PIECES: &[&str] = &[
-        "said ", "he ", "\"", "“", "”", "‘", "’", "according to ", "Mr Smith ", ", ", ". ", ": ", "told ", "she ",
-        "the minister ", "Smith ", "added ", "that ", "\n\n",
+        "said ",
+        "he ",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "according to ",
+        "Mr Smith ",
+        ", ",
+        ". ",
+        ": ",
+        "told ",
+        "she ",
+        "the minister ",
+        "Smith ",
+        "added ",
+        "that ",
+        "\n\n",
     ];
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
     let mut out = String::with_capacity(bytes + 16);

@@ -85,9 +85,8 @@ pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> Result<(Scor
         std::fs::read_to_string(gold_path).map_err(|e| format!("cannot read {}: {e}", gold_path.display()))?;
     let gold: serde_json::Value =
         serde_json::from_str(&gold_text).map_err(|e| format!("{}: invalid JSON: {e}", gold_path.display()))?;
-    let entries = gold["articles"]
-        .as_array()
-        .ok_or_else(|| format!("{}: no \"articles\" list", gold_path.display()))?;
+    let entries =
+        gold["articles"].as_array().ok_or_else(|| format!("{}: no \"articles\" list", gold_path.display()))?;
     let corpus = corpus::load(&CorpusSource::from_path(corpus_path), 2)?;
     let mut score = Score::default();
     let mut notes = Vec::new();

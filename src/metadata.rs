@@ -482,9 +482,12 @@ mod tests {
 
     #[test]
     fn copyright_line_names_the_outlet_when_nothing_else_does() {
-        let a = analyze_text("Dam talks\n\nThe talks resumed on Monday after a long pause.\n\n© 2023 Calvera Herald. All rights reserved.\n");
+        let a = analyze_text(
+            "Dam talks\n\nThe talks resumed on Monday after a long pause.\n\n© 2023 Calvera Herald. All rights reserved.\n",
+        );
         assert_eq!(a.outlet.as_deref(), Some("Calvera Herald"));
-        let person = analyze_text("Dam talks\n\nThe talks resumed on Monday after a long pause.\n\nCopyright 2023 Jane Smith\n");
+        let person =
+            analyze_text("Dam talks\n\nThe talks resumed on Monday after a long pause.\n\nCopyright 2023 Jane Smith\n");
         assert_eq!(person.outlet, None, "a person's copyright names no outlet");
     }
 

@@ -20,9 +20,10 @@ fn wikinews() -> PathBuf {
 
 #[test]
 fn messy_metadata_agrees_with_the_gold() {
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/messy.json")).unwrap())
-            .unwrap();
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/messy.json")).unwrap(),
+    )
+    .unwrap();
     let corpus = load(&messy());
     assert_eq!(corpus.articles.len(), 6);
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
@@ -59,7 +60,10 @@ fn messy_boilerplate_never_holds_the_speakers_and_is_marked_line_by_line() {
             .filter(|l| l.role == dossier::article::LineRole::Boilerplate)
             .map(|l| &text.text[l.range.clone()])
             .collect();
-        assert!(!boilerplate.iter().any(|b| b.contains("Reyvik") || b.contains("Dused") || b.contains("Sorvik")), "{boilerplate:?}");
+        assert!(
+            !boilerplate.iter().any(|b| b.contains("Reyvik") || b.contains("Dused") || b.contains("Sorvik")),
+            "{boilerplate:?}"
+        );
     }
     let bridge = corpus.read_article(&corpus.articles[1]).unwrap();
     let marked: Vec<&str> = bridge
@@ -103,11 +107,7 @@ fn wikinews_2019_dates_read_from_the_text_alone_match_the_date_column() {
 
 #[test]
 fn every_article_can_be_read_again_with_its_title() {
-    for path in [
-        wikinews(),
-        messy(),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus"),
-    ] {
+    for path in [wikinews(), messy(), Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus")] {
         let corpus = load(&path);
         for meta in &corpus.articles {
             let article = corpus.read_article(meta).unwrap_or_else(|e| panic!("{e}"));

@@ -284,7 +284,10 @@ fn hostile_files_neither_stop_the_app_nor_the_other_articles() {
     }
     let problems: Vec<String> = app.corpus.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
     assert!(problems.iter().any(|p| p.contains("deep.html") && p.contains("nested deeper than 256")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("json-deep-arrays.json") && p.contains("recursion limit")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("json-deep-arrays.json") && p.contains("recursion limit")),
+        "{problems:?}"
+    );
     assert!(titles.contains(&"Soup"), "the quote soup is read as an article");
 }
 
@@ -325,7 +328,12 @@ fn another_article_opens_scrolled_to_its_top() {
     let heading_top = |harness: &Harness<'static, DossierApp>| {
         let title = harness.state().shown_article().unwrap().meta.title.clone();
         // The title shows in the list and as the heading; the heading is the one right of the list.
-        harness.query_all_by_label(&title).map(|node| node.rect()).max_by(|a, b| a.left().total_cmp(&b.left())).unwrap().top()
+        harness
+            .query_all_by_label(&title)
+            .map(|node| node.rect())
+            .max_by(|a, b| a.left().total_cmp(&b.left()))
+            .unwrap()
+            .top()
     };
     let top_before = heading_top(&harness);
     let article = harness.state().shown_article().unwrap().clone();
@@ -340,6 +348,25 @@ fn another_article_opens_scrolled_to_its_top() {
         app.shown_article().is_some_and(|a| a.meta.title != first_title)
     });
     assert_eq!(heading_top(&harness), top_before, "the next article opens at its top");
+}
+
+/// The Topics window opens below the menu and the search bar, and a new topic waits for its query
+/// without an error.
+#[test]
+fn the_topics_window_leaves_the_menu_free_and_a_new_topic_shows_no_error() {
+    let folder = own_sample_corpus();
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("Topics…").click();
+    harness.run();
+    let search_bottom = harness.get_by_label("Search the corpus").rect().bottom();
+    let add = harness.get_by_label("Add topic");
+    assert!(add.rect().top() > search_bottom);
+    add.click();
+    harness.run();
+    harness.get_by_label("Topic 1: type a query, as in the search box");
+    let errors: Vec<String> = harness.query_all_by_label_contains("query is empty").map(|n| format!("{n:?}")).collect();
+    assert!(errors.is_empty(), "no error for a topic still being written: {errors:?}");
 }
 
 #[test]
@@ -550,7 +577,10 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
     let all_dates = harness.get_by_label("All dates").rect();
     for sort in ["Date ⏷", "Title", "Outlet"] {
         let button = harness.get_by_label(sort).rect();
-        assert!(!button.intersects(all_dates) && button.bottom() <= all_dates.top(), "{sort} {button:?} / {all_dates:?}");
+        assert!(
+            !button.intersects(all_dates) && button.bottom() <= all_dates.top(),
+            "{sort} {button:?} / {all_dates:?}"
+        );
     }
     let app = harness.state();
     let year = chart.starts[busiest].format("%Y").to_string();
@@ -875,4 +905,3 @@ fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
     });
     assert_eq!(harness.state().topics.topics.last(), Some(&first));
 }
-

@@ -408,7 +408,8 @@ mod tests {
         let ordinary = format!("<html><body>{}</body></html>", "<p>One more paragraph.<li>An item".repeat(2_000));
         assert!(limit_nesting(&ordinary, MAX_HTML_DEPTH).is_none());
         // Tags inside scripts and comments open nothing.
-        let scripted = format!("<body><script>{}</script><!-- {} --><p>Text.</p></body>", "<div>".repeat(500), "<b>".repeat(500));
+        let scripted =
+            format!("<body><script>{}</script><!-- {} --><p>Text.</p></body>", "<div>".repeat(500), "<b>".repeat(500));
         assert!(limit_nesting(&scripted, MAX_HTML_DEPTH).is_none());
     }
 

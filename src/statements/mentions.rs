@@ -188,7 +188,15 @@ fn is_manner_adverb(word: &str) -> bool {
         && word.chars().all(|c| c.is_ascii_lowercase())
         && !matches!(
             word,
-            "family" | "assembly" | "anomaly" | "monopoly" | "butterfly" | "supply" | "weekly" | "monthly" | "quarterly"
+            "family"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "butterfly"
+                | "supply"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
         )
 }
 

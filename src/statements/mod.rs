@@ -413,7 +413,10 @@ fn finite_cue(
         let clause_start = || {
             (after_cue + 1..words.len().min(after_cue + 12)).find(|&start| {
                 let opens = lexicon::DETERMINERS.contains(words[start]) || lexicon::PRONOUNS.contains(words[start]);
-                let previous_is_preposition = matches!(words[start - 1].to_lowercase().as_str(), "in" | "at" | "on" | "with" | "to" | "of" | "for" | "from" | "by" | "during" | "after" | "before");
+                let previous_is_preposition = matches!(
+                    words[start - 1].to_lowercase().as_str(),
+                    "in" | "at" | "on" | "with" | "to" | "of" | "for" | "from" | "by" | "during" | "after" | "before"
+                );
                 opens
                     && !previous_is_preposition
                     && words[start + 1..].iter().take(5).any(|w| lexicon::CLAUSE_MARKERS.contains(w))
@@ -456,8 +459,22 @@ fn finite_cue(
             && (CALENDAR_WORDS.contains(first_word.as_str())
                 || matches!(
                     first_word.as_str(),
-                    "on" | "in" | "at" | "during" | "after" | "before" | "earlier" | "later" | "last" | "this"
-                        | "however," | "however" | "meanwhile," | "meanwhile" | "yesterday" | "today" | "then"
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "earlier"
+                        | "later"
+                        | "last"
+                        | "this"
+                        | "however,"
+                        | "however"
+                        | "meanwhile,"
+                        | "meanwhile"
+                        | "yesterday"
+                        | "today"
+                        | "then"
                 ));
         if let (true, Some(rest)) = (is_adverbial && !is_parenthetical, &content_follows) {
             content = rest.clone();

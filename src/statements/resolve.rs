@@ -67,7 +67,8 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 .map(|o| (o, SpeakerType::Organization))
                 .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person))),
             // `He` is the latest of: the last speaker, and the last person who opened a sentence.
-            Referent::Pronoun(_) => subjects.latest(position)
+            Referent::Pronoun(_) => subjects
+                .latest(position)
                 .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
                 .or_else(|| last_person.clone())
                 .map(|(p, _)| (p, SpeakerType::Person)),
@@ -89,7 +90,8 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
                 // it, when that one is near.
                 let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
-                subjects.latest(candidate.text.start)
+                subjects
+                    .latest(candidate.text.start)
                     .filter(|(_, at)| *at >= previous_end && *at < candidate.text.start)
                     .map(|(p, _)| (p, SpeakerType::Person))
                     .or_else(|| previous.filter(|_| is_near))
@@ -111,9 +113,7 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
     let mut next_person: Option<(String, SpeakerType)> = None;
     for index in (0..candidates.len()).rev() {
         let resolved = speakers[index].clone();
-        if speakers[index].is_none()
-            && (referents[index] != Referent::Unknown || candidates[index].inherits_speaker)
-        {
+        if speakers[index].is_none() && (referents[index] != Referent::Unknown || candidates[index].inherits_speaker) {
             speakers[index] = next_person.clone();
         }
         if let Some(speaker) = resolved.filter(|(_, kind)| *kind == SpeakerType::Person) {
@@ -347,9 +347,8 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
             let full_name_count = full_name_sightings[index];
             let at = token.range.start;
             let last_before = person.sightings[..full_name_count].partition_point(|s| s.position <= at);
-            let is_full_name_sighting = last_before
-                .checked_sub(1)
-                .is_some_and(|i| at < person.sightings[i].position + person.name.len() + 8);
+            let is_full_name_sighting =
+                last_before.checked_sub(1).is_some_and(|i| at < person.sightings[i].position + person.name.len() + 8);
             if !is_full_name_sighting {
                 let is_subject = opens_clause(text, paragraph.start, token.range.start);
                 person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject });
@@ -572,7 +571,12 @@ const ORGANIZATION_LOOKBACK: usize = 64;
 /// The organisation named last before `position` whose full name `fits`, looking back a bounded way.
 fn named_before(organizations: &[NamedOrganization], position: usize, fits: impl Fn(&str) -> bool) -> Option<String> {
     let before = organizations.partition_point(|(at, _)| *at < position);
-    organizations[..before].iter().rev().take(ORGANIZATION_LOOKBACK).find(|(_, name)| fits(name)).map(|(_, name)| name.clone())
+    organizations[..before]
+        .iter()
+        .rev()
+        .take(ORGANIZATION_LOOKBACK)
+        .find(|(_, name)| fits(name))
+        .map(|(_, name)| name.clone())
 }
 
 /// Organisations named in full, in text order: a capitalised organisation noun after capitalised words
@@ -604,8 +608,10 @@ fn organizations_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<NamedOrga
             let mut at = index;
             while at > 0 {
                 let is_connector = matches!(word(at - 1), "of" | "and" | "for" | "&");
-                let is_plural_apostrophe =
-                    matches!(word(at - 1), "’" | "'") && at >= 2 && word(at - 2).ends_with('s') && is_capitalised(at - 2);
+                let is_plural_apostrophe = matches!(word(at - 1), "’" | "'")
+                    && at >= 2
+                    && word(at - 2).ends_with('s')
+                    && is_capitalised(at - 2);
                 if !(is_capitalised(at - 1) || is_connector || is_plural_apostrophe) {
                     break;
                 }

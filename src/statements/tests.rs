@@ -149,7 +149,8 @@ fn what_follows_the_verb_is_said_when_the_words_before_the_speaker_are_no_statem
     let found = statements("Minister Aurel Benn formally claimed the data were complete.");
     assert_eq!((found[0].1.as_str(), found[0].2.as_deref()), ("the data were complete", Some("Aurel Benn")));
     // A clause after a phrase of place or time, with no `that`.
-    let found = statements("Prime Minister Elena Sorvik said at a press conference on Friday the gun laws should change.");
+    let found =
+        statements("Prime Minister Elena Sorvik said at a press conference on Friday the gun laws should change.");
     assert_eq!(found[0].1, "the gun laws should change");
     let found = statements("Prime Minister Elena Sorvik said in a meeting with the minister who was visiting.");
     assert!(found.is_empty(), "{found:?}");
@@ -164,6 +165,10 @@ fn short_forms_name_what_the_article_named_in_full() {
     let speakers: Vec<Option<String>> = statements(text).into_iter().map(|(_, _, speaker)| speaker).collect();
     assert_eq!(
         speakers,
-        [Some("Lower Olvane Farmers’ Union".into()), Some("Kestrand Water Authority".into()), Some("Terri Collins".into())]
+        [
+            Some("Lower Olvane Farmers’ Union".into()),
+            Some("Kestrand Water Authority".into()),
+            Some("Terri Collins".into())
+        ]
     );
 }

@@ -338,7 +338,8 @@ mod tests {
     fn sentences_skip_abbreviations_and_quotes() {
         let text = "Mr. Ryder met Gen. Smith in the U.S. on Monday. “It went well. Very well,” he said. Then he left.";
         let quotes = find_quotes(text, &[0..text.len()]);
-        let split: Vec<&str> = sentences(text, 0..text.len(), &QuoteLookup::new(&quotes)).into_iter().map(|r| &text[r]).collect();
+        let split: Vec<&str> =
+            sentences(text, 0..text.len(), &QuoteLookup::new(&quotes)).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             split,
             ["Mr. Ryder met Gen. Smith in the U.S. on Monday.", "“It went well. Very well,” he said.", "Then he left."]

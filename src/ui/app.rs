@@ -1163,7 +1163,8 @@ impl DossierApp {
                     }
                 }
                 let panel_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Num4);
-                let panel_label = if self.state.show_statements_panel { "Hide statements panel" } else { "Statements panel" };
+                let panel_label =
+                    if self.state.show_statements_panel { "Hide statements panel" } else { "Statements panel" };
                 let panel_button =
                     egui::Button::new(panel_label).shortcut_text(ui.ctx().format_shortcut(&panel_shortcut));
                 if ui.add(panel_button).clicked() {

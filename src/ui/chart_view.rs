@@ -197,7 +197,11 @@ impl ChartView {
                 }
             }
             if chart.undated_articles > 0 {
-                let undated = super::status_bar::counted(chart.undated_articles as usize, "undated article is", "undated articles are");
+                let undated = super::status_bar::counted(
+                    chart.undated_articles as usize,
+                    "undated article is",
+                    "undated articles are",
+                );
                 ui.weak(format!("{undated} not shown."))
                     .on_hover_text("Articles with no date in a field, the text or the file name.");
             }

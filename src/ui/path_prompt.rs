@@ -64,7 +64,9 @@ impl PathPrompt {
                 Some(format!("{} does not exist.", path.display()))
             }
             PathPurpose::ImportTopics if path.is_dir() => Some(format!("{} is a folder, not a file.", path.display())),
-            PathPurpose::Export(_) if path.is_dir() => Some(format!("{} is a folder: add a file name.", path.display())),
+            PathPurpose::Export(_) if path.is_dir() => {
+                Some(format!("{} is a folder: add a file name.", path.display()))
+            }
             PathPurpose::Export(_) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir()) => {
                 Some(format!("The folder {} does not exist.", path.parent().unwrap_or(&path).display()))
             }
@@ -95,10 +97,11 @@ impl PathPrompt {
                     PathPurpose::ImportTopics => "Type or paste the path of a topics file (JSON).",
                     PathPurpose::Export(_) => "Type or paste the path of the file to write.",
                 });
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut self.text)
-                        .hint_text("/home/me/articles")
-                        .desired_width(f32::INFINITY),
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.text)
+                            .hint_text("/home/me/articles")
+                            .desired_width(f32::INFINITY),
                     )
                     .on_hover_text("The path to use");
                 if std::mem::take(&mut self.focus) {

@@ -73,5 +73,4 @@ pub fn kind_label(kind: StatementKind) -> &'static str {
 }
 
 /// What each kind means, for hover text.
-pub const KIND_HELP: &str =
-    "direct: the words inside quotation marks · indirect: reported speech · mixed: reported speech holding a quoted phrase";
+pub const KIND_HELP: &str = "direct: the words inside quotation marks · indirect: reported speech · mixed: reported speech holding a quoted phrase";
