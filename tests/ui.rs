@@ -369,6 +369,25 @@ fn the_topics_window_leaves_the_menu_free_and_a_new_topic_shows_no_error() {
     assert!(errors.is_empty(), "no error for a topic still being written: {errors:?}");
 }
 
+/// A title cut to fit the list shows whole when the pointer rests on it.
+#[test]
+fn a_cut_title_shows_whole_on_hover() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    let title = harness.state().shown_article().unwrap().meta.title.clone();
+    assert!(title.len() > 50, "the first sample title is long enough to be cut: {title}");
+    // In the list and as the heading; no tooltip yet.
+    assert_eq!(harness.query_all_by_label(&title).count(), 2);
+    let row = harness.query_all_by_label(&title).min_by(|a, b| a.rect().left().total_cmp(&b.rect().left())).unwrap();
+    harness.hover_at(row.rect().center());
+    // Tooltips wait for the pointer to rest.
+    for _ in 0..40 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(harness.query_all_by_label(&title).count(), 3, "the whole title in a tooltip");
+}
+
 #[test]
 fn the_last_corpus_reopens_and_the_state_survives_a_restart() {
     let mut state = AppState::default();

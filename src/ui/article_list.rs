@@ -247,6 +247,8 @@ fn row_ui(ui: &mut egui::Ui, article: &ArticleMeta, is_selected: bool) -> egui::
     let weak = if is_selected { visuals.selection.stroke.color.gamma_multiply(0.8) } else { visuals.weak_text_color() };
     let inner = rect.shrink2(egui::vec2(6.0, 3.0));
     let title_galley = one_line(ui, title, 14.0, strong, inner.width());
+    // A title cut to fit shows whole on hover.
+    let response = if title_galley.elided { response.on_hover_text(title) } else { response };
     ui.painter().galley(inner.left_top(), title_galley, strong);
     let date = article.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
     let details = match &article.outlet {

@@ -190,9 +190,14 @@ impl StatementsView {
                         let head = format!("{speaker} · {date} · {} · {}", kind_label(statement.kind), article.title);
                         let head_galley =
                             super::article_list::one_line(ui, &head, 12.0, visuals.weak_text_color(), inner.width());
+                        let head_galley_elided = head_galley.elided;
                         ui.painter().galley(inner.left_top(), head_galley, visuals.weak_text_color());
                         let text_galley =
                             super::article_list::one_line(ui, text, 14.0, visuals.strong_text_color(), inner.width());
+                        // A statement or heading cut to fit shows whole on hover.
+                        if text_galley.elided || head_galley_elided {
+                            response.clone().on_hover_text(format!("{head}\n\n{text}"));
+                        }
                         ui.painter().galley(
                             egui::pos2(inner.left(), inner.bottom() - text_galley.size().y),
                             text_galley,
