@@ -856,6 +856,26 @@ fn clicking_a_filter_value_adds_it_to_the_query_and_the_counts_follow() {
     assert_eq!(harness.state().visible_articles().len(), with_statements);
 }
 
+/// An article the search no longer finds says so, and claims no matches, though its words still hold them.
+#[test]
+fn an_article_left_out_by_the_search_says_so_and_claims_no_matches() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    let title = "Last troops leave Fort Ardel, closing a chapter in the Olvane dispute";
+    assert_eq!(harness.state().shown_article().unwrap().meta.title, title);
+    search_for(&mut harness, "Ardel");
+    step_until(&mut harness, "its matches are marked", |app| !app.article_matches().ranges.is_empty());
+    // `-Kessel` leaves it out: the article names him.
+    search_for(&mut harness, "Ardel -Kessel");
+    step_until(&mut harness, "it is left out", |app| app.article_matches().is_outside_results);
+    harness.run();
+    assert_eq!(harness.state().shown_article().unwrap().meta.title, title, "still open");
+    assert!(harness.state().article_matches().ranges.is_empty());
+    harness.get_by_label("This article is not among the search results.");
+    assert!(harness.query_by_label_contains("of the search in this article").is_none());
+}
+
 #[test]
 fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));

@@ -643,8 +643,15 @@ impl DossierApp {
         let node = (!self.state.search.trim().is_empty())
             .then(|| crate::search::query::parse(&self.state.search, &|name| topics.query_of(name)).ok())
             .flatten();
-        let ranges = node.map(|n| crate::search::match_ranges(&shown.article.text, &n)).unwrap_or_default();
-        self.matches = MatchFocus { current: None, scroll: false, ranges };
+        // An article the search left out shows no matches: its words may occur in it (`troops -Iraq`), but it
+        // does not match.
+        let article_id = selected as u32;
+        let is_outside_results = self.search_bar.hits.as_ref().is_some_and(|hits| !hits.articles.contains(&article_id));
+        let ranges = match node {
+            Some(node) if !is_outside_results => crate::search::match_ranges(&shown.article.text, &node),
+            _ => Vec::new(),
+        };
+        self.matches = MatchFocus { current: None, scroll: false, ranges, is_outside_results };
     }
 
     /// The search matches in the shown article, and the current one.

@@ -53,6 +53,8 @@ pub struct MatchFocus {
     pub current: Option<usize>,
     /// Scroll the current match into view (once).
     pub scroll: bool,
+    /// The search found articles, and this one is not among them (its words may still occur in it).
+    pub is_outside_results: bool,
 }
 
 /// Which statement is selected, and whether the view should scroll to it this frame.
@@ -153,7 +155,9 @@ fn article_ui(
     ui.add_space(6.0);
     let selected = focus.selected.and_then(|i| shown.statements.get(i));
     let current_match = matches.current.and_then(|i| matches.ranges.get(i)).cloned();
-    if !matches.ranges.is_empty() {
+    if matches.is_outside_results {
+        ui.weak("This article is not among the search results.");
+    } else if !matches.ranges.is_empty() {
         let count = super::status_bar::counted(matches.ranges.len(), "match", "matches");
         ui.weak(format!("{count} of the search in this article · F3 next, Shift+F3 previous"));
     }
