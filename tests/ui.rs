@@ -876,6 +876,24 @@ fn an_article_left_out_by_the_search_says_so_and_claims_no_matches() {
     assert!(harness.query_by_label_contains("of the search in this article").is_none());
 }
 
+/// With "Statements matching", the Statements panel marks which of the article's statements matched.
+#[test]
+fn the_statements_panel_marks_the_statements_the_search_found() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    let article = harness.state().shown_article().unwrap().clone();
+    let by_dused =
+        dossier::statements::extract(&article).iter().filter(|s| s.speaker.as_deref() == Some("Amara Dused")).count();
+    assert!(by_dused > 0 && by_dused < 8, "some of the first article's statements are Dused's");
+    harness.get_by_label("Statements matching").click();
+    search_for(&mut harness, "speaker:Dused");
+    step_until(&mut harness, "the matches are known", |app| app.article_matches().matching_statements.is_some());
+    harness.run();
+    harness.get_by_label(&format!("{by_dused} match the search, marked «match»"));
+    assert_eq!(harness.query_all_by_label("match").count(), by_dused);
+}
+
 #[test]
 fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));

@@ -651,7 +651,23 @@ impl DossierApp {
             Some(node) if !is_outside_results => crate::search::match_ranges(&shown.article.text, &node),
             _ => Vec::new(),
         };
-        self.matches = MatchFocus { current: None, scroll: false, ranges, is_outside_results };
+        let matching_statements = self.matching_statements(selected);
+        self.matches = MatchFocus { current: None, scroll: false, ranges, is_outside_results, matching_statements };
+    }
+
+    /// With "Statements matching", where the matching statements of an article start. An article's statements
+    /// lie together in the corpus, and hits come in order, so both are found by binary search.
+    fn matching_statements(&self, article_index: usize) -> Option<Vec<usize>> {
+        if self.state.search_scope != Scope::Statements {
+            return None;
+        }
+        let hits = self.search_bar.hits.as_ref()?;
+        let statements = &self.corpus.statements;
+        let first = statements.partition_point(|s| (s.article as usize) < article_index) as u32;
+        let end = statements.partition_point(|s| (s.article as usize) <= article_index) as u32;
+        let from = hits.statements.partition_point(|&i| i < first);
+        let to = hits.statements.partition_point(|&i| i < end);
+        Some(hits.statements[from..to].iter().map(|&i| statements[i as usize].text[0] as usize).collect())
     }
 
     /// The search matches in the shown article, and the current one.
@@ -1271,6 +1287,7 @@ impl eframe::App for DossierApp {
                     shown,
                     &self.speaker_names,
                     self.statement_focus.selected,
+                    self.matches.matching_statements.as_deref(),
                     &mut self.commands,
                 );
             });

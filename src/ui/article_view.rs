@@ -55,6 +55,8 @@ pub struct MatchFocus {
     pub scroll: bool,
     /// The search found articles, and this one is not among them (its words may still occur in it).
     pub is_outside_results: bool,
+    /// With "Statements matching": where the article's matching statements start (byte offsets), else `None`.
+    pub matching_statements: Option<Vec<usize>>,
 }
 
 /// Which statement is selected, and whether the view should scroll to it this frame.

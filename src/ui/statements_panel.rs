@@ -11,6 +11,7 @@ pub fn statements_panel_ui(
     shown: Option<&ShownArticle>,
     names: &SpeakerNames,
     selected: Option<usize>,
+    matching: Option<&[usize]>,
     commands: &mut Vec<Command>,
 ) {
     ui.heading("Statements");
@@ -23,6 +24,9 @@ pub fn statements_panel_ui(
         return;
     }
     ui.weak(format!("{} in this article · click one to find it in the text", shown.statements.len()));
+    if let Some(matching) = matching {
+        ui.weak(format!("{} match the search, marked «match»", matching.len()));
+    }
     ui.add_space(4.0);
     // A scroll state per article: another article's statements open at the top.
     let article_key = (shown.article.meta.file_id, shown.article.meta.record);
@@ -39,6 +43,10 @@ pub fn statements_panel_ui(
             let frame = egui::Frame::group(ui.style()).fill(fill).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
+                    if matching.is_some_and(|m| m.contains(&statement.text.start)) {
+                        let tag = egui::RichText::new("match").small().color(ui.visuals().selection.stroke.color);
+                        ui.label(tag).on_hover_text("This statement matches the search");
+                    }
                     ui.label(egui::RichText::new(speaker).strong());
                     let cue = statement.cue.clone().map(|c| shown.article.text[c].to_owned());
                     ui.weak(format!("{} · {}", kind_label(statement.kind), cue.as_deref().unwrap_or("no verb")))
