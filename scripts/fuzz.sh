@@ -21,7 +21,7 @@ cargo +nightly fuzz build
 for target in $(cargo +nightly fuzz list); do
     mkdir -p "corpus/$target"
     echo "fuzz: $target for ${seconds} s"
-    cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
+    ASAN_OPTIONS=detect_leaks=0 cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=65536 -print_final_stats=1 \
         -detect_leaks=0 2>&1 |
         grep -E "^(stat::number_of_executed_units|==|SUMMARY|Running|artifact_prefix)|Done|ERROR|timeout" || true

@@ -894,6 +894,36 @@ fn the_statements_panel_marks_the_statements_the_search_found() {
     assert_eq!(harness.query_all_by_label("match").count(), by_dused);
 }
 
+/// The speaker list of All statements counts what the search leaves, not the whole corpus.
+#[test]
+fn the_speaker_counts_follow_the_search() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "the search index is ready", |app| app.is_search_ready());
+    let total = harness.state().corpus.statements.len();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    step_until(&mut harness, "all statements are listed", rows_in_view_are_read);
+    harness.get_by_label(&format!("All speakers ({total})"));
+    search_for(&mut harness, "Ardel");
+    step_until(&mut harness, "the rows in view are read", rows_in_view_are_read);
+    let listed = harness.state().visible_statements().len();
+    assert!(listed > 0 && listed < total);
+    harness.get_by_label(&format!("All speakers ({listed})"));
+    harness.get_by_label("Counted in what the search and the period leave");
+    // Each speaker's count is that of the listed statements.
+    let app = harness.state();
+    let names: Vec<String> = app
+        .visible_statements()
+        .iter()
+        .filter_map(|&i| {
+            app.corpus.statements[i as usize].speaker.as_deref().map(|s| app.speaker_names.canonical(s).to_owned())
+        })
+        .collect();
+    let first = names[0].clone();
+    let count = names.iter().filter(|n| **n == first).count();
+    harness.get_by_label(&format!("{first} ({count})"));
+}
+
 #[test]
 fn search_matches_are_marked_in_the_article_and_f3_steps_through_them() {
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));

@@ -20,6 +20,8 @@ pub struct StatementsView {
     pub visible: Vec<u32>,
     /// Canonical speakers with their statement counts, most first.
     pub speaker_counts: Vec<(String, usize)>,
+    /// With a search or a period: how many statements they leave, and the speakers counted in them.
+    listed_counts: Option<(usize, Vec<(String, usize)>)>,
     /// Only this speaker's statements, if set.
     pub speaker_filter: Option<String>,
     /// Text typed to find a speaker in the list.
@@ -70,6 +72,26 @@ impl StatementsView {
             Some(hits) => hits.iter().copied().filter(is_kept).collect(),
             None => (0..corpus.statements.len() as u32).filter(is_kept).collect(),
         };
+        // The speaker list counts what the search and the period leave (not the speaker chosen, so the
+        // others stay to choose from).
+        self.listed_counts = if self.search.is_none() && period.is_none() {
+            None
+        } else {
+            let in_period = |i: &u32| {
+                period.is_none_or(|(from, to)| {
+                    let statement = &corpus.statements[*i as usize];
+                    corpus.articles[statement.article as usize].date.is_some_and(|d| from <= d && d <= to)
+                })
+            };
+            let kept: Vec<u32> = match &self.search {
+                Some(hits) => {
+                    hits.iter().copied().filter(|i| (*i as usize) < corpus.statements.len()).filter(in_period).collect()
+                }
+                None => (0..corpus.statements.len() as u32).filter(in_period).collect(),
+            };
+            let found = crate::corpus::count_speakers(kept.iter().map(|&i| &corpus.statements[i as usize]));
+            Some((kept.len(), names.ranked_counts(found.into_iter())))
+        };
     }
 
     /// The words of a statement, once read for showing.
@@ -118,12 +140,18 @@ impl StatementsView {
             )
             .on_hover_text("Find a speaker");
             let search = self.speaker_search.to_lowercase();
+            let (total, counts) = match &self.listed_counts {
+                Some((total, counts)) => (*total, counts.as_slice()),
+                None => (corpus.statements.len(), self.speaker_counts.as_slice()),
+            };
+            if self.listed_counts.is_some() {
+                ui.weak("Counted in what the search and the period leave");
+            }
             egui::ScrollArea::vertical().id_salt("speaker_list").auto_shrink(false).show(ui, |ui| {
-                let total = corpus.statements.len();
                 if ui.selectable_label(self.speaker_filter.is_none(), format!("All speakers ({total})")).clicked() {
                     commands.push(Command::FilterSpeaker(None));
                 }
-                for (speaker, count) in self.speaker_counts.iter().filter(|(s, _)| s.to_lowercase().contains(&search)) {
+                for (speaker, count) in counts.iter().filter(|(s, _)| s.to_lowercase().contains(&search)) {
                     let is_current = self.speaker_filter.as_deref() == Some(speaker.as_str());
                     let item = ui.selectable_label(is_current, format!("{speaker} ({count})"));
                     if item.clicked() {
