@@ -1030,6 +1030,9 @@ impl DossierApp {
                     self.state.search_scope = Scope::Statements;
                     self.state.tab = CentralTab::Statements;
                     self.search_bar.mark_changed();
+                    // The query names the speaker: an older speaker filter would hide what was asked for.
+                    self.statements_view.speaker_filter = None;
+                    self.statements_view.mark_changed();
                 }
                 Command::SuggestTopics => {
                     if self.suggesting.is_none() {

@@ -20,7 +20,8 @@ pub fn topics_window(
     egui::Window::new("Topics")
         .open(is_open)
         .default_width(640.0)
-        .default_pos(ctx.content_rect().left_top() + egui::vec2(120.0, 90.0))
+        // At the right, where it leaves the list and the chart's controls in view.
+        .default_pos(ctx.content_rect().right_top() + egui::vec2(-660.0, 90.0))
         .constrain_to(ctx.content_rect().with_min_y(ctx.content_rect().top() + 60.0))
         .show(ctx, |ui| {
             ui.weak("A topic is a name and a query in the search syntax; use it as topic:NAME in searches and charts.");
