@@ -320,6 +320,14 @@ impl Chart {
         }
     }
 
+    /// The bucket size the date span would get automatically (what "Auto" means for this chart).
+    pub fn automatic_bucket(&self) -> Bucket {
+        match (self.starts.first(), self.starts.last()) {
+            (Some(&first), Some(&last)) => Bucket::automatic(first, self.bucket_end(self.starts.len() - 1).max(last)),
+            _ => self.bucket,
+        }
+    }
+
     /// The last day of a bucket.
     pub fn bucket_end(&self, bucket: usize) -> NaiveDate {
         self.bucket.next(self.starts[bucket]).pred_opt().unwrap_or(self.starts[bucket])

@@ -535,6 +535,66 @@ fn merging_speakers_in_the_speaker_manager_changes_every_view_and_is_saved() {
     assert_eq!(reopened.state().speaker_names.canonical("Amara Duset"), "Amara Dused");
 }
 
+/// The chart names its series above the plot, tells a bucket's dates and counts on hover, and a drag
+/// lists the period from the bucket where the button went down.
+#[test]
+fn the_chart_tells_a_bucket_on_hover_and_a_drag_starts_where_the_button_went_down() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("Chart").click();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
+    harness.run_steps(2);
+    let chart = harness.state_mut().chart().unwrap().clone();
+    assert!(chart.starts.len() > 8, "months over several years");
+    // The legend: every series with its total, above the plot's data.
+    let baseline = harness.state().chart_bucket_position(0).unwrap().y;
+    for series in &chart.series {
+        let name = format!("{} ({})", series.name, series.total());
+        let bottom = harness.query_all_by_label(&name).map(|n| n.rect().bottom()).fold(f32::MAX, f32::min);
+        assert!(bottom < baseline - 100.0, "{name} above the plot");
+    }
+    // Hovering a bucket tells its dates and counts.
+    let positions: Vec<egui::Pos2> = (0..chart.starts.len())
+        .map(|bucket| harness.state().chart_bucket_position(bucket).unwrap() - egui::vec2(0.0, 30.0))
+        .collect();
+    let position = |bucket: usize| positions[bucket];
+    harness.hover_at(position(5));
+    harness.run_steps(3);
+    let hover = harness.get_by_label_contains("All articles:");
+    assert!(format!("{hover:?}").contains(&chart.bucket_description(5)), "{hover:?}");
+    // A drag from bucket 2 to bucket 6 lists that period, starting at bucket 2.
+    let (from, to) = (position(2), position(6));
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    for step in 1..=8 {
+        harness.hover_at(from + (to - from) * (step as f32 / 8.0));
+        harness.run_steps(1);
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(3);
+    let app = harness.state();
+    let expected: u64 = chart.total_articles[2..=6].iter().sum();
+    assert_eq!(app.visible_articles().len() as u64, expected);
+    let (first, last) = (chart.starts[2], chart.bucket_end(6));
+    assert!(
+        app.visible_articles()
+            .iter()
+            .all(|&i| app.corpus.articles[i as usize].date.is_some_and(|d| first <= d && d <= last))
+    );
+}
+
 #[test]
 fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period() {
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
@@ -565,10 +625,13 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
     assert_eq!(series.len(), 6);
     assert_eq!(series.last(), Some(&sixth));
 
-    // Change the bucket to years.
-    assert!(harness.query_by_label("Auto (month)").is_some(), "months suit the sample's span");
+    // Change the bucket to years; the toolbar's buttons keep their labels and places.
+    let auto_before = harness.get_by_label("Auto (month)").rect();
+    let year_before = harness.get_by_label("Year").rect();
     harness.get_by_label("Year").click();
     step_until(&mut harness, "the chart is counted by year", |app| !app.is_charting());
+    assert_eq!(harness.get_by_label("Auto (month)").rect(), auto_before);
+    assert_eq!(harness.get_by_label("Year").rect(), year_before);
     let chart = harness.state_mut().chart().unwrap().clone();
     assert_eq!(chart.bucket, dossier::timeline::Bucket::Year);
     assert!(chart.starts.iter().all(|d| d.format("%m-%d").to_string() == "01-01"));

@@ -9,7 +9,7 @@ use crate::speakers::SpeakerNames;
 use crate::timeline::{self, Bucket, Chart, ChartRequest, Measure, SeriesSpec, Style, TopicHits, Unit};
 use crate::topics::Topics;
 use chrono::NaiveDate;
-use egui_plot::{Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, Span};
+use egui_plot::{Bar, BarChart, GridMark, Line, Plot, Span};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -253,7 +253,6 @@ fn plot_ui(
     let plot = Plot::new("chart_plot")
         .width(size.x.max(120.0))
         .height(size.y.max(120.0))
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -271,17 +270,13 @@ fn plot_ui(
         })
         .x_axis_formatter(|mark, _| {
             tick_values.iter().find(|(value, _)| *value == mark.value).map(|(_, l)| l.clone()).unwrap_or_default()
-        })
-        .label_formatter(|position| match position {
-            HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => {
-                Some(tooltip(position.x))
-            }
         });
     let selected_buckets = period.map(|(from, to)| {
         let first = chart.starts.partition_point(|start| chart.bucket.next(*start) <= from);
         let last = chart.starts.partition_point(|start| *start <= to).saturating_sub(1);
         (first, last)
     });
+    legend_ui(ui, chart);
     let response = plot.show(ui, |plot_ui| {
         if let Some((first, last)) = selected_buckets {
             plot_ui.span(
@@ -314,12 +309,18 @@ fn plot_ui(
         .map(|p| egui::pos2(p.x, p.y - 4.0))
         .collect();
     let plot_response = &response.response;
-    let pointer_bucket =
-        || plot_response.interact_pointer_pos().map(|p| bucket_at(response.transform.value_from_position(p).x));
+    // The hovered bucket's dates and counts, beside the pointer.
+    if let Some(pointer) = plot_response.hover_pos() {
+        let text = tooltip(response.transform.value_from_position(pointer).x);
+        plot_response.clone().on_hover_text_at_pointer(text);
+    }
+    let bucket_of = |p: egui::Pos2| bucket_at(response.transform.value_from_position(p).x);
+    let pointer_bucket = || plot_response.interact_pointer_pos().map(bucket_of);
     if plot_response.double_clicked() {
         commands.push(Command::FilterPeriod(None));
     } else if plot_response.drag_started() {
-        *drag_start = pointer_bucket();
+        // Where the button went down, not where the drag was recognised a few pixels later.
+        *drag_start = ui.input(|i| i.pointer.press_origin()).map(bucket_of).or_else(pointer_bucket);
     } else if plot_response.drag_stopped() || plot_response.clicked() {
         let end = pointer_bucket();
         let start = drag_start.take().or(end);
@@ -329,6 +330,28 @@ fn plot_ui(
         }
     }
     bucket_positions
+}
+
+/// The series' names and colours above the plot, where they hide no data; a line's swatch is a line, a
+/// bar's a square.
+fn legend_ui(ui: &mut egui::Ui, chart: &Chart) {
+    ui.horizontal_wrapped(|ui| {
+        for (index, series) in chart.series.iter().enumerate() {
+            let color = series_color(index);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+            match chart.request.style {
+                Style::Line => {
+                    let y = rect.center().y;
+                    ui.painter().line_segment([egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)], (2.5, color));
+                }
+                Style::Bars => {
+                    ui.painter().rect_filled(rect.shrink2(egui::vec2(3.0, 0.0)), 2.0, color);
+                }
+            }
+            ui.label(format!("{} ({})", series.name, series.total()));
+            ui.add_space(8.0);
+        }
+    });
 }
 
 /// The speaker × topic table: each cell a button to the statements it counts.
@@ -375,10 +398,8 @@ fn controls_ui(ui: &mut egui::Ui, request: &ChartRequest, chart: &Chart, command
     let mut changed = request.clone();
     ui.horizontal_wrapped(|ui| {
         ui.label("Bucket:");
-        let automatic = match request.bucket {
-            None => format!("Auto ({})", chart.bucket.as_str()),
-            Some(_) => "Auto".to_owned(),
-        };
+        // The same label whatever is chosen, so the buttons never move under the pointer.
+        let automatic = format!("Auto ({})", chart.automatic_bucket().as_str());
         ui.selectable_value(&mut changed.bucket, None, automatic).on_hover_text("Chosen from the date span");
         for bucket in Bucket::ALL {
             ui.selectable_value(&mut changed.bucket, Some(bucket), timeline::capitalised(bucket.as_str()));
