@@ -74,6 +74,10 @@ pub fn write_chart(
     let write = |path: &Path, bytes: &[u8]| {
         crate::store::write_atomically(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
+    // An image of no dates would be an empty frame with a made-up axis: say so instead.
+    if chart.starts.is_empty() && format != ChartFormat::Csv {
+        return Err("nothing to draw: no article of the selection has a date".to_owned());
+    }
     match format {
         ChartFormat::Png => write(path, &chart_png(chart, size)?)?,
         ChartFormat::Svg => write(path, chart_svg(chart, size)?.as_bytes())?,
@@ -262,9 +266,11 @@ where
             let points: Vec<(f64, f64)> = (0..chart.starts.len()).map(|b| (b as f64, chart.value(index, b))).collect();
             plot.draw_series(LineSeries::new(points, color.stroke_width(stroke))).map_err(error)?
         };
-        drawn.label(legend_name).legend(move |(x, y)| {
-            Rectangle::new([(x, y - (stroke as i32 * 2)), (x + 24, y + (stroke as i32 * 2))], color.filled())
-        });
+        // The swatch looks like what is drawn: a square for bars, a thin line for lines.
+        let half_height = if stacked { stroke as i32 * 3 } else { (stroke as i32 / 2).max(1) };
+        drawn
+            .label(legend_name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - half_height), (x + 24, y + half_height)], color.filled()));
     }
     if !chart.series.is_empty() {
         plot.configure_series_labels()

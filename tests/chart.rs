@@ -220,3 +220,25 @@ fn one_speaker_by_name_and_speaker_edits_apply() {
     let sum: u64 = reader.records().map(|r| r.unwrap()[1].parse::<u64>().unwrap()).sum();
     assert_eq!(sum, *count);
 }
+
+/// A corpus with no dates has nothing to draw: the image export says so and writes no file; the CSV
+/// still says what there is (no buckets).
+#[test]
+fn no_dates_nothing_to_draw() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("a.txt"), "Talks\n\nThe minister said the talks would resume.").unwrap();
+    let out = folder.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    for name in ["chart.png", "chart.svg"] {
+        let target = out.join(name);
+        let output =
+            dossier(&["chart", folder.path().join("a.txt").to_str().unwrap(), "--out", target.to_str().unwrap()]);
+        assert!(!output.status.success());
+        assert!(
+            stderr(&output).contains("nothing to draw: no article of the selection has a date"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(!target.exists());
+    }
+}
