@@ -924,10 +924,42 @@ fn clicking_a_filter_value_adds_it_to_the_query_and_the_counts_follow() {
         let articles: std::collections::HashSet<u32> = app.corpus.statements.iter().map(|s| s.article).collect();
         app.visible_articles().iter().filter(|a| articles.contains(a)).count()
     };
+    // At the bottom of the panel: scrolled into view first, as a person would.
+    harness.get_by_label(&format!("Has statements ({with_statements})")).scroll_to_me();
+    harness.run();
     harness.get_by_label(&format!("Has statements ({with_statements})")).click();
     step_until(&mut harness, "the second search ran", |app| !app.is_searching());
     assert_eq!(harness.state().state.search, format!("outlet:\"{outlet}\" has:statements"));
     assert_eq!(harness.state().visible_articles().len(), with_statements);
+    // Two speakers join with OR: the articles of either.
+    let speakers: Vec<String> = harness
+        .state()
+        .speaker_names
+        .ranked_counts(harness.state().corpus.found_speakers().iter().map(|(name, count)| (name.as_str(), *count)))
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let label_of = |harness: &Harness<'static, DossierApp>, name: &str| {
+        harness.query_all_by_label_contains(&format!("{name} (")).next().map(|n| format!("{n:?}"))
+    };
+    for name in &speakers[..2] {
+        assert!(label_of(&harness, name).is_some(), "{name} listed");
+        harness.get_by_label_contains(&format!("{name} (")).scroll_to_me();
+        harness.run();
+        harness.get_by_label_contains(&format!("{name} (")).click();
+        step_until(&mut harness, "the speaker search ran", |app| !app.is_searching());
+    }
+    let (first, second) = (&speakers[0], &speakers[1]);
+    assert_eq!(
+        harness.state().state.search,
+        format!("outlet:\"{outlet}\" has:statements (speaker:\"{first}\" OR speaker:\"{second}\")")
+    );
+    // A value already in the search is taken out by a second click.
+    harness.get_by_label_contains(&format!("{outlet} (")).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(&format!("{outlet} (")).click();
+    step_until(&mut harness, "the outlet is taken out", |app| !app.state.search.contains("outlet:"));
+    assert_eq!(harness.state().state.search, format!("has:statements (speaker:\"{first}\" OR speaker:\"{second}\")"));
 }
 
 /// An article the search no longer finds says so, and claims no matches, though its words still hold them.

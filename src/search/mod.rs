@@ -1,6 +1,7 @@
 //! Full-text search with tantivy: one document per article and one per statement, in an index kept in
 //! Dossier's cache directory (never in the corpus) and reused while the corpus has not changed.
 
+pub mod clauses;
 mod item_set;
 pub mod query;
 mod stem;

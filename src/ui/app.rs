@@ -1017,6 +1017,10 @@ impl DossierApp {
                         self.state.tab = CentralTab::Article;
                     }
                 }
+                Command::ToggleClause { field, clause } => {
+                    self.state.search = crate::search::clauses::toggle(&self.state.search, &field, &clause);
+                    self.search_bar.mark_changed();
+                }
                 Command::AddToQuery(clause) => {
                     let current = self.state.search.trim();
                     self.state.search = if current.is_empty() { clause } else { format!("{current} {clause}") };
@@ -1265,7 +1269,7 @@ impl eframe::App for DossierApp {
         self.rebuild_facets();
         if self.state.show_facets {
             egui::Panel::left("facets").resizable(true).default_size(230.0).min_size(160.0).show(ui, |ui| {
-                self.facets.panel_ui(ui, &mut self.commands);
+                self.facets.panel_ui(ui, &self.state.search, &mut self.commands);
             });
         }
         egui::Panel::left("article_list").resizable(true).default_size(380.0).min_size(220.0).show(ui, |ui| {

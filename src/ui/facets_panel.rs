@@ -3,6 +3,7 @@
 
 use super::state::Command;
 use crate::corpus::Corpus;
+use crate::search::clauses;
 use crate::search::query::date_span;
 use crate::speakers::SpeakerNames;
 use crate::timeline::{Bucket, TopicHits};
@@ -91,26 +92,32 @@ impl Facets {
     }
 
     /// Draws the panel.
-    pub fn panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    pub fn panel_ui(&mut self, ui: &mut egui::Ui, query: &str, commands: &mut Vec<Command>) {
         ui.heading("Filters");
-        ui.weak("Click a value to add it to the search.");
+        ui.weak("Click to add or remove · OR within a filter, AND across").on_hover_text(
+            "A click adds the value to the search; a second click takes it out. Values of one filter join with OR \
+             (any of these outlets), filters with AND (these outlets and these speakers).",
+        );
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             egui::CollapsingHeader::new("Dates").default_open(true).show(ui, |ui| self.dates_ui(ui, commands));
-            value_list_ui(ui, "Outlets", &self.outlets, "outlet", commands);
-            value_list_ui(ui, "Speakers", &self.speakers, "speaker", commands);
+            value_list_ui(ui, "Outlets", &self.outlets, "outlet", query, commands);
+            value_list_ui(ui, "Speakers", &self.speakers, "speaker", query, commands);
             if !self.topics.is_empty() {
-                value_list_ui(ui, "Topics", &self.topics, "topic", commands);
+                value_list_ui(ui, "Topics", &self.topics, "topic", query, commands);
             }
             egui::CollapsingHeader::new("File types").default_open(true).show(ui, |ui| {
                 for (name, count) in &self.file_types {
-                    if ui.selectable_label(false, format!("{name} ({count})")).clicked() {
-                        commands.push(Command::AddToQuery(format!("type:{name}")));
+                    let clause = format!("type:{name}");
+                    if ui.selectable_label(clauses::holds(query, &clause), format!("{name} ({count})")).clicked() {
+                        commands.push(Command::ToggleClause { field: "type".into(), clause });
                     }
                 }
             });
             egui::CollapsingHeader::new("Statements").default_open(true).show(ui, |ui| {
-                if ui.selectable_label(false, format!("Has statements ({})", self.with_statements)).clicked() {
-                    commands.push(Command::AddToQuery("has:statements".into()));
+                let clause = "has:statements".to_owned();
+                let label = format!("Has statements ({})", self.with_statements);
+                if ui.selectable_label(clauses::holds(query, &clause), label).clicked() {
+                    commands.push(Command::ToggleClause { field: "has".into(), clause });
                 }
             });
         });
@@ -209,14 +216,22 @@ fn date_strip(dates: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate, usize)> {
     strip
 }
 
-fn value_list_ui(ui: &mut egui::Ui, title: &str, values: &[(String, usize)], field: &str, commands: &mut Vec<Command>) {
+fn value_list_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    values: &[(String, usize)],
+    field: &str,
+    query: &str,
+    commands: &mut Vec<Command>,
+) {
     egui::CollapsingHeader::new(title).default_open(true).show(ui, |ui| {
         if values.is_empty() {
             ui.weak("None");
         }
         for (value, count) in values.iter().take(SHOWN_VALUES) {
-            if ui.selectable_label(false, format!("{value} ({count})")).clicked() {
-                commands.push(Command::AddToQuery(format!("{field}:\"{}\"", value.replace('"', ""))));
+            let clause = clauses::clause(field, value);
+            if ui.selectable_label(clauses::holds(query, &clause), format!("{value} ({count})")).clicked() {
+                commands.push(Command::ToggleClause { field: field.to_owned(), clause });
             }
         }
         if values.len() > SHOWN_VALUES {

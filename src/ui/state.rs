@@ -185,6 +185,13 @@ pub enum Command {
     StepMatch(isize),
     /// Add a clause (`outlet:"Press TV"`) to the search.
     AddToQuery(String),
+    /// Add a filter clause to the search, beside the other values of its field (OR), or take it out.
+    ToggleClause {
+        /// The field (`outlet`), so values of one field group together.
+        field: String,
+        /// The clause as written in the query (`outlet:"Press TV"`).
+        clause: String,
+    },
     /// Show or hide the filter panel.
     ShowFacets(bool),
     /// Show or hide the Statements panel beside the article.
