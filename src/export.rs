@@ -202,7 +202,8 @@ where
     let px = |n: f64| (n * scale).round().max(8.0) as u32;
     root.fill(&WHITE).map_err(error)?;
     let buckets = chart.starts.len().max(1);
-    let stacked = chart.request.style == Style::Bars;
+    let stacked = chart.stacks();
+    let is_bars = chart.request.style == Style::Bars;
     let top = (0..chart.starts.len())
         .map(|b| {
             let values = (0..chart.series.len()).map(|s| chart.value(s, b));
@@ -251,13 +252,16 @@ where
     for (index, series) in chart.series.iter().enumerate() {
         let color = series_color(index);
         let legend_name = format!("{} ({})", series.name, series.total());
-        let drawn = if stacked {
+        let drawn = if is_bars {
+            let (offset, width) = if stacked { (0.0, 0.8) } else { Chart::side_by_side(index, chart.series.len()) };
             let bars: Vec<Rectangle<(f64, f64)>> = (0..chart.starts.len())
                 .map(|b| {
                     let value = chart.value(index, b);
-                    let rectangle =
-                        Rectangle::new([(b as f64 - 0.4, base[b]), (b as f64 + 0.4, base[b] + value)], color.filled());
-                    base[b] += value;
+                    let (left, right) = (b as f64 + offset - width / 2.0, b as f64 + offset + width / 2.0);
+                    let rectangle = Rectangle::new([(left, base[b]), (right, base[b] + value)], color.filled());
+                    if stacked {
+                        base[b] += value;
+                    }
                     rectangle
                 })
                 .collect();
@@ -267,7 +271,7 @@ where
             plot.draw_series(LineSeries::new(points, color.stroke_width(stroke))).map_err(error)?
         };
         // The swatch looks like what is drawn: a square for bars, a thin line for lines.
-        let half_height = if stacked { stroke as i32 * 3 } else { (stroke as i32 / 2).max(1) };
+        let half_height = if is_bars { stroke as i32 * 3 } else { (stroke as i32 / 2).max(1) };
         drawn
             .label(legend_name)
             .legend(move |(x, y)| Rectangle::new([(x, y - half_height), (x + 24, y + half_height)], color.filled()));

@@ -320,6 +320,22 @@ impl Chart {
         }
     }
 
+    /// Whether bars are stacked: only when the series split the total, each statement in one series (speakers
+    /// counting statements). Topics overlap speakers and each other, and an article has several speakers,
+    /// so stacking those would count the same statements twice; their bars stand side by side instead.
+    pub fn stacks(&self) -> bool {
+        self.request.style == Style::Bars
+            && self.request.unit == Unit::Statements
+            && self.series.iter().all(|series| !series.is_topic)
+    }
+
+    /// Where series `index` of `count` stands in a bucket when bars stand side by side: its offset from the
+    /// bucket's centre, and the bar's width.
+    pub fn side_by_side(index: usize, count: usize) -> (f64, f64) {
+        let width = 0.8 / count.max(1) as f64;
+        (-0.4 + width * (index as f64 + 0.5), width)
+    }
+
     /// The bucket size the date span would get automatically (what "Auto" means for this chart).
     pub fn automatic_bucket(&self) -> Bucket {
         match (self.starts.first(), self.starts.last()) {
@@ -548,6 +564,32 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn bars_stack_only_series_that_split_the_statements() {
+        let series = |name: &str, is_topic: bool| Series { name: name.into(), is_topic, counts: vec![1], undated: 0 };
+        let mut chart = Chart {
+            request: ChartRequest { style: Style::Bars, ..ChartRequest::default() },
+            bucket: Bucket::Month,
+            starts: vec![date("2021-01-01")],
+            total_articles: vec![1],
+            total_statements: vec![2],
+            series: vec![series("A", false), series("B", false)],
+            undated_articles: 0,
+        };
+        assert!(chart.stacks(), "speakers split the statements");
+        chart.series.push(series("Water", true));
+        assert!(!chart.stacks(), "a topic overlaps the speakers");
+        chart.series.pop();
+        chart.request.unit = Unit::Articles;
+        assert!(!chart.stacks(), "an article has several speakers");
+        chart.request = ChartRequest { style: Style::Line, ..ChartRequest::default() };
+        assert!(!chart.stacks());
+        // Side by side, the bars fill 0.8 of the bucket without overlapping.
+        let bars: Vec<(f64, f64)> = (0..3).map(|i| Chart::side_by_side(i, 3)).collect();
+        assert!((bars[0].0 - bars[0].1 / 2.0 + 0.4).abs() < 1e-9 && (bars[2].0 + bars[2].1 / 2.0 - 0.4).abs() < 1e-9);
+        assert!(bars.windows(2).all(|w| (w[1].0 - w[0].0 - w[0].1).abs() < 1e-9));
     }
 
     #[test]

@@ -293,10 +293,16 @@ fn plot_ui(
                     let points: Vec<[f64; 2]> = (0..buckets).map(|b| [b as f64, chart.value(index, b)]).collect();
                     plot_ui.line(Line::new(name, points).color(color).width(2.0));
                 }
-                Style::Bars => {
+                Style::Bars if chart.stacks() => {
                     let bars = (0..buckets).map(|b| Bar::new(b as f64, chart.value(index, b)).width(0.8)).collect();
                     let layer = BarChart::new(name, bars).color(color).stack_on(&stacked.iter().collect::<Vec<_>>());
                     stacked.push(layer);
+                }
+                Style::Bars => {
+                    let (offset, width) = Chart::side_by_side(index, chart.series.len());
+                    let bars =
+                        (0..buckets).map(|b| Bar::new(b as f64 + offset, chart.value(index, b)).width(width)).collect();
+                    plot_ui.bar_chart(BarChart::new(name, bars).color(color));
                 }
             }
         }
@@ -416,7 +422,10 @@ fn controls_ui(ui: &mut egui::Ui, request: &ChartRequest, chart: &Chart, command
             .on_hover_text("Percentage of all statements (or articles) in the bucket");
         ui.separator();
         ui.selectable_value(&mut changed.style, Style::Line, "Lines");
-        ui.selectable_value(&mut changed.style, Style::Bars, "Stacked bars");
+        ui.selectable_value(&mut changed.style, Style::Bars, "Bars").on_hover_text(
+            "Stacked when the series split the statements (speakers); side by side when they overlap (topics, or \
+             counting articles)",
+        );
         ui.separator();
         ui.menu_button("Export", |ui| {
             for (label, format) in [
