@@ -1098,3 +1098,40 @@ fn suggested_topics_come_from_the_corpus_and_one_click_adds_one() {
     });
     assert_eq!(harness.state().topics.topics.last(), Some(&first));
 }
+
+/// At 1000×700 with the Filters open, All statements keeps its heading and Export in the window and a
+/// list wide enough to read, and the chart keeps a plot wider than its series list.
+#[test]
+fn every_view_stays_usable_at_1000_by_700() {
+    isolate_data();
+    let mut harness = Harness::builder().with_size([1000.0, 700.0]).build_eframe(move |cc| {
+        DossierApp::with_state(
+            &cc.egui_ctx,
+            AppState::default(),
+            Box::new(FakeDialogs::default()),
+            Some(sample_corpus()),
+        )
+    });
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("Filters").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    step_until(&mut harness, "rows", rows_in_view_are_read);
+    harness.run_steps(3);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1000.0, 700.0));
+    // The heading, not the tab of the same name in the menu bar.
+    let heading = harness
+        .query_all_by_label("All statements")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap();
+    let export = harness.get_by_label("Export").rect();
+    assert!(window.contains_rect(export), "Export in reach: {export:?}");
+    assert!(window.right() - heading.left() >= 250.0, "the list keeps 250 px: {heading:?}");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
+    harness.run_steps(3);
+    let first = harness.state().chart_bucket_position(0).unwrap();
+    let chart = harness.state_mut().chart().unwrap().clone();
+    let last = harness.state().chart_bucket_position(chart.starts.len() - 1).unwrap();
+    assert!(last.x - first.x >= 250.0, "the plot is {} px wide", last.x - first.x);
+}

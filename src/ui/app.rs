@@ -1267,12 +1267,17 @@ impl eframe::App for DossierApp {
             );
         });
         self.rebuild_facets();
+        // Side panels take a share of the window at most, so every view keeps room from 1000 px wide up.
+        let window_width = ui.available_width();
         if self.state.show_facets {
-            egui::Panel::left("facets").resizable(true).default_size(230.0).min_size(160.0).show(ui, |ui| {
+            let facets = egui::Panel::left("facets").resizable(true).default_size(230.0).min_size(160.0);
+            facets.max_size((window_width * 0.22).max(160.0)).show(ui, |ui| {
                 self.facets.panel_ui(ui, &self.state.search, &mut self.commands);
             });
         }
-        egui::Panel::left("article_list").resizable(true).default_size(380.0).min_size(220.0).show(ui, |ui| {
+        let list_share = if self.state.tab == CentralTab::Article { 0.4 } else { 0.25 };
+        let list = egui::Panel::left("article_list").resizable(true).default_size(380.0).min_size(220.0);
+        list.max_size((window_width * list_share).max(220.0)).show(ui, |ui| {
             self.list.list_ui(
                 ui,
                 &self.corpus,

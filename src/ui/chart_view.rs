@@ -167,7 +167,8 @@ impl ChartView {
         };
         controls_ui(ui, request, chart, commands);
         ui.separator();
-        egui::Panel::left("chart_series").resizable(true).default_size(230.0).show(ui, |ui| {
+        let series = egui::Panel::left("chart_series").resizable(true).default_size(230.0).min_size(140.0);
+        series.max_size((ui.available_width() * 0.3).max(140.0)).show(ui, |ui| {
             series_picker_ui(ui, speaker_search, request, chart, speaker_counts, topics, commands);
         });
         egui::CentralPanel::default().show(ui, |ui| {

@@ -131,7 +131,8 @@ impl StatementsView {
         names: &SpeakerNames,
         commands: &mut Vec<Command>,
     ) {
-        egui::Panel::left("speaker_counts").resizable(true).default_size(240.0).show(ui, |ui| {
+        let speakers = egui::Panel::left("speaker_counts").resizable(true).default_size(240.0).min_size(140.0);
+        speakers.max_size((ui.available_width() * 0.35).max(140.0)).show(ui, |ui| {
             ui.heading("Speakers");
             ui.add(
                 egui::TextEdit::singleline(&mut self.speaker_search)
@@ -165,7 +166,8 @@ impl StatementsView {
                 }
             });
         });
-        ui.horizontal(|ui| {
+        // Wraps in a narrow window, so Export stays in reach.
+        ui.horizontal_wrapped(|ui| {
             ui.heading("All statements");
             ui.weak(format!("{} shown", self.visible.len()));
             if ui.button("Speakers…").on_hover_text("Merge, rename and split speakers").clicked() {
