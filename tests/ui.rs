@@ -942,6 +942,12 @@ fn clicking_a_filter_value_adds_it_to_the_query_and_the_counts_follow() {
     let label_of = |harness: &Harness<'static, DossierApp>, name: &str| {
         harness.query_all_by_label_contains(&format!("{name} (")).next().map(|n| format!("{n:?}"))
     };
+    // Narrowed, the speakers keep the order the whole corpus gave them, so clicks land where aimed.
+    let tops: Vec<f32> = speakers
+        .iter()
+        .filter_map(|name| harness.query_all_by_label_contains(&format!("{name} (")).next().map(|n| n.rect().top()))
+        .collect();
+    assert!(tops.len() >= 3 && tops.is_sorted(), "{tops:?}");
     for name in &speakers[..2] {
         assert!(label_of(&harness, name).is_some(), "{name} listed");
         harness.get_by_label_contains(&format!("{name} (")).scroll_to_me();

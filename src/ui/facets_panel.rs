@@ -71,8 +71,16 @@ impl Facets {
         let selected_statements = corpus.statements.iter().filter(|s| is_selected[s.article as usize]);
         let found =
             crate::corpus::count_speakers(selected_statements.inspect(|s| has_statements[s.article as usize] = true));
-        self.outlets = ranked(outlets.into_iter().map(|(k, v)| (k.to_owned(), v)));
-        self.speakers = names.ranked_counts(found);
+        // Narrowed by a search, values keep the places the whole corpus gave them, so the next click lands
+        // where the pointer aims; the whole corpus (also while it loads) is ranked afresh.
+        let is_whole_corpus = articles.len() == corpus.articles.len();
+        let (outlets, speakers) =
+            (ranked(outlets.into_iter().map(|(k, v)| (k.to_owned(), v))), names.ranked_counts(found));
+        (self.outlets, self.speakers) = if is_whole_corpus {
+            (outlets, speakers)
+        } else {
+            (keep_order(&self.outlets, outlets), keep_order(&self.speakers, speakers))
+        };
         self.file_types = {
             let mut types: Vec<(&'static str, usize)> = file_types.into_iter().collect();
             types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -192,6 +200,18 @@ impl Facets {
     }
 }
 
+/// `fresh` in the order of `previous` for the values it held, then the new ones as ranked.
+fn keep_order(previous: &[(String, usize)], fresh: Vec<(String, usize)>) -> Vec<(String, usize)> {
+    let place: HashMap<&str, usize> = previous.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i)).collect();
+    let mut ordered: Vec<(usize, usize, (String, usize))> = fresh
+        .into_iter()
+        .enumerate()
+        .map(|(rank, value)| (place.get(value.0.as_str()).copied().unwrap_or(usize::MAX), rank, value))
+        .collect();
+    ordered.sort_by_key(|(place, rank, _)| (*place, *rank));
+    ordered.into_iter().map(|(_, _, value)| value).collect()
+}
+
 fn ranked(counts: impl Iterator<Item = (String, usize)>) -> Vec<(String, usize)> {
     let mut ranked: Vec<(String, usize)> = counts.collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -243,6 +263,14 @@ fn value_list_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_keep_their_places_as_counts_change() {
+        let value = |name: &str, count: usize| (name.to_owned(), count);
+        let before = vec![value("A", 9), value("B", 5), value("C", 2)];
+        let after = keep_order(&before, vec![value("C", 2), value("D", 2), value("A", 1)]);
+        assert_eq!(after, [value("A", 1), value("C", 2), value("D", 2)]);
+    }
 
     #[test]
     fn the_date_strip_has_a_slot_per_month_without_gaps() {
