@@ -30,7 +30,7 @@ install_rust() {
 
 case "${1:-}" in
     run)
-        install_system_packages zenity
+        install_system_packages zenity fonts-noto-core fonts-noto-cjk
         install_rust
         shift
         cargo run --release -- "${@:-assets/sample-corpus}"

@@ -6,6 +6,7 @@ mod article_view;
 mod chart_view;
 pub mod dialogs;
 mod facets_panel;
+pub mod fonts;
 mod jobs;
 mod path_prompt;
 mod problems;
@@ -39,6 +40,9 @@ pub fn run_app(path: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "Dossier",
         options,
-        Box::new(move |cc| Ok(Box::new(DossierApp::new(cc, Box::new(dialogs::RfdDialogs), path)))),
+        Box::new(move |cc| {
+            fonts::add_system_script_fonts(&cc.egui_ctx);
+            Ok(Box::new(DossierApp::new(cc, Box::new(dialogs::RfdDialogs), path)))
+        }),
     )
 }
