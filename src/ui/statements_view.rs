@@ -90,7 +90,7 @@ impl StatementsView {
                 None => (0..corpus.statements.len() as u32).filter(in_period).collect(),
             };
             let found = crate::corpus::count_speakers(kept.iter().map(|&i| &corpus.statements[i as usize]));
-            Some((kept.len(), names.ranked_counts(found.into_iter())))
+            Some((kept.len(), names.ranked_counts(found)))
         };
     }
 
