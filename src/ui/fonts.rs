@@ -3,9 +3,9 @@
 //! and Korean. They are taken from the system (Debian's `fonts-noto-core` and `fonts-noto-cjk`, which
 //! `./dev.sh run` installs) rather than shipped, as the CJK set alone is some 20 MB.
 //!
-//! egui 0.37 draws each character on its own: it does not join Arabic letters nor form Devanagari
-//! conjuncts, and lays right-to-left text out left to right. Such text is legible letter by letter, not
-//! typeset; the README says so.
+//! egui 0.37 shapes the text once it has the glyphs: Arabic and Persian letters join and right-to-left
+//! runs read in their order, Devanagari forms its conjuncts (seen in a real window). Without these fonts
+//! such text shows as empty boxes.
 
 use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
 use std::path::Path;
