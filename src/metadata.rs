@@ -137,6 +137,11 @@ static WIRE_DATELINE: LazyLock<Regex> =
             .unwrap()
     });
 
+/// A site's domain standing for its outlet (`presstv.ir`); compiled once, as outlets are looked for on
+/// every header line of every article.
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9-]+\.(?:com|net|org|co\.uk|ir|iq|news)$").unwrap());
+
 /// `© 2023 Calvera Herald. All rights reserved.`: the owner of the copyright, as a last sign of the outlet.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<owner>[^.|,;]+)").unwrap()
@@ -288,8 +293,7 @@ fn outlet_name(line: &str) -> Option<String> {
         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || *w == "of" || *w == "the");
     let last = words.last().unwrap().trim_matches(|c: char| !c.is_alphanumeric());
     let looks_like_outlet = all_capitalised && words.len() >= 2 && OUTLET_WORDS.contains(&last);
-    let is_domain =
-        words.len() == 1 && Regex::new(r"^[A-Za-z0-9-]+\.(?:com|net|org|co\.uk|ir|iq|news)$").unwrap().is_match(line);
+    let is_domain = words.len() == 1 && DOMAIN.is_match(line);
     (looks_like_outlet || is_domain).then(|| line.to_owned())
 }
 

@@ -2,7 +2,7 @@
 
 use super::lexicon::{self, strip_possessive};
 use super::mentions::Mention;
-use super::text::tokenize;
+use super::text::{Token, tokenize};
 use super::{Candidate, SpeakerType, Statement};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -42,10 +42,13 @@ enum Referent {
 
 /// Resolves every candidate's speaker and turns candidates into statements.
 pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidate>) -> Vec<Statement> {
-    let people = people_named(text, paragraphs);
+    // Tokenized once for the people and the organisations named.
+    let paragraph_tokens: Vec<Vec<Token>> =
+        paragraphs.iter().map(|paragraph| tokenize(text, paragraph.clone())).collect();
+    let people = people_named(text, paragraphs, &paragraph_tokens);
     // Found only when a mention needs them (`the union`): most articles never do.
     let organizations = std::cell::OnceCell::new();
-    let organizations = || organizations.get_or_init(|| organizations_named(text, paragraphs)).as_slice();
+    let organizations = || organizations.get_or_init(|| organizations_named(text, &paragraph_tokens)).as_slice();
     let referents: Vec<Referent> = candidates
         .iter()
         .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people, &organizations)))
@@ -212,14 +215,11 @@ fn role_words<'a>(words: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
 
 /// Every person named with at least two name words, with the role words written before the name and in
 /// appositions beside it (`Iran’s President Hassan Rouhani`, `Falih al-Fayyadh, the chairman of …,`).
-fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
+fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec<Token>]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     // People by the folded last word of their name, in the order they were first named.
     let mut by_surname: crate::fast_hash::FastMap<String, Vec<usize>> = Default::default();
-    // Tokenized once for both passes below.
-    let paragraph_tokens: Vec<Vec<crate::statements::text::Token>> =
-        paragraphs.iter().map(|paragraph| tokenize(text, paragraph.clone())).collect();
-    for (paragraph, tokens) in paragraphs.iter().zip(&paragraph_tokens) {
+    for (paragraph, tokens) in paragraphs.iter().zip(paragraph_tokens) {
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
         let mut index = 0;
         while index < words.len() {
@@ -334,7 +334,7 @@ fn people_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<Person> {
         surnames.entry(bare_surname(person.name.split_whitespace().last().unwrap_or(""))).or_insert(index);
     }
     let full_name_sightings: Vec<usize> = people.iter().map(|p| p.sightings.len()).collect();
-    for (paragraph, tokens) in paragraphs.iter().zip(&paragraph_tokens) {
+    for (paragraph, tokens) in paragraphs.iter().zip(paragraph_tokens) {
         for token in tokens.iter().filter(|t| t.is_word) {
             let word = strip_possessive(&text[token.range.clone()]);
             if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -582,10 +582,9 @@ fn named_before(organizations: &[NamedOrganization], position: usize, fits: impl
 /// Organisations named in full, in text order: a capitalised organisation noun after capitalised words
 /// (`Lower Olvane Farmers’ Union`) or before `of` and capitalised words (`Ministry of Defence`), and an
 /// organisation noun after a nationality (`Iranian army`).
-fn organizations_named(text: &str, paragraphs: &[Range<usize>]) -> Vec<NamedOrganization> {
+fn organizations_named(text: &str, paragraph_tokens: &[Vec<Token>]) -> Vec<NamedOrganization> {
     let mut found = Vec::new();
-    for paragraph in paragraphs {
-        let tokens = tokenize(text, paragraph.clone());
+    for tokens in paragraph_tokens {
         let word = |i: usize| &text[tokens[i].range.clone()];
         let is_capitalised = |i: usize| {
             tokens[i].is_word
