@@ -1,0 +1,129 @@
+//! Every supported export format, written from the sample corpus' made-up articles by `fixtures`: each
+//! article must come back with its title, date, outlet, author and whole body, and with the statements the
+//! same article gives as a plain text file; broken files land among the problems with a reason.
+
+#[path = "formats/fixtures.rs"]
+mod fixtures;
+
+use dossier::corpus::{self, Corpus, CorpusSource};
+use fixtures::Sample;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Loads a folder or file.
+fn load(path: &Path) -> Corpus {
+    // Debug builds extract slowly; these tests are about what is read, not how fast.
+    // SAFETY: every test of this file sets the same value before reading.
+    unsafe { std::env::set_var("DOSSIER_EXTRACTION_SECONDS", "0") };
+    corpus::load(&CorpusSource::from_path(path), 2).expect("the corpus opens")
+}
+
+/// The words of every statement of article `index`, read again from its file.
+fn said(corpus: &Corpus, index: usize) -> BTreeSet<String> {
+    let text = corpus.read_text(&corpus.articles[index]).expect("the article reads again");
+    corpus
+        .statements
+        .iter()
+        .filter(|s| s.article as usize == index)
+        .map(|s| s.text_in(&text).expect("the statement lies in the text").to_owned())
+        .collect()
+}
+
+/// The statements the sample's own plain text file gives.
+fn said_in_original(sample: &Sample) -> BTreeSet<String> {
+    let corpus = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus").join(&sample.file));
+    assert_eq!(corpus.articles.len(), 1);
+    said(&corpus, 0)
+}
+
+/// Text with runs of whitespace made one space, to compare paragraphs however lines were broken.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a format is expected to give beside the title, date and body.
+struct Expect<'a> {
+    /// The outlet of each sample, when the format has one of its own.
+    outlet: &'a dyn Fn(&Sample) -> String,
+    /// Whether the format names the author.
+    author: bool,
+}
+
+const FULL: Expect<'static> = Expect { outlet: &|s: &Sample| s.outlet.clone(), author: true };
+
+/// Asserts that `file` of `corpus` holds exactly `samples`, in order, each whole and with its statements.
+fn assert_reads(corpus: &Corpus, file: &str, samples: &[Sample], expect: &Expect) {
+    let problems: Vec<_> = corpus.problems.iter().filter(|p| p.path == file).collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    let articles: Vec<usize> = (0..corpus.articles.len())
+        .filter(|&i| corpus.files[corpus.articles[i].file_id as usize].relative_path == file)
+        .collect();
+    assert_eq!(articles.len(), samples.len(), "{file}: {:?}", articles.iter().map(|&i| &corpus.articles[i].title).collect::<Vec<_>>());
+    for (&index, sample) in articles.iter().zip(samples) {
+        let meta = &corpus.articles[index];
+        let place = format!("{file} / {}", sample.file);
+        assert_eq!(meta.title, sample.title, "{place}");
+        assert_eq!(meta.date, Some(sample.day()), "{place}");
+        assert_eq!(meta.outlet.as_deref(), Some((expect.outlet)(sample).as_str()), "{place}");
+        if expect.author {
+            assert_eq!(meta.author.as_deref(), Some(sample.author.as_str()), "{place}");
+        }
+        let text = squeeze(&corpus.read_text(meta).unwrap());
+        for paragraph in sample.paragraphs() {
+            assert!(text.contains(&squeeze(paragraph)), "{place}: lost {paragraph:?}");
+        }
+        let found = said(corpus, index);
+        assert!(!found.is_empty(), "{place}: no statements");
+        assert_eq!(found, said_in_original(sample), "{place}");
+    }
+}
+
+#[test]
+fn crawler_json_from_news_please_trafilatura_and_newspaper() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    std::fs::write(dir.join("news-please.jsonl"), fixtures::json_lines(&news_please)).unwrap();
+    std::fs::write(dir.join("news-please.json"), serde_json::to_string_pretty(&news_please).unwrap()).unwrap();
+    let trafilatura: Vec<_> = samples.iter().map(fixtures::trafilatura).collect();
+    std::fs::write(dir.join("trafilatura.jsonl"), fixtures::json_lines(&trafilatura)).unwrap();
+    // trafilatura writes one JSON file per page.
+    std::fs::write(dir.join("trafilatura-one.json"), trafilatura[0].to_string()).unwrap();
+    let newspaper: Vec<_> = samples.iter().map(fixtures::newspaper).collect();
+    std::fs::write(dir.join("newspaper.json"), serde_json::to_string(&newspaper).unwrap()).unwrap();
+    let corpus = load(dir);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    assert_reads(&corpus, "news-please.jsonl", &samples, &FULL);
+    assert_reads(&corpus, "news-please.json", &samples, &FULL);
+    assert_reads(&corpus, "trafilatura.jsonl", &samples, &FULL);
+    assert_reads(&corpus, "trafilatura-one.json", &samples[..1], &FULL);
+    // newspaper names no outlet: the address' host stands for it.
+    assert_reads(&corpus, "newspaper.json", &samples, &Expect { outlet: &fixtures::host, author: true });
+    // news-please's download date and trafilatura's address are not taken for the date and outlet.
+    for article in &corpus.articles {
+        assert!(article.url.as_deref().is_some_and(|url| url.starts_with("https://")), "{article:?}");
+    }
+}
+
+#[test]
+fn a_media_cloud_listing_without_text_lists_every_story_with_no_words() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("mediacloud.csv"), fixtures::media_cloud_csv(&samples)).unwrap();
+    let corpus = load(folder.path());
+    assert_eq!(corpus.articles.len(), samples.len());
+    for (article, sample) in corpus.articles.iter().zip(&samples) {
+        assert_eq!(article.title, sample.title);
+        assert_eq!(article.date, Some(sample.day()));
+        assert_eq!(article.outlet.as_deref(), Some(sample.outlet.as_str()));
+        assert_eq!(article.words, 0);
+        assert!(article.url.as_deref().unwrap().starts_with(&format!("https://{}/", fixtures::host(sample))));
+        assert_eq!(corpus.read_text(article).unwrap(), "");
+    }
+    assert!(corpus.statements.is_empty());
+    // One note says why these articles have no words.
+    assert_eq!(corpus.problems.len(), 1, "{:?}", corpus.problems);
+    assert!(corpus.problems[0].message.contains("no text column"), "{:?}", corpus.problems);
+}
+

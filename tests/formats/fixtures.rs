@@ -1,0 +1,172 @@
+//! Export files written from the sample corpus' made-up articles (Kestrand, Veloria…), in the layouts
+//! that crawlers and news databases use, so each reader is tested on files whose answers we know.
+
+use serde_json::json;
+use std::path::Path;
+
+/// A sample article and its known metadata.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    /// Its file in `assets/sample-corpus`.
+    pub file: String,
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub outlet: String,
+    pub author: String,
+    /// The paragraphs after the header, joined by blank lines.
+    pub body: String,
+}
+
+impl Sample {
+    /// The paragraphs of the body.
+    pub fn paragraphs(&self) -> Vec<&str> {
+        self.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect()
+    }
+
+    /// The date as a `chrono` date.
+    pub fn day(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::parse_from_str(&self.date, "%Y-%m-%d").unwrap()
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The plain-text sample articles whose title, date, outlet and author are all known (from
+/// `tests/fixtures/sample_expected.json`), with the body that follows their header.
+pub fn samples() -> Vec<Sample> {
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/fixtures/sample_expected.json")).unwrap())
+            .unwrap();
+    let mut samples = Vec::new();
+    for entry in expected.as_array().unwrap() {
+        let file = entry["file"].as_str().unwrap();
+        let (Some(title), Some(date), Some(outlet), Some(author)) =
+            (entry["title"].as_str(), entry["date"].as_str(), entry["outlet"].as_str(), entry["author"].as_str())
+        else {
+            continue;
+        };
+        if !file.ends_with(".txt") {
+            continue;
+        }
+        let bytes = std::fs::read(root().join("assets/sample-corpus").join(file)).unwrap();
+        let text = dossier::decode::decode(&bytes).unwrap().text.replace("\r\n", "\n");
+        let Some((_, body)) = text.split_once("\n\n") else { continue };
+        // Web boilerplate after the body is not the article's.
+        let body: Vec<&str> = body
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && !dossier::boilerplate::is_boilerplate(p))
+            .collect();
+        samples.push(Sample {
+            file: file.to_owned(),
+            title: title.to_owned(),
+            date: date.to_owned(),
+            outlet: outlet.to_owned(),
+            author: author.to_owned(),
+            body: body.join("\n\n"),
+        });
+    }
+    assert!(samples.len() >= 6, "the sample corpus gives {} fixtures", samples.len());
+    samples
+}
+
+/// news-please's JSON: `maintext`, `date_publish`, `authors` as a list, `source_domain`.
+pub fn news_please(sample: &Sample) -> serde_json::Value {
+    json!({
+        "authors": [sample.author],
+        "date_download": "2025-01-01 10:00:00",
+        "date_modify": null,
+        "date_publish": format!("{} 07:30:00", sample.date),
+        "description": sample.paragraphs()[0],
+        "filename": "article.json",
+        "image_url": null,
+        "language": "en",
+        "localpath": null,
+        "maintext": sample.body,
+        "source_domain": sample.outlet,
+        "title": sample.title,
+        "title_page": format!("{} | {}", sample.title, sample.outlet),
+        "title_rss": null,
+        "url": format!("https://{}/{}", host(sample), slug(sample)),
+    })
+}
+
+/// trafilatura's JSON output: `raw_text` and `text`, `date`, `sitename`, `hostname`, `author`, and `source`
+/// holding the address.
+pub fn trafilatura(sample: &Sample) -> serde_json::Value {
+    json!({
+        "title": sample.title,
+        "author": sample.author,
+        "hostname": host(sample),
+        "date": sample.date,
+        "fingerprint": "a1b2c3",
+        "id": null,
+        "license": null,
+        "comments": "",
+        "raw_text": sample.body.replace("\n\n", " "),
+        "text": sample.body,
+        "language": "en",
+        "image": null,
+        "pagetype": "article",
+        "source": format!("https://{}/{}", host(sample), slug(sample)),
+        "source-hostname": sample.outlet,
+        "excerpt": sample.paragraphs()[0],
+        "categories": "",
+        "tags": "",
+        "sitename": sample.outlet,
+    })
+}
+
+/// newspaper(3k)'s article as JSON: `text`, `publish_date`, `authors`; no outlet.
+pub fn newspaper(sample: &Sample) -> serde_json::Value {
+    json!({
+        "title": sample.title,
+        "authors": [sample.author],
+        "publish_date": format!("{}T09:15:00+00:00", sample.date),
+        "text": sample.body,
+        "top_image": "",
+        "keywords": [],
+        "summary": "",
+        "url": format!("https://{}/{}", host(sample), slug(sample)),
+    })
+}
+
+/// A Media Cloud story list as CSV: metadata and links, no text.
+pub fn media_cloud_csv(samples: &[Sample]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(["id", "indexed_date", "language", "media_name", "media_url", "publish_date", "title", "url"]).unwrap();
+    for (index, sample) in samples.iter().enumerate() {
+        writer
+            .write_record([
+                &format!("{}", 9000 + index),
+                "2025-01-01 10:00:00",
+                "en",
+                &sample.outlet,
+                &format!("https://{}", host(sample)),
+                &format!("{} 07:30:00", sample.date),
+                &sample.title,
+                &format!("https://{}/{}", host(sample), slug(sample)),
+            ])
+            .unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+/// One JSON value per line.
+pub fn json_lines(values: &[serde_json::Value]) -> String {
+    values.iter().map(|v| format!("{v}\n")).collect()
+}
+
+/// The outlet's made-up web address.
+pub fn host(sample: &Sample) -> String {
+    let name: String = sample.outlet.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    format!("{name}.example")
+}
+
+fn slug(sample: &Sample) -> String {
+    sample.title.to_lowercase().split_whitespace().take(5).collect::<Vec<_>>().join("-")
+}
+
