@@ -127,3 +127,70 @@ fn a_media_cloud_listing_without_text_lists_every_story_with_no_words() {
     assert!(corpus.problems[0].message.contains("no text column"), "{:?}", corpus.problems);
 }
 
+#[test]
+fn nexis_text_exports_in_the_classic_and_the_nexis_uni_layout() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("classic.txt"), fixtures::nexis_classic(&samples)).unwrap();
+    std::fs::write(folder.path().join("uni.txt"), fixtures::nexis_uni_text(&samples)).unwrap();
+    let corpus = load(folder.path());
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    assert_reads(&corpus, "classic.txt", &samples, &FULL);
+    assert_reads(&corpus, "uni.txt", &samples, &FULL);
+    // Neither the load date, the copyright nor the classification is part of an article.
+    for article in &corpus.articles {
+        let text = corpus.read_text(article).unwrap();
+        for stray in ["LOAD-DATE", "Load-Date", "Copyright", "Classification", "PUBLICATION-TYPE", "Byline:"] {
+            assert!(!text.contains(stray), "{stray} in {}", article.title);
+        }
+    }
+}
+
+#[test]
+fn a_nexis_file_with_a_broken_header_a_wrong_weekday_or_a_missing_end_says_so() {
+    let samples = fixtures::samples();
+    let three = &samples[..3];
+    let folder = tempfile::tempdir().unwrap();
+    let classic = fixtures::nexis_classic(three);
+    // The second header damaged: its article runs into the first.
+    std::fs::write(folder.path().join("broken-header.txt"), classic.replacen("2 of 3 DOCUMENTS", "2 of 3 DOCUMEN", 1))
+        .unwrap();
+    // The first date line's weekday is the next day's.
+    let wrong_day = (three[0].day() + chrono::Days::new(1)).format("%A").to_string();
+    let date_line = fixtures::nexis_date(&three[0]);
+    let wrong_line = date_line.replace(&three[0].day().format("%A").to_string(), &wrong_day);
+    std::fs::write(folder.path().join("wrong-weekday.txt"), classic.replacen(&date_line, &wrong_line, 1)).unwrap();
+    // Cut after the second article's body.
+    let uni = fixtures::nexis_uni_text(three);
+    let cut = uni.match_indices("End of Document").nth(1).unwrap().0;
+    std::fs::write(folder.path().join("cut.txt"), &uni[..cut]).unwrap();
+    let corpus = load(folder.path());
+    let problems = |file: &str| -> Vec<String> {
+        corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.clone()).collect()
+    };
+    let titles = |file: &str| -> Vec<String> {
+        corpus
+            .articles
+            .iter()
+            .filter(|a| corpus.files[a.file_id as usize].relative_path == file)
+            .map(|a| a.title.clone())
+            .collect()
+    };
+
+    let broken = problems("broken-header.txt");
+    assert!(broken.iter().any(|p| p.contains("out of sequence") && p.contains("3 of 3")), "{broken:?}");
+    assert_eq!(titles("broken-header.txt"), [three[0].title.clone(), three[2].title.clone()]);
+    // Nothing is lost: the second article's words are in the first's text.
+    let merged = corpus.articles.iter().find(|a| a.title == three[0].title).unwrap();
+    assert!(squeeze(&corpus.read_text(merged).unwrap()).contains(&squeeze(three[1].paragraphs()[0])));
+
+    let weekday = problems("wrong-weekday.txt");
+    assert_eq!(weekday.len(), 1, "{weekday:?}");
+    assert!(weekday[0].starts_with("document 1: the date line") && weekday[0].contains("left undated"), "{weekday:?}");
+    let undated = corpus.articles.iter().filter(|a| a.title == three[0].title && a.date.is_none()).count();
+    assert_eq!(undated, 1);
+
+    let cut_problems = problems("cut.txt");
+    assert!(cut_problems.iter().any(|p| p.contains("no end marker")), "{cut_problems:?}");
+    assert_eq!(titles("cut.txt").len(), 2);
+}

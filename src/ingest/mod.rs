@@ -4,6 +4,7 @@ pub mod delimited;
 pub mod fields;
 pub mod html;
 pub mod json;
+pub mod nexis;
 
 use crate::metadata::Fields;
 use serde::{Deserialize, Serialize};
@@ -98,6 +99,8 @@ impl Records {
 /// Reads the records of a file's decoded text in the given format.
 pub fn read_records(format: Format, text: &str) -> Records {
     match format {
+        // A Nexis export holds many articles.
+        Format::Text | Format::Markdown if nexis::is_nexis(text) => nexis::read_nexis(text),
         Format::Text | Format::Markdown => read_plain(text),
         Format::Html => html::read_html(text),
         Format::Json => json::read_json(text),

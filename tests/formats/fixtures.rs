@@ -170,3 +170,79 @@ fn slug(sample: &Sample) -> String {
     sample.title.to_lowercase().split_whitespace().take(5).collect::<Vec<_>>().join("-")
 }
 
+/// The date as Nexis writes it: `January 4, 2019 Friday`.
+pub fn nexis_date(sample: &Sample) -> String {
+    sample.day().format("%B %-d, %Y %A").to_string()
+}
+
+/// A LexisNexis export in the older layout: `N of M DOCUMENTS` headers, the outlet above the date line,
+/// the title below it, `BYLINE:`/`SECTION:`/`LENGTH:` lines, and the classification with `LOAD-DATE`
+/// (a later date) after the body.
+pub fn nexis_classic(samples: &[Sample]) -> String {
+    let mut out = String::new();
+    for (index, sample) in samples.iter().enumerate() {
+        let words = sample.body.split_whitespace().count();
+        let load = sample.day() + chrono::Days::new(3);
+        out.push_str(&format!(
+            "\n\n                              {} of {} DOCUMENTS\n\n\n                              {}\n\n                           {}\n                                 Final Edition\n\n{}\n\nBYLINE: By {}\n\nSECTION: NEWS; Pg. {}\n\nLENGTH: {words} words\n\n\n",
+            index + 1,
+            samples.len(),
+            sample.outlet,
+            nexis_date(sample),
+            sample.title,
+            sample.author.to_uppercase(),
+            index + 3,
+        ));
+        out.push_str(&sample.body);
+        out.push_str(&format!(
+            "\n\n\nLOAD-DATE: {}\n\nLANGUAGE: ENGLISH\n\nPUBLICATION-TYPE: Newspaper\n\n\n                 Copyright {} {}\n                             All Rights Reserved\n",
+            load.format("%B %-d, %Y"),
+            sample.day().format("%Y"),
+            sample.outlet
+        ));
+    }
+    out
+}
+
+/// The paragraphs of a Nexis Uni export, one string each: a cover page listing the documents, then per
+/// article the title, outlet, date line, copyright, `Section:`/`Length:`/`Byline:`, `Body`, the paragraphs,
+/// the classification with `Load-Date`, and `End of Document`. A DOCX export holds the same paragraphs.
+pub fn nexis_uni_paragraphs(samples: &[Sample]) -> Vec<String> {
+    let mut out: Vec<String> = vec![
+        "User Name: = Researcher".into(),
+        "Date and Time: = 2025-01-10".into(),
+        "Job Number: = 240117".into(),
+        "Documents (1)".into(),
+    ];
+    out[3] = format!("Documents ({})", samples.len());
+    for (index, sample) in samples.iter().enumerate() {
+        out.push(format!("{}. {}", index + 1, sample.title));
+        out.push("Client/Matter: -None-".into());
+        out.push("Search Terms: Olvane".into());
+        out.push("Search Type: Natural Language".into());
+    }
+    out.push("Narrowed by: Content Type News".into());
+    for sample in samples {
+        out.push(sample.title.clone());
+        out.push(sample.outlet.clone());
+        out.push(nexis_date(sample));
+        out.push(format!("Copyright {} {} All Rights Reserved", sample.day().format("%Y"), sample.outlet));
+        out.push("Section: WORLD; Pg. 4".into());
+        out.push(format!("Length: {} words", sample.body.split_whitespace().count()));
+        out.push(format!("Byline: {}", sample.author));
+        out.push("Body".into());
+        out.extend(sample.paragraphs().into_iter().map(str::to_owned));
+        out.push("Classification".into());
+        out.push("Language: ENGLISH".into());
+        out.push("Publication-Type: Newspaper".into());
+        out.push("Subject: WATER RESOURCES (90%); DAMS (88%)".into());
+        out.push(format!("Load-Date: {}", (sample.day() + chrono::Days::new(2)).format("%B %-d, %Y")));
+        out.push("End of Document".into());
+    }
+    out
+}
+
+/// A Nexis Uni export as plain text: its paragraphs with blank lines between them.
+pub fn nexis_uni_text(samples: &[Sample]) -> String {
+    nexis_uni_paragraphs(samples).join("\n\n") + "\n"
+}
