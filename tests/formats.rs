@@ -194,3 +194,110 @@ fn a_nexis_file_with_a_broken_header_a_wrong_weekday_or_a_missing_end_says_so() 
     assert!(cut_problems.iter().any(|p| p.contains("no end marker")), "{cut_problems:?}");
     assert_eq!(titles("cut.txt").len(), 2);
 }
+
+#[test]
+fn compressed_files_of_every_supported_format_and_compression() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    let trafilatura: Vec<_> = samples.iter().map(fixtures::trafilatura).collect();
+    std::fs::write(dir.join("news.jsonl.gz"), fixtures::gzip(fixtures::json_lines(&news_please).as_bytes())).unwrap();
+    std::fs::write(dir.join("pages.json.xz"), fixtures::xz(serde_json::to_string(&trafilatura).unwrap().as_bytes()))
+        .unwrap();
+    std::fs::write(dir.join("nexis.txt.bz2"), fixtures::bzip2(fixtures::nexis_classic(&samples).as_bytes())).unwrap();
+    std::fs::write(dir.join("archive.csv.zst"), fixtures::zstd(fixtures::articles_csv(&samples).as_bytes())).unwrap();
+    std::fs::write(dir.join("one.txt.gz"), fixtures::gzip(fixtures::plain_text(&samples[0]).as_bytes())).unwrap();
+    let corpus = load(dir);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    for file in ["news.jsonl.gz", "pages.json.xz", "nexis.txt.bz2", "archive.csv.zst"] {
+        assert_reads(&corpus, file, &samples, &FULL);
+    }
+    assert_reads(&corpus, "one.txt.gz", &samples[..1], &FULL);
+    let format = |file: &str| corpus.files.iter().find(|f| f.relative_path == file).unwrap().format.name();
+    assert_eq!(format("news.jsonl.gz"), "jsonl");
+    assert_eq!(format("archive.csv.zst"), "csv");
+}
+
+#[test]
+fn a_truncated_gzip_keeps_the_articles_before_the_cut_and_says_so() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    let packed = fixtures::gzip(fixtures::json_lines(&news_please).as_bytes());
+    std::fs::write(folder.path().join("cut.jsonl.gz"), &packed[..packed.len() / 2]).unwrap();
+    std::fs::write(folder.path().join("not-gzip.jsonl.gz"), fixtures::json_lines(&news_please)).unwrap();
+    let corpus = load(folder.path());
+    let problems: Vec<String> = corpus.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+    assert!(
+        problems.iter().any(|p| p.starts_with("cut.jsonl.gz: the gzip stream is damaged or cut short")),
+        "{problems:?}"
+    );
+    assert!(problems.iter().any(|p| p.starts_with("not-gzip.jsonl.gz: not a gzip file")), "{problems:?}");
+    // The whole lines before the cut are articles, each read again intact; the line cut in two is a problem.
+    let read = corpus.articles.len();
+    assert!(read > 0 && read < samples.len(), "{read} of {}", samples.len());
+    assert!(problems.iter().any(|p| p.contains("invalid JSON")), "{problems:?}");
+    for (index, sample) in samples[..read].iter().enumerate() {
+        assert_eq!(corpus.articles[index].title, sample.title);
+        assert_eq!(squeeze(&corpus.read_text(&corpus.articles[index]).unwrap()), squeeze(&sample.body));
+    }
+}
+
+#[test]
+fn a_decompression_bomb_stops_at_the_limit_with_a_problem() {
+    let folder = tempfile::tempdir().unwrap();
+    // 64 MB of zeros packs into about 64 KB.
+    let bomb = fixtures::gzip(&vec![0u8; 64 << 20]);
+    assert!(bomb.len() < 100_000);
+    std::fs::write(folder.path().join("bomb.txt.gz"), &bomb).unwrap();
+    let started = std::time::Instant::now();
+    let corpus = load(folder.path());
+    assert!(started.elapsed().as_secs() < 20);
+    assert!(corpus.articles.is_empty());
+    assert!(corpus.problems.iter().any(|p| p.message.contains("decompression bomb")), "{:?}", corpus.problems);
+}
+
+/// Loads `dir` twice through a cache in `cache`: the second load must take every file from the cache and
+/// give the same articles; then every article must be found by searching a phrase of its own body.
+fn assert_cached_and_searchable(dir: &Path, cache: &Path) {
+    let first = corpus::load_cached(&CorpusSource::Folder(dir.to_owned()), 2, Some(cache)).unwrap();
+    let second = corpus::load_cached(&CorpusSource::Folder(dir.to_owned()), 2, Some(cache)).unwrap();
+    assert_eq!(second.files_from_cache, second.files.len(), "{:?}", second.problems);
+    assert_eq!(first.articles, second.articles);
+    assert_eq!(first.statements, second.statements);
+    let index = dossier::search::SearchIndex::build_in_memory(&second).unwrap();
+    let found = second.found_speakers();
+    let names = dossier::speakers::SpeakerNames::build(&found, &dossier::speakers::SpeakerEdits::default());
+    let lookup = dossier::search::SpeakerLookup::new(&found, &names);
+    for (index_of_article, article) in second.articles.iter().enumerate() {
+        let text = second.read_text(article).unwrap();
+        // Three words in a row from the middle of the text, as a phrase.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let plain = |w: &&str| w.chars().all(char::is_alphabetic);
+        let start = (words.len() / 2..words.len() - 3).find(|&i| words[i..i + 3].iter().all(plain)).unwrap();
+        let phrase = words[start..start + 3].join(" ");
+        let hits = dossier::search::run(
+            &index,
+            &format!("\"{phrase}\""),
+            dossier::search::Scope::Articles,
+            &dossier::topics::Topics::default(),
+            &lookup,
+        )
+        .unwrap();
+        assert!(hits.contains(&(index_of_article as u32)), "{phrase:?} in {}", article.title);
+    }
+}
+
+#[test]
+fn compressed_files_reopen_from_the_cache_and_are_searched() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    std::fs::write(folder.path().join("news.jsonl.gz"), fixtures::gzip(fixtures::json_lines(&news_please).as_bytes()))
+        .unwrap();
+    std::fs::write(folder.path().join("nexis.txt.gz"), fixtures::gzip(fixtures::nexis_uni_text(&samples).as_bytes()))
+        .unwrap();
+    assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
+}

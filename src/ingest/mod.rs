@@ -1,5 +1,6 @@
 //! Reading article files: which formats exist and how each turns into records with text and fields.
 
+pub mod compressed;
 pub mod delimited;
 pub mod fields;
 pub mod html;
@@ -30,8 +31,13 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format for a file name's extension, if Dossier reads it.
+    /// The format for a file name's extension, if Dossier reads it; for a compressed file
+    /// (`news.jsonl.gz`), the format of what it holds.
     pub fn from_path(path: &Path) -> Option<Format> {
+        let path = match compressed::Compression::from_path(path) {
+            Some(_) => Path::new(path.file_stem()?),
+            None => path,
+        };
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match extension.as_str() {
             "txt" | "text" => Format::Text,
@@ -56,9 +62,14 @@ impl Format {
         }
     }
 
-    /// True for formats that hold several articles.
+    /// True for formats that hold several articles, each re-read alone from its byte range in the decoded file.
     pub fn holds_many(self) -> bool {
         matches!(self, Format::Json | Format::JsonLines | Format::Csv)
+    }
+
+    /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles.
+    pub fn is_read_whole(self) -> bool {
+        self.holds_many()
     }
 }
 

@@ -246,3 +246,47 @@ pub fn nexis_uni_paragraphs(samples: &[Sample]) -> Vec<String> {
 pub fn nexis_uni_text(samples: &[Sample]) -> String {
     nexis_uni_paragraphs(samples).join("\n\n") + "\n"
 }
+
+/// `bytes` compressed with gzip.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// `bytes` compressed with bzip2.
+pub fn bzip2(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// `bytes` compressed with Zstandard.
+pub fn zstd(bytes: &[u8]) -> Vec<u8> {
+    zstd::stream::encode_all(bytes, 3).unwrap()
+}
+
+/// `bytes` compressed with xz.
+pub fn xz(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::default()).unwrap();
+    writer.write_all(bytes).unwrap();
+    writer.finish().unwrap()
+}
+
+/// A CSV of the samples with a text column.
+pub fn articles_csv(samples: &[Sample]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(["title", "date", "outlet", "author", "text"]).unwrap();
+    for sample in samples {
+        writer.write_record([&sample.title, &sample.date, &sample.outlet, &sample.author, &sample.body]).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+/// One sample as a plain text file: date line, title, byline, outlet, body.
+pub fn plain_text(sample: &Sample) -> String {
+    format!("{}\n{}\nBy {}\n{}\n\n{}\n", sample.day().format("%A, %B %-d, %Y"), sample.title, sample.author, sample.outlet, sample.body)
+}
