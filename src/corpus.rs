@@ -73,7 +73,7 @@ pub struct FileEntry {
     pub content_hash: u64,
     /// When the bytes were read (or last found unchanged), in nanoseconds since 1970.
     pub read_at: u64,
-    /// How its text was decoded, once read.
+    /// How its text was decoded, once read (for a binary container, its format: `docx`).
     pub encoding: Option<String>,
     /// True when the decoded text equals the file's bytes after the BOM, so records can be re-read by seeking.
     pub is_verbatim: bool,
@@ -340,6 +340,14 @@ pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
 /// Reads an article's text (and the record's fields) again from its file, without analysing its lines.
 fn read_text(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<(String, crate::metadata::Fields), String> {
     let path = entry.path_under(root);
+    if entry.format.is_binary() {
+        // A container is read again whole (once for a run of its articles) and the record picked by index.
+        let records = unpacked_records(&path, entry).map_err(|e| format!("{}: {e}", entry.relative_path))?;
+        let record = records.iter().find(|r| r.record == meta.record).ok_or_else(|| {
+            format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path)
+        })?;
+        return Ok((cap_text(record.text.clone()).0, record.fields.clone()));
+    }
     let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
     let records = ingest::read_records(entry.format, &text);
     // A re-read range holds just this record; a whole file (a JSON wrapper) holds them all.
@@ -381,6 +389,8 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
 enum Unpacked {
     /// The decoded text of a compressed text file.
     Text(Arc<String>),
+    /// The records of a binary container.
+    Records(Arc<Vec<RawRecord>>),
 }
 
 thread_local! {
@@ -407,6 +417,25 @@ fn unpacked_text(path: &Path, entry: &FileEntry) -> Result<Arc<String>, String> 
     let text = Arc::new(decode(&read_bytes(path, entry)?.0).map_err(|e| e.to_string())?.text);
     LAST_UNPACKED.set(Some((key, Unpacked::Text(text.clone()))));
     Ok(text)
+}
+
+/// The records of a binary container, read again unless it was the last one on this thread.
+fn unpacked_records(path: &Path, entry: &FileEntry) -> Result<Arc<Vec<RawRecord>>, String> {
+    let key = unpacked_key(path)?;
+    let last = LAST_UNPACKED.with_borrow(|last| match last {
+        Some((last_key, Unpacked::Records(records))) if *last_key == key => Some(records.clone()),
+        _ => None,
+    });
+    if let Some(records) = last {
+        return Ok(records);
+    }
+    let read = ingest::read_binary(entry.format, &read_bytes(path, entry)?.0);
+    if let (Some(error), true) = (read.error, read.records.is_empty()) {
+        return Err(error);
+    }
+    let records = Arc::new(read.records);
+    LAST_UNPACKED.set(Some((key, Unpacked::Records(records.clone()))));
+    Ok(records)
 }
 
 
@@ -658,10 +687,18 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         if bytes.is_empty() {
             return Err("the file is empty".to_owned());
         }
-        decode(&bytes).map_err(|e| e.to_string())
+        if entry.format.is_binary() {
+            return Ok(Err(ingest::read_binary(entry.format, &bytes)));
+        }
+        decode(&bytes).map(Ok).map_err(|e| e.to_string())
     });
     let records = match decoded {
-        Ok(decoded) => {
+        // A binary container, read from its bytes; its encoding is its own.
+        Ok(Err(records)) => {
+            entry.encoding = Some(entry.format.name().to_owned());
+            records
+        }
+        Ok(Ok(decoded)) => {
             entry.encoding = Some(decoded.encoding.to_owned());
             if decoded.replaced > 0 {
                 problems.push(problem(format!(

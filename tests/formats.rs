@@ -301,3 +301,69 @@ fn compressed_files_reopen_from_the_cache_and_are_searched() {
         .unwrap();
     assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
 }
+
+#[test]
+fn word_documents_of_one_article_and_nexis_exports_of_many() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path();
+    for (index, sample) in samples.iter().enumerate().take(3) {
+        std::fs::write(dir.join(format!("one-{index}.docx")), fixtures::docx(&fixtures::article_paragraphs(sample))).unwrap();
+        std::fs::write(dir.join(format!("one-{index}.odt")), fixtures::odt(&fixtures::article_paragraphs(sample))).unwrap();
+    }
+    std::fs::write(dir.join("nexis.docx"), fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
+    std::fs::write(dir.join("nexis.odt"), fixtures::odt(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
+    let corpus = load(dir);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    for index in 0..3 {
+        assert_reads(&corpus, &format!("one-{index}.docx"), &samples[index..=index], &FULL);
+        assert_reads(&corpus, &format!("one-{index}.odt"), &samples[index..=index], &FULL);
+    }
+    assert_reads(&corpus, "nexis.docx", &samples, &FULL);
+    assert_reads(&corpus, "nexis.odt", &samples, &FULL);
+    // Deleted runs of tracked changes are not text.
+    for article in &corpus.articles {
+        assert!(!corpus.read_text(article).unwrap().contains("deleted words"));
+    }
+}
+
+#[test]
+fn a_docx_that_is_no_zip_lacks_its_body_is_cut_or_holds_broken_xml_is_a_problem() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path();
+    let good = fixtures::docx(&fixtures::article_paragraphs(&samples[0]));
+    std::fs::write(dir.join("text.docx"), fixtures::plain_text(&samples[0])).unwrap();
+    std::fs::write(dir.join("other.docx"), fixtures::zip(&[("readme.txt", "not a document".to_owned())])).unwrap();
+    std::fs::write(dir.join("cut.docx"), &good[..good.len() / 2]).unwrap();
+    std::fs::write(
+        dir.join("broken.docx"),
+        fixtures::zip(&[("word/document.xml", "<w:document><w:body><w:p><w:t>Half".to_owned() + "<w:t a=\"x>")]),
+    )
+    .unwrap();
+    // Paragraphs nested 200,000 deep: read without recursion.
+    let deep = format!("<w:document><w:body>{}<w:p><w:r><w:t>Deep words said.</w:t></w:r></w:p>{}</w:body></w:document>", "<w:sdt>".repeat(200_000), "</w:sdt>".repeat(200_000));
+    std::fs::write(dir.join("deep.docx"), fixtures::zip(&[("word/document.xml", deep)])).unwrap();
+    let corpus = load(dir);
+    let problem = |file: &str| -> String {
+        let found: Vec<_> = corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.clone()).collect();
+        assert_eq!(found.len(), 1, "{file}: {found:?}");
+        found[0].clone()
+    };
+    assert!(problem("text.docx").starts_with("not a DOCX document: not a zip archive"));
+    assert!(problem("other.docx").contains("has no word/document.xml"));
+    assert!(problem("cut.docx").starts_with("not a DOCX document"));
+    assert!(problem("broken.docx").starts_with("the DOCX document's XML is damaged"));
+    assert_eq!(corpus.articles.len(), 1);
+    assert_eq!(corpus.read_text(&corpus.articles[0]).unwrap(), "Deep words said.");
+}
+
+#[test]
+fn word_documents_reopen_from_the_cache_and_are_searched() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("nexis.docx"), fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
+    std::fs::write(folder.path().join("one.odt"), fixtures::odt(&fixtures::article_paragraphs(&samples[1]))).unwrap();
+    assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
+}

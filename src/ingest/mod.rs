@@ -6,6 +6,7 @@ pub mod fields;
 pub mod html;
 pub mod json;
 pub mod nexis;
+pub mod office;
 
 use crate::metadata::Fields;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,10 @@ pub enum Format {
     JsonLines,
     /// CSV or TSV with a header row, one article per row.
     Csv,
+    /// A Word document (one article, or a Nexis export of many).
+    Docx,
+    /// An OpenDocument text (one article, or a Nexis export of many).
+    Odt,
 }
 
 impl Format {
@@ -46,6 +51,8 @@ impl Format {
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
             "csv" | "tsv" => Format::Csv,
+            "docx" => Format::Docx,
+            "odt" => Format::Odt,
             _ => return None,
         })
     }
@@ -59,6 +66,8 @@ impl Format {
             Format::Json => "json",
             Format::JsonLines => "jsonl",
             Format::Csv => "csv",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
     }
 
@@ -67,9 +76,15 @@ impl Format {
         matches!(self, Format::Json | Format::JsonLines | Format::Csv)
     }
 
-    /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles.
+    /// True for formats whose bytes are no text: containers read by `read_binary`, not decoded.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Odt)
+    }
+
+    /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles,
+    /// and containers, which cannot be cut.
     pub fn is_read_whole(self) -> bool {
-        self.holds_many()
+        self.holds_many() || self.is_binary()
     }
 }
 
@@ -107,17 +122,34 @@ impl Records {
     }
 }
 
-/// Reads the records of a file's decoded text in the given format.
+/// Reads the records of a file's decoded text in the given format (for a binary format, the text it holds).
 pub fn read_records(format: Format, text: &str) -> Records {
     match format {
-        // A Nexis export holds many articles.
-        Format::Text | Format::Markdown if nexis::is_nexis(text) => nexis::read_nexis(text),
-        Format::Text | Format::Markdown => read_plain(text),
+        Format::Text | Format::Markdown | Format::Docx | Format::Odt => read_document_text(text),
         Format::Html => html::read_html(text),
         Format::Json => json::read_json(text),
         Format::JsonLines => json::read_json_lines(text),
         Format::Csv => delimited::read_delimited(text),
     }
+}
+
+/// Reads the records of a binary file (see `Format::is_binary`) from its bytes.
+pub fn read_binary(format: Format, bytes: &[u8]) -> Records {
+    let text = match format {
+        Format::Docx => office::document_text(bytes, office::Office::Docx),
+        Format::Odt => office::document_text(bytes, office::Office::Odt),
+        _ => return read_records(format, &String::from_utf8_lossy(bytes)),
+    };
+    match text {
+        Ok(text) => read_document_text(&text),
+        Err(reason) => Records { error: Some(reason), ..Records::default() },
+    }
+}
+
+/// The text of a document (plain text, or what a DOCX or ODT file holds): a Nexis export of many
+/// articles, or one article.
+fn read_document_text(text: &str) -> Records {
+    if nexis::is_nexis(text) { nexis::read_nexis(text) } else { read_plain(text) }
 }
 
 /// A plain text or Markdown file is one article; its metadata is read from the text.

@@ -290,3 +290,66 @@ pub fn articles_csv(samples: &[Sample]) -> String {
 pub fn plain_text(sample: &Sample) -> String {
     format!("{}\n{}\nBy {}\n{}\n\n{}\n", sample.day().format("%A, %B %-d, %Y"), sample.title, sample.author, sample.outlet, sample.body)
 }
+
+/// Text escaped for XML.
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A zip archive of `(name, content)` entries, deflated.
+pub fn zip(entries: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in entries {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(content.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// A Word document whose body holds `paragraphs`, as Word writes them: runs of text split in two, a
+/// bookmark, and a deleted run that is no part of the text.
+pub fn docx(paragraphs: &[String]) -> Vec<u8> {
+    let mut body = String::new();
+    for paragraph in paragraphs {
+        let (first, second) = paragraph.split_at(paragraph.char_indices().nth(paragraph.chars().count() / 2).map_or(0, |(i, _)| i));
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr><w:bookmarkStart w:id=\"0\" w:name=\"b\"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r><w:del w:id=\"1\"><w:r><w:delText>deleted words</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            xml_escape(first),
+            xml_escape(second)
+        ));
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    zip(&[
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".to_owned()),
+        ("word/document.xml", document),
+    ])
+}
+
+/// An OpenDocument text whose body holds `paragraphs`, the first as a heading.
+pub fn odt(paragraphs: &[String]) -> Vec<u8> {
+    let mut body = String::new();
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let tag = if index == 0 { "text:h" } else { "text:p" };
+        body.push_str(&format!("<{tag}><text:span>{}</text:span></{tag}>", xml_escape(paragraph)));
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    );
+    zip(&[("mimetype", "application/vnd.oasis.opendocument.text".to_owned()), ("content.xml", content)])
+}
+
+/// The paragraphs of a single article as a document holds them: title, byline, outlet, date, body.
+pub fn article_paragraphs(sample: &Sample) -> Vec<String> {
+    let mut paragraphs = vec![
+        sample.title.clone(),
+        format!("By {}", sample.author),
+        sample.outlet.clone(),
+        sample.day().format("%A, %-d %B %Y").to_string(),
+    ];
+    paragraphs.extend(sample.paragraphs().into_iter().map(str::to_owned));
+    paragraphs
+}
