@@ -367,3 +367,57 @@ fn word_documents_reopen_from_the_cache_and_are_searched() {
     std::fs::write(folder.path().join("one.odt"), fixtures::odt(&fixtures::article_paragraphs(&samples[1]))).unwrap();
     assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
 }
+
+#[test]
+fn rtf_of_one_article_nexis_exports_and_factiva_exports() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path();
+    for (index, sample) in samples.iter().enumerate().take(3) {
+        std::fs::write(dir.join(format!("one-{index}.rtf")), fixtures::rtf(&fixtures::article_paragraphs(sample))).unwrap();
+    }
+    std::fs::write(dir.join("nexis-uni.rtf"), fixtures::rtf(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
+    let classic: Vec<String> = fixtures::nexis_classic(&samples).lines().map(str::to_owned).collect();
+    std::fs::write(dir.join("nexis-classic.rtf"), fixtures::rtf(&classic)).unwrap();
+    std::fs::write(dir.join("factiva.rtf"), fixtures::factiva_rtf(&samples)).unwrap();
+    // Factiva as plain text, as some export it.
+    std::fs::write(dir.join("factiva.txt"), fixtures::factiva_lines(&samples).join("\n") + "\n").unwrap();
+    let corpus = load(dir);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    for index in 0..3 {
+        assert_reads(&corpus, &format!("one-{index}.rtf"), &samples[index..=index], &FULL);
+    }
+    for file in ["nexis-uni.rtf", "nexis-classic.rtf", "factiva.rtf", "factiva.txt"] {
+        assert_reads(&corpus, file, &samples, &FULL);
+    }
+    // Header lines (word count, source code, copyright) and the identifier are not article text.
+    for article in &corpus.articles {
+        let text = corpus.read_text(article).unwrap();
+        assert!(!text.contains(" words\n") && !text.contains("Document ") && !text.contains("Copyright"), "{text}");
+    }
+}
+
+#[test]
+fn a_factiva_export_cut_short_or_without_a_word_count_says_so_and_keeps_the_text() {
+    let samples = fixtures::samples();
+    let three = &samples[..3];
+    let folder = tempfile::tempdir().unwrap();
+    let mut lines = fixtures::factiva_lines(three);
+    // The second article's word count line is lost, and the file ends before the third's identifier line.
+    let second_count = lines.iter().enumerate().filter(|(_, l)| l.ends_with(" words")).nth(1).unwrap().0;
+    lines.remove(second_count);
+    lines.pop();
+    std::fs::write(folder.path().join("damaged.rtf"), fixtures::rtf(&lines)).unwrap();
+    std::fs::write(folder.path().join("not-rtf.rtf"), "Just words, no RTF header.").unwrap();
+    let corpus = load(folder.path());
+    let problems: Vec<String> = corpus.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+    assert!(problems.iter().any(|p| p.starts_with("damaged.rtf: article 2: no word count line")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.starts_with("damaged.rtf: the text after the last `Document")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.starts_with("not-rtf.rtf: not an RTF document")), "{problems:?}");
+    assert_eq!(corpus.articles.len(), 3);
+    assert_eq!(corpus.articles[0].title, three[0].title);
+    assert_eq!(corpus.articles[2].title, three[2].title);
+    // The article without its header still holds its words.
+    let second = squeeze(&corpus.read_text(&corpus.articles[1]).unwrap());
+    assert!(second.contains(&squeeze(three[1].paragraphs()[0])));
+}

@@ -2,11 +2,13 @@
 
 pub mod compressed;
 pub mod delimited;
+pub mod factiva;
 pub mod fields;
 pub mod html;
 pub mod json;
 pub mod nexis;
 pub mod office;
+pub mod rtf;
 
 use crate::metadata::Fields;
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,8 @@ pub enum Format {
     Docx,
     /// An OpenDocument text (one article, or a Nexis export of many).
     Odt,
+    /// Rich Text Format (one article, or a Nexis or Factiva export of many).
+    Rtf,
 }
 
 impl Format {
@@ -53,6 +57,7 @@ impl Format {
             "csv" | "tsv" => Format::Csv,
             "docx" => Format::Docx,
             "odt" => Format::Odt,
+            "rtf" => Format::Rtf,
             _ => return None,
         })
     }
@@ -68,6 +73,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Rtf => "rtf",
         }
     }
 
@@ -82,9 +88,9 @@ impl Format {
     }
 
     /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles,
-    /// and containers, which cannot be cut.
+    /// and containers and RTF (pictures make them large), which cannot be cut.
     pub fn is_read_whole(self) -> bool {
-        self.holds_many() || self.is_binary()
+        self.holds_many() || self.is_binary() || self == Format::Rtf
     }
 }
 
@@ -130,6 +136,10 @@ pub fn read_records(format: Format, text: &str) -> Records {
         Format::Json => json::read_json(text),
         Format::JsonLines => json::read_json_lines(text),
         Format::Csv => delimited::read_delimited(text),
+        Format::Rtf => match rtf::rtf_text(text) {
+            Ok(text) => read_document_text(&text),
+            Err(reason) => Records { error: Some(reason), ..Records::default() },
+        },
     }
 }
 
@@ -146,10 +156,16 @@ pub fn read_binary(format: Format, bytes: &[u8]) -> Records {
     }
 }
 
-/// The text of a document (plain text, or what a DOCX or ODT file holds): a Nexis export of many
-/// articles, or one article.
+/// The text of a document (plain text, or what a DOCX, ODT or RTF file holds): a Nexis or Factiva export
+/// of many articles, or one article.
 fn read_document_text(text: &str) -> Records {
-    if nexis::is_nexis(text) { nexis::read_nexis(text) } else { read_plain(text) }
+    if nexis::is_nexis(text) {
+        nexis::read_nexis(text)
+    } else if factiva::is_factiva(text) {
+        factiva::read_factiva(text)
+    } else {
+        read_plain(text)
+    }
 }
 
 /// A plain text or Markdown file is one article; its metadata is read from the text.

@@ -208,8 +208,9 @@ fn read_document(lines: &[(&str, Range<usize>)], old_layout: bool) -> Result<(Fi
     if old_layout {
         fields.outlet = Some(content[..date_at].iter().map(|(line, _)| *line).collect::<Vec<_>>().join(" "))
             .filter(|outlet| !outlet.is_empty());
-        // Edition lines follow the date line without a blank; the title is the next block that is no key line.
-        while cursor < content.len() && !content[cursor].1 {
+        // Edition lines follow the date line (without a blank line in text, as paragraphs of their own in
+        // RTF or DOCX); the title is the next block that is no key line.
+        while cursor < content.len() && (!content[cursor].1 || is_edition(content[cursor].0)) {
             cursor += 1;
         }
         let title_start = cursor;
@@ -338,6 +339,17 @@ fn checked_date(line: &str) -> Result<NaiveDate, String> {
         }
     }
     Ok(date)
+}
+
+/// True for an edition line under the date: `Final Edition`, `Late Edition - Final`, `Correction Appended`.
+fn is_edition(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "final", "late", "early", "first", "second", "third", "correction", "appended", "online", "print", "city",
+        "national", "home", "main", "metro", "weekend", "edition", "ed.", "-", "–",
+    ];
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    words.len() <= 5 && words.iter().any(|w| w.starts_with("edition") || w == "appended")
+        && words.iter().all(|w| WORDS.contains(&w.as_str()) || w.starts_with("edition"))
 }
 
 /// The key (lower case) and value of a `Key: value` line.

@@ -353,3 +353,86 @@ pub fn article_paragraphs(sample: &Sample) -> Vec<String> {
     paragraphs.extend(sample.paragraphs().into_iter().map(str::to_owned));
     paragraphs
 }
+
+/// Text escaped for RTF as Word writes it: Windows-1252 letters as `\'hh`, other characters as `\uN?`,
+/// typographic quotes and dashes as control words.
+pub fn rtf_escape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '\\' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\line "),
+            '“' => out.push_str("\\ldblquote "),
+            '”' => out.push_str("\\rdblquote "),
+            '—' => out.push_str("\\emdash "),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let text = c.to_string();
+                let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+                if !unmappable && bytes.len() == 1 {
+                    out.push_str(&format!("\\'{:02x}", bytes[0]));
+                } else {
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{}?", *unit as i16));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An RTF document of `paragraphs` (empty strings make blank lines), with the font and colour tables,
+/// document information and a picture a word processor writes.
+pub fn rtf(paragraphs: &[String]) -> String {
+    let mut out = String::from(
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}{\\f1\\fswiss Arial;}}\n{\\colortbl;\\red0\\green0\\blue0;}\n{\\*\\generator Dossier fixtures;}{\\info{\\title Export}{\\author Nobody}}\n\\viewkind4\\uc1\\pard\\f0\\fs24 ",
+    );
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if index == 1 {
+            out.push_str("{\\pict\\pngblip\\picw10\\pich10 89504e470d0a1a0a0000000d49484452}");
+        }
+        out.push_str(&rtf_escape(paragraph));
+        out.push_str("\\par\n");
+    }
+    out.push('}');
+    out
+}
+
+/// A Factiva export's lines: per article the headline, byline, word count, date, time, source name and
+/// code, language, copyright, the paragraphs, and the `Document …` identifier line.
+pub fn factiva_lines(samples: &[Sample]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (index, sample) in samples.iter().enumerate() {
+        let code: String = sample.outlet.split_whitespace().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase();
+        out.push(sample.title.clone());
+        out.push(format!("By {}", sample.author));
+        out.push(format!("{} words", sample.body.split_whitespace().count()));
+        out.push(sample.day().format("%-d %B %Y").to_string());
+        out.push("07:30 GMT".into());
+        out.push(sample.outlet.clone());
+        out.push(code.clone());
+        out.push("English".into());
+        out.push(format!("Copyright {} {}. All Rights Reserved.", sample.day().format("%Y"), sample.outlet));
+        out.extend(sample.paragraphs().into_iter().map(str::to_owned));
+        out.push(format!("Document {code}{:07}{}ef{index:03}0001l", index, sample.day().format("%Y%m%d")));
+    }
+    out
+}
+
+/// A Factiva RTF export: the lines of `factiva_lines` as paragraphs, with blank ones between articles.
+pub fn factiva_rtf(samples: &[Sample]) -> String {
+    let mut paragraphs = Vec::new();
+    for line in factiva_lines(samples) {
+        let ends_article = line.starts_with("Document ");
+        paragraphs.push(line);
+        if ends_article {
+            paragraphs.push(String::new());
+        }
+    }
+    rtf(&paragraphs)
+}
