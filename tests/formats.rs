@@ -421,3 +421,20 @@ fn a_factiva_export_cut_short_or_without_a_word_count_says_so_and_keeps_the_text
     let second = squeeze(&corpus.read_text(&corpus.articles[1]).unwrap());
     assert!(second.contains(&squeeze(three[1].paragraphs()[0])));
 }
+
+#[test]
+fn factiva_html_exports_of_many_articles() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("factiva.html"), fixtures::factiva_html(&samples)).unwrap();
+    // An ordinary page that mentions a document and words is still one article.
+    std::fs::write(
+        folder.path().join("page.html"),
+        "<html><body><article><h1>Archive rules</h1><p>The archivist said: \"Every Document counts, and so do 300 words.\"</p></article></body></html>",
+    )
+    .unwrap();
+    let corpus = load(folder.path());
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    assert_reads(&corpus, "factiva.html", &samples, &FULL);
+    assert_eq!(corpus.articles.iter().filter(|a| a.title == "Archive rules").count(), 1);
+}

@@ -23,7 +23,7 @@ pub enum Format {
     Text,
     /// Markdown, one article.
     Markdown,
-    /// An HTML page, one article.
+    /// An HTML page, one article (or a Factiva export of many).
     Html,
     /// JSON: one article object or an array of them.
     Json,
@@ -132,7 +132,7 @@ impl Records {
 pub fn read_records(format: Format, text: &str) -> Records {
     match format {
         Format::Text | Format::Markdown | Format::Docx | Format::Odt => read_document_text(text),
-        Format::Html => html::read_html(text),
+        Format::Html => read_page(text),
         Format::Json => json::read_json(text),
         Format::JsonLines => json::read_json_lines(text),
         Format::Csv => delimited::read_delimited(text),
@@ -165,6 +165,19 @@ fn read_document_text(text: &str) -> Records {
         factiva::read_factiva(text)
     } else {
         read_plain(text)
+    }
+}
+
+/// An HTML page: a Factiva export of many articles, or one article.
+fn read_page(source: &str) -> Records {
+    let page = html::read_html(source);
+    match page.records.first() {
+        Some(record) if page.records.len() == 1 && factiva::is_factiva(&record.text) => {
+            let mut records = factiva::read_factiva(&record.text);
+            records.warnings.splice(0..0, page.warnings);
+            records
+        }
+        _ => page,
     }
 }
 

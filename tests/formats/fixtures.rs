@@ -436,3 +436,28 @@ pub fn factiva_rtf(samples: &[Sample]) -> String {
     }
     rtf(&paragraphs)
 }
+
+/// A Factiva HTML export: per article a `div` with the headline in a `span`, the other header lines
+/// (byline, word count, date, time, source, code, language, copyright) as `div`s, the paragraphs as `p`s,
+/// and the identifier line in bold.
+pub fn factiva_html(samples: &[Sample]) -> String {
+    let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut out = String::from(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Factiva</title><style>.enHeadline{font-weight:bold}</style></head><body><div id=\"headlines\">",
+    );
+    let lines = factiva_lines(samples);
+    for article in lines.split_inclusive(|line| line.starts_with("Document ")) {
+        let (identifier, rest) = article.split_last().unwrap();
+        out.push_str("<div class=\"article enArticle\">");
+        out.push_str(&format!("<div id=\"hd\"><span class=\"enHeadline\">{}</span></div>", escape(&rest[0])));
+        for line in &rest[1..9] {
+            out.push_str(&format!("<div>{}</div>", escape(line)));
+        }
+        for paragraph in &rest[9..] {
+            out.push_str(&format!("<p class=\"articleParagraph enarticleParagraph\">{}</p>", escape(paragraph)));
+        }
+        out.push_str(&format!("<p><b>{}</b></p></div>", escape(identifier)));
+    }
+    out.push_str("</div></body></html>");
+    out
+}
