@@ -51,10 +51,16 @@ struct Expect<'a> {
 
 const FULL: Expect<'static> = Expect { outlet: &|s: &Sample| s.outlet.clone(), author: true };
 
-/// Asserts that `file` of `corpus` holds exactly `samples`, in order, each whole and with its statements.
+/// Asserts that `file` of `corpus` holds exactly `samples`, in order, each whole and with its statements,
+/// and that it has no problem.
 fn assert_reads(corpus: &Corpus, file: &str, samples: &[Sample], expect: &Expect) {
-    let problems: Vec<_> = corpus.problems.iter().filter(|p| p.path == file).collect();
-    assert!(problems.is_empty(), "{problems:?}");
+    assert_reads_with_notes(corpus, file, samples, expect, &[]);
+}
+
+/// `assert_reads` for a file whose problems are exactly `notes` (each the whole message).
+fn assert_reads_with_notes(corpus: &Corpus, file: &str, samples: &[Sample], expect: &Expect, notes: &[&str]) {
+    let problems: Vec<&str> = corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.as_str()).collect();
+    assert_eq!(problems, notes, "{file}");
     let articles: Vec<usize> = (0..corpus.articles.len())
         .filter(|&i| corpus.files[corpus.articles[i].file_id as usize].relative_path == file)
         .collect();
@@ -437,4 +443,46 @@ fn factiva_html_exports_of_many_articles() {
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
     assert_reads(&corpus, "factiva.html", &samples, &FULL);
     assert_eq!(corpus.articles.iter().filter(|a| a.title == "Archive rules").count(), 1);
+}
+
+#[test]
+fn web_archives_plain_and_gzipped_give_their_html_pages() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let archive = fixtures::warc(&samples);
+    std::fs::write(folder.path().join("crawl.warc"), &archive).unwrap();
+    // A .warc.gz compresses each record on its own: gzip members one after another.
+    let mut members = Vec::new();
+    let mut at = 0;
+    let starts: Vec<usize> = archive.windows(9).enumerate().filter(|(_, w)| *w == b"WARC/1.0\r").map(|(i, _)| i).collect();
+    for (index, &start) in starts.iter().enumerate() {
+        let end = starts.get(index + 1).copied().unwrap_or(archive.len());
+        members.extend(fixtures::gzip(&archive[start..end]));
+        at = end;
+    }
+    assert_eq!(at, archive.len());
+    std::fs::write(folder.path().join("crawl.warc.gz"), &members).unwrap();
+    let cut = &archive[..archive.len() - archive.len() / 5];
+    std::fs::write(folder.path().join("cut.warc"), cut).unwrap();
+    let corpus = load(folder.path());
+    let host_url = |s: &Sample| format!("https://{}/{}", fixtures::host(s), s.file.replace(['/', '.'], "-"));
+    let n = samples.len();
+    // One note counts what was skipped: the crawl's info, requests, images and metadata.
+    let note = format!(
+        "skipped, as no HTML pages: {n} metadata records, {n} request records, {n} responses of image/png, 1 warcinfo records"
+    );
+    for file in ["crawl.warc", "crawl.warc.gz"] {
+        assert_reads_with_notes(&corpus, file, &samples, &FULL, &[note.as_str()]);
+        let urls: Vec<_> = corpus
+            .articles
+            .iter()
+            .filter(|a| corpus.files[a.file_id as usize].relative_path == file)
+            .map(|a| a.url.clone().unwrap())
+            .collect();
+        assert_eq!(urls, samples.iter().map(host_url).collect::<Vec<_>>());
+    }
+    let cut_problems: Vec<_> = corpus.problems.iter().filter(|p| p.path == "cut.warc").map(|p| p.message.clone()).collect();
+    assert!(cut_problems.iter().any(|p| p.contains("cut short")), "{cut_problems:?}");
+    let cut_articles = corpus.articles.iter().filter(|a| corpus.files[a.file_id as usize].relative_path == "cut.warc").count();
+    assert!(cut_articles > 0 && cut_articles < samples.len());
 }

@@ -9,6 +9,7 @@ pub mod json;
 pub mod nexis;
 pub mod office;
 pub mod rtf;
+pub mod warc;
 
 use crate::metadata::Fields;
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,8 @@ pub enum Format {
     Odt,
     /// Rich Text Format (one article, or a Nexis or Factiva export of many).
     Rtf,
+    /// A web archive: the HTML pages it holds, one article each.
+    Warc,
 }
 
 impl Format {
@@ -58,6 +61,7 @@ impl Format {
             "docx" => Format::Docx,
             "odt" => Format::Odt,
             "rtf" => Format::Rtf,
+            "warc" => Format::Warc,
             _ => return None,
         })
     }
@@ -74,6 +78,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Odt => "odt",
             Format::Rtf => "rtf",
+            Format::Warc => "warc",
         }
     }
 
@@ -84,7 +89,7 @@ impl Format {
 
     /// True for formats whose bytes are no text: containers read by `read_binary`, not decoded.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Odt)
+        matches!(self, Format::Docx | Format::Odt | Format::Warc)
     }
 
     /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles,
@@ -140,6 +145,7 @@ pub fn read_records(format: Format, text: &str) -> Records {
             Ok(text) => read_document_text(&text),
             Err(reason) => Records { error: Some(reason), ..Records::default() },
         },
+        Format::Warc => warc::read_warc(text.as_bytes()),
     }
 }
 
@@ -148,6 +154,7 @@ pub fn read_binary(format: Format, bytes: &[u8]) -> Records {
     let text = match format {
         Format::Docx => office::document_text(bytes, office::Office::Docx),
         Format::Odt => office::document_text(bytes, office::Office::Odt),
+        Format::Warc => return warc::read_warc(bytes),
         _ => return read_records(format, &String::from_utf8_lossy(bytes)),
     };
     match text {

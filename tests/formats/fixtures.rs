@@ -461,3 +461,46 @@ pub fn factiva_html(samples: &[Sample]) -> String {
     out.push_str("</div></body></html>");
     out
 }
+
+/// A web archive of the samples as HTML pages, each fetched with a request record and followed by a
+/// metadata record, and an image response between them, as a crawler writes it.
+pub fn warc(samples: &[Sample]) -> Vec<u8> {
+    let record = |kind: &str, uri: &str, content_type: &str, block: &[u8]| -> Vec<u8> {
+        let mut out = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-01-10T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:{:08x}>\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            block.len() * 7919 % 99_999_989,
+            block.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(block);
+        out.extend_from_slice(b"\r\n\r\n");
+        out
+    };
+    let mut out = record("warcinfo", "", "application/warc-fields", b"software: dossier-fixtures\r\n");
+    for sample in samples {
+        let uri = format!("https://{}/{}", host(sample), sample.file.replace(['/', '.'], "-"));
+        let paragraphs: String = sample.paragraphs().iter().map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;"))).collect();
+        let page = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title} | {outlet}</title><meta property=\"og:site_name\" content=\"{outlet}\"><meta name=\"author\" content=\"{author}\"><meta property=\"article:published_time\" content=\"{date}T07:30:00Z\"></head><body><nav><a href=\"/\">Home</a></nav><article><h1>{title}</h1>\n{paragraphs}</article><footer>© {outlet}</footer></body></html>",
+            title = sample.title,
+            outlet = sample.outlet,
+            author = sample.author,
+            date = sample.date,
+        );
+        // Some servers send pages gzipped and in chunks; the archive keeps them as sent.
+        let response = if sample.file.len() % 2 == 0 {
+            let packed = gzip(page.as_bytes());
+            let mut body = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n", packed.len()).into_bytes();
+            body.extend_from_slice(&packed);
+            body.extend_from_slice(b"\r\n0\r\n\r\n");
+            body
+        } else {
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: {}\r\n\r\n{page}", page.len()).into_bytes()
+        };
+        out.extend(record("request", &uri, "application/http; msgtype=request", format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", host(sample)).as_bytes()));
+        out.extend(record("response", &uri, "application/http; msgtype=response", &response));
+        out.extend(record("response", &format!("{uri}.png"), "application/http; msgtype=response", b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n"));
+        out.extend(record("metadata", &uri, "application/warc-fields", b"outlink: https://example.org/\r\n"));
+    }
+    out
+}
