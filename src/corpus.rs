@@ -393,13 +393,15 @@ enum Unpacked {
     Records(Arc<Vec<RawRecord>>),
 }
 
+/// A file as `LAST_UNPACKED` knows it: its path, size and modification time.
+type UnpackedKey = (PathBuf, u64, Option<u64>);
+
 thread_local! {
-    static LAST_UNPACKED: std::cell::RefCell<Option<((PathBuf, u64, Option<u64>), Unpacked)>> =
-        const { std::cell::RefCell::new(None) };
+    static LAST_UNPACKED: std::cell::RefCell<Option<(UnpackedKey, Unpacked)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The key a file is remembered by in `LAST_UNPACKED`: its path, size and modification time now.
-fn unpacked_key(path: &Path) -> Result<(PathBuf, u64, Option<u64>), String> {
+fn unpacked_key(path: &Path) -> Result<UnpackedKey, String> {
     let metadata = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     Ok((path.to_owned(), metadata.len(), metadata.modified().ok().and_then(nanos_since_epoch)))
 }
@@ -437,7 +439,6 @@ fn unpacked_records(path: &Path, entry: &FileEntry) -> Result<Arc<Vec<RawRecord>
     LAST_UNPACKED.set(Some((key, Unpacked::Records(records.clone()))));
     Ok(records)
 }
-
 
 /// Reads a file's bytes, unpacked when compressed: all of a file that holds many articles or is a container
 /// (up to `MAX_FILE_BYTES`, or `MAX_UNPACKED_BYTES` unpacked), else only as much as one article may hold, so

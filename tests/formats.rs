@@ -64,7 +64,12 @@ fn assert_reads_with_notes(corpus: &Corpus, file: &str, samples: &[Sample], expe
     let articles: Vec<usize> = (0..corpus.articles.len())
         .filter(|&i| corpus.files[corpus.articles[i].file_id as usize].relative_path == file)
         .collect();
-    assert_eq!(articles.len(), samples.len(), "{file}: {:?}", articles.iter().map(|&i| &corpus.articles[i].title).collect::<Vec<_>>());
+    assert_eq!(
+        articles.len(),
+        samples.len(),
+        "{file}: {:?}",
+        articles.iter().map(|&i| &corpus.articles[i].title).collect::<Vec<_>>()
+    );
     for (&index, sample) in articles.iter().zip(samples) {
         let meta = &corpus.articles[index];
         let place = format!("{file} / {}", sample.file);
@@ -314,8 +319,10 @@ fn word_documents_of_one_article_and_nexis_exports_of_many() {
     let folder = tempfile::tempdir().unwrap();
     let dir = folder.path();
     for (index, sample) in samples.iter().enumerate().take(3) {
-        std::fs::write(dir.join(format!("one-{index}.docx")), fixtures::docx(&fixtures::article_paragraphs(sample))).unwrap();
-        std::fs::write(dir.join(format!("one-{index}.odt")), fixtures::odt(&fixtures::article_paragraphs(sample))).unwrap();
+        std::fs::write(dir.join(format!("one-{index}.docx")), fixtures::docx(&fixtures::article_paragraphs(sample)))
+            .unwrap();
+        std::fs::write(dir.join(format!("one-{index}.odt")), fixtures::odt(&fixtures::article_paragraphs(sample)))
+            .unwrap();
     }
     std::fs::write(dir.join("nexis.docx"), fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
     std::fs::write(dir.join("nexis.odt"), fixtures::odt(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
@@ -348,7 +355,11 @@ fn a_docx_that_is_no_zip_lacks_its_body_is_cut_or_holds_broken_xml_is_a_problem(
     )
     .unwrap();
     // Paragraphs nested 200,000 deep: read without recursion.
-    let deep = format!("<w:document><w:body>{}<w:p><w:r><w:t>Deep words said.</w:t></w:r></w:p>{}</w:body></w:document>", "<w:sdt>".repeat(200_000), "</w:sdt>".repeat(200_000));
+    let deep = format!(
+        "<w:document><w:body>{}<w:p><w:r><w:t>Deep words said.</w:t></w:r></w:p>{}</w:body></w:document>",
+        "<w:sdt>".repeat(200_000),
+        "</w:sdt>".repeat(200_000)
+    );
     std::fs::write(dir.join("deep.docx"), fixtures::zip(&[("word/document.xml", deep)])).unwrap();
     let corpus = load(dir);
     let problem = |file: &str| -> String {
@@ -369,7 +380,8 @@ fn word_documents_reopen_from_the_cache_and_are_searched() {
     let samples = fixtures::samples();
     let folder = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();
-    std::fs::write(folder.path().join("nexis.docx"), fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
+    std::fs::write(folder.path().join("nexis.docx"), fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples)))
+        .unwrap();
     std::fs::write(folder.path().join("one.odt"), fixtures::odt(&fixtures::article_paragraphs(&samples[1]))).unwrap();
     assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
 }
@@ -380,7 +392,8 @@ fn rtf_of_one_article_nexis_exports_and_factiva_exports() {
     let folder = tempfile::tempdir().unwrap();
     let dir = folder.path();
     for (index, sample) in samples.iter().enumerate().take(3) {
-        std::fs::write(dir.join(format!("one-{index}.rtf")), fixtures::rtf(&fixtures::article_paragraphs(sample))).unwrap();
+        std::fs::write(dir.join(format!("one-{index}.rtf")), fixtures::rtf(&fixtures::article_paragraphs(sample)))
+            .unwrap();
     }
     std::fs::write(dir.join("nexis-uni.rtf"), fixtures::rtf(&fixtures::nexis_uni_paragraphs(&samples))).unwrap();
     let classic: Vec<String> = fixtures::nexis_classic(&samples).lines().map(str::to_owned).collect();
@@ -454,7 +467,8 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
     // A .warc.gz compresses each record on its own: gzip members one after another.
     let mut members = Vec::new();
     let mut at = 0;
-    let starts: Vec<usize> = archive.windows(9).enumerate().filter(|(_, w)| *w == b"WARC/1.0\r").map(|(i, _)| i).collect();
+    let starts: Vec<usize> =
+        archive.windows(9).enumerate().filter(|(_, w)| *w == b"WARC/1.0\r").map(|(i, _)| i).collect();
     for (index, &start) in starts.iter().enumerate() {
         let end = starts.get(index + 1).copied().unwrap_or(archive.len());
         members.extend(fixtures::gzip(&archive[start..end]));
@@ -481,8 +495,72 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
             .collect();
         assert_eq!(urls, samples.iter().map(host_url).collect::<Vec<_>>());
     }
-    let cut_problems: Vec<_> = corpus.problems.iter().filter(|p| p.path == "cut.warc").map(|p| p.message.clone()).collect();
+    let cut_problems: Vec<_> =
+        corpus.problems.iter().filter(|p| p.path == "cut.warc").map(|p| p.message.clone()).collect();
     assert!(cut_problems.iter().any(|p| p.contains("cut short")), "{cut_problems:?}");
-    let cut_articles = corpus.articles.iter().filter(|a| corpus.files[a.file_id as usize].relative_path == "cut.warc").count();
+    let cut_articles =
+        corpus.articles.iter().filter(|a| corpus.files[a.file_id as usize].relative_path == "cut.warc").count();
     assert!(cut_articles > 0 && cut_articles < samples.len());
+}
+
+#[test]
+fn every_cut_of_every_export_gives_articles_or_says_why_and_never_panics() {
+    use dossier::ingest::{self, Format};
+    let samples = fixtures::samples();
+    let exports: Vec<(Format, Vec<u8>)> = vec![
+        (Format::Text, fixtures::nexis_classic(&samples).into_bytes()),
+        (Format::Text, fixtures::nexis_uni_text(&samples).into_bytes()),
+        (Format::Text, (fixtures::factiva_lines(&samples).join("\n") + "\n").into_bytes()),
+        (Format::Rtf, fixtures::factiva_rtf(&samples).into_bytes()),
+        (Format::Html, fixtures::factiva_html(&samples).into_bytes()),
+        (
+            Format::JsonLines,
+            fixtures::json_lines(&samples.iter().map(fixtures::news_please).collect::<Vec<_>>()).into_bytes(),
+        ),
+        (Format::Docx, fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples))),
+        (Format::Odt, fixtures::odt(&fixtures::article_paragraphs(&samples[0]))),
+        (Format::Warc, fixtures::warc(&samples)),
+    ];
+    for (format, bytes) in &exports {
+        for cut in (1..40).map(|k| bytes.len() * k / 40) {
+            let prefix = &bytes[..cut];
+            let records = if format.is_binary() {
+                ingest::read_binary(*format, prefix)
+            } else {
+                ingest::read_records(*format, &String::from_utf8_lossy(prefix))
+            };
+            assert!(
+                !records.records.is_empty() || records.error.is_some() || !records.warnings.is_empty(),
+                "{} cut at {cut} of {}: nothing read and no reason",
+                format.name(),
+                bytes.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn re_reading_every_article_of_a_big_compressed_file_unpacks_it_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let filler = "The committee met again and the reservoir level was recorded in the ledger. ".repeat(50);
+    let lines: String = (0..3000)
+        .map(|i| serde_json::json!({"title": format!("Ledger entry {i}"), "date_publish": "2021-04-12", "maintext": format!("{filler}Entry {i}.")}).to_string() + "\n")
+        .collect();
+    let packed = fixtures::gzip(lines.as_bytes());
+    std::fs::write(folder.path().join("ledger.jsonl.gz"), &packed).unwrap();
+    let corpus = load(folder.path());
+    assert_eq!(corpus.articles.len(), 3000, "{:?}", corpus.problems);
+    let started = std::time::Instant::now();
+    let once =
+        dossier::ingest::compressed::unpack(&packed, dossier::ingest::compressed::Compression::Gzip, 1 << 30).unwrap();
+    let _ = dossier::decode::decode(&once.bytes).unwrap();
+    let unpack_once = started.elapsed();
+    let started = std::time::Instant::now();
+    for (index, article) in corpus.articles.iter().enumerate() {
+        assert!(corpus.read_text(article).unwrap().ends_with(&format!("Entry {index}.")));
+    }
+    let read_all = started.elapsed();
+    println!("{} MB unpacked: once {unpack_once:?}, all 3000 articles read again {read_all:?}", lines.len() >> 20);
+    // Unpacking for each article would take 3000 times as long as unpacking once.
+    assert!(read_all < unpack_once * 300, "{read_all:?} against {unpack_once:?} for one unpacking");
 }

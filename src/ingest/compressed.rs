@@ -68,7 +68,11 @@ pub struct Unpacked {
 /// Unpacks `compressed`, keeping at most `limit` bytes. Fails only when nothing could be unpacked.
 pub fn unpack(compressed: &[u8], compression: Compression, limit: u64) -> Result<Unpacked, String> {
     if !compressed.starts_with(compression.magic()) {
-        return Err(format!("not a {} file (its first bytes are not a {} header)", compression.name(), compression.name()));
+        return Err(format!(
+            "not a {} file (its first bytes are not a {} header)",
+            compression.name(),
+            compression.name()
+        ));
     }
     let reader: Box<dyn Read + '_> = match compression {
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(compressed)),

@@ -57,9 +57,9 @@ pub fn read_delimited(text: &str) -> Records {
                     (fields, Some(text)) => {
                         records.records.push(RawRecord { record: index, fields, text, byte_range: range })
                     }
-                    (fields, None) if is_listing && super::fields::is_listing_only(&fields) => {
-                        records.records.push(RawRecord { record: index, fields, text: String::new(), byte_range: range })
-                    }
+                    (fields, None) if is_listing && super::fields::is_listing_only(&fields) => records
+                        .records
+                        .push(RawRecord { record: index, fields, text: String::new(), byte_range: range }),
                     (_, None) if is_ragged => {}
                     (_, None) if is_listing => {
                         records.warn(format!("row {}: neither a link nor a headline to list it by", index + 2))

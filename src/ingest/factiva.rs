@@ -18,8 +18,26 @@ static TIME_LINE: LazyLock<Regex> =
 
 /// The languages Factiva names on a line of their own.
 const LANGUAGES: &[&str] = &[
-    "English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Russian", "Arabic", "Chinese",
-    "Japanese", "Turkish", "Polish", "Swedish", "Norwegian", "Danish", "Finnish", "Greek", "Czech", "Hungarian",
+    "English",
+    "French",
+    "German",
+    "Spanish",
+    "Italian",
+    "Portuguese",
+    "Dutch",
+    "Russian",
+    "Arabic",
+    "Chinese",
+    "Japanese",
+    "Turkish",
+    "Polish",
+    "Swedish",
+    "Norwegian",
+    "Danish",
+    "Finnish",
+    "Greek",
+    "Czech",
+    "Hungarian",
 ];
 
 /// The header is looked for within this many lines of an article's start.

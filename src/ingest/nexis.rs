@@ -194,7 +194,9 @@ fn read_document(lines: &[(&str, Range<usize>)], old_layout: bool) -> Result<(Fi
     let date_at = content.iter().take(HEAD_LINES).position(|(line, _)| DATE_LINE.is_match(line));
     let Some(date_at) = date_at else {
         // Without a date line the header cannot be told from the body: all of it is kept as the text.
-        warnings.push("no date line in its header (such as `March 3, 2020 Tuesday`): read as plain text, undated".to_owned());
+        warnings.push(
+            "no date line in its header (such as `March 3, 2020 Tuesday`): read as plain text, undated".to_owned(),
+        );
         let body = content.iter().map(|(line, _)| *line).filter(|line| !is_copyright(line)).collect::<Vec<_>>();
         return Ok((fields, body.join("\n\n"), warnings));
     };
@@ -214,7 +216,8 @@ fn read_document(lines: &[(&str, Range<usize>)], old_layout: bool) -> Result<(Fi
             cursor += 1;
         }
         let title_start = cursor;
-        while cursor < content.len() && !is_key_line(content[cursor].0, HEADER_KEYS) && !is_copyright(content[cursor].0) {
+        while cursor < content.len() && !is_key_line(content[cursor].0, HEADER_KEYS) && !is_copyright(content[cursor].0)
+        {
             if cursor > title_start && content[cursor].1 {
                 break;
             }
@@ -242,14 +245,14 @@ fn read_document(lines: &[(&str, Range<usize>)], old_layout: bool) -> Result<(Fi
             body_start = Some(cursor + 1);
             break;
         }
-        if let Some((key, value)) = key_value(line) {
-            if HEADER_KEYS.contains(&key.as_str()) {
-                if key == "byline" {
-                    fields.author = Some(byline_name(value));
-                }
-                cursor += 1;
-                continue;
+        if let Some((key, value)) = key_value(line)
+            && HEADER_KEYS.contains(&key.as_str())
+        {
+            if key == "byline" {
+                fields.author = Some(byline_name(value));
             }
+            cursor += 1;
+            continue;
         }
         let is_edition = cursor <= date_at + 2 && !old_layout && line.split_whitespace().count() <= 6;
         if is_copyright(line) || line.eq_ignore_ascii_case("all rights reserved") || is_edition {
@@ -296,9 +299,17 @@ fn read_document(lines: &[(&str, Range<usize>)], old_layout: bool) -> Result<(Fi
 /// entries end with `Search Terms:`/`Client/Matter:`/`Search Type:` lines.
 fn cover_page_end(content: &[(&str, bool)]) -> Option<usize> {
     let is_cover = |line: &str| {
-        ["user name:", "date and time:", "job number:", "client/matter:", "search terms:", "search type:", "narrowed by"]
-            .iter()
-            .any(|marker| line.to_ascii_lowercase().starts_with(marker))
+        [
+            "user name:",
+            "date and time:",
+            "job number:",
+            "client/matter:",
+            "search terms:",
+            "search type:",
+            "narrowed by",
+        ]
+        .iter()
+        .any(|marker| line.to_ascii_lowercase().starts_with(marker))
             || line.to_ascii_lowercase().starts_with("documents (")
     };
     if !content.iter().take(6).any(|(line, _)| is_cover(line)) {
@@ -344,11 +355,30 @@ fn checked_date(line: &str) -> Result<NaiveDate, String> {
 /// True for an edition line under the date: `Final Edition`, `Late Edition - Final`, `Correction Appended`.
 fn is_edition(line: &str) -> bool {
     const WORDS: &[&str] = &[
-        "final", "late", "early", "first", "second", "third", "correction", "appended", "online", "print", "city",
-        "national", "home", "main", "metro", "weekend", "edition", "ed.", "-", "–",
+        "final",
+        "late",
+        "early",
+        "first",
+        "second",
+        "third",
+        "correction",
+        "appended",
+        "online",
+        "print",
+        "city",
+        "national",
+        "home",
+        "main",
+        "metro",
+        "weekend",
+        "edition",
+        "ed.",
+        "-",
+        "–",
     ];
     let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
-    words.len() <= 5 && words.iter().any(|w| w.starts_with("edition") || w == "appended")
+    words.len() <= 5
+        && words.iter().any(|w| w.starts_with("edition") || w == "appended")
         && words.iter().all(|w| WORDS.contains(&w.as_str()) || w.starts_with("edition"))
 }
 
@@ -372,7 +402,11 @@ fn is_copyright(line: &str) -> bool {
 /// The author's name from a byline value: `By LENA GRAVES` → `Lena Graves`; names in mixed case stay as written.
 fn byline_name(value: &str) -> String {
     let name = value.trim();
-    let name = name.strip_prefix("By ").or_else(|| name.strip_prefix("BY ")).or_else(|| name.strip_prefix("by ")).unwrap_or(name);
+    let name = name
+        .strip_prefix("By ")
+        .or_else(|| name.strip_prefix("BY "))
+        .or_else(|| name.strip_prefix("by "))
+        .unwrap_or(name);
     let name = name.trim().trim_end_matches([',', '.']);
     if name.chars().any(char::is_lowercase) {
         return name.to_owned();
@@ -381,7 +415,9 @@ fn byline_name(value: &str) -> String {
     name.split(' ')
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ")

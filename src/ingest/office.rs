@@ -90,7 +90,9 @@ fn paragraphs(xml: &[u8], kind: Office) -> Result<String, String> {
                         .unwrap_or(1);
                     paragraph.extend(std::iter::repeat_n(' ', count.min(1000)));
                 }
-                (Office::Docx, b"w:p") | (Office::Odt, b"text:p" | b"text:h") => end_paragraph(&mut text, &mut paragraph),
+                (Office::Docx, b"w:p") | (Office::Odt, b"text:p" | b"text:h") => {
+                    end_paragraph(&mut text, &mut paragraph)
+                }
                 _ => {}
             },
             Event::End(element) => match (kind, element.name().as_ref()) {
@@ -109,7 +111,9 @@ fn paragraphs(xml: &[u8], kind: Office) -> Result<String, String> {
                     paragraph.push_str(&decoded);
                 }
             }
-            Event::GeneralRef(reference) if (kind == Office::Docx && in_text) || (kind == Office::Odt && skipping == 0) => {
+            Event::GeneralRef(reference)
+                if (kind == Office::Docx && in_text) || (kind == Office::Odt && skipping == 0) =>
+            {
                 if let Some(character) = reference.resolve_char_ref().ok().flatten() {
                     paragraph.push(character);
                 } else {

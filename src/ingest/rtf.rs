@@ -127,10 +127,10 @@ pub fn rtf_text(rtf: &str) -> Result<String, String> {
                 match word {
                     "*" => starred = true,
                     "'" => {
-                        if !group.skip {
-                            if let Some(value) = parameter {
-                                pending.push(value as u8);
-                            }
+                        if !group.skip
+                            && let Some(value) = parameter
+                        {
+                            pending.push(value as u8);
                         }
                     }
                     "u" => {
@@ -260,7 +260,9 @@ Second \b bold\b0  line\u8212?end\par
     fn deep_nesting_and_garbage_never_panic() {
         let deep = format!("{{\\rtf1 {}text{}}}", "{".repeat(100_000), "}".repeat(100_000));
         assert_eq!(rtf_text(&deep).unwrap(), "text");
-        for garbage in ["{\\rtf1 \\", "{\\rtf1 \\'", "{\\rtf1 \\'4", "{\\rtf1 \\u", "{\\rtf1 \\u-99999999999 x}", "{\\rtf1 }}}}{{"] {
+        for garbage in
+            ["{\\rtf1 \\", "{\\rtf1 \\'", "{\\rtf1 \\'4", "{\\rtf1 \\u", "{\\rtf1 \\u-99999999999 x}", "{\\rtf1 }}}}{{"]
+        {
             let _ = rtf_text(garbage);
         }
         assert!(rtf_text("plain").is_err());

@@ -183,9 +183,17 @@ mod tests {
         let archive = [
             record("warcinfo", "", "software: test"),
             record("request", "https://a.example/dam", "GET /dam HTTP/1.1\r\n\r\n"),
-            record("response", "https://a.example/dam", &format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}")),
+            record(
+                "response",
+                "https://a.example/dam",
+                &format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}"),
+            ),
             record("response", "https://a.example/logo.png", "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG"),
-            record("response", "https://a.example/gone", "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>"),
+            record(
+                "response",
+                "https://a.example/gone",
+                "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>",
+            ),
         ]
         .concat();
         let records = read_warc(archive.as_bytes());
@@ -194,7 +202,9 @@ mod tests {
         assert_eq!(records.records[0].fields.title.as_deref(), Some("Dam opens"));
         assert_eq!(records.warnings.len(), 1, "{:?}", records.warnings);
         let warning = &records.warnings[0];
-        for counted in ["1 warcinfo records", "1 request records", "1 responses of image/png", "1 responses with status 404"] {
+        for counted in
+            ["1 warcinfo records", "1 request records", "1 responses of image/png", "1 responses with status 404"]
+        {
             assert!(warning.contains(counted), "{warning}");
         }
     }
@@ -202,7 +212,8 @@ mod tests {
     #[test]
     fn a_cut_archive_keeps_the_pages_before_the_cut() {
         let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>The mayor said: \"Fine.\"</p>";
-        let archive = [record("response", "https://a.example/1", page), record("response", "https://a.example/2", page)].concat();
+        let archive =
+            [record("response", "https://a.example/1", page), record("response", "https://a.example/2", page)].concat();
         let cut = &archive.as_bytes()[..archive.len() - 30];
         let records = read_warc(cut);
         assert_eq!(records.records.len(), 1);

@@ -137,7 +137,9 @@ pub fn newspaper(sample: &Sample) -> serde_json::Value {
 /// A Media Cloud story list as CSV: metadata and links, no text.
 pub fn media_cloud_csv(samples: &[Sample]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(["id", "indexed_date", "language", "media_name", "media_url", "publish_date", "title", "url"]).unwrap();
+    writer
+        .write_record(["id", "indexed_date", "language", "media_name", "media_url", "publish_date", "title", "url"])
+        .unwrap();
     for (index, sample) in samples.iter().enumerate() {
         writer
             .write_record([
@@ -288,7 +290,14 @@ pub fn articles_csv(samples: &[Sample]) -> String {
 
 /// One sample as a plain text file: date line, title, byline, outlet, body.
 pub fn plain_text(sample: &Sample) -> String {
-    format!("{}\n{}\nBy {}\n{}\n\n{}\n", sample.day().format("%A, %B %-d, %Y"), sample.title, sample.author, sample.outlet, sample.body)
+    format!(
+        "{}\n{}\nBy {}\n{}\n\n{}\n",
+        sample.day().format("%A, %B %-d, %Y"),
+        sample.title,
+        sample.author,
+        sample.outlet,
+        sample.body
+    )
 }
 
 /// Text escaped for XML.
@@ -313,7 +322,8 @@ pub fn zip(entries: &[(&str, String)]) -> Vec<u8> {
 pub fn docx(paragraphs: &[String]) -> Vec<u8> {
     let mut body = String::new();
     for paragraph in paragraphs {
-        let (first, second) = paragraph.split_at(paragraph.char_indices().nth(paragraph.chars().count() / 2).map_or(0, |(i, _)| i));
+        let (first, second) =
+            paragraph.split_at(paragraph.char_indices().nth(paragraph.chars().count() / 2).map_or(0, |(i, _)| i));
         body.push_str(&format!(
             "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr><w:bookmarkStart w:id=\"0\" w:name=\"b\"/><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r><w:del w:id=\"1\"><w:r><w:delText>deleted words</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
             xml_escape(first),
@@ -324,7 +334,11 @@ pub fn docx(paragraphs: &[String]) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
     );
     zip(&[
-        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".to_owned()),
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+                .to_owned(),
+        ),
         ("word/document.xml", document),
     ])
 }
@@ -408,7 +422,8 @@ pub fn rtf(paragraphs: &[String]) -> String {
 pub fn factiva_lines(samples: &[Sample]) -> Vec<String> {
     let mut out = Vec::new();
     for (index, sample) in samples.iter().enumerate() {
-        let code: String = sample.outlet.split_whitespace().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase();
+        let code: String =
+            sample.outlet.split_whitespace().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase();
         out.push(sample.title.clone());
         out.push(format!("By {}", sample.author));
         out.push(format!("{} words", sample.body.split_whitespace().count()));
@@ -479,7 +494,11 @@ pub fn warc(samples: &[Sample]) -> Vec<u8> {
     let mut out = record("warcinfo", "", "application/warc-fields", b"software: dossier-fixtures\r\n");
     for sample in samples {
         let uri = format!("https://{}/{}", host(sample), sample.file.replace(['/', '.'], "-"));
-        let paragraphs: String = sample.paragraphs().iter().map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;"))).collect();
+        let paragraphs: String = sample
+            .paragraphs()
+            .iter()
+            .map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))
+            .collect();
         let page = format!(
             "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title} | {outlet}</title><meta property=\"og:site_name\" content=\"{outlet}\"><meta name=\"author\" content=\"{author}\"><meta property=\"article:published_time\" content=\"{date}T07:30:00Z\"></head><body><nav><a href=\"/\">Home</a></nav><article><h1>{title}</h1>\n{paragraphs}</article><footer>© {outlet}</footer></body></html>",
             title = sample.title,
@@ -495,11 +514,25 @@ pub fn warc(samples: &[Sample]) -> Vec<u8> {
             body.extend_from_slice(b"\r\n0\r\n\r\n");
             body
         } else {
-            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: {}\r\n\r\n{page}", page.len()).into_bytes()
+            format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: {}\r\n\r\n{page}",
+                page.len()
+            )
+            .into_bytes()
         };
-        out.extend(record("request", &uri, "application/http; msgtype=request", format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", host(sample)).as_bytes()));
+        out.extend(record(
+            "request",
+            &uri,
+            "application/http; msgtype=request",
+            format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", host(sample)).as_bytes(),
+        ));
         out.extend(record("response", &uri, "application/http; msgtype=response", &response));
-        out.extend(record("response", &format!("{uri}.png"), "application/http; msgtype=response", b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n"));
+        out.extend(record(
+            "response",
+            &format!("{uri}.png"),
+            "application/http; msgtype=response",
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n",
+        ));
         out.extend(record("metadata", &uri, "application/warc-fields", b"outlink: https://example.org/\r\n"));
     }
     out
