@@ -23,6 +23,8 @@ use std::sync::{Arc, Mutex};
 pub const MAX_FILE_BYTES: u64 = 2 << 30;
 /// One article's text is cut at this many bytes, so a single huge file cannot fill the memory.
 pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+/// At most this many of a file's skipped parts are reported one by one; the rest are counted.
+pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 /// A compressed file of many articles may unpack to this many bytes at most (one of one article, to
 /// `MAX_ARTICLE_BYTES`); past it unpacking stops, so a decompression bomb cannot fill the memory.
 pub const MAX_UNPACKED_BYTES: u64 = 1 << 30;
@@ -721,7 +723,12 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         }
     };
     let Records { records, warnings, error } = records;
-    problems.extend(warnings.into_iter().map(&problem));
+    // A hostile file may hold a million bad parts: the first ones are told, the rest counted.
+    let more = warnings.len().saturating_sub(MAX_PROBLEMS_PER_FILE);
+    problems.extend(warnings.into_iter().take(MAX_PROBLEMS_PER_FILE).map(&problem));
+    if more > 0 {
+        problems.push(problem(format!("and {more} more problems like these in this file")));
+    }
     problems.extend(error.map(&problem));
     for RawRecord { record, fields, text, byte_range } in records {
         let (text, was_cut) = cap_text(text);

@@ -564,3 +564,65 @@ fn re_reading_every_article_of_a_big_compressed_file_unpacks_it_once() {
     // Unpacking for each article would take 3000 times as long as unpacking once.
     assert!(read_all < unpack_once * 300, "{read_all:?} against {unpack_once:?} for one unpacking");
 }
+
+#[test]
+fn wikinews_gzipped_reads_exactly_as_wikinews() {
+    let plain = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
+    let folder = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&plain).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let name = format!("{}.gz", path.file_name().unwrap().to_string_lossy());
+            std::fs::write(folder.path().join(name), fixtures::gzip(&std::fs::read(&path).unwrap())).unwrap();
+        }
+    }
+    let (plain, packed) = (load(&plain), load(folder.path()));
+    assert!(packed.articles.len() > 200);
+    assert_eq!(packed.problems.len(), plain.problems.len(), "{:?}", packed.problems);
+    assert_eq!(packed.statements, plain.statements);
+    for (a, b) in packed.articles.iter().zip(&plain.articles) {
+        assert_eq!(
+            (&a.title, a.date, &a.outlet, &a.author, a.words),
+            (&b.title, b.date, &b.outlet, &b.author, b.words)
+        );
+        assert_eq!(packed.read_text(a).unwrap(), plain.read_text(b).unwrap());
+    }
+}
+
+#[test]
+fn hostile_exports_of_eight_megabytes_are_read_in_linear_time() {
+    use dossier::ingest::{self, Format};
+    let size = 8 << 20;
+    let fill = |unit: &str| unit.repeat(size / unit.len());
+    let hostile: Vec<(&str, Format, String)> = vec![
+        ("RTF groups", Format::Rtf, format!("{{\\rtf1 {}", fill("{\\b x"))),
+        ("RTF escapes", Format::Rtf, format!("{{\\rtf1 {}", fill("\\'e9\\u8212?\\*"))),
+        ("Nexis ends", Format::Text, fill("End of Document\n")),
+        ("Nexis headers", Format::Text, fill("7 of 9 DOCUMENTS\nMarch 3, 2020 Tuesday\n")),
+        ("Factiva identifiers", Format::Text, fill("12 words\nDocument ABCDEFGHIJKL0001\n")),
+        ("WARC records", Format::Warc, fill("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n\r\n")),
+    ];
+    for (name, format, text) in hostile {
+        let started = std::time::Instant::now();
+        let records = if format.is_binary() {
+            ingest::read_binary(format, text.as_bytes())
+        } else {
+            ingest::read_records(format, &text)
+        };
+        let elapsed = started.elapsed();
+        println!("{name}: {elapsed:?}, {} records, {} problems", records.records.len(), records.warnings.len());
+        assert!(elapsed.as_secs() < 30, "{name}: {elapsed:?}");
+    }
+}
+
+#[test]
+fn a_file_of_thousands_of_bad_parts_tells_the_first_hundred_and_counts_the_rest() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut lines = "not json\n".repeat(5000);
+    lines.push_str("{\"title\": \"Kept\", \"text\": \"The mayor said: \\\"Fine.\\\"\"}\n");
+    std::fs::write(folder.path().join("bad.jsonl"), lines).unwrap();
+    let corpus = load(folder.path());
+    assert_eq!(corpus.articles.len(), 1);
+    assert_eq!(corpus.problems.len(), dossier::corpus::MAX_PROBLEMS_PER_FILE + 1);
+    assert_eq!(corpus.problems.last().unwrap().message, "and 4900 more problems like these in this file");
+}
