@@ -584,8 +584,8 @@ fn walk_folder(listing: &mut Listing, folder: &Path) {
     }
 }
 
-/// Names of files that document a data set rather than hold its articles.
-fn is_documentation(path: &Path) -> bool {
+/// True for names of files that document a data set rather than hold its articles (`README`, `LICENSE`…).
+pub fn is_documentation(path: &Path) -> bool {
     let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
     ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(&stem.as_str())
 }

@@ -626,3 +626,39 @@ fn a_file_of_thousands_of_bad_parts_tells_the_first_hundred_and_counts_the_rest(
     assert_eq!(corpus.problems.len(), dossier::corpus::MAX_PROBLEMS_PER_FILE + 1);
     assert_eq!(corpus.problems.last().unwrap().message, "and 4900 more problems like these in this file");
 }
+
+#[test]
+fn a_zip_of_exports_gives_the_articles_of_every_readable_member() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    let bundle = fixtures::zip_bytes(&[
+        ("exports/news-please.jsonl", fixtures::json_lines(&news_please).into_bytes()),
+        ("exports/nexis.docx", fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples))),
+        ("one.txt.gz", fixtures::gzip(fixtures::plain_text(&samples[0]).as_bytes())),
+        ("photo.jpg", b"\xFF\xD8\xFF not really".to_vec()),
+        ("__MACOSX/._one.txt", b"resource fork".to_vec()),
+        ("README.md", b"How this bundle was made.".to_vec()),
+        ("inner.zip", fixtures::zip(&[("a.txt", "A".to_owned())])),
+    ]);
+    std::fs::write(folder.path().join("bundle.zip"), &bundle).unwrap();
+    std::fs::write(folder.path().join("fake.zip"), "no zip at all").unwrap();
+    let corpus = load(folder.path());
+    let expected: Vec<Sample> = samples.iter().chain(&samples).chain(&samples[..1]).cloned().collect();
+    assert_reads_with_notes(
+        &corpus,
+        "bundle.zip",
+        &expected,
+        &FULL,
+        &[
+            "inner.zip: a zip inside the zip is not opened",
+            "3 hidden files or files of other types in the archive were skipped",
+        ],
+    );
+    let fake: Vec<_> = corpus.problems.iter().filter(|p| p.path == "fake.zip").map(|p| p.message.as_str()).collect();
+    assert_eq!(fake.len(), 1);
+    assert!(fake[0].starts_with("not a zip archive"), "{fake:?}");
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::remove_file(folder.path().join("fake.zip")).unwrap();
+    assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
+}

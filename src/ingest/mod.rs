@@ -1,5 +1,6 @@
 //! Reading article files: which formats exist and how each turns into records with text and fields.
 
+pub mod archive;
 pub mod compressed;
 pub mod delimited;
 pub mod factiva;
@@ -40,6 +41,8 @@ pub enum Format {
     Rtf,
     /// A web archive: the HTML pages it holds, one article each.
     Warc,
+    /// A zip archive of files in the formats above.
+    Zip,
 }
 
 impl Format {
@@ -62,6 +65,7 @@ impl Format {
             "odt" => Format::Odt,
             "rtf" => Format::Rtf,
             "warc" => Format::Warc,
+            "zip" => Format::Zip,
             _ => return None,
         })
     }
@@ -79,6 +83,7 @@ impl Format {
             Format::Odt => "odt",
             Format::Rtf => "rtf",
             Format::Warc => "warc",
+            Format::Zip => "zip",
         }
     }
 
@@ -89,7 +94,7 @@ impl Format {
 
     /// True for formats whose bytes are no text: containers read by `read_binary`, not decoded.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Odt | Format::Warc)
+        matches!(self, Format::Docx | Format::Odt | Format::Warc | Format::Zip)
     }
 
     /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles,
@@ -146,6 +151,7 @@ pub fn read_records(format: Format, text: &str) -> Records {
             Err(reason) => Records { error: Some(reason), ..Records::default() },
         },
         Format::Warc => warc::read_warc(text.as_bytes()),
+        Format::Zip => archive::read_zip(text.as_bytes()),
     }
 }
 
@@ -155,6 +161,7 @@ pub fn read_binary(format: Format, bytes: &[u8]) -> Records {
         Format::Docx => office::document_text(bytes, office::Office::Docx),
         Format::Odt => office::document_text(bytes, office::Office::Odt),
         Format::Warc => return warc::read_warc(bytes),
+        Format::Zip => return archive::read_zip(bytes),
         _ => return read_records(format, &String::from_utf8_lossy(bytes)),
     };
     match text {
