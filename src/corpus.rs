@@ -590,9 +590,29 @@ pub fn is_documentation(path: &Path) -> bool {
     ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(&stem.as_str())
 }
 
+/// Why a file of a kind researchers download with their articles (PDF, old Word, tar, 7-Zip, RAR) is not
+/// read, and what to do instead: such a file is a problem, not a file of another type passed over.
+pub fn unread_kind(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.trim_end_matches(".gz").trim_end_matches(".bz2").trim_end_matches(".xz").trim_end_matches(".zst");
+    let extension = Path::new(name).extension()?.to_str()?;
+    Some(match extension {
+        "pdf" => "a PDF: Dossier does not read PDFs yet; export the articles as text, RTF or DOCX",
+        "doc" => "an old Word document (.doc): save it as .docx",
+        "tar" | "tgz" => "a tar archive: unpack it, or pack it as .zip",
+        "7z" | "rar" => "a 7-Zip or RAR archive: unpack it, or pack it as .zip",
+        _ => return None,
+    })
+}
+
 fn add_file(listing: &mut Listing, path: &Path, metadata: Option<std::fs::Metadata>) {
     let Some(format) = Format::from_path(path).filter(|_| !is_documentation(path)) else {
-        listing.skipped_files += 1;
+        match unread_kind(path) {
+            Some(reason) => {
+                listing.problems.push(Problem { path: relative(&listing.root, path), message: reason.into() })
+            }
+            None => listing.skipped_files += 1,
+        }
         return;
     };
     listing.files.push(FileEntry {

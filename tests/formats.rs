@@ -662,3 +662,46 @@ fn a_zip_of_exports_gives_the_articles_of_every_readable_member() {
     std::fs::remove_file(folder.path().join("fake.zip")).unwrap();
     assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
 }
+
+#[test]
+fn pdfs_old_word_files_and_tar_archives_are_problems_that_say_what_to_do() {
+    let folder = tempfile::tempdir().unwrap();
+    for name in ["report.pdf", "notes.doc", "crawl.tar.gz", "bundle.7z"] {
+        std::fs::write(folder.path().join(name), b"bytes").unwrap();
+    }
+    std::fs::write(folder.path().join("photo.jpg"), b"bytes").unwrap();
+    let listing = corpus::list_files(&CorpusSource::Folder(folder.path().to_owned())).unwrap();
+    assert_eq!(listing.skipped_files, 1);
+    let problems: Vec<String> = listing.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    assert!(problems.contains(
+        &"report.pdf: a PDF: Dossier does not read PDFs yet; export the articles as text, RTF or DOCX".to_owned()
+    ));
+    assert!(problems.contains(&"crawl.tar.gz: a tar archive: unpack it, or pack it as .zip".to_owned()));
+}
+
+#[test]
+fn the_command_line_lists_the_articles_of_a_nexis_docx_and_a_gzipped_export() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("nexis.docx"), fixtures::docx(&fixtures::nexis_uni_paragraphs(&samples)))
+        .unwrap();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    std::fs::write(folder.path().join("news.jsonl.gz"), fixtures::gzip(fixtures::json_lines(&news_please).as_bytes()))
+        .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", cache.path())
+        .args(["articles", folder.path().to_str().unwrap(), "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let records: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 2 * samples.len());
+    for (record, sample) in records.iter().zip(samples.iter().chain(&samples)) {
+        assert_eq!(record["title"], sample.title.as_str());
+        assert_eq!(record["date"], sample.date.as_str());
+        assert_eq!(record["author"], sample.author.as_str());
+    }
+}
