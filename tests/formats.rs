@@ -705,3 +705,32 @@ fn the_command_line_lists_the_articles_of_a_nexis_docx_and_a_gzipped_export() {
         assert_eq!(record["author"], sample.author.as_str());
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Pieces of every export's syntax in any order: each reader gives articles or a reason, never a panic.
+    #[test]
+    fn export_syntax_in_any_order_never_panics(pieces in proptest::collection::vec(proptest::sample::select(vec![
+        "{", "}", "\\", "\\'", "\\'e9", "\\u8212?", "\\uc2", "\\bin3 ", "\\par ", "\\*\\x ", "é", "€", "\n", "\r\n",
+        "1 of 3 DOCUMENTS\n", "End of Document\n", "March 3, 2020 Tuesday\n", "BYLINE: A B\n", "Body\n",
+        "LOAD-DATE: March 4, 2020\n", "612 words\n", "Document ABCDEFGHIJKL01\n", "WARC/1.0\r\n",
+        "Content-Length: 5\r\n", "WARC-Type: response\r\n", "HTTP/1.1 200 OK\r\n", "Content-Type: text/html\r\n",
+        "PK\u{3}\u{4}", "<p>", "</p>", "The minister said: \"No.\" ",
+    ]), 0..60)) {
+        let text: String = pieces.concat();
+        let rtf = format!("{{\\rtf1 {text}");
+        for (format, input) in [
+            (dossier::ingest::Format::Rtf, rtf.as_str()),
+            (dossier::ingest::Format::Text, text.as_str()),
+            (dossier::ingest::Format::Html, text.as_str()),
+        ] {
+            let records = dossier::ingest::read_records(format, input);
+            proptest::prop_assert!(!records.records.is_empty() || records.error.is_some() || !records.warnings.is_empty());
+        }
+        for format in [dossier::ingest::Format::Warc, dossier::ingest::Format::Docx, dossier::ingest::Format::Zip] {
+            let records = dossier::ingest::read_binary(format, text.as_bytes());
+            proptest::prop_assert!(!records.records.is_empty() || records.error.is_some() || !records.warnings.is_empty());
+        }
+    }
+}

@@ -86,6 +86,11 @@ pub fn rtf_text(rtf: &str) -> Result<String, String> {
         }
     };
     while at < bytes.len() {
+        // A `\'` or `\bin` may end inside a character of text decoded from another encoding.
+        if !rtf.is_char_boundary(at) {
+            at += 1;
+            continue;
+        }
         let byte = bytes[at];
         match byte {
             b'{' => {
@@ -143,6 +148,7 @@ pub fn rtf_text(rtf: &str) -> Result<String, String> {
                     }
                     "uc" => group.unicode_skip = parameter.unwrap_or(1).clamp(0, 16) as usize,
                     "ansicpg" => encoding = code_page(parameter.unwrap_or(1252)),
+                    // Raw bytes, counted in the file's bytes, skipped.
                     "bin" => at = (at + parameter.unwrap_or(0).max(0) as usize).min(bytes.len()),
                     _ if starred || SKIPPED_DESTINATIONS.contains(&word) => {
                         group.skip = true;
@@ -260,9 +266,19 @@ Second \b bold\b0  line\u8212?end\par
     fn deep_nesting_and_garbage_never_panic() {
         let deep = format!("{{\\rtf1 {}text{}}}", "{".repeat(100_000), "}".repeat(100_000));
         assert_eq!(rtf_text(&deep).unwrap(), "text");
-        for garbage in
-            ["{\\rtf1 \\", "{\\rtf1 \\'", "{\\rtf1 \\'4", "{\\rtf1 \\u", "{\\rtf1 \\u-99999999999 x}", "{\\rtf1 }}}}{{"]
-        {
+        for garbage in [
+            "{\\rtf1 \\",
+            "{\\rtf1 \\'",
+            "{\\rtf1 \\'4",
+            "{\\rtf1 \\u",
+            "{\\rtf1 \\u-99999999999 x}",
+            "{\\rtf1 }}}}{{",
+            "{\\rtf1 \\bin1 é}",
+            "{\\rtf1 \\bin2 €x}",
+            "{\\rtf1 \\'é}",
+            "{\\rtf1 \\'4é}",
+            "{\\rtf1 \\uc3\\u8212 éé}",
+        ] {
             let _ = rtf_text(garbage);
         }
         assert!(rtf_text("plain").is_err());
