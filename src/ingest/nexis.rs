@@ -33,6 +33,11 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A date line without a day, as magazines have: `March 2020`, `Spring 2020`, `March 2020 Issue`.
+static MONTH_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Spring|Summer|Autumn|Fall|Winter)\.?,?\s+\d{4}(?:\s+Issue)?$").unwrap()
+});
+
 /// A `Key: value` line of the header or the classification: `BYLINE: …`, `Load-Date: …`.
 static KEY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<key>[A-Za-z][A-Za-z\-]{1,30}):\s*(?P<value>.*)$").unwrap());
@@ -191,7 +196,8 @@ fn read_document(lines: &[(&str, Range<usize>)], old_layout: bool) -> Result<(Fi
         return Err("empty".to_owned());
     }
     let mut fields = Fields::default();
-    let date_at = content.iter().take(HEAD_LINES).position(|(line, _)| DATE_LINE.is_match(line));
+    let date_at =
+        content.iter().take(HEAD_LINES).position(|(line, _)| DATE_LINE.is_match(line) || MONTH_LINE.is_match(line));
     let Some(date_at) = date_at else {
         // Without a date line the header cannot be told from the body: all of it is kept as the text.
         warnings.push(
@@ -200,9 +206,13 @@ fn read_document(lines: &[(&str, Range<usize>)], old_layout: bool) -> Result<(Fi
         let body = content.iter().map(|(line, _)| *line).filter(|line| !is_copyright(line)).collect::<Vec<_>>();
         return Ok((fields, body.join("\n\n"), warnings));
     };
-    match checked_date(content[date_at].0) {
-        Ok(date) => fields.date = Some(date.format("%Y-%m-%d").to_string()),
-        Err(reason) => warnings.push(reason),
+    if MONTH_LINE.is_match(content[date_at].0) {
+        warnings.push(format!("the date line `{}` names no day; left undated", content[date_at].0));
+    } else {
+        match checked_date(content[date_at].0) {
+            Ok(date) => fields.date = Some(date.format("%Y-%m-%d").to_string()),
+            Err(reason) => warnings.push(reason),
+        }
     }
     // The header's key lines, up to where the body starts.
     let mut cursor = date_at + 1;
@@ -436,6 +446,19 @@ mod tests {
         assert!(wrong.contains("Wednesday"), "{wrong}");
         assert!(checked_date("February 30, 2020").is_err());
         assert!(!DATE_LINE.is_match("On March 3, 2020 the minister said"));
+    }
+
+    #[test]
+    fn a_magazine_date_without_a_day_keeps_the_layout_and_says_why_it_is_undated() {
+        let text = "The Olvane after the accord\nCalvera Monthly Review\nSpring 2021\nByline: Clara Vey\nBody\nThe envoy said: \"Water is shared now.\"\nLoad-Date: May 2, 2021\nEnd of Document\n";
+        let records = read_nexis(text);
+        let record = &records.records[0];
+        assert_eq!(record.fields.title.as_deref(), Some("The Olvane after the accord"));
+        assert_eq!(record.fields.outlet.as_deref(), Some("Calvera Monthly Review"));
+        assert_eq!(record.fields.author.as_deref(), Some("Clara Vey"));
+        assert_eq!(record.fields.date, None);
+        assert_eq!(record.text, "The envoy said: \"Water is shared now.\"");
+        assert_eq!(records.warnings, ["document 1: the date line `Spring 2021` names no day; left undated"]);
     }
 
     #[test]
