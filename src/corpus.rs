@@ -342,8 +342,9 @@ pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
 /// Reads an article's text (and the record's fields) again from its file, without analysing its lines.
 fn read_text(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<(String, crate::metadata::Fields), String> {
     let path = entry.path_under(root);
-    if entry.format.is_binary() {
-        // A container is read again whole (once for a run of its articles) and the record picked by index.
+    if !entry.format.holds_many() {
+        // A container, or a text that may hold many articles (a Nexis or Factiva export), is read again
+        // whole (once for a run of its articles) and the record picked by index.
         let records = unpacked_records(&path, entry).map_err(|e| format!("{}: {e}", entry.relative_path))?;
         let record = records.iter().find(|r| r.record == meta.record).ok_or_else(|| {
             format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path)
@@ -391,7 +392,7 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
 enum Unpacked {
     /// The decoded text of a compressed text file.
     Text(Arc<String>),
-    /// The records of a binary container.
+    /// The records of a file read whole (see `unpacked_records`).
     Records(Arc<Vec<RawRecord>>),
 }
 
@@ -423,7 +424,8 @@ fn unpacked_text(path: &Path, entry: &FileEntry) -> Result<Arc<String>, String> 
     Ok(text)
 }
 
-/// The records of a binary container, read again unless it was the last one on this thread.
+/// The records of a file that is not re-read by byte range (a container, a text or page that may hold many
+/// articles), read again unless it was the last one on this thread.
 fn unpacked_records(path: &Path, entry: &FileEntry) -> Result<Arc<Vec<RawRecord>>, String> {
     let key = unpacked_key(path)?;
     let last = LAST_UNPACKED.with_borrow(|last| match last {
@@ -433,7 +435,12 @@ fn unpacked_records(path: &Path, entry: &FileEntry) -> Result<Arc<Vec<RawRecord>
     if let Some(records) = last {
         return Ok(records);
     }
-    let read = ingest::read_binary(entry.format, &read_bytes(path, entry)?.0);
+    let bytes = read_bytes(path, entry)?.0;
+    let read = if entry.format.is_binary() {
+        ingest::read_binary(entry.format, &bytes)
+    } else {
+        ingest::read_records(entry.format, &decode(&bytes).map_err(|e| e.to_string())?.text)
+    };
     if let (Some(error), true) = (read.error, read.records.is_empty()) {
         return Err(error);
     }

@@ -734,3 +734,26 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn re_reading_every_article_of_a_big_nexis_export_reads_it_once() {
+    let samples = fixtures::samples();
+    let many: Vec<Sample> = (0..40).flat_map(|_| samples.iter().cloned()).collect();
+    let text = fixtures::nexis_uni_text(&many);
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("nexis.txt"), &text).unwrap();
+    let corpus = load(folder.path());
+    assert_eq!(corpus.articles.len(), many.len(), "{:?}", corpus.problems);
+    let started = std::time::Instant::now();
+    let once = dossier::ingest::read_records(dossier::ingest::Format::Text, &text);
+    let read_once = started.elapsed();
+    assert_eq!(once.records.len(), many.len());
+    let started = std::time::Instant::now();
+    for (article, sample) in corpus.articles.iter().zip(&many) {
+        assert_eq!(squeeze(&corpus.read_text(article).unwrap()), squeeze(&sample.body));
+    }
+    let read_all = started.elapsed();
+    println!("{} articles, {} KB: read once {read_once:?}, all read again {read_all:?}", many.len(), text.len() >> 10);
+    // Reading the export again for each article would take as many times as long as reading it once.
+    assert!(read_all < read_once * (many.len() as u32 / 4), "{read_all:?} against {read_once:?}");
+}
