@@ -7,6 +7,7 @@ use crate::article::{Article, ArticleMeta};
 use crate::cache::{CacheReader, CachedFile, Reuse, decode_chunk};
 use crate::decode::decode;
 use crate::fast_hash::{FastMap, FastSet};
+use crate::ingest::compressed::{self, Compression};
 use crate::ingest::{self, Format, RawRecord, Records};
 use crate::metadata::analyze;
 use crate::statements::{SpeakerType, Statement, StatementKind, StatementRecord};
@@ -22,6 +23,11 @@ use std::sync::{Arc, Mutex};
 pub const MAX_FILE_BYTES: u64 = 2 << 30;
 /// One article's text is cut at this many bytes, so a single huge file cannot fill the memory.
 pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+/// At most this many of a file's skipped parts are reported one by one; the rest are counted.
+pub const MAX_PROBLEMS_PER_FILE: usize = 100;
+/// A compressed file of many articles may unpack to this many bytes at most (one of one article, to
+/// `MAX_ARTICLE_BYTES`); past it unpacking stops, so a decompression bomb cannot fill the memory.
+pub const MAX_UNPACKED_BYTES: u64 = 1 << 30;
 
 /// What the user opened: a folder, or a set of files (dropped on the window).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,6 +64,9 @@ pub struct FileEntry {
     pub raw_path: Option<Vec<u8>>,
     /// Format, from the extension.
     pub format: Format,
+    /// The compression around it, from a last extension such as `.gz`.
+    #[serde(default)]
+    pub compression: Option<Compression>,
     /// Size in bytes when listed.
     pub size: u64,
     /// Modification time when listed, in nanoseconds since 1970, if the system gives one.
@@ -66,7 +75,7 @@ pub struct FileEntry {
     pub content_hash: u64,
     /// When the bytes were read (or last found unchanged), in nanoseconds since 1970.
     pub read_at: u64,
-    /// How its text was decoded, once read.
+    /// How its text was decoded, once read (for a binary container, its format: `docx`).
     pub encoding: Option<String>,
     /// True when the decoded text equals the file's bytes after the BOM, so records can be re-read by seeking.
     pub is_verbatim: bool,
@@ -333,6 +342,15 @@ pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
 /// Reads an article's text (and the record's fields) again from its file, without analysing its lines.
 fn read_text(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<(String, crate::metadata::Fields), String> {
     let path = entry.path_under(root);
+    if !entry.format.holds_many() {
+        // A container, or a text that may hold many articles (a Nexis or Factiva export), is read again
+        // whole (once for a run of its articles) and the record picked by index.
+        let records = unpacked_records(&path, entry).map_err(|e| format!("{}: {e}", entry.relative_path))?;
+        let record = records.iter().find(|r| r.record == meta.record).ok_or_else(|| {
+            format!("{}: the article is no longer in the file (was it changed?)", entry.relative_path)
+        })?;
+        return Ok((cap_text(record.text.clone()).0, record.fields.clone()));
+    }
     let text = read_record_text(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
     let records = ingest::read_records(entry.format, &text);
     // A re-read range holds just this record; a whole file (a JSON wrapper) holds them all.
@@ -357,32 +375,115 @@ fn read_record_text(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
         header.extend_from_slice(&body);
         return String::from_utf8(header).map_err(|_| "the file changed since it was read".to_owned());
     }
-    let (bytes, _) = read_bytes(path, entry.format)?;
-    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
-    let header = decoded.text.get(..entry.header_len as usize);
-    let record = decoded.text.get(meta.byte_range.start as usize..meta.byte_range.end as usize);
+    let decoded = match entry.compression {
+        Some(_) => unpacked_text(path, entry)?,
+        None => Arc::new(decode(&read_bytes(path, entry)?.0).map_err(|e| e.to_string())?.text),
+    };
+    let header = decoded.get(..entry.header_len as usize);
+    let record = decoded.get(meta.byte_range.start as usize..meta.byte_range.end as usize);
     match (header, record) {
         (Some(header), Some(record)) if entry.format.holds_many() => Ok(format!("{header}{record}")),
-        _ => Ok(decoded.text),
+        _ => Ok(decoded.to_string()),
     }
 }
 
-/// Reads a file's bytes: all of a file that holds many articles (up to `MAX_FILE_BYTES`), else only as
-/// much as one article may hold, so a huge file cannot fill the memory. Returns whether the file was cut.
-fn read_bytes(path: &Path, format: Format) -> Result<(Vec<u8>, bool), String> {
+/// What was unpacked from a container last on this thread, by the file's path, size and time, so that
+/// re-reading its articles one after another (indexing, exporting) unpacks it once.
+enum Unpacked {
+    /// The decoded text of a compressed text file.
+    Text(Arc<String>),
+    /// The records of a file read whole (see `unpacked_records`).
+    Records(Arc<Vec<RawRecord>>),
+}
+
+/// A file as `LAST_UNPACKED` knows it: its path, size and modification time.
+type UnpackedKey = (PathBuf, u64, Option<u64>);
+
+thread_local! {
+    static LAST_UNPACKED: std::cell::RefCell<Option<(UnpackedKey, Unpacked)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The key a file is remembered by in `LAST_UNPACKED`: its path, size and modification time now.
+fn unpacked_key(path: &Path) -> Result<UnpackedKey, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    Ok((path.to_owned(), metadata.len(), metadata.modified().ok().and_then(nanos_since_epoch)))
+}
+
+/// The decoded text of a compressed file, unpacked again unless it was the last one on this thread.
+fn unpacked_text(path: &Path, entry: &FileEntry) -> Result<Arc<String>, String> {
+    let key = unpacked_key(path)?;
+    let last = LAST_UNPACKED.with_borrow(|last| match last {
+        Some((last_key, Unpacked::Text(text))) if *last_key == key => Some(text.clone()),
+        _ => None,
+    });
+    if let Some(text) = last {
+        return Ok(text);
+    }
+    let text = Arc::new(decode(&read_bytes(path, entry)?.0).map_err(|e| e.to_string())?.text);
+    LAST_UNPACKED.set(Some((key, Unpacked::Text(text.clone()))));
+    Ok(text)
+}
+
+/// The records of a file that is not re-read by byte range (a container, a text or page that may hold many
+/// articles), read again unless it was the last one on this thread.
+fn unpacked_records(path: &Path, entry: &FileEntry) -> Result<Arc<Vec<RawRecord>>, String> {
+    let key = unpacked_key(path)?;
+    let last = LAST_UNPACKED.with_borrow(|last| match last {
+        Some((last_key, Unpacked::Records(records))) if *last_key == key => Some(records.clone()),
+        _ => None,
+    });
+    if let Some(records) = last {
+        return Ok(records);
+    }
+    let bytes = read_bytes(path, entry)?.0;
+    let read = if entry.format.is_binary() {
+        ingest::read_binary(entry.format, &bytes)
+    } else {
+        ingest::read_records(entry.format, &decode(&bytes).map_err(|e| e.to_string())?.text)
+    };
+    if let (Some(error), true) = (read.error, read.records.is_empty()) {
+        return Err(error);
+    }
+    let records = Arc::new(read.records);
+    LAST_UNPACKED.set(Some((key, Unpacked::Records(records.clone()))));
+    Ok(records)
+}
+
+/// Reads a file's bytes, unpacked when compressed: all of a file that holds many articles or is a container
+/// (up to `MAX_FILE_BYTES`, or `MAX_UNPACKED_BYTES` unpacked), else only as much as one article may hold, so
+/// a huge file or a decompression bomb cannot fill the memory. Returns why the bytes were cut, if they were.
+fn read_bytes(path: &Path, entry: &FileEntry) -> Result<(Vec<u8>, Option<String>), String> {
+    let Some(compression) = entry.compression else {
+        let (bytes, was_cut) = read_raw_bytes(path, entry.format)?;
+        let note = was_cut.then(|| format!("only the first {} MB were read", MAX_ARTICLE_BYTES >> 20));
+        return Ok((bytes, note));
+    };
+    // The compressed bytes are read whole (a stream cut anywhere is damaged), then unpacked to a limit.
+    let (packed, was_cut) = read_raw_bytes(path, Format::Json)?;
+    let limit = if entry.format.is_read_whole() { MAX_UNPACKED_BYTES } else { MAX_ARTICLE_BYTES as u64 };
+    let mut unpacked = compressed::unpack(&packed, compression, limit)?;
+    if was_cut && unpacked.problem.is_none() {
+        unpacked.problem = Some(format!("only the first {} MB of the compressed file were read", MAX_FILE_BYTES >> 20));
+    }
+    Ok((unpacked.bytes, unpacked.problem))
+}
+
+/// Reads a file's bytes as they are on disk: all of a file read whole (up to `MAX_FILE_BYTES`), else only
+/// as much as one article may hold. Returns whether the file was cut.
+fn read_raw_bytes(path: &Path, format: Format) -> Result<(Vec<u8>, bool), String> {
     // Asking first keeps a named pipe or device, which would block a reader, from being opened.
     let metadata = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     if !metadata.is_file() {
         return Err("not a regular file".to_owned());
     }
-    if format.holds_many() && metadata.len() > MAX_FILE_BYTES {
+    if format.is_read_whole() && metadata.len() > MAX_FILE_BYTES {
         return Err(format!(
             "too large to read ({} MB; the limit is {} MB)",
             metadata.len() >> 20,
             MAX_FILE_BYTES >> 20
         ));
     }
-    let limit = if format.holds_many() { MAX_FILE_BYTES } else { MAX_ARTICLE_BYTES as u64 };
+    let limit = if format.is_read_whole() { MAX_FILE_BYTES } else { MAX_ARTICLE_BYTES as u64 };
     let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
     let mut bytes = Vec::with_capacity(metadata.len().min(limit) as usize);
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
@@ -490,21 +591,42 @@ fn walk_folder(listing: &mut Listing, folder: &Path) {
     }
 }
 
-/// Names of files that document a data set rather than hold its articles.
-fn is_documentation(path: &Path) -> bool {
+/// True for names of files that document a data set rather than hold its articles (`README`, `LICENSE`…).
+pub fn is_documentation(path: &Path) -> bool {
     let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_uppercase()).unwrap_or_default();
     ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(&stem.as_str())
 }
 
+/// Why a file of a kind researchers download with their articles (PDF, old Word, tar, 7-Zip, RAR) is not
+/// read, and what to do instead: such a file is a problem, not a file of another type passed over.
+pub fn unread_kind(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.trim_end_matches(".gz").trim_end_matches(".bz2").trim_end_matches(".xz").trim_end_matches(".zst");
+    let extension = Path::new(name).extension()?.to_str()?;
+    Some(match extension {
+        "pdf" => "a PDF: Dossier does not read PDFs yet; export the articles as text, RTF or DOCX",
+        "doc" => "an old Word document (.doc): save it as .docx",
+        "tar" | "tgz" => "a tar archive: unpack it, or pack it as .zip",
+        "7z" | "rar" => "a 7-Zip or RAR archive: unpack it, or pack it as .zip",
+        _ => return None,
+    })
+}
+
 fn add_file(listing: &mut Listing, path: &Path, metadata: Option<std::fs::Metadata>) {
     let Some(format) = Format::from_path(path).filter(|_| !is_documentation(path)) else {
-        listing.skipped_files += 1;
+        match unread_kind(path) {
+            Some(reason) => {
+                listing.problems.push(Problem { path: relative(&listing.root, path), message: reason.into() })
+            }
+            None => listing.skipped_files += 1,
+        }
         return;
     };
     listing.files.push(FileEntry {
         relative_path: relative(&listing.root, path),
         raw_path: raw_relative(&listing.root, path),
         format,
+        compression: Compression::from_path(path),
         size: metadata.as_ref().map_or(0, |m| m.len()),
         modified: metadata.and_then(|m| m.modified().ok()).and_then(nanos_since_epoch),
         content_hash: 0,
@@ -586,10 +708,8 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
     let path = entry.path_under(root);
     entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
-    let bytes = read_bytes(&path, entry.format).map(|(bytes, was_cut)| {
-        if was_cut {
-            problems.push(problem(format!("only the first {} MB were read", MAX_ARTICLE_BYTES >> 20)));
-        }
+    let bytes = read_bytes(&path, &entry).map(|(bytes, note)| {
+        problems.extend(note.map(&problem));
         bytes
     });
     let decoded = bytes.and_then(|bytes| {
@@ -597,27 +717,45 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         if bytes.is_empty() {
             return Err("the file is empty".to_owned());
         }
-        decode(&bytes).map_err(|e| e.to_string())
+        if entry.format.is_binary() {
+            return Ok(Err(ingest::read_binary(entry.format, &bytes)));
+        }
+        decode(&bytes).map(Ok).map_err(|e| e.to_string())
     });
-    let decoded = match decoded {
-        Ok(decoded) => decoded,
+    let records = match decoded {
+        // A binary container, read from its bytes; its encoding is its own.
+        Ok(Err(records)) => {
+            entry.encoding = Some(entry.format.name().to_owned());
+            records
+        }
+        Ok(Ok(decoded)) => {
+            entry.encoding = Some(decoded.encoding.to_owned());
+            if decoded.replaced > 0 {
+                problems.push(problem(format!(
+                    "{} byte sequences were not valid UTF-8 and show as \u{FFFD}",
+                    decoded.replaced
+                )));
+            }
+            // Offsets into unpacked text are no offsets into the compressed file.
+            entry.is_verbatim = decoded.is_verbatim && entry.compression.is_none();
+            entry.bom_len = decoded.bom_len as u64;
+            if entry.format == Format::Csv {
+                entry.header_len = ingest::delimited::header_len(&decoded.text) as u64;
+            }
+            ingest::read_records(entry.format, &decoded.text)
+        }
         Err(message) => {
             problems.push(problem(message));
             return FileResult { file_id, entry, articles, statements, problems, from_cache: false };
         }
     };
-    entry.encoding = Some(decoded.encoding.to_owned());
-    if decoded.replaced > 0 {
-        problems
-            .push(problem(format!("{} byte sequences were not valid UTF-8 and show as \u{FFFD}", decoded.replaced)));
+    let Records { records, warnings, error } = records;
+    // A hostile file may hold a million bad parts: the first ones are told, the rest counted.
+    let more = warnings.len().saturating_sub(MAX_PROBLEMS_PER_FILE);
+    problems.extend(warnings.into_iter().take(MAX_PROBLEMS_PER_FILE).map(&problem));
+    if more > 0 {
+        problems.push(problem(format!("and {more} more problems like these in this file")));
     }
-    entry.is_verbatim = decoded.is_verbatim;
-    entry.bom_len = decoded.bom_len as u64;
-    if entry.format == Format::Csv {
-        entry.header_len = ingest::delimited::header_len(&decoded.text) as u64;
-    }
-    let Records { records, warnings, error } = ingest::read_records(entry.format, &decoded.text);
-    problems.extend(warnings.into_iter().map(&problem));
     problems.extend(error.map(&problem));
     for RawRecord { record, fields, text, byte_range } in records {
         let (text, was_cut) = cap_text(text);
@@ -983,7 +1121,7 @@ fn send_from_cache(
 
 /// The content hash of a file as it is now, if it can be read.
 fn file_hash(root: &Path, entry: &FileEntry) -> Option<u64> {
-    read_bytes(&entry.path_under(root), entry.format).ok().map(|(bytes, _)| content_hash(&bytes))
+    read_bytes(&entry.path_under(root), entry).ok().map(|(bytes, _)| content_hash(&bytes))
 }
 
 /// Reads a file, turning a panic in a reader into a problem so one bad file cannot stop the load.

@@ -21,7 +21,10 @@ pub fn read_delimited(text: &str) -> Records {
         }
     };
     let kinds: Vec<Option<FieldKind>> = headers.iter().map(field_kind).collect();
-    if !kinds.iter().any(|k| matches!(k, Some(FieldKind::Text | FieldKind::Summary))) {
+    let has_text = kinds.iter().any(|k| matches!(k, Some(FieldKind::Text | FieldKind::Summary)));
+    // A listing of links and headlines without text (a Media Cloud export): its rows are articles of 0 words.
+    let is_listing = !has_text && [FieldKind::Url, FieldKind::Title].iter().all(|kind| kinds.contains(&Some(*kind)));
+    if !has_text && !is_listing {
         records.fail(format!(
             "no text column (looked for text, body, content, article…); the columns are: {}",
             headers.iter().collect::<Vec<_>>().join(", ")
@@ -54,7 +57,13 @@ pub fn read_delimited(text: &str) -> Records {
                     (fields, Some(text)) => {
                         records.records.push(RawRecord { record: index, fields, text, byte_range: range })
                     }
+                    (fields, None) if is_listing && super::fields::is_listing_only(&fields) => records
+                        .records
+                        .push(RawRecord { record: index, fields, text: String::new(), byte_range: range }),
                     (_, None) if is_ragged => {}
+                    (_, None) if is_listing => {
+                        records.warn(format!("row {}: neither a link nor a headline to list it by", index + 2))
+                    }
                     (_, None) => records.warn(format!("row {}: the text column is empty", index + 2)),
                 }
                 index += 1;
@@ -64,6 +73,12 @@ pub fn read_delimited(text: &str) -> Records {
                 index += 1;
             }
         }
+    }
+    if is_listing && !records.records.is_empty() {
+        records.warn(format!(
+            "no text column: {} articles are listed by their headline, date and link alone (0 words)",
+            records.records.len()
+        ));
     }
     records
 }

@@ -1,9 +1,16 @@
 //! Reading article files: which formats exist and how each turns into records with text and fields.
 
+pub mod archive;
+pub mod compressed;
 pub mod delimited;
+pub mod factiva;
 pub mod fields;
 pub mod html;
 pub mod json;
+pub mod nexis;
+pub mod office;
+pub mod rtf;
+pub mod warc;
 
 use crate::metadata::Fields;
 use serde::{Deserialize, Serialize};
@@ -18,7 +25,7 @@ pub enum Format {
     Text,
     /// Markdown, one article.
     Markdown,
-    /// An HTML page, one article.
+    /// An HTML page, one article (or a Factiva export of many).
     Html,
     /// JSON: one article object or an array of them.
     Json,
@@ -26,11 +33,26 @@ pub enum Format {
     JsonLines,
     /// CSV or TSV with a header row, one article per row.
     Csv,
+    /// A Word document (one article, or a Nexis export of many).
+    Docx,
+    /// An OpenDocument text (one article, or a Nexis export of many).
+    Odt,
+    /// Rich Text Format (one article, or a Nexis or Factiva export of many).
+    Rtf,
+    /// A web archive: the HTML pages it holds, one article each.
+    Warc,
+    /// A zip archive of files in the formats above.
+    Zip,
 }
 
 impl Format {
-    /// The format for a file name's extension, if Dossier reads it.
+    /// The format for a file name's extension, if Dossier reads it; for a compressed file
+    /// (`news.jsonl.gz`), the format of what it holds.
     pub fn from_path(path: &Path) -> Option<Format> {
+        let path = match compressed::Compression::from_path(path) {
+            Some(_) => Path::new(path.file_stem()?),
+            None => path,
+        };
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match extension.as_str() {
             "txt" | "text" => Format::Text,
@@ -39,6 +61,11 @@ impl Format {
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
             "csv" | "tsv" => Format::Csv,
+            "docx" => Format::Docx,
+            "odt" => Format::Odt,
+            "rtf" => Format::Rtf,
+            "warc" => Format::Warc,
+            "zip" => Format::Zip,
             _ => return None,
         })
     }
@@ -52,12 +79,28 @@ impl Format {
             Format::Json => "json",
             Format::JsonLines => "jsonl",
             Format::Csv => "csv",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+            Format::Warc => "warc",
+            Format::Zip => "zip",
         }
     }
 
-    /// True for formats that hold several articles.
+    /// True for formats that hold several articles, each re-read alone from its byte range in the decoded file.
     pub fn holds_many(self) -> bool {
         matches!(self, Format::Json | Format::JsonLines | Format::Csv)
+    }
+
+    /// True for formats whose bytes are no text: containers read by `read_binary`, not decoded.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Odt | Format::Warc | Format::Zip)
+    }
+
+    /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles,
+    /// and containers and RTF (pictures make them large), which cannot be cut.
+    pub fn is_read_whole(self) -> bool {
+        self.holds_many() || self.is_binary() || self == Format::Rtf
     }
 }
 
@@ -95,14 +138,60 @@ impl Records {
     }
 }
 
-/// Reads the records of a file's decoded text in the given format.
+/// Reads the records of a file's decoded text in the given format (for a binary format, the text it holds).
 pub fn read_records(format: Format, text: &str) -> Records {
     match format {
-        Format::Text | Format::Markdown => read_plain(text),
-        Format::Html => html::read_html(text),
+        Format::Text | Format::Markdown | Format::Docx | Format::Odt => read_document_text(text),
+        Format::Html => read_page(text),
         Format::Json => json::read_json(text),
         Format::JsonLines => json::read_json_lines(text),
         Format::Csv => delimited::read_delimited(text),
+        Format::Rtf => match rtf::rtf_text(text) {
+            Ok(text) => read_document_text(&text),
+            Err(reason) => Records { error: Some(reason), ..Records::default() },
+        },
+        Format::Warc => warc::read_warc(text.as_bytes()),
+        Format::Zip => archive::read_zip(text.as_bytes()),
+    }
+}
+
+/// Reads the records of a binary file (see `Format::is_binary`) from its bytes.
+pub fn read_binary(format: Format, bytes: &[u8]) -> Records {
+    let text = match format {
+        Format::Docx => office::document_text(bytes, office::Office::Docx),
+        Format::Odt => office::document_text(bytes, office::Office::Odt),
+        Format::Warc => return warc::read_warc(bytes),
+        Format::Zip => return archive::read_zip(bytes),
+        _ => return read_records(format, &String::from_utf8_lossy(bytes)),
+    };
+    match text {
+        Ok(text) => read_document_text(&text),
+        Err(reason) => Records { error: Some(reason), ..Records::default() },
+    }
+}
+
+/// The text of a document (plain text, or what a DOCX, ODT or RTF file holds): a Nexis or Factiva export
+/// of many articles, or one article.
+fn read_document_text(text: &str) -> Records {
+    if nexis::is_nexis(text) {
+        nexis::read_nexis(text)
+    } else if factiva::is_factiva(text) {
+        factiva::read_factiva(text)
+    } else {
+        read_plain(text)
+    }
+}
+
+/// An HTML page: a Factiva export of many articles, or one article.
+fn read_page(source: &str) -> Records {
+    let page = html::read_html(source);
+    match page.records.first() {
+        Some(record) if page.records.len() == 1 && factiva::is_factiva(&record.text) => {
+            let mut records = factiva::read_factiva(&record.text);
+            records.warnings.splice(0..0, page.warnings);
+            records
+        }
+        _ => page,
     }
 }
 
