@@ -1,19 +1,49 @@
-//! `ingest::read_records` never panics, whatever the format and text; every record's `byte_range`
-//! ("the record's byte range in the decoded file text") is ordered, lies within the text and falls on
-//! char boundaries, so `&text[byte_range]` can be sliced to re-read the record alone.
-//! The first byte picks the format; the rest is the file text (invalid UTF-8 replaced).
+//! Every reader never panics, whatever the format and input: `ingest::read_records` on text (lossy UTF-8)
+//! and `ingest::read_binary` on the bytes of containers (DOCX, ODT, WARC, zip); compressed input is
+//! unpacked first, to a limit. Every record's `byte_range` of a text format is ordered, lies within the
+//! text and falls on char boundaries, so `&text[byte_range]` can be sliced to re-read the record alone.
+//! The first byte picks the format (and whether the rest is gzip-compressed); the rest is the file.
 #![no_main]
 
-use dossier::ingest::{Format, read_records};
+use dossier::ingest::compressed::{Compression, unpack};
+use dossier::ingest::{Format, read_binary, read_records};
 use libfuzzer_sys::fuzz_target;
 
-const FORMATS: [Format; 6] =
-    [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::JsonLines, Format::Csv];
+const FORMATS: [Format; 11] = [
+    Format::Text,
+    Format::Markdown,
+    Format::Html,
+    Format::Json,
+    Format::JsonLines,
+    Format::Csv,
+    Format::Docx,
+    Format::Odt,
+    Format::Rtf,
+    Format::Warc,
+    Format::Zip,
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let format = FORMATS[selector as usize % FORMATS.len()];
-    let text = String::from_utf8_lossy(rest);
+    // Half the inputs go through gzip first: a cut or hostile stream must stop cleanly too.
+    let unpacked;
+    let bytes = if selector >= 128 {
+        match unpack(rest, Compression::Gzip, 1 << 20) {
+            Ok(result) => {
+                unpacked = result;
+                unpacked.bytes.as_slice()
+            }
+            Err(_) => return,
+        }
+    } else {
+        rest
+    };
+    if format.is_binary() {
+        let _ = read_binary(format, bytes);
+        return;
+    }
+    let text = String::from_utf8_lossy(bytes);
     let records = read_records(format, &text);
     for record in &records.records {
         let range = &record.byte_range;

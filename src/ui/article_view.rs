@@ -143,7 +143,8 @@ fn article_ui(
     });
     ui.horizontal_wrapped(|ui| {
         let file = &corpus.files[meta.file_id as usize];
-        let place = if file.format.holds_many() {
+        // Files of many articles (CSV, JSON, and exports such as Nexis, Factiva, WARC and zip) name the record.
+        let place = if file.format.holds_many() || meta.record > 0 {
             format!("{} · record {}", file.relative_path, meta.record)
         } else {
             file.relative_path.clone()
