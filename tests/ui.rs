@@ -548,6 +548,10 @@ fn the_chart_tells_a_bucket_on_hover_and_a_drag_starts_where_the_button_went_dow
     assert!(chart.starts.len() > 8, "months over several years");
     // The legend: every series with its total, above the plot's data.
     let baseline = harness.state().chart_bucket_position(0).unwrap().y;
+    // Below the plot's zero line, the date labels and the axis title still fit above the status bar
+    // (once, the legend pushed them out of the window).
+    let status_bar_top = harness.get_by_label("31 articles").rect().top();
+    assert!(baseline + 40.0 < status_bar_top, "zero line at {baseline}, status bar at {status_bar_top}");
     for series in &chart.series {
         let name = format!("{} ({})", series.name, series.total());
         let bottom = harness.query_all_by_label(&name).map(|n| n.rect().bottom()).fold(f32::MAX, f32::min);

@@ -248,7 +248,9 @@ fn plot_ui(
         ));
         text
     };
-    // The plot fills what is left of the panel, and no more (the panel may have grown wider than the window).
+    legend_ui(ui, chart);
+    // The plot fills what is left of the panel below the legend, and no more (the panel may have grown
+    // wider than the window).
     let visible = ui.clip_rect().intersect(ui.max_rect());
     let size = egui::vec2(visible.right() - ui.cursor().left(), visible.bottom() - ui.cursor().top());
     let plot = Plot::new("chart_plot")
@@ -277,7 +279,6 @@ fn plot_ui(
         let last = chart.starts.partition_point(|start| *start <= to).saturating_sub(1);
         (first, last)
     });
-    legend_ui(ui, chart);
     let response = plot.show(ui, |plot_ui| {
         if let Some((first, last)) = selected_buckets {
             plot_ui.span(
