@@ -60,37 +60,31 @@ impl StatementsView {
         let period = self.period;
         // Only what a filter asks for is looked up: at a million articles, reading each statement's article
         // date when no period is set took most of the half second this list took.
-        let is_kept = |i: &u32| {
+        let in_period = |i: &u32| {
             // Hits of a search made before the corpus changed may point past its end.
             let Some(statement) = corpus.statements.get(*i as usize) else { return false };
-            filter.is_none_or(|wanted| statement.speaker.as_deref().is_some_and(|s| names.canonical(s) == wanted))
-                && period.is_none_or(|(from, to)| {
-                    corpus.articles[statement.article as usize].date.is_some_and(|d| from <= d && d <= to)
-                })
+            period.is_none_or(|(from, to)| {
+                corpus.articles[statement.article as usize].date.is_some_and(|d| from <= d && d <= to)
+            })
         };
-        self.visible = match &self.search {
-            Some(hits) => hits.iter().copied().filter(is_kept).collect(),
-            None => (0..corpus.statements.len() as u32).filter(is_kept).collect(),
+        let kept: Vec<u32> = match &self.search {
+            Some(hits) => hits.iter().copied().filter(in_period).collect(),
+            None => (0..corpus.statements.len() as u32).filter(in_period).collect(),
         };
         // The speaker list counts what the search and the period leave (not the speaker chosen, so the
         // others stay to choose from).
-        self.listed_counts = if self.search.is_none() && period.is_none() {
-            None
-        } else {
-            let in_period = |i: &u32| {
-                period.is_none_or(|(from, to)| {
-                    let statement = &corpus.statements[*i as usize];
-                    corpus.articles[statement.article as usize].date.is_some_and(|d| from <= d && d <= to)
-                })
-            };
-            let kept: Vec<u32> = match &self.search {
-                Some(hits) => {
-                    hits.iter().copied().filter(|i| (*i as usize) < corpus.statements.len()).filter(in_period).collect()
-                }
-                None => (0..corpus.statements.len() as u32).filter(in_period).collect(),
-            };
+        self.listed_counts = (self.search.is_some() || period.is_some()).then(|| {
             let found = crate::corpus::count_speakers(kept.iter().map(|&i| &corpus.statements[i as usize]));
-            Some((kept.len(), names.ranked_counts(found)))
+            (kept.len(), names.ranked_counts(found))
+        });
+        self.visible = match filter {
+            None => kept,
+            Some(wanted) => kept
+                .into_iter()
+                .filter(|&i| {
+                    corpus.statements[i as usize].speaker.as_deref().is_some_and(|s| names.canonical(s) == wanted)
+                })
+                .collect(),
         };
     }
 
