@@ -409,44 +409,58 @@ fn unpacked_key(path: &Path) -> Result<UnpackedKey, String> {
     Ok((path.to_owned(), metadata.len(), metadata.modified().ok().and_then(nanos_since_epoch)))
 }
 
+/// What `pick` finds kept from the last file this thread read whole, when that was `path` unchanged; else
+/// what `read` makes, kept (by `keep`) for the next article of the same file.
+fn reuse_last<T: Clone>(
+    path: &Path,
+    pick: fn(&Unpacked) -> Option<T>,
+    read: impl FnOnce() -> Result<T, String>,
+    keep: fn(T) -> Unpacked,
+) -> Result<T, String> {
+    let key = unpacked_key(path)?;
+    let last = LAST_UNPACKED
+        .with_borrow(|last| last.as_ref().filter(|(last_key, _)| *last_key == key).and_then(|(_, kept)| pick(kept)));
+    if let Some(value) = last {
+        return Ok(value);
+    }
+    let value = read()?;
+    LAST_UNPACKED.set(Some((key, keep(value.clone()))));
+    Ok(value)
+}
+
 /// The decoded text of a compressed file, unpacked again unless it was the last one on this thread.
 fn unpacked_text(path: &Path, entry: &FileEntry) -> Result<Arc<String>, String> {
-    let key = unpacked_key(path)?;
-    let last = LAST_UNPACKED.with_borrow(|last| match last {
-        Some((last_key, Unpacked::Text(text))) if *last_key == key => Some(text.clone()),
-        _ => None,
-    });
-    if let Some(text) = last {
-        return Ok(text);
-    }
-    let text = Arc::new(decode(&read_bytes(path, entry)?.0).map_err(|e| e.to_string())?.text);
-    LAST_UNPACKED.set(Some((key, Unpacked::Text(text.clone()))));
-    Ok(text)
+    reuse_last(
+        path,
+        |kept| match kept {
+            Unpacked::Text(text) => Some(text.clone()),
+            Unpacked::Records(_) => None,
+        },
+        || Ok(Arc::new(decode(&read_bytes(path, entry)?.0).map_err(|e| e.to_string())?.text)),
+        Unpacked::Text,
+    )
 }
 
 /// The records of a file that is not re-read by byte range (a container, a text or page that may hold many
 /// articles), read again unless it was the last one on this thread.
 fn unpacked_records(path: &Path, entry: &FileEntry) -> Result<Arc<Vec<RawRecord>>, String> {
-    let key = unpacked_key(path)?;
-    let last = LAST_UNPACKED.with_borrow(|last| match last {
-        Some((last_key, Unpacked::Records(records))) if *last_key == key => Some(records.clone()),
-        _ => None,
-    });
-    if let Some(records) = last {
-        return Ok(records);
-    }
-    let bytes = read_bytes(path, entry)?.0;
-    let read = if entry.format.is_binary() {
-        ingest::read_binary(entry.format, &bytes)
-    } else {
-        ingest::read_records(entry.format, &decode(&bytes).map_err(|e| e.to_string())?.text)
+    let read = || {
+        let bytes = read_bytes(path, entry)?.0;
+        let read = if entry.format.is_binary() {
+            ingest::read_binary(entry.format, &bytes)
+        } else {
+            ingest::read_records(entry.format, &decode(&bytes).map_err(|e| e.to_string())?.text)
+        };
+        match (read.error, read.records.is_empty()) {
+            (Some(error), true) => Err(error),
+            _ => Ok(Arc::new(read.records)),
+        }
     };
-    if let (Some(error), true) = (read.error, read.records.is_empty()) {
-        return Err(error);
-    }
-    let records = Arc::new(read.records);
-    LAST_UNPACKED.set(Some((key, Unpacked::Records(records.clone()))));
-    Ok(records)
+    let pick = |kept: &Unpacked| match kept {
+        Unpacked::Records(records) => Some(records.clone()),
+        Unpacked::Text(_) => None,
+    };
+    reuse_last(path, pick, read, Unpacked::Records)
 }
 
 /// Reads a file's bytes, unpacked when compressed: all of a file that holds many articles or is a container
