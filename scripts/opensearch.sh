@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# A real single OpenSearch 2.19 node on 127.0.0.1 for Dossier's tests and CI: no Docker, no tarball,
+# built from Maven Central by server/opensearch/pom.xml (Java 17, Maven 3.8+).
+#
+#   scripts/opensearch.sh start  [PORT] [DATA_DIR]   build if needed, start in the background, wait for green/yellow
+#   scripts/opensearch.sh wait   [PORT]              wait until the node on PORT is green/yellow
+#   scripts/opensearch.sh status [PORT]              exit 0 and print the health if it is running, 3 if not
+#   scripts/opensearch.sh stop   [PORT]              stop it (TERM, then KILL after 30 s); fine if it is not running
+#   scripts/opensearch.sh build                      only build server/opensearch/target/dossier-opensearch-node.jar
+#
+# PORT defaults to 9200. State (pid file, log, default data dir) lives outside the repository, in
+# ${DOSSIER_NODE_DIR:-/tmp/dossier-opensearch}: node-PORT.pid, node-PORT.log, data-PORT/.
+# Every command is idempotent: start on a running node only waits for it; stop on a stopped one says so.
+#
+# Environment:
+#   DOSSIER_NODE_DIR        state directory (default /tmp/dossier-opensearch)
+#   DOSSIER_NODE_TIMEOUT    seconds to wait for green/yellow (default 120)
+#   DOSSIER_NODE_JAVA       java binary (default: java on PATH; the node needs Java 17+)
+#   DOSSIER_NODE_JAVA_OPTS  JVM options (default -Xms256m -Xmx512m)
+#   DOSSIER_NODE_USER / DOSSIER_NODE_PASSWORD
+#                           when both are set at start, the node answers 401 to any request without
+#                           that HTTP basic auth (and this script's own curl calls send it)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PROJECT="$ROOT/server/opensearch"
+JAR="$PROJECT/target/dossier-opensearch-node.jar"
+STATE="${DOSSIER_NODE_DIR:-/tmp/dossier-opensearch}"
+TIMEOUT="${DOSSIER_NODE_TIMEOUT:-120}"
+JAVA="${DOSSIER_NODE_JAVA:-java}"
+read -r -a JAVA_OPTS <<<"${DOSSIER_NODE_JAVA_OPTS:--Xms256m -Xmx512m}"
+
+cmd="${1:-}"
+PORT="${2:-9200}"
+DATA="${3:-$STATE/data-$PORT}"
+PIDFILE="$STATE/node-$PORT.pid"
+LOG="$STATE/node-$PORT.log"
+
+die() { echo "opensearch.sh: $*" >&2; exit 1; }
+
+case "$PORT" in ''|*[!0-9]*) die "PORT must be a number, not '$PORT'" ;; esac
+
+curl_node() {
+    local auth=()
+    if [ -n "${DOSSIER_NODE_USER:-}" ] && [ -n "${DOSSIER_NODE_PASSWORD+x}" ]; then
+        auth=(-u "$DOSSIER_NODE_USER:$DOSSIER_NODE_PASSWORD")
+    fi
+    curl -s -m 5 "${auth[@]}" "$@"
+}
+
+# The pid in the pid file, if that process is alive and is our node.
+running_pid() {
+    [ -f "$PIDFILE" ] || return 1
+    local pid
+    pid="$(cat "$PIDFILE" 2>/dev/null || true)"
+    case "$pid" in ''|*[!0-9]*) return 1 ;; esac
+    [ -r "/proc/$pid/cmdline" ] || { kill -0 "$pid" 2>/dev/null || return 1; echo "$pid"; return 0; }
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'dossier-opensearch-node' || return 1
+    echo "$pid"
+}
+
+health_status() {
+    curl_node "http://127.0.0.1:$PORT/_cluster/health" 2>/dev/null |
+        sed -n 's/.*"status":"\([a-z]*\)".*/\1/p'
+}
+
+log_tail() {
+    if [ -f "$LOG" ]; then
+        echo "---- last 40 lines of $LOG ----" >&2
+        tail -n 40 "$LOG" >&2
+    fi
+}
+
+build() {
+    command -v mvn >/dev/null || die "mvn not found: the node is built with Maven 3.8+ and Java 17 (apt-get install maven openjdk-17-jdk-headless)"
+    local newest
+    newest="$(find "$PROJECT/pom.xml" "$PROJECT/src" -newer "$JAR" -type f 2>/dev/null | head -n 1 || true)"
+    if [ -f "$JAR" ] && [ -d "$PROJECT/target/lib" ] && [ -z "$newest" ]; then
+        return 0
+    fi
+    mkdir -p "$STATE"
+    echo "opensearch.sh: building $JAR (mvn package)" >&2
+    (
+        # two starts at once must not build into the same target/ together
+        if command -v flock >/dev/null; then flock 9; fi
+        mvn -B -q -f "$PROJECT/pom.xml" package
+    ) 9>"$STATE/build.lock" || die "mvn package failed in $PROJECT"
+    [ -f "$JAR" ] || die "mvn package did not produce $JAR"
+}
+
+wait_ready() {
+    local start=$SECONDS status="" pid
+    while :; do
+        status="$(health_status || true)"
+        case "$status" in
+            green|yellow)
+                echo "opensearch.sh: node on 127.0.0.1:$PORT is $status after $((SECONDS - start)) s"
+                return 0 ;;
+        esac
+        if [ -f "$PIDFILE" ] && ! pid="$(running_pid)"; then
+            echo "opensearch.sh: the node on port $PORT exited before it was ready" >&2
+            log_tail
+            rm -f "$PIDFILE"
+            return 1
+        fi
+        if [ $((SECONDS - start)) -ge "$TIMEOUT" ]; then
+            echo "opensearch.sh: timed out after ${TIMEOUT} s waiting for http://127.0.0.1:$PORT/_cluster/health to be green or yellow (last status: '${status:-no answer}')" >&2
+            log_tail
+            return 1
+        fi
+        sleep 0.5
+    done
+}
+
+start() {
+    local pid
+    if pid="$(running_pid)"; then
+        echo "opensearch.sh: already running on port $PORT (pid $pid)"
+        wait_ready
+        return
+    fi
+    rm -f "$PIDFILE"
+    if curl -s -m 2 -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then
+        die "port $PORT already answers HTTP, but not from a node this script started (no live $PIDFILE)"
+    fi
+    build
+    mkdir -p "$STATE" "$DATA"
+    echo "opensearch.sh: starting node on 127.0.0.1:$PORT, data $DATA, log $LOG"
+    # nohup execs java, so $! is the JVM's pid; its TERM handler closes the node
+    nohup "$JAVA" "${JAVA_OPTS[@]}" -jar "$JAR" --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
+    echo $! >"$PIDFILE"
+    wait_ready
+}
+
+stop() {
+    local pid i
+    if ! pid="$(running_pid)"; then
+        rm -f "$PIDFILE"
+        echo "opensearch.sh: no node running on port $PORT"
+        return 0
+    fi
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 60); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        echo "opensearch.sh: pid $pid did not stop in 30 s, killing it" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$PIDFILE"
+    echo "opensearch.sh: stopped node on port $PORT (pid $pid)"
+}
+
+status() {
+    local pid
+    if pid="$(running_pid)"; then
+        echo "opensearch.sh: running on port $PORT (pid $pid), health: $(health_status || true)"
+        curl_node "http://127.0.0.1:$PORT/_cluster/health" || true
+        echo
+        return 0
+    fi
+    echo "opensearch.sh: not running on port $PORT"
+    return 3
+}
+
+case "$cmd" in
+    start) start ;;
+    stop) stop ;;
+    wait) wait_ready ;;
+    status) status ;;
+    build) build ;;
+    *) echo "usage: $0 start|stop|wait|status|build [PORT] [DATA_DIR]" >&2; exit 2 ;;
+esac
