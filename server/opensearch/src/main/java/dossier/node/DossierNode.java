@@ -41,6 +41,7 @@ public final class DossierNode {
         int port = 9200;
         Path data = null;
         String cluster = "dossier-test";
+        boolean exitWhenStarted = false;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -53,9 +54,13 @@ public final class DossierNode {
                 case "--cluster":
                     cluster = args[++i];
                     break;
+                case "--exit-when-started":
+                    // start, close, exit 0: for a class-data-sharing dump (-XX:ArchiveClassesAtExit) at build time
+                    exitWhenStarted = true;
+                    break;
                 case "-h":
                 case "--help":
-                    System.out.println("usage: DossierNode [--port PORT] [--data DIR] [--cluster NAME] | [PORT [DATA_DIR]]");
+                    System.out.println("usage: DossierNode [--port PORT] [--data DIR] [--cluster NAME] [--exit-when-started] | [PORT [DATA_DIR]]");
                     return;
                 default:
                     positional.add(args[i]);
@@ -98,6 +103,10 @@ public final class DossierNode {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("dossier-node: started on http://127.0.0.1:" + port + " (data " + data + ") in " + ms + " ms"
             + (BasicAuthPlugin.enabled() ? ", basic auth required" : ""));
+        if (exitWhenStarted) {
+            node.close();
+            System.exit(0);
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
