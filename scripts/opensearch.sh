@@ -96,7 +96,9 @@ build() {
         if ! jar_is_fresh; then
             echo "opensearch.sh: building $JAR (mvn package)" >&2
             rm -f "$CDS"
-            mvn -B -q -Dstyle.color=never -f "$PROJECT/pom.xml" package || die "mvn package failed in $PROJECT"
+            # (Debian's mvn prints colour resets even with -B; strip them)
+            mvn -B -q -Dstyle.color=never -f "$PROJECT/pom.xml" package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2 ||
+                die "mvn package failed in $PROJECT"
             [ -f "$JAR" ] || die "mvn package did not produce $JAR"
         fi
         if cds_wanted && ! [ "$CDS" -nt "$JAR" ]; then
