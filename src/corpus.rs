@@ -306,6 +306,15 @@ impl Corpus {
         read_article(&self.root, &self.files[meta.file_id as usize], meta)
     }
 
+    /// The file an article came from as users name it: inside an archive, `download.zip/articles/03.txt`.
+    pub fn article_file(&self, meta: &ArticleMeta) -> String {
+        let file = &self.files[meta.file_id as usize].relative_path;
+        match &meta.member {
+            Some(member) => format!("{file}/{member}"),
+            None => file.clone(),
+        }
+    }
+
     /// Reads just an article's text again from its file, for indexing and for the words of statements.
     pub fn read_text(&self, meta: &ArticleMeta) -> Result<String, String> {
         read_text(&self.root, &self.files[meta.file_id as usize], meta).map(|(text, _)| text)
@@ -611,16 +620,14 @@ pub fn is_documentation(path: &Path) -> bool {
     ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(&stem.as_str())
 }
 
-/// Why a file of a kind researchers download with their articles (PDF, old Word, tar, 7-Zip, RAR) is not
+/// Why a file of a kind researchers download with their articles (old Word, 7-Zip, RAR) is not
 /// read, and what to do instead: such a file is a problem, not a file of another type passed over.
 pub fn unread_kind(path: &Path) -> Option<&'static str> {
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let name = name.trim_end_matches(".gz").trim_end_matches(".bz2").trim_end_matches(".xz").trim_end_matches(".zst");
     let extension = Path::new(name).extension()?.to_str()?;
     Some(match extension {
-        "pdf" => "a PDF: Dossier does not read PDFs yet; export the articles as text, RTF or DOCX",
         "doc" => "an old Word document (.doc): save it as .docx",
-        "tar" | "tgz" => "a tar archive: unpack it, or pack it as .zip",
         "7z" | "rar" => "a 7-Zip or RAR archive: unpack it, or pack it as .zip",
         _ => return None,
     })
@@ -771,7 +778,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         problems.push(problem(format!("and {more} more problems like these in this file")));
     }
     problems.extend(error.map(&problem));
-    for RawRecord { record, fields, text, byte_range } in records {
+    for RawRecord { record, fields, text, byte_range, member } in records {
         let (text, was_cut) = cap_text(text);
         if was_cut {
             problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
@@ -801,6 +808,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             author: analysis.author,
             url: analysis.url,
             words: analysis.words,
+            member,
         });
     }
     FileResult { file_id, entry, articles, statements, problems, from_cache: false }

@@ -64,6 +64,7 @@ pub fn read_warc(bytes: &[u8]) -> Records {
                         if uri.is_some() {
                             record.fields.url = uri;
                         }
+                        record.fields.crawled = header(&headers, "warc-date").map(str::to_owned);
                         record.record = records.records.len() as u32;
                         record.byte_range = body_start..end;
                         records.records.push(record);
