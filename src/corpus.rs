@@ -351,6 +351,10 @@ pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
 /// Reads an article's text (and the record's fields) again from its file, without analysing its lines.
 fn read_text(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<(String, crate::metadata::Fields), String> {
     let path = entry.path_under(root);
+    if is_streamed(entry) {
+        let page = read_streamed_page(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
+        return Ok((cap_text(page.text).0, page.fields));
+    }
     if !entry.format.holds_many() {
         // A container, or a text that may hold many articles (a Nexis or Factiva export), is read again
         // whole (once for a run of its articles) and the record picked by index.
@@ -723,9 +727,12 @@ pub struct FileResult {
 
 /// Reads one file into article metadata; never panics on bad input, and reports what it could not read.
 pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
+    if is_streamed(&entry) {
+        return read_streamed(root, file_id, entry);
+    }
     let mut problems = Vec::new();
-    let mut articles = Vec::new();
-    let mut statements = Vec::new();
+    let articles = Vec::new();
+    let statements = Vec::new();
     let path = entry.path_under(root);
     entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
@@ -771,34 +778,60 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         }
     };
     let Records { records, warnings, error } = records;
+    tell_problems(&mut problems, &entry.relative_path, warnings, error);
+    let mut found = Found { file_id, relative_path: &entry.relative_path, problems, articles, statements };
+    for record in records {
+        found.add(record);
+    }
+    let Found { problems, articles, statements, .. } = found;
+    FileResult { file_id, entry, articles, statements, problems, from_cache: false }
+}
+
+/// Adds a reader's warnings (the first ones; the rest counted) and error to a file's problems.
+fn tell_problems(problems: &mut Vec<Problem>, relative_path: &str, warnings: Vec<String>, error: Option<String>) {
+    let problem = |message: String| Problem { path: relative_path.to_owned(), message };
     // A hostile file may hold a million bad parts: the first ones are told, the rest counted.
     let more = warnings.len().saturating_sub(MAX_PROBLEMS_PER_FILE);
-    problems.extend(warnings.into_iter().take(MAX_PROBLEMS_PER_FILE).map(&problem));
+    problems.extend(warnings.into_iter().take(MAX_PROBLEMS_PER_FILE).map(problem));
     if more > 0 {
         problems.push(problem(format!("and {more} more problems like these in this file")));
     }
-    problems.extend(error.map(&problem));
-    for RawRecord { record, fields, text, byte_range, member } in records {
+    problems.extend(error.map(problem));
+}
+
+/// The articles and statements of one file as its records are analysed, one after another.
+struct Found<'a> {
+    file_id: u32,
+    relative_path: &'a str,
+    problems: Vec<Problem>,
+    articles: Vec<ArticleMeta>,
+    statements: Vec<CorpusStatement>,
+}
+
+impl Found<'_> {
+    /// Analyses a record (metadata, statements) and keeps what was found; its text is dropped.
+    fn add(&mut self, RawRecord { record, fields, text, byte_range, member }: RawRecord) {
+        let problem = |message: String| Problem { path: self.relative_path.to_owned(), message };
         let (text, was_cut) = cap_text(text);
         if was_cut {
-            problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
+            self.problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
         }
-        let analysis = analyze(&text, &fields, &entry.relative_path);
+        let analysis = analyze(&text, &fields, self.relative_path);
         let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
-        let article_index = articles.len() as u32;
+        let article_index = self.articles.len() as u32;
         let budget = crate::statements::time_budget();
         let extraction = crate::statements::extract_until(&article, budget.map(|b| std::time::Instant::now() + b));
         if let (Some(stop), Some(budget)) = (extraction.stopped_at, budget) {
             let percent = 100 * stop / article.text.len().max(1);
-            problems.push(problem(format!(
+            self.problems.push(problem(format!(
                 "article {record}: extraction stopped after {} s, {percent}% into the text; the statements found up to there are kept",
                 budget.as_secs_f64()
             )));
         }
         let found = extraction.statements;
-        statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement)));
-        articles.push(ArticleMeta {
-            file_id,
+        self.statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement)));
+        self.articles.push(ArticleMeta {
+            file_id: self.file_id,
             record,
             byte_range: byte_range.start as u64..byte_range.end as u64,
             title: analysis.title,
@@ -811,7 +844,100 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             member,
         });
     }
+}
+
+/// True for files read as a stream, record by record, whatever their size: web archives, plain or gzipped.
+fn is_streamed(entry: &FileEntry) -> bool {
+    entry.format == Format::Warc && matches!(entry.compression, None | Some(Compression::Gzip))
+}
+
+/// A file's bytes as read, hashed on the way (see `content_hash`).
+struct Hashing<R> {
+    inner: R,
+    hasher: std::hash::DefaultHasher,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::hash::Hasher;
+        let read = self.inner.read(buf)?;
+        self.hasher.write(&buf[..read]);
+        Ok(read)
+    }
+}
+
+/// Reads a streamed file (see `is_streamed`) page by page, so memory stays flat whatever its size; its
+/// content hash is taken on the way.
+fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
+    let path = entry.path_under(root);
+    let mut found = Found {
+        file_id,
+        relative_path: &entry.relative_path,
+        problems: Vec::new(),
+        articles: Vec::new(),
+        statements: Vec::new(),
+    };
+    let hashed = std::fs::metadata(&path)
+        .map_err(|e| io_reason(&e))
+        .and_then(|metadata| if metadata.is_file() { Ok(()) } else { Err("not a regular file".to_owned()) })
+        .and_then(|()| std::fs::File::open(&path).map_err(|e| io_reason(&e)))
+        .map(|file| {
+            let input =
+                std::io::BufReader::with_capacity(256 << 10, Hashing { inner: file, hasher: Default::default() });
+            let (outcome, mut rest) = match entry.compression {
+                Some(Compression::Gzip) => {
+                    let mut input = ingest::warc::Buffered::new(ingest::warc::GzipMembers::new(input, 0));
+                    let outcome = ingest::warc::stream_warc(&mut input, |page| found.add(page));
+                    (outcome, input.into_input())
+                }
+                _ => {
+                    let mut input = ingest::warc::Plain(input);
+                    (ingest::warc::stream_warc(&mut input, |page| found.add(page)), input.0)
+                }
+            };
+            // The hash covers the whole file, also what follows damage the reading stopped at.
+            let drained = std::io::copy(&mut rest, &mut std::io::sink());
+            use std::hash::Hasher;
+            (outcome, drained.map(|_| rest.into_inner().hasher.finish()))
+        });
+    let mut problems = Vec::new();
+    match hashed {
+        Ok((outcome, hash)) => {
+            tell_problems(&mut problems, found.relative_path, outcome.warnings, outcome.error);
+            match hash {
+                Ok(hash) => entry.content_hash = hash,
+                Err(error) => problems.push(Problem { path: entry.relative_path.clone(), message: io_reason(&error) }),
+            }
+        }
+        Err(message) => problems.push(Problem { path: entry.relative_path.clone(), message }),
+    }
+    let Found { problems: page_problems, articles, statements, .. } = found;
+    problems.splice(0..0, page_problems);
+    entry.encoding = Some(entry.format.name().to_owned());
+    entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     FileResult { file_id, entry, articles, statements, problems, from_cache: false }
+}
+
+/// The content hash of a streamed file, read as a stream.
+fn streamed_hash(path: &Path) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut hashing = Hashing { inner: std::fs::File::open(path).ok()?, hasher: Default::default() };
+    std::io::copy(&mut hashing, &mut std::io::sink()).ok()?;
+    Some(hashing.hasher.finish())
+}
+
+/// Reads again the page of a streamed file (see `is_streamed`) at its recorded position.
+fn read_streamed_page(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<RawRecord, String> {
+    let mut file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    file.seek(SeekFrom::Start(meta.byte_range.start)).map_err(|e| io_reason(&e))?;
+    let input = std::io::BufReader::new(file);
+    match entry.compression {
+        Some(Compression::Gzip) => ingest::warc::read_page_at(
+            &mut ingest::warc::Buffered::new(ingest::warc::GzipMembers::new(input, meta.byte_range.start)),
+            meta.byte_range.clone(),
+        ),
+        _ => ingest::warc::read_page_at(&mut ingest::warc::Plain(input), meta.byte_range.clone()),
+    }
 }
 
 /// Counters a loading job updates as it goes, for progress bars.
@@ -1143,6 +1269,9 @@ fn send_from_cache(
 
 /// The content hash of a file as it is now, if it can be read.
 fn file_hash(root: &Path, entry: &FileEntry) -> Option<u64> {
+    if is_streamed(entry) {
+        return streamed_hash(&entry.path_under(root));
+    }
     read_bytes(&entry.path_under(root), entry).ok().map(|(bytes, _)| content_hash(&bytes))
 }
 

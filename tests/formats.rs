@@ -476,6 +476,8 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
     }
     assert_eq!(at, archive.len());
     std::fs::write(folder.path().join("crawl.warc.gz"), &members).unwrap();
+    // Some tools gzip the whole archive as one member instead.
+    std::fs::write(folder.path().join("whole.warc.gz"), fixtures::gzip(&archive)).unwrap();
     let cut = &archive[..archive.len() - archive.len() / 5];
     std::fs::write(folder.path().join("cut.warc"), cut).unwrap();
     let corpus = load(folder.path());
@@ -485,7 +487,7 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
     let note = format!(
         "skipped, as no HTML pages: {n} metadata records, {n} request records, {n} responses of image/png, 1 warcinfo records"
     );
-    for file in ["crawl.warc", "crawl.warc.gz"] {
+    for file in ["crawl.warc", "crawl.warc.gz", "whole.warc.gz"] {
         assert_reads_with_notes(&corpus, file, &samples, &FULL, &[note.as_str()]);
         let urls: Vec<_> = corpus
             .articles
@@ -501,6 +503,9 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
     let cut_articles =
         corpus.articles.iter().filter(|a| corpus.files[a.file_id as usize].relative_path == "cut.warc").count();
     assert!(cut_articles > 0 && cut_articles < samples.len());
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::remove_file(folder.path().join("cut.warc")).unwrap();
+    assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
 }
 
 #[test]
