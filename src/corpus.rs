@@ -124,6 +124,10 @@ pub struct CorpusStatement {
     pub speaker: Option<Arc<str>>,
     /// Person or organisation.
     pub speaker_type: Option<SpeakerType>,
+    /// True when the speaker is identified by a proper name (see `Statement::named`).
+    pub named: bool,
+    /// Byte range of the speaker's role as the article gives it (`Iran’s President`).
+    pub role: Option<[u32; 2]>,
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
     /// Byte range of what was said.
@@ -142,6 +146,8 @@ impl CorpusStatement {
             article,
             speaker: statement.speaker.as_deref().map(Arc::from),
             speaker_type: statement.speaker_type,
+            named: statement.named,
+            role: statement.role.as_ref().map(range),
             kind: statement.kind,
             text: range(&statement.text),
             mention: statement.mention.as_ref().map(range),
@@ -160,6 +166,9 @@ impl CorpusStatement {
             mention: self.mention.map(range).map_or(Some(None), |r| r.map(Some))?,
             speaker: self.speaker.as_deref().map(str::to_owned),
             speaker_type: self.speaker_type,
+            named: self.named,
+            // A role that no longer lies on the text is dropped rather than the statement.
+            role: self.role.and_then(range),
         })
     }
 
@@ -292,6 +301,8 @@ impl Corpus {
             article: 0,
             speaker: None,
             speaker_type: None,
+            named: false,
+            role: None,
             kind: StatementKind::Direct,
             text: [0, 0],
             mention: None,

@@ -634,6 +634,8 @@ mod tests {
             article,
             speaker: Some(speaker.into()),
             speaker_type: None,
+            named: true,
+            role: None,
             kind: StatementKind::Direct,
             text: [0, 0],
             mention: None,

@@ -22,7 +22,7 @@ static ABBREVIATED_TITLES: Lexicon = Lexicon::new(&[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st",
 ]);
 
-static NOT_NAMES: Lexicon = Lexicon::new(&[
+pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "however",
     "but",
     "and",

@@ -27,6 +27,26 @@ struct Sighting {
     roles: BTreeSet<String>,
     /// True when the name (with its title) opens a sentence or clause, as subjects do.
     is_subject: bool,
+    /// The role as written beside the name (`Iran’s President`, `the chairman of …` without `the`).
+    role_text: Option<Range<usize>>,
+}
+
+impl Person {
+    /// The role the article gives the person at a mention: written within the mention, else the nearest
+    /// before it, else the first after it.
+    fn role_near(&self, mention: Option<&Range<usize>>, position: usize) -> Option<Range<usize>> {
+        let with_role = || self.sightings.iter().filter_map(|s| Some((s.position, s.role_text.clone()?)));
+        if let Some(mention) = mention
+            && let Some((_, role)) = with_role().find(|(at, _)| mention.contains(at))
+        {
+            return Some(role);
+        }
+        with_role()
+            .filter(|(at, _)| *at <= position)
+            .last()
+            .or_else(|| with_role().find(|(at, _)| *at > position))
+            .map(|(_, role)| role)
+    }
 }
 
 /// What a mention refers to, before pronouns and roles are resolved.
@@ -35,9 +55,27 @@ enum Referent {
     Person(String),
     Organization(String),
     Pronoun(String),
+    /// `I` or `we` outside a quote.
+    FirstPerson,
+    /// A statement, release or report: who issued it, when written (`an AEW press release`), else `Unknown`.
+    Issued(Box<Referent>),
     /// A role phrase: its head noun and all its words.
     Role(String, BTreeSet<String>),
     Unknown,
+}
+
+/// A resolved speaker: the name, person or organisation, and whether it is a proper name.
+#[derive(Debug, Clone, PartialEq)]
+struct Speaker {
+    name: String,
+    kind: SpeakerType,
+    named: bool,
+}
+
+impl Speaker {
+    fn person(name: String) -> Speaker {
+        Speaker { name, kind: SpeakerType::Person, named: true }
+    }
 }
 
 /// Resolves every candidate's speaker and turns candidates into statements.
@@ -55,35 +93,60 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
         .collect();
     let subjects = Subjects::new(&people);
     let role_sightings = RoleSightings::new(&people);
-    let mut speakers: Vec<Option<(String, SpeakerType)>> = vec![None; candidates.len()];
+    let mut speakers: Vec<Option<Speaker>> = vec![None; candidates.len()];
     let mut last_person: Option<(String, usize)> = None;
-    let mut last_organization: Option<String> = None;
+    let mut last_organization: Option<Speaker> = None;
+    // Who issued the last statement or report named with its issuer, for `the statement` after it.
+    let mut last_issuer: Option<Speaker> = None;
     let mut previous_end = 0usize;
     for (index, (candidate, referent)) in candidates.iter().zip(&referents).enumerate() {
         let position = candidate.mention.as_ref().map_or(candidate.text.start, |m| m.range.start);
         let previous = index.checked_sub(1).and_then(|i| speakers[i].clone());
         let speaker = match referent {
-            Referent::Person(name) => Some((name.clone(), SpeakerType::Person)),
-            Referent::Organization(name) => Some((name.clone(), SpeakerType::Organization)),
-            Referent::Pronoun(pronoun) if pronoun == "they" => last_organization
-                .clone()
-                .map(|o| (o, SpeakerType::Organization))
-                .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person))),
+            Referent::Person(name) => Some(Speaker::person(name.clone())),
+            Referent::Organization(name) => {
+                let named = organization_is_named(text, position, name);
+                Some(Speaker { name: name.clone(), kind: SpeakerType::Organization, named })
+            }
+            Referent::Issued(issuer) => {
+                let speaker = match issuer.as_ref() {
+                    Referent::Person(name) => Some(Speaker::person(name.clone())),
+                    Referent::Organization(name) => Some(Speaker {
+                        name: name.clone(),
+                        kind: SpeakerType::Organization,
+                        named: organization_is_named(text, position, name),
+                    }),
+                    _ => last_issuer.clone(),
+                };
+                if speaker.is_some() {
+                    last_issuer = speaker.clone();
+                }
+                speaker
+            }
+            // `I` and `we` outside quotes speak for the writer or an interviewee the rules cannot tell.
+            Referent::FirstPerson => None,
+            Referent::Pronoun(pronoun) if pronoun == "they" => {
+                last_organization.clone().or_else(|| last_person.clone().map(|(p, _)| Speaker::person(p)))
+            }
             // `He` is the latest of: the last speaker, and the last person who opened a sentence.
             Referent::Pronoun(_) => subjects
                 .latest(position)
                 .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
                 .or_else(|| last_person.clone())
-                .map(|(p, _)| (p, SpeakerType::Person)),
+                .map(|(p, _)| Speaker::person(p)),
             // An office no one named holds is most likely the person last quoted (`the diplomatic official`);
-            // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description.
+            // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description,
+            // unnamed.
             Referent::Role(head, words) => match role_sightings.bound_person(head, words, position) {
-                Some(person) => Some((person, SpeakerType::Person)),
+                Some(person) => Some(Speaker::person(person)),
                 // With no one quoted yet, a role points forward to the next person named (below).
-                None if !is_private_role_or_group(head) => last_person.clone().map(|(p, _)| (p, SpeakerType::Person)),
+                None if !is_private_role_or_group(head) => last_person.clone().map(|(p, _)| Speaker::person(p)),
                 None => {
-                    speakers[index] =
-                        candidate.mention.as_ref().map(|m| (role_description(text, m), SpeakerType::Person));
+                    speakers[index] = candidate.mention.as_ref().map(|m| Speaker {
+                        name: role_description(text, m),
+                        kind: SpeakerType::Person,
+                        named: false,
+                    });
                     previous_end = candidate.text.end;
                     continue;
                 }
@@ -96,16 +159,17 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 subjects
                     .latest(candidate.text.start)
                     .filter(|(_, at)| *at >= previous_end && *at < candidate.text.start)
-                    .map(|(p, _)| (p, SpeakerType::Person))
+                    .map(|(p, _)| Speaker::person(p))
                     .or_else(|| previous.filter(|_| is_near))
-                    .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person)))
+                    .or_else(|| last_person.clone().map(|(p, _)| Speaker::person(p)))
             }
             Referent::Unknown => None,
         };
-        if let Some((name, kind)) = &speaker {
-            match kind {
-                SpeakerType::Person => last_person = Some((name.clone(), position)),
-                SpeakerType::Organization => last_organization = Some(name.clone()),
+        if let Some(speaker) = &speaker {
+            match speaker.kind {
+                SpeakerType::Person if speaker.named => last_person = Some((speaker.name.clone(), position)),
+                SpeakerType::Person => {}
+                SpeakerType::Organization => last_organization = Some(speaker.clone()),
             }
         }
         speakers[index] = speaker;
@@ -113,28 +177,63 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
     }
     // A role or pronoun before any named speaker points forward, to the next person named as a speaker
     // (as resolved above: filled ones do not pass on), found walking back from the end.
-    let mut next_person: Option<(String, SpeakerType)> = None;
+    let mut next_person: Option<Speaker> = None;
     for index in (0..candidates.len()).rev() {
         let resolved = speakers[index].clone();
-        if speakers[index].is_none() && (referents[index] != Referent::Unknown || candidates[index].inherits_speaker) {
+        let points_forward = match &referents[index] {
+            Referent::FirstPerson | Referent::Issued(_) => false,
+            Referent::Unknown => candidates[index].inherits_speaker,
+            _ => true,
+        };
+        if speakers[index].is_none() && points_forward {
             speakers[index] = next_person.clone();
         }
-        if let Some(speaker) = resolved.filter(|(_, kind)| *kind == SpeakerType::Person) {
+        if let Some(speaker) = resolved.filter(|s| s.kind == SpeakerType::Person && s.named) {
             next_person = Some(speaker);
         }
     }
+    let people_by_name: crate::fast_hash::FastMap<&str, &Person> =
+        people.iter().map(|p| (p.name.as_str(), p)).collect();
     candidates
         .into_iter()
         .zip(speakers)
-        .map(|(candidate, speaker)| Statement {
-            kind: candidate.kind,
-            text: candidate.text,
-            cue: candidate.cue,
-            mention: candidate.mention.map(|m| m.range),
-            speaker_type: speaker.as_ref().map(|(_, kind)| *kind),
-            speaker: speaker.map(|(name, _)| name),
+        .map(|(candidate, speaker)| {
+            let mention = candidate.mention.map(|m| m.range);
+            let role = speaker.as_ref().filter(|s| s.named && s.kind == SpeakerType::Person).and_then(|s| {
+                let at = mention.as_ref().map_or(candidate.text.start, |m| m.start);
+                people_by_name.get(s.name.as_str()).and_then(|p| p.role_near(mention.as_ref(), at))
+            });
+            Statement {
+                kind: candidate.kind,
+                text: candidate.text,
+                cue: candidate.cue,
+                mention,
+                speaker_type: speaker.as_ref().map(|s| s.kind),
+                named: speaker.as_ref().is_some_and(|s| s.named),
+                role,
+                speaker: speaker.map(|s| s.name),
+            }
         })
         .collect()
+}
+
+/// An organisation is named when it has a proper name (`Amnesty International`, `Reuters`, `Iran`), not
+/// when it is described (`police`, `the ministry`, `Iranian army`, `Local police` opening a sentence).
+fn organization_is_named(text: &str, position: usize, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !lexicon::DETERMINERS.contains(w)).collect();
+    let is_proper = |word: &str| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !lexicon::ORGANIZATION_NOUNS.contains(word)
+            && !lexicon::ROLE_NOUNS.contains(word)
+            && (lexicon::is_place_word(word) || !lexicon::NATIONALITIES.contains(word))
+    };
+    // The first word of a sentence is capitalised whatever it is; a later capital, or an organisation
+    // noun written with one (`Toronto Police Service`), is a name's.
+    let opens_sentence = opens_clause(text, text[..position].rfind('\n').map_or(0, |p| p + 1), position);
+    words.iter().enumerate().any(|(i, w)| {
+        is_proper(w) && (i > 0 || !opens_sentence || words.len() == 1)
+            || i > 0 && w.chars().next().is_some_and(char::is_uppercase) && lexicon::ORGANIZATION_NOUNS.contains(w)
+    })
 }
 
 /// Roles that private people hold, and plural roles (a group): never one of the officials already named.
@@ -142,12 +241,44 @@ fn is_private_role_or_group(head: &str) -> bool {
     lexicon::PRIVATE_ROLES.contains(head) || head.ends_with('s') && !head.ends_with("ss") && head != "boss"
 }
 
-/// A role mention as a speaker's name: its words without a leading `the`/`a` (`father`, `senior official`).
+/// A role mention as a speaker's name: its words without a leading `the`/`a` (`father`, `senior official`),
+/// and a first word capitalised only because it opens the sentence in lower case (`Officials` →
+/// `officials`), so one description is one speaker wherever it stands.
 fn role_description(text: &str, mention: &Mention) -> String {
     let tokens = tokenize(text, mention.range.clone());
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let start = words.iter().position(|w| !lexicon::DETERMINERS.contains(w)).unwrap_or(0);
-    text[tokens.get(start).map_or(mention.range.start, |t| t.range.start)..mention.range.end].to_owned()
+    let from = tokens.get(start).map_or(mention.range.start, |t| t.range.start);
+    let description = &text[from..mention.range.end];
+    let first = words.get(start).copied().unwrap_or("");
+    let paragraph_start = text[..mention.range.start].rfind('\n').map_or(0, |p| p + 1);
+    if opens_clause(text, paragraph_start, mention.range.start) && is_common_capitalised(text, first) {
+        let mut lowered = first.to_lowercase();
+        lowered.push_str(&description[first.len()..]);
+        return lowered;
+    }
+    description.to_owned()
+}
+
+/// True for a capitalised word that is a common word: a role or organisation noun, or a word the text
+/// also writes in lower case (`Local`), but never a name, nationality or acronym.
+fn is_common_capitalised(text: &str, word: &str) -> bool {
+    let mut letters = word.chars();
+    if !letters.next().is_some_and(char::is_uppercase) || letters.any(char::is_uppercase) {
+        return false;
+    }
+    if lexicon::NATIONALITIES.contains(word) || lexicon::is_place_word(word) {
+        return false;
+    }
+    if lexicon::ROLE_NOUNS.contains(word) || lexicon::ORGANIZATION_NOUNS.contains(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The places people were named with role words, in text order. A role mention looks at those nearest to
@@ -197,6 +328,31 @@ impl<'a> RoleSightings<'a> {
             .max()
             .map(|(_, name)| name.to_owned())
     }
+}
+
+/// The role written in `words[from..to]` (a title run before a name, or an apposition), as a byte range:
+/// without leading determiners, sentence openers and dates, and only when it holds a role noun or a title
+/// other than an honorific (`Mr.` is no role).
+fn role_span(tokens: &[Token], words: &[&str], from: usize, to: usize) -> Option<Range<usize>> {
+    let mut first = from;
+    while first < to
+        && (!tokens[first].is_word
+            || lexicon::DETERMINERS.contains(words[first])
+            || super::mentions::NOT_NAMES.contains(words[first])
+            || lexicon::CALENDAR_WORDS.contains(words[first])
+            || lexicon::HONORIFICS.contains(words[first]))
+    {
+        first += 1;
+    }
+    let mut last = to;
+    while last > first && (!tokens[last - 1].is_word || lexicon::HONORIFICS.contains(words[last - 1])) {
+        last -= 1;
+    }
+    let has_role = words[first..last].iter().any(|w| {
+        let bare = strip_possessive(w);
+        lexicon::ROLE_NOUNS.contains(bare) || lexicon::TITLES.contains(bare) && !lexicon::HONORIFICS.contains(bare)
+    });
+    (has_role && first < last).then(|| tokens[first].range.start..tokens[last - 1].range.end)
 }
 
 /// Words that describe a role: role nouns, titles and nationalities, lowercased, with countries.
@@ -275,6 +431,7 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 before -= 1;
             }
             let mut roles = role_words(words[before..start].iter().copied());
+            let mut role_text = role_span(tokens, &words, before, start);
             // Appositions are short: the search for their end looks 15 words away at most.
             if start > 0 && words[start - 1] == "," {
                 let window = (start - 1).saturating_sub(15);
@@ -284,6 +441,7 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                     .map_or(if window == 0 { 0 } else { usize::MAX }, |p| window + p + 1);
                 if from != usize::MAX && start - 1 - from <= 14 {
                     roles.extend(role_words(words[from..start - 1].iter().copied()));
+                    role_text = role_text.or_else(|| role_span(tokens, &words, from, start - 1));
                 }
             }
             if words.get(index) == Some(&",") {
@@ -301,11 +459,12 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                     })
                 {
                     roles.extend(role_words(words[index + 1..to].iter().copied()));
+                    role_text = role_text.or_else(|| role_span(tokens, &words, index + 1, to));
                 }
             }
             let position = tokens[start].range.start;
             let is_subject = opens_clause(text, paragraph.start, tokens[before.min(start)].range.start);
-            let sighting = Sighting { position, roles, is_subject };
+            let sighting = Sighting { position, roles, is_subject, role_text };
             // Only people of the same surname can be the same person.
             let surname = name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();
             let same_surname = by_surname.entry(surname).or_default();
@@ -351,7 +510,7 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 last_before.checked_sub(1).is_some_and(|i| at < person.sightings[i].position + person.name.len() + 8);
             if !is_full_name_sighting {
                 let is_subject = opens_clause(text, paragraph.start, token.range.start);
-                person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject });
+                person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject, role_text: None });
             }
         }
     }
@@ -433,6 +592,14 @@ fn classify<'o>(
     organizations: &dyn Fn() -> &'o [NamedOrganization],
 ) -> Referent {
     let position = mention.range.start;
+    if let Some(issuer) = medium_issuer(text, mention) {
+        let issuer = issuer.map_or(Referent::Unknown, |m| classify(text, &m, people, organizations));
+        let issuer = match issuer {
+            Referent::Person(_) | Referent::Organization(_) => issuer,
+            _ => Referent::Unknown,
+        };
+        return Referent::Issued(Box::new(issuer));
+    }
     match classify_written(text, mention, people) {
         Referent::Person(name) if !name.contains(' ') => {
             let mut by_first_name =
@@ -454,6 +621,81 @@ fn classify<'o>(
     }
 }
 
+/// For a mention built on a medium (`a statement released by Erdogan’s office`, `Trump’s statement`, `an
+/// AEW press release`), the part naming who issued it (`Some(None)` when nothing does: `the statement`);
+/// `None` when the mention is no medium.
+fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<Mention>> {
+    let tokens = tokenize(text, mention.range.clone());
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+    // Written in capitals it is part of a name (`Maritime Bulletin`, `The Washington Post`).
+    let medium = words.iter().position(|w| {
+        lexicon::MEDIUM_NOUNS.contains(w) && !w.chars().next().is_some_and(char::is_uppercase)
+    })?;
+    let sub = |first: usize, last: usize| Mention {
+        range: tokens[first].range.start..tokens[last].range.end,
+        first_token: 0,
+        last_token: 0,
+    };
+    let is_preposition = |w: &str| matches!(w.to_lowercase().as_str(), "of" | "by" | "from" | "for" | "with" | ",");
+    // `Trump’s statement`, `Part of the judge’s statement`: the owner just before it (with only words like
+    // `press` or `latest` between) issued it.
+    let owner = (0..medium)
+        .rev()
+        .take_while(|&i| !is_preposition(words[i]))
+        .find(|&i| words[i].ends_with("’s") || words[i].ends_with("'s"));
+    if let Some(owner) = owner {
+        let first = (0..owner)
+            .rev()
+            .take_while(|&i| {
+                tokens[i].is_word
+                    && !is_preposition(words[i])
+                    && (words[i].chars().next().is_some_and(char::is_uppercase)
+                        || lexicon::DETERMINERS.contains(words[i])
+                        || lexicon::ROLE_NOUNS.contains(words[i])
+                        || lexicon::TITLES.contains(words[i]))
+            })
+            .last()
+            .unwrap_or(owner);
+        return Some(Some(sub(first, owner)));
+    }
+    // The medium is the head: the first noun of the mention, before any `of`/`by`/`from`; a person named
+    // after a medium word (`study co-author Ted Scambos`) is the speaker, not an issuer.
+    let is_head = words[..medium].iter().all(|w| {
+        !is_preposition(w) && !lexicon::ROLE_NOUNS.contains(w) && !lexicon::ORGANIZATION_NOUNS.contains(w)
+            || lexicon::MEDIUM_NOUNS.contains(w)
+            || w.eq_ignore_ascii_case("press")
+    });
+    if !is_head {
+        return None;
+    }
+    // `a statement released by X`, `a report from X`, `a situational report of X`.
+    if let Some(by) = words[medium + 1..]
+        .iter()
+        .position(|w| matches!(w.to_lowercase().as_str(), "by" | "from" | "of"))
+        .map(|p| medium + 1 + p)
+        && by + 1 < words.len()
+    {
+        return Some(Some(sub(by + 1, words.len() - 1)));
+    }
+    // `an AEW press release`, `a NATO statement`: a proper name qualifying it (not a date, not a nationality).
+    let qualifier: Vec<usize> = (0..medium)
+        .filter(|&i| {
+            let word = words[i];
+            tokens[i].is_word
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::DETERMINERS.contains(word)
+                && !lexicon::CALENDAR_WORDS.contains(word)
+                && !lexicon::NATIONALITIES.contains(word)
+                && !lexicon::MEDIUM_NOUNS.contains(word)
+                && !word.eq_ignore_ascii_case("press")
+        })
+        .collect();
+    match (qualifier.first(), qualifier.last()) {
+        (Some(&first), Some(&last)) => Some(Some(sub(first, last))),
+        _ => Some(None),
+    }
+}
+
 /// Decides what a mention refers to, as written.
 fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referent {
     let tokens = tokenize(text, mention.range.clone());
@@ -462,6 +704,9 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         .into_iter()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
+    if words.len() == 1 && matches!(words[0].to_lowercase().as_str(), "i" | "we") {
+        return Referent::FirstPerson;
+    }
     if words.len() == 1
         && (lexicon::PRONOUNS.contains(words[0]) || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
     {
