@@ -31,7 +31,35 @@ struct Sighting {
     role_text: Option<Range<usize>>,
 }
 
+/// How near before a pronoun, role or unattributed quote, in bytes, a person must have been named or
+/// heard for it to be theirs (about four paragraphs of news).
+const RECENT_MENTION: usize = 2500;
+
+/// True when `words` name the speaker `name` (its last word, or its first when it has several), as a
+/// whole word.
+fn names_in(words: &str, name: &str) -> bool {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let candidates = match parts.as_slice() {
+        [] => return false,
+        [only] => vec![*only],
+        [first, .., last] => vec![*first, *last],
+    };
+    candidates.iter().any(|part| {
+        words.match_indices(part).any(|(at, _)| {
+            let before = words[..at].chars().next_back();
+            let after = words[at + part.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 impl Person {
+    /// Where the person was last named before `position`.
+    fn last_sighting_before(&self, position: usize) -> Option<usize> {
+        let before = self.sightings.partition_point(|s| s.position < position);
+        before.checked_sub(1).map(|i| self.sightings[i].position)
+    }
+
     /// The role the article gives the person at a mention: written within the mention, else the nearest
     /// before it, else the first after it.
     fn role_near(&self, mention: Option<&Range<usize>>, position: usize) -> Option<Range<usize>> {
@@ -93,6 +121,14 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
         .collect();
     let subjects = Subjects::new(&people);
     let role_sightings = RoleSightings::new(&people);
+    let people_by_name: crate::fast_hash::FastMap<&str, &Person> =
+        people.iter().map(|p| (p.name.as_str(), p)).collect();
+    // A person a pronoun, role or unattributed quote may stand for: one named or heard recently, so that
+    // the subject of a long interview or obituary is not the speaker of every quote far from their name.
+    let is_recent = |name: &str, spoke_at: Option<usize>, position: usize| {
+        let named_at = people_by_name.get(name).and_then(|p| p.last_sighting_before(position));
+        [named_at, spoke_at].into_iter().flatten().any(|at| at <= position && position - at <= RECENT_MENTION)
+    };
     let mut speakers: Vec<Option<Speaker>> = vec![None; candidates.len()];
     let mut last_person: Option<(String, usize)> = None;
     let mut last_organization: Option<Speaker> = None;
@@ -101,21 +137,19 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
     let mut previous_end = 0usize;
     for (index, (candidate, referent)) in candidates.iter().zip(&referents).enumerate() {
         let position = candidate.mention.as_ref().map_or(candidate.text.start, |m| m.range.start);
+        let mention_range = candidate.mention.as_ref().map(|m| &m.range);
         let previous = index.checked_sub(1).and_then(|i| speakers[i].clone());
+        let last_recent_person = || {
+            last_person.clone().filter(|(name, at)| is_recent(name, Some(*at), position)).map(|(name, _)| name)
+        };
         let speaker = match referent {
             Referent::Person(name) => Some(Speaker::person(name.clone())),
-            Referent::Organization(name) => {
-                let named = organization_is_named(text, position, name);
-                Some(Speaker { name: name.clone(), kind: SpeakerType::Organization, named })
-            }
+            Referent::Organization(name) => Some(organization_speaker(text, mention_range, name)),
             Referent::Issued(issuer) => {
                 let speaker = match issuer.as_ref() {
                     Referent::Person(name) => Some(Speaker::person(name.clone())),
-                    Referent::Organization(name) => Some(Speaker {
-                        name: name.clone(),
-                        kind: SpeakerType::Organization,
-                        named: organization_is_named(text, position, name),
-                    }),
+                    // The issuer is named inside the mention, never opening the sentence.
+                    Referent::Organization(name) => Some(organization_speaker(text, None, name)),
                     _ => last_issuer.clone(),
                 };
                 if speaker.is_some() {
@@ -125,22 +159,24 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             }
             // `I` and `we` outside quotes speak for the writer or an interviewee the rules cannot tell.
             Referent::FirstPerson => None,
-            Referent::Pronoun(pronoun) if pronoun == "they" => {
-                last_organization.clone().or_else(|| last_person.clone().map(|(p, _)| Speaker::person(p)))
-            }
+            Referent::Pronoun(pronoun) if pronoun == "they" => last_organization
+                .clone()
+                .or_else(|| last_recent_person().map(Speaker::person)),
             // `He` is the latest of: the last speaker, and the last person who opened a sentence.
             Referent::Pronoun(_) => subjects
                 .latest(position)
                 .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
-                .or_else(|| last_person.clone())
-                .map(|(p, _)| Speaker::person(p)),
+                .filter(|(_, at)| position - at <= RECENT_MENTION)
+                .map(|(p, _)| p)
+                .or_else(last_recent_person)
+                .map(Speaker::person),
             // An office no one named holds is most likely the person last quoted (`the diplomatic official`);
             // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description,
             // unnamed.
             Referent::Role(head, words) => match role_sightings.bound_person(head, words, position) {
                 Some(person) => Some(Speaker::person(person)),
                 // With no one quoted yet, a role points forward to the next person named (below).
-                None if !is_private_role_or_group(head) => last_person.clone().map(|(p, _)| Speaker::person(p)),
+                None if !is_private_role_or_group(head) => last_recent_person().map(Speaker::person),
                 None => {
                     speakers[index] = candidate.mention.as_ref().map(|m| Speaker {
                         name: role_description(text, m),
@@ -155,13 +191,17 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 // A quote standing after a sentence that a person opened, since the last statement, is theirs
                 // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
                 // it, when that one is near.
+                // Never a person the quote speaks of by name (`"Huber was respected …"`, about the late Huber).
                 let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
+                let words_said = &text[candidate.text.clone()];
+                let not_named_in_quote = |speaker: &Speaker| !names_in(words_said, &speaker.name);
                 subjects
                     .latest(candidate.text.start)
                     .filter(|(_, at)| *at >= previous_end && *at < candidate.text.start)
                     .map(|(p, _)| Speaker::person(p))
-                    .or_else(|| previous.filter(|_| is_near))
-                    .or_else(|| last_person.clone().map(|(p, _)| Speaker::person(p)))
+                    .filter(not_named_in_quote)
+                    .or_else(|| previous.filter(|_| is_near).filter(not_named_in_quote))
+                    .or_else(|| last_recent_person().map(Speaker::person).filter(not_named_in_quote))
             }
             Referent::Unknown => None,
         };
@@ -177,7 +217,8 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
     }
     // A role or pronoun before any named speaker points forward, to the next person named as a speaker
     // (as resolved above: filled ones do not pass on), found walking back from the end.
-    let mut next_person: Option<Speaker> = None;
+    // Only a near one: in a long first-person account, `she` is rarely someone named pages later.
+    let mut next_person: Option<(Speaker, usize)> = None;
     for index in (0..candidates.len()).rev() {
         let resolved = speakers[index].clone();
         let points_forward = match &referents[index] {
@@ -185,15 +226,17 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             Referent::Unknown => candidates[index].inherits_speaker,
             _ => true,
         };
+        let start = candidates[index].text.start;
         if speakers[index].is_none() && points_forward {
-            speakers[index] = next_person.clone();
+            speakers[index] = next_person
+                .as_ref()
+                .filter(|(_, at)| at.saturating_sub(start) <= RECENT_MENTION)
+                .map(|(speaker, _)| speaker.clone());
         }
         if let Some(speaker) = resolved.filter(|s| s.kind == SpeakerType::Person && s.named) {
-            next_person = Some(speaker);
+            next_person = Some((speaker, start));
         }
     }
-    let people_by_name: crate::fast_hash::FastMap<&str, &Person> =
-        people.iter().map(|p| (p.name.as_str(), p)).collect();
     candidates
         .into_iter()
         .zip(speakers)
@@ -217,23 +260,36 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
         .collect()
 }
 
-/// An organisation is named when it has a proper name (`Amnesty International`, `Reuters`, `Iran`), not
-/// when it is described (`police`, `the ministry`, `Iranian army`, `Local police` opening a sentence).
-fn organization_is_named(text: &str, position: usize, name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !lexicon::DETERMINERS.contains(w)).collect();
-    let is_proper = |word: &str| {
-        word.chars().next().is_some_and(char::is_uppercase)
-            && !lexicon::ORGANIZATION_NOUNS.contains(word)
-            && !lexicon::ROLE_NOUNS.contains(word)
-            && (lexicon::is_place_word(word) || !lexicon::NATIONALITIES.contains(word))
+/// An organisation as a speaker: named when it has a proper name (`Amnesty International`, `Reuters`, `the
+/// Navy`, `Iran`), not when it is described (`police`, `the ministry`, `Iranian army`, `Local police`
+/// opening a sentence); a description keeps the lower case a sentence's start took from it.
+fn organization_speaker(text: &str, mention: Option<&Range<usize>>, name: &str) -> Speaker {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // The first word of a sentence is capitalised whatever it is; after `the`, or later, a capital is a name's.
+    let first_is_initial = mention.is_some_and(|m| {
+        let paragraph_start = text[..m.start].rfind('\n').map_or(0, |p| p + 1);
+        opens_clause(text, paragraph_start, m.start)
+            && text[m.clone()].split_whitespace().next().is_some_and(|w| !lexicon::DETERMINERS.contains(w))
+    });
+    let is_capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let named = words.iter().enumerate().any(|(i, w)| {
+        let is_description_word = lexicon::NATIONALITIES.contains(w) && !lexicon::is_place_word(w);
+        if !is_capitalised(w) || is_description_word {
+            return false;
+        }
+        if i > 0 || !first_is_initial {
+            return true;
+        }
+        // Opening a sentence: a name unless it is an organisation or role noun (`Police`, `Authorities`).
+        !lexicon::ORGANIZATION_NOUNS.contains(w) && !lexicon::ROLE_NOUNS.contains(w) && !is_common_capitalised(text, w)
+    });
+    let name = match (named, words.first()) {
+        (false, Some(first)) if first_is_initial && is_common_capitalised(text, first) => {
+            format!("{}{}", first.to_lowercase(), &name[first.len()..])
+        }
+        _ => name.to_owned(),
     };
-    // The first word of a sentence is capitalised whatever it is; a later capital, or an organisation
-    // noun written with one (`Toronto Police Service`), is a name's.
-    let opens_sentence = opens_clause(text, text[..position].rfind('\n').map_or(0, |p| p + 1), position);
-    words.iter().enumerate().any(|(i, w)| {
-        is_proper(w) && (i > 0 || !opens_sentence || words.len() == 1)
-            || i > 0 && w.chars().next().is_some_and(char::is_uppercase) && lexicon::ORGANIZATION_NOUNS.contains(w)
-    })
+    Speaker { name, kind: SpeakerType::Organization, named }
 }
 
 /// Roles that private people hold, and plural roles (a group): never one of the officials already named.
@@ -352,7 +408,9 @@ fn role_span(tokens: &[Token], words: &[&str], from: usize, to: usize) -> Option
         let bare = strip_possessive(w);
         lexicon::ROLE_NOUNS.contains(bare) || lexicon::TITLES.contains(bare) && !lexicon::HONORIFICS.contains(bare)
     });
-    (has_role && first < last).then(|| tokens[first].range.start..tokens[last - 1].range.end)
+    // A speech verb inside it makes it a clause, no role (`…, said his father Abdullah Kurdi`).
+    let has_cue = (first..last).any(|i| lexicon::cue_at(&words[i..last]).is_some());
+    (has_role && !has_cue && first < last).then(|| tokens[first].range.start..tokens[last - 1].range.end)
 }
 
 /// Words that describe a role: role nouns, titles and nationalities, lowercased, with countries.
@@ -431,7 +489,26 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 before -= 1;
             }
             let mut roles = role_words(words[before..start].iter().copied());
-            let mut role_text = role_span(tokens, &words, before, start);
+            // The role as written may reach back over `of` (`Secretary of State Mike Pompeo`).
+            let mut role_from = before;
+            while role_from >= 2
+                && matches!(words[role_from - 1], "of" | "for" | "and" | "&")
+                && tokens[role_from - 2].is_word
+                && (words[role_from - 2].chars().next().is_some_and(char::is_uppercase)
+                    || lexicon::ROLE_NOUNS.contains(words[role_from - 2])
+                    || lexicon::TITLES.contains(words[role_from - 2]))
+            {
+                role_from -= 2;
+                while role_from > 0
+                    && tokens[role_from - 1].is_word
+                    && (words[role_from - 1].chars().next().is_some_and(char::is_uppercase)
+                        || lexicon::ROLE_NOUNS.contains(words[role_from - 1])
+                        || lexicon::TITLES.contains(words[role_from - 1]))
+                {
+                    role_from -= 1;
+                }
+            }
+            let mut role_text = role_span(tokens, &words, role_from, start);
             // Appositions are short: the search for their end looks 15 words away at most.
             if start > 0 && words[start - 1] == "," {
                 let window = (start - 1).saturating_sub(15);
@@ -787,7 +864,12 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             return Referent::Person(name);
         }
     }
-    let cleaned = words.iter().skip_while(|w| lexicon::DETERMINERS.contains(w)).copied().collect::<Vec<_>>().join(" ");
+    let mut kept: Vec<&str> = words.iter().skip_while(|w| lexicon::DETERMINERS.contains(w)).copied().collect();
+    // `WHO’s` speaks as the WHO.
+    if let Some(last) = kept.last_mut() {
+        *last = strip_possessive(last);
+    }
+    let cleaned = kept.join(" ");
     let last = head_words.last().copied().unwrap_or("");
     if lexicon::ORGANIZATION_NOUNS.contains(last)
         && head_words
