@@ -31,6 +31,16 @@ struct Sighting {
     role_text: Option<Range<usize>>,
 }
 
+/// True when a medium word (`statement`, `release`) stands within a few words around `range`.
+fn names_a_medium(text: &str, range: Range<usize>) -> bool {
+    const REACH: usize = 48;
+    let start = crate::dates::floor_char_boundary(text, range.start.saturating_sub(REACH));
+    let end = crate::dates::floor_char_boundary(text, (range.end + REACH).min(text.len()));
+    text[start..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| !word.is_empty() && lexicon::MEDIUM_NOUNS.contains(word))
+}
+
 /// How near before a pronoun, role or unattributed quote, in bytes, a person must have been named or
 /// heard for it to be theirs (about four paragraphs of news).
 const RECENT_MENTION: usize = 2500;
@@ -206,6 +216,11 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             Referent::Unknown => None,
         };
         if let Some(speaker) = &speaker {
+            // `X said in a statement`, `a statement released by X said`: `the statement` later is X's.
+            let near_cue = candidate.cue.as_ref().map_or(position..position, |cue| position.min(cue.start)..cue.end);
+            if speaker.named && names_a_medium(text, near_cue) {
+                last_issuer = Some(speaker.clone());
+            }
             match speaker.kind {
                 SpeakerType::Person if speaker.named => last_person = Some((speaker.name.clone(), position)),
                 SpeakerType::Person => {}
@@ -670,10 +685,14 @@ fn classify<'o>(
 ) -> Referent {
     let position = mention.range.start;
     if let Some(issuer) = medium_issuer(text, mention) {
-        let issuer = issuer.map_or(Referent::Unknown, |m| classify(text, &m, people, organizations));
         let issuer = match issuer {
-            Referent::Person(_) | Referent::Organization(_) => issuer,
-            _ => Referent::Unknown,
+            None => Referent::Unknown,
+            Some((part, is_qualifier)) => match classify(text, &part, people, organizations) {
+                found @ (Referent::Person(_) | Referent::Organization(_)) => found,
+                // A proper name qualifying the medium (`an AEW press release`) is the body that issued it.
+                _ if is_qualifier => Referent::Organization(text[part.range.clone()].to_owned()),
+                _ => Referent::Unknown,
+            },
         };
         return Referent::Issued(Box::new(issuer));
     }
@@ -699,9 +718,9 @@ fn classify<'o>(
 }
 
 /// For a mention built on a medium (`a statement released by Erdogan’s office`, `Trump’s statement`, `an
-/// AEW press release`), the part naming who issued it (`Some(None)` when nothing does: `the statement`);
-/// `None` when the mention is no medium.
-fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<Mention>> {
+/// AEW press release`), the part naming who issued it, and whether that part only qualifies the medium
+/// (`AEW`); `Some(None)` when nothing names the issuer (`the statement`), `None` when the mention is no medium.
+fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)>> {
     let tokens = tokenize(text, mention.range.clone());
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     // Written in capitals it is part of a name (`Maritime Bulletin`, `The Washington Post`).
@@ -733,7 +752,7 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<Mention>> {
             })
             .last()
             .unwrap_or(owner);
-        return Some(Some(sub(first, owner)));
+        return Some(Some((sub(first, owner), false)));
     }
     // The medium is the head: the first noun of the mention, before any `of`/`by`/`from`; a person named
     // after a medium word (`study co-author Ted Scambos`) is the speaker, not an issuer.
@@ -752,7 +771,7 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<Mention>> {
         .map(|p| medium + 1 + p)
         && by + 1 < words.len()
     {
-        return Some(Some(sub(by + 1, words.len() - 1)));
+        return Some(Some((sub(by + 1, words.len() - 1), false)));
     }
     // `an AEW press release`, `a NATO statement`: a proper name qualifying it (not a date, not a nationality).
     let qualifier: Vec<usize> = (0..medium)
@@ -768,7 +787,7 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<Mention>> {
         })
         .collect();
     match (qualifier.first(), qualifier.last()) {
-        (Some(&first), Some(&last)) => Some(Some(sub(first, last))),
+        (Some(&first), Some(&last)) => Some(Some((sub(first, last), true))),
         _ => Some(None),
     }
 }
