@@ -126,8 +126,8 @@ pub struct CorpusStatement {
     pub speaker_type: Option<SpeakerType>,
     /// True when the speaker is identified by a proper name (see `Statement::named`).
     pub named: bool,
-    /// Byte range of the speaker's role as the article gives it (`Iran’s President`).
-    pub role: Option<[u32; 2]>,
+    /// The speaker's role as the article gives it (`Iran’s President`); one shared copy of each.
+    pub role: Option<Arc<str>>,
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
     /// Byte range of what was said.
@@ -147,7 +147,7 @@ impl CorpusStatement {
             speaker: statement.speaker.as_deref().map(Arc::from),
             speaker_type: statement.speaker_type,
             named: statement.named,
-            role: statement.role.as_ref().map(range),
+            role: statement.role.as_deref().map(Arc::from),
             kind: statement.kind,
             text: range(&statement.text),
             mention: statement.mention.as_ref().map(range),
@@ -167,8 +167,7 @@ impl CorpusStatement {
             speaker: self.speaker.as_deref().map(str::to_owned),
             speaker_type: self.speaker_type,
             named: self.named,
-            // A role that no longer lies on the text is dropped rather than the statement.
-            role: self.role.and_then(range),
+            role: self.role.as_deref().map(str::to_owned),
         })
     }
 
@@ -209,6 +208,7 @@ impl Corpus {
         for mut statement in result.statements {
             statement.article += first_article;
             statement.speaker = statement.speaker.map(|name| self.shared_name(name));
+            statement.role = statement.role.map(|role| self.shared_name(role));
             self.statements.push(statement);
         }
         self.articles.extend(result.articles);
@@ -320,6 +320,45 @@ impl Corpus {
     /// Reads just an article's text again from its file, for indexing and for the words of statements.
     pub fn read_text(&self, meta: &ArticleMeta) -> Result<String, String> {
         read_text(&self.root, &self.files[meta.file_id as usize], meta).map(|(text, _)| text)
+    }
+
+    /// The speaker names (as found) that name their speaker: most of their statements are `named`, so the
+    /// rest are unnamed sources (`officials`, `police`).
+    pub fn named_speakers(&self) -> std::collections::BTreeSet<String> {
+        let mut votes: FastMap<&str, (usize, usize)> = FastMap::default();
+        for statement in &self.statements {
+            if let Some(speaker) = statement.speaker.as_deref() {
+                let vote = votes.entry(speaker).or_default();
+                if statement.named {
+                    vote.0 += 1;
+                } else {
+                    vote.1 += 1;
+                }
+            }
+        }
+        votes.into_iter().filter(|(_, (named, unnamed))| named > unnamed).map(|(name, _)| name.to_owned()).collect()
+    }
+
+    /// The role words the articles give each speaker name as found (see `speakers::role_words`).
+    pub fn found_speaker_roles(&self) -> crate::speakers::SpeakerRoles {
+        // Each shared role once per shared name: roles repeat over a speaker's statements.
+        let mut seen: FastSet<(usize, usize)> = FastSet::default();
+        let mut roles = crate::speakers::SpeakerRoles::new();
+        for statement in &self.statements {
+            let (Some(speaker), Some(role)) = (statement.speaker.as_deref(), statement.role.as_deref()) else {
+                continue;
+            };
+            if seen.insert((speaker.as_ptr() as usize, role.as_ptr() as usize)) {
+                roles.entry(speaker.to_owned()).or_default().extend(crate::speakers::role_words(role));
+            }
+        }
+        roles
+    }
+
+    /// The canonical speaker names of the corpus: automatic merges (with the roles as evidence) and the
+    /// user's edits.
+    pub fn speaker_names(&self, edits: &crate::speakers::SpeakerEdits) -> crate::speakers::SpeakerNames {
+        crate::speakers::SpeakerNames::build_with_roles(&self.found_speakers(), &self.found_speaker_roles(), edits)
     }
 
     /// Every speaker name found in the statements, with how many statements it has.

@@ -149,9 +149,8 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
         let position = candidate.mention.as_ref().map_or(candidate.text.start, |m| m.range.start);
         let mention_range = candidate.mention.as_ref().map(|m| &m.range);
         let previous = index.checked_sub(1).and_then(|i| speakers[i].clone());
-        let last_recent_person = || {
-            last_person.clone().filter(|(name, at)| is_recent(name, Some(*at), position)).map(|(name, _)| name)
-        };
+        let last_recent_person =
+            || last_person.clone().filter(|(name, at)| is_recent(name, Some(*at), position)).map(|(name, _)| name);
         let speaker = match referent {
             Referent::Person(name) => Some(Speaker::person(name.clone())),
             Referent::Organization(name) => Some(organization_speaker(text, mention_range, name)),
@@ -169,9 +168,9 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             }
             // `I` and `we` outside quotes speak for the writer or an interviewee the rules cannot tell.
             Referent::FirstPerson => None,
-            Referent::Pronoun(pronoun) if pronoun == "they" => last_organization
-                .clone()
-                .or_else(|| last_recent_person().map(Speaker::person)),
+            Referent::Pronoun(pronoun) if pronoun == "they" => {
+                last_organization.clone().or_else(|| last_recent_person().map(Speaker::person))
+            }
             // `He` is the latest of: the last speaker, and the last person who opened a sentence.
             Referent::Pronoun(_) => subjects
                 .latest(position)
@@ -259,7 +258,12 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             let mention = candidate.mention.map(|m| m.range);
             let role = speaker.as_ref().filter(|s| s.named && s.kind == SpeakerType::Person).and_then(|s| {
                 let at = mention.as_ref().map_or(candidate.text.start, |m| m.start);
-                people_by_name.get(s.name.as_str()).and_then(|p| p.role_near(mention.as_ref(), at))
+                people_by_name
+                    .get(s.name.as_str())
+                    .and_then(|p| p.role_near(mention.as_ref(), at))
+                    // A person named by one word is no person of the list: the role written in the mention.
+                    .or_else(|| mention.as_ref().and_then(|m| role_in_mention(text, m)))
+                    .map(|r| text[r].to_owned())
             });
             Statement {
                 kind: candidate.kind,
@@ -426,6 +430,25 @@ fn role_span(tokens: &[Token], words: &[&str], from: usize, to: usize) -> Option
     // A speech verb inside it makes it a clause, no role (`…, said his father Abdullah Kurdi`).
     let has_cue = (first..last).any(|i| lexicon::cue_at(&words[i..last]).is_some());
     (has_role && !has_cue && first < last).then(|| tokens[first].range.start..tokens[last - 1].range.end)
+}
+
+/// The role words before the name in a mention (`Turkish president` in `Turkish president Erdoğan`).
+fn role_in_mention(text: &str, mention: &Range<usize>) -> Option<Range<usize>> {
+    let tokens = tokenize(text, mention.clone());
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+    let name_end = words.iter().rposition(|w| lexicon::is_name_word(w))?;
+    let mut name_start = name_end;
+    while name_start > 0
+        && lexicon::is_name_word(words[name_start - 1])
+        && strip_possessive(words[name_start - 1]) == words[name_start - 1]
+    {
+        name_start -= 1;
+    }
+    // Only words before the name: `said` or a comma between would make it no title run.
+    if words[..name_start].iter().any(|w| matches!(*w, "," | ";")) {
+        return None;
+    }
+    role_span(&tokens, &words, 0, name_start)
 }
 
 /// Words that describe a role: role nouns, titles and nationalities, lowercased, with countries.
@@ -602,7 +625,12 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 last_before.checked_sub(1).is_some_and(|i| at < person.sightings[i].position + person.name.len() + 8);
             if !is_full_name_sighting {
                 let is_subject = opens_clause(text, paragraph.start, token.range.start);
-                person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject, role_text: None });
+                person.sightings.push(Sighting {
+                    position: token.range.start,
+                    roles: BTreeSet::new(),
+                    is_subject,
+                    role_text: None,
+                });
             }
         }
     }
@@ -724,9 +752,9 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)
     let tokens = tokenize(text, mention.range.clone());
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     // Written in capitals it is part of a name (`Maritime Bulletin`, `The Washington Post`).
-    let medium = words.iter().position(|w| {
-        lexicon::MEDIUM_NOUNS.contains(w) && !w.chars().next().is_some_and(char::is_uppercase)
-    })?;
+    let medium = words
+        .iter()
+        .position(|w| lexicon::MEDIUM_NOUNS.contains(w) && !w.chars().next().is_some_and(char::is_uppercase))?;
     let sub = |first: usize, last: usize| Mention {
         range: tokens[first].range.start..tokens[last].range.end,
         first_token: 0,
