@@ -63,6 +63,14 @@ fn names_in(words: &str, name: &str) -> bool {
     })
 }
 
+/// True when a mention opens with an indefinite article: someone not met before (`an official`).
+fn is_indefinite(text: &str, mention: Option<&Range<usize>>) -> bool {
+    mention.is_some_and(|m| {
+        let first = text[m.clone()].split_whitespace().next().unwrap_or("");
+        matches!(first.to_lowercase().as_str(), "a" | "an" | "another")
+    })
+}
+
 impl Person {
     /// Where the person was last named before `position`.
     fn last_sighting_before(&self, position: usize) -> Option<usize> {
@@ -185,7 +193,10 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             Referent::Role(head, words) => match role_sightings.bound_person(head, words, position) {
                 Some(person) => Some(Speaker::person(person)),
                 // With no one quoted yet, a role points forward to the next person named (below).
-                None if !is_private_role_or_group(head) => last_recent_person().map(Speaker::person),
+                // ... unless it is a new one (`an official`).
+                None if !is_private_role_or_group(head) && !is_indefinite(text, mention_range) => {
+                    last_recent_person().map(Speaker::person)
+                }
                 None => {
                     speakers[index] = candidate.mention.as_ref().map(|m| Speaker {
                         name: role_description(text, m),

@@ -279,3 +279,13 @@ fn a_possessive_before_a_description_leads_to_the_name() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Erick Rowan"), "{found:?}");
 }
+
+#[test]
+fn an_office_with_an_indefinite_article_is_someone_new() {
+    let text = "Governor Lena Ortiz said the bridge would reopen.\n\nAn official said the repairs had not begun.\n\nThe official said work would start soon.";
+    let found = speakers_with_roles(text);
+    assert_eq!(found[0].1.as_deref(), Some("Lena Ortiz"));
+    assert_eq!((found[1].1.as_deref(), found[1].2), (Some("official"), false), "{found:?}");
+    // A definite office no one else holds is still most likely the person last quoted.
+    assert_eq!(found[2].1.as_deref(), Some("Lena Ortiz"), "{found:?}");
+}
