@@ -71,6 +71,17 @@ fn is_indefinite(text: &str, mention: Option<&Range<usize>>) -> bool {
     })
 }
 
+/// True when a role mention belongs to an organisation named only by its noun: `the ministry's
+/// spokesperson`, `a company spokesman` (not `the Ministry of Defence spokesperson`).
+fn of_described_body(text: &str, mention: Option<&Range<usize>>) -> bool {
+    mention.is_some_and(|m| {
+        text[m.clone()].split_whitespace().any(|word| {
+            let bare = strip_possessive(word);
+            bare.chars().next().is_some_and(char::is_lowercase) && lexicon::ORGANIZATION_NOUNS.contains(bare)
+        })
+    })
+}
+
 impl Person {
     /// Where the person was last named before `position`.
     fn last_sighting_before(&self, position: usize) -> Option<usize> {
@@ -194,7 +205,11 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 Some(person) => Some(Speaker::person(person)),
                 // With no one quoted yet, a role points forward to the next person named (below).
                 // ... unless it is a new one (`an official`).
-                None if !is_private_role_or_group(head) && !is_indefinite(text, mention_range) => {
+                // So is one of a body the article only describes (`the ministry's spokesperson`).
+                None if !is_private_role_or_group(head)
+                    && !is_indefinite(text, mention_range)
+                    && !of_described_body(text, mention_range) =>
+                {
                     last_recent_person().map(Speaker::person)
                 }
                 None => {

@@ -289,3 +289,10 @@ fn an_office_with_an_indefinite_article_is_someone_new() {
     // A definite office no one else holds is still most likely the person last quoted.
     assert_eq!(found[2].1.as_deref(), Some("Lena Ortiz"), "{found:?}");
 }
+
+#[test]
+fn the_spokesperson_of_a_described_body_is_unnamed() {
+    let text = "Governor Lena Ortiz said the bridge would reopen.\n\nThe ministry's spokesperson said the repairs had not begun.";
+    let found = speakers_with_roles(text);
+    assert_eq!((found[1].1.as_deref(), found[1].2), (Some("ministry's spokesperson"), false), "{found:?}");
+}
