@@ -59,8 +59,8 @@ pub struct Statement {
     /// True when the speaker is identified by a proper name (a person or a named organisation), false for a
     /// description (`officials`, `a source`, `police`, `the ministry's spokesperson`) or no speaker.
     pub named: bool,
-    /// The description the article gives a named speaker (`Iran’s President`), as written.
-    pub role: Option<String>,
+    /// The description the article gives a named speaker (`Iran’s President`), as a byte range of the text.
+    pub role: Option<Range<usize>>,
 }
 
 /// A statement before its speaker is resolved.
@@ -763,7 +763,7 @@ pub fn to_records(text: &str, statements: &[Statement]) -> Vec<StatementRecord> 
             speaker: s.speaker.clone(),
             speaker_type: s.speaker_type,
             named: s.named,
-            role: s.role.clone(),
+            role: s.role.as_ref().map(|r| text[r.clone()].to_owned()),
             mention: s.mention.as_ref().map(|r| text[r.clone()].to_owned()),
             mention_span: s.mention.as_ref().map(span),
             cue: s.cue.as_ref().map(|r| text[r.clone()].to_owned()),

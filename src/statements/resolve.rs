@@ -289,7 +289,6 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                     .and_then(|p| p.role_near(mention.as_ref(), at))
                     // A person named by one word is no person of the list: the role written in the mention.
                     .or_else(|| mention.as_ref().and_then(|m| role_in_mention(text, m)))
-                    .map(|r| text[r].to_owned())
             });
             Statement {
                 kind: candidate.kind,
@@ -453,9 +452,12 @@ fn role_span(tokens: &[Token], words: &[&str], from: usize, to: usize) -> Option
         let bare = strip_possessive(w);
         lexicon::ROLE_NOUNS.contains(bare) || lexicon::TITLES.contains(bare) && !lexicon::HONORIFICS.contains(bare)
     });
+    if !has_role || first >= last {
+        return None;
+    }
     // A speech verb inside it makes it a clause, no role (`…, said his father Abdullah Kurdi`).
     let has_cue = (first..last).any(|i| lexicon::cue_at(&words[i..last]).is_some());
-    (has_role && !has_cue && first < last).then(|| tokens[first].range.start..tokens[last - 1].range.end)
+    (!has_cue).then(|| tokens[first].range.start..tokens[last - 1].range.end)
 }
 
 /// The role words before the name in a mention (`Turkish president` in `Turkish president Erdoğan`).

@@ -177,7 +177,10 @@ fn short_forms_name_what_the_article_named_in_full() {
 fn speakers_with_roles(text: &str) -> Vec<(String, Option<String>, bool, Option<String>)> {
     let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
     let article = Article { meta: Default::default(), text: text.to_owned(), lines: analysis.lines };
-    extract(&article).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.named, s.role)).collect()
+    extract(&article)
+        .into_iter()
+        .map(|s| (text[s.text].to_owned(), s.speaker, s.named, s.role.map(|r| text[r].to_owned())))
+        .collect()
 }
 
 #[test]
