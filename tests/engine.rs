@@ -236,16 +236,7 @@ fn files_arrive_in_the_listings_order_read_afresh_and_from_the_cache() {
             let path = entry.unwrap().path();
             if path.is_file() {
                 let name = format!("{round:02}-{}", path.file_name().unwrap().to_string_lossy());
-                std::fs::copy(&path, folder.path().join(&name)).unwrap();
-                // Modified an hour ago: a file read within seconds of a change is compared by content
-                // after the cached ones arrive, and whether it is depends on the machine's speed.
-                let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-                std::fs::File::options()
-                    .write(true)
-                    .open(folder.path().join(&name))
-                    .unwrap()
-                    .set_modified(an_hour_ago)
-                    .unwrap();
+                std::fs::copy(&path, folder.path().join(name)).unwrap();
                 copied += 1;
             }
         }
