@@ -124,14 +124,46 @@ pub struct CorpusStatement {
     pub speaker: Option<Arc<str>>,
     /// Person or organisation.
     pub speaker_type: Option<SpeakerType>,
+    /// True when the speaker is identified by a proper name (see `Statement::named`).
+    pub named: bool,
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
     /// Byte range of what was said.
     pub text: [u32; 2],
     /// Byte range of the speaker mention as written.
-    pub mention: Option<[u32; 2]>,
+    pub mention: ByteSpan,
     /// Byte range of the speech verb.
-    pub cue: Option<[u32; 2]>,
+    pub cue: ByteSpan,
+    /// Byte range of the speaker's role as the article gives it (`Iran’s President`), read like the words.
+    pub role: ByteSpan,
+}
+
+/// An optional byte range of an article in 8 bytes (an `Option<[u32; 2]>` takes 12), so that a statement
+/// stays small with its mention, cue and role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ByteSpan([u32; 2]);
+
+impl ByteSpan {
+    /// No range.
+    pub const NONE: ByteSpan = ByteSpan([u32::MAX; 2]);
+
+    /// Keeps a range (of an article, which never reaches `u32::MAX` bytes), or none.
+    pub fn new(range: Option<&Range<usize>>) -> ByteSpan {
+        range.map_or(ByteSpan::NONE, |r| ByteSpan([r.start as u32, r.end as u32]))
+    }
+
+    /// The range, if any.
+    pub fn get(self) -> Option<[u32; 2]> {
+        (self != ByteSpan::NONE).then_some(self.0)
+    }
+
+    /// The range as byte offsets, if any and if it lies on the characters of `text`.
+    pub fn in_text(self, text: &str) -> Option<Option<Range<usize>>> {
+        match self.get() {
+            None => Some(None),
+            Some([start, end]) => text.get(start as usize..end as usize).map(|_| Some(start as usize..end as usize)),
+        }
+    }
 }
 
 impl CorpusStatement {
@@ -142,10 +174,12 @@ impl CorpusStatement {
             article,
             speaker: statement.speaker.as_deref().map(Arc::from),
             speaker_type: statement.speaker_type,
+            named: statement.named,
             kind: statement.kind,
             text: range(&statement.text),
-            mention: statement.mention.as_ref().map(range),
-            cue: statement.cue.as_ref().map(range),
+            mention: ByteSpan::new(statement.mention.as_ref()),
+            cue: ByteSpan::new(statement.cue.as_ref()),
+            role: ByteSpan::new(statement.role.as_ref()),
         }
     }
 
@@ -156,10 +190,13 @@ impl CorpusStatement {
         Some(Statement {
             kind: self.kind,
             text: range(self.text)?,
-            cue: self.cue.map(range).map_or(Some(None), |r| r.map(Some))?,
-            mention: self.mention.map(range).map_or(Some(None), |r| r.map(Some))?,
+            cue: self.cue.in_text(article_text)?,
+            mention: self.mention.in_text(article_text)?,
             speaker: self.speaker.as_deref().map(str::to_owned),
             speaker_type: self.speaker_type,
+            named: self.named,
+            // A role that no longer lies on the text is dropped rather than the statement.
+            role: self.role.in_text(article_text).flatten(),
         })
     }
 
@@ -292,10 +329,12 @@ impl Corpus {
             article: 0,
             speaker: None,
             speaker_type: None,
+            named: false,
             kind: StatementKind::Direct,
             text: [0, 0],
-            mention: None,
-            cue: None,
+            mention: ByteSpan::NONE,
+            cue: ByteSpan::NONE,
+            role: ByteSpan::NONE,
         };
         sort_run_and_rest(&mut self.statements, |s| (s.article, s.text[0]), placeholder);
         true
@@ -318,6 +357,70 @@ impl Corpus {
     /// Reads just an article's text again from its file, for indexing and for the words of statements.
     pub fn read_text(&self, meta: &ArticleMeta) -> Result<String, String> {
         read_text(&self.root, &self.files[meta.file_id as usize], meta).map(|(text, _)| text)
+    }
+
+    /// The speaker names (as found) that name their speaker: most of their statements are `named`, so the
+    /// rest are unnamed sources (`officials`, `police`).
+    pub fn named_speakers(&self) -> std::collections::BTreeSet<String> {
+        let mut votes: FastMap<&str, (usize, usize)> = FastMap::default();
+        for statement in &self.statements {
+            if let Some(speaker) = statement.speaker.as_deref() {
+                let vote = votes.entry(speaker).or_default();
+                if statement.named {
+                    vote.0 += 1;
+                } else {
+                    vote.1 += 1;
+                }
+            }
+        }
+        votes.into_iter().filter(|(_, (named, unnamed))| named > unnamed).map(|(name, _)| name.to_owned()).collect()
+    }
+
+    /// The role words the articles give the speaker names (as found) that a surname merge weighs: lone
+    /// personal names, and full names ending in one of them (see `speakers::role_words`). Roles are read
+    /// from the articles, each article once, so only those few are read.
+    pub fn found_speaker_roles(&self) -> crate::speakers::SpeakerRoles {
+        use crate::speakers::is_personal_name;
+        let found = self.found_speakers();
+        let surname = |name: &str| name.split_whitespace().last().map(crate::statements::fold_name).unwrap_or_default();
+        let lone: FastSet<String> = found
+            .keys()
+            .filter(|name| !name.contains(' ') && is_personal_name(name))
+            .map(|name| surname(name))
+            .collect();
+        let weighed: FastSet<&str> = found
+            .keys()
+            .filter(|name| lone.contains(&surname(name)) && is_personal_name(name))
+            .map(String::as_str)
+            .collect();
+        let mut roles = crate::speakers::SpeakerRoles::new();
+        let mut article_text: Option<(u32, String)> = None;
+        for statement in &self.statements {
+            let (Some(speaker), Some([start, end])) = (statement.speaker.as_deref(), statement.role.get()) else {
+                continue;
+            };
+            if !weighed.contains(speaker) {
+                continue;
+            }
+            // Statements are in article order: one article's text is read once.
+            if article_text.as_ref().is_none_or(|(article, _)| *article != statement.article) {
+                let Some(meta) = self.articles.get(statement.article as usize) else { continue };
+                let Ok(text) = self.read_text(meta) else { continue };
+                article_text = Some((statement.article, text));
+            }
+            if let Some((_, text)) = &article_text
+                && let Some(role) = text.get(start as usize..end as usize)
+            {
+                roles.entry(speaker.to_owned()).or_default().extend(crate::speakers::role_words(role));
+            }
+        }
+        roles
+    }
+
+    /// The canonical speaker names of the corpus: automatic merges (with the roles as evidence) and the
+    /// user's edits.
+    pub fn speaker_names(&self, edits: &crate::speakers::SpeakerEdits) -> crate::speakers::SpeakerNames {
+        crate::speakers::SpeakerNames::build_with_roles(&self.found_speakers(), &self.found_speaker_roles(), edits)
     }
 
     /// Every speaker name found in the statements, with how many statements it has.
