@@ -911,42 +911,108 @@ struct Found<'a> {
     statements: Vec<CorpusStatement>,
 }
 
+/// What was found in one record: its metadata, statements and problems.
+struct Analyzed {
+    meta: ArticleMeta,
+    statements: Vec<Statement>,
+    problems: Vec<String>,
+}
+
+/// Analyses a record (metadata, statements); its text is dropped.
+fn analyze_record(file_id: u32, relative_path: &str, raw: RawRecord) -> Analyzed {
+    let RawRecord { record, fields, text, byte_range, member } = raw;
+    let mut problems = Vec::new();
+    let (text, was_cut) = cap_text(text);
+    if was_cut {
+        problems.push(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20));
+    }
+    let analysis = analyze(&text, &fields, relative_path);
+    let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
+    let budget = crate::statements::time_budget();
+    let extraction = crate::statements::extract_until(&article, budget.map(|b| std::time::Instant::now() + b));
+    if let (Some(stop), Some(budget)) = (extraction.stopped_at, budget) {
+        let percent = 100 * stop / article.text.len().max(1);
+        problems.push(format!(
+            "article {record}: extraction stopped after {} s, {percent}% into the text; the statements found up to there are kept",
+            budget.as_secs_f64()
+        ));
+    }
+    let meta = ArticleMeta {
+        file_id,
+        record,
+        byte_range: byte_range.start as u64..byte_range.end as u64,
+        title: analysis.title,
+        date: analysis.date,
+        date_source: analysis.date_source,
+        outlet: analysis.outlet,
+        author: analysis.author,
+        url: analysis.url,
+        words: analysis.words,
+        member,
+    };
+    Analyzed { meta, statements: extraction.statements, problems }
+}
+
 impl Found<'_> {
     /// Analyses a record (metadata, statements) and keeps what was found; its text is dropped.
-    fn add(&mut self, RawRecord { record, fields, text, byte_range, member }: RawRecord) {
-        let problem = |message: String| Problem { path: self.relative_path.to_owned(), message };
-        let (text, was_cut) = cap_text(text);
-        if was_cut {
-            self.problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
-        }
-        let analysis = analyze(&text, &fields, self.relative_path);
-        let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
-        let article_index = self.articles.len() as u32;
-        let budget = crate::statements::time_budget();
-        let extraction = crate::statements::extract_until(&article, budget.map(|b| std::time::Instant::now() + b));
-        if let (Some(stop), Some(budget)) = (extraction.stopped_at, budget) {
-            let percent = 100 * stop / article.text.len().max(1);
-            self.problems.push(problem(format!(
-                "article {record}: extraction stopped after {} s, {percent}% into the text; the statements found up to there are kept",
-                budget.as_secs_f64()
-            )));
-        }
-        let found = extraction.statements;
-        self.statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement)));
-        self.articles.push(ArticleMeta {
-            file_id: self.file_id,
-            record,
-            byte_range: byte_range.start as u64..byte_range.end as u64,
-            title: analysis.title,
-            date: analysis.date,
-            date_source: analysis.date_source,
-            outlet: analysis.outlet,
-            author: analysis.author,
-            url: analysis.url,
-            words: analysis.words,
-            member,
-        });
+    fn add(&mut self, record: RawRecord) {
+        let analyzed = analyze_record(self.file_id, self.relative_path, record);
+        self.keep(analyzed);
     }
+
+    /// Keeps what was found in the next record.
+    fn keep(&mut self, Analyzed { meta, statements, problems }: Analyzed) {
+        let article_index = self.articles.len() as u32;
+        self.statements.extend(statements.iter().map(|statement| CorpusStatement::new(article_index, statement)));
+        self.articles.push(meta);
+        let path = self.relative_path;
+        self.problems.extend(problems.into_iter().map(|message| Problem { path: path.to_owned(), message }));
+    }
+}
+
+/// Streams a file's records into `found`, analysing them on `threads` threads while the reader goes on,
+/// and keeping them in the file's order.
+fn analyze_in_parallel(
+    found: &mut Found<'_>,
+    threads: usize,
+    stream: impl FnOnce(&mut dyn FnMut(RawRecord)) -> Records,
+) -> Records {
+    let (file_id, relative_path) = (found.file_id, found.relative_path);
+    let (records_in, records_out) = crossbeam_channel::bounded::<(usize, RawRecord)>(4 * threads);
+    let (results_in, results_out) = crossbeam_channel::bounded::<(usize, Analyzed)>(4 * threads);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (records_out, results_in) = (records_out.clone(), results_in.clone());
+            scope.spawn(move || {
+                for (sequence, record) in records_out {
+                    if results_in.send((sequence, analyze_record(file_id, relative_path, record))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop((records_out, results_in));
+        // Results are kept in order as they come, on a thread of their own so the reader never waits for them.
+        let keeper = scope.spawn(|| {
+            let mut waiting = BTreeMap::new();
+            let mut next = 0;
+            for (sequence, analyzed) in results_out {
+                waiting.insert(sequence, analyzed);
+                while let Some(analyzed) = waiting.remove(&next) {
+                    found.keep(analyzed);
+                    next += 1;
+                }
+            }
+        });
+        let mut sequence = 0;
+        let outcome = stream(&mut |record| {
+            let _ = records_in.send((sequence, record));
+            sequence += 1;
+        });
+        drop(records_in);
+        keeper.join().expect("the keeper of results does not panic");
+        outcome
+    })
 }
 
 /// True for files read as a stream, record by record, whatever their size: web archives, plain or gzipped.
@@ -969,10 +1035,13 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-/// Reads a streamed file (see `is_streamed`) page by page, so memory stays flat whatever its size; its
-/// content hash is taken on the way.
+/// Reads a streamed file (see `is_streamed`) page by page, so memory stays flat whatever its size, the
+/// pages analysed on every core; its content hash is taken on the way.
 fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
     let path = entry.path_under(root);
+    // One archive may hold the whole corpus: its pages are analysed on every core, beside the other files'
+    // readers (which are done or idle by then when the archive is most of the work).
+    let threads = default_threads();
     let mut found = Found {
         file_id,
         relative_path: &entry.relative_path,
@@ -990,12 +1059,15 @@ fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             let (outcome, mut rest) = match entry.compression {
                 Some(Compression::Gzip) => {
                     let mut input = ingest::warc::Buffered::new(ingest::warc::GzipMembers::new(input, 0));
-                    let outcome = ingest::warc::stream_warc(&mut input, |page| found.add(page));
+                    let outcome =
+                        analyze_in_parallel(&mut found, threads, |add| ingest::warc::stream_warc(&mut input, add));
                     (outcome, input.into_input())
                 }
                 _ => {
                     let mut input = ingest::warc::Plain(input);
-                    (ingest::warc::stream_warc(&mut input, |page| found.add(page)), input.0)
+                    let outcome =
+                        analyze_in_parallel(&mut found, threads, |add| ingest::warc::stream_warc(&mut input, add));
+                    (outcome, input.0)
                 }
             };
             // The hash covers the whole file, also what follows damage the reading stopped at.
