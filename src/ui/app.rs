@@ -112,6 +112,10 @@ pub struct DossierApp {
     commands: Vec<Command>,
     /// Writing the extraction cache after a load that read files afresh.
     cache_saving: Option<Job<Result<(), String>>>,
+    /// The roles given to speakers whose surname also stands alone, read from their articles: the evidence
+    /// that merges a surname into a full name (see `Corpus::found_speaker_roles`).
+    role_weighing: Option<Job<crate::speakers::SpeakerRoles>>,
+    speaker_roles: crate::speakers::SpeakerRoles,
     /// Starting to watch the corpus files (walking a big tree takes a while).
     watching: Option<Job<Result<CorpusWatcher, String>>>,
     /// Tells when files of the open corpus changed on disk.
@@ -182,6 +186,8 @@ impl DossierApp {
             matches_key: None,
             search_generation: 0,
             commands: Vec::new(),
+            role_weighing: None,
+            speaker_roles: Default::default(),
             cache_saving: None,
             watching: None,
             watcher: None,
@@ -300,7 +306,8 @@ impl DossierApp {
 
     /// Rebuilds canonical speaker names after the statements or the user's edits changed.
     fn rebuild_speaker_names(&mut self) {
-        self.speaker_names = SpeakerNames::build(&self.found_speakers, &self.speaker_edits);
+        self.speaker_names =
+            SpeakerNames::build_with_roles(&self.found_speakers, &self.speaker_roles, &self.speaker_edits);
         self.statements_view.mark_changed();
         self.facets.mark_changed();
         self.chart_view.mark_changed();
@@ -536,7 +543,12 @@ impl DossierApp {
                 }
                 self.statements_view.mark_changed();
                 self.found_speakers = self.corpus.found_speakers();
+                self.speaker_roles = Default::default();
                 self.rebuild_speaker_names();
+                // Roles are read from the articles' files, off this thread; names are built again with them.
+                let corpus = self.corpus.clone();
+                self.role_weighing =
+                    Some(Job::spawn("reading speakers' roles", ctx, move || corpus.found_speaker_roles()));
                 self.start_indexing(ctx);
                 if let (true, Some(path)) =
                     (save_cache, self.state.corpus_source.as_ref().and_then(crate::store::extraction_cache_file))
@@ -556,6 +568,13 @@ impl DossierApp {
             self.watching = None;
             // Without a watcher the corpus can still be refreshed by hand (F5).
             self.watcher = result.and_then(|started| started).ok();
+        }
+        if let Some(result) = self.role_weighing.as_ref().and_then(Job::poll) {
+            self.role_weighing = None;
+            if let Ok(roles) = result {
+                self.speaker_roles = roles;
+                self.rebuild_speaker_names();
+            }
         }
         if let Some(result) = self.cache_saving.as_ref().and_then(Job::poll) {
             self.cache_saving = None;
