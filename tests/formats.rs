@@ -778,6 +778,42 @@ fn tar_archives_plain_and_compressed_give_the_articles_of_their_members_named_by
 }
 
 #[test]
+fn a_zip_cut_short_keeps_the_files_before_the_cut_and_a_bomb_inside_stops_at_the_limit() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    let whole = fixtures::zip_bytes(&[
+        ("first.jsonl", fixtures::json_lines(&news_please).into_bytes()),
+        ("second.txt", fixtures::plain_text(&samples[0]).into_bytes()),
+        ("third.txt", fixtures::plain_text(&samples[1]).into_bytes()),
+    ]);
+    // Cut inside the last file: its directory at the end is gone, the first two files are whole.
+    let third = whole.windows(9).position(|w| w == b"third.txt").unwrap();
+    std::fs::write(folder.path().join("cut.zip"), &whole[..third + 20]).unwrap();
+    // A member that unpacks past the 256 MB a member may hold: 300 MB of zeros, packed into about 300 KB.
+    let bomb = fixtures::zip_bytes(&[("zeros.txt", vec![0u8; 300 << 20]), ("after.txt", b"never read".to_vec())]);
+    assert!(bomb.len() < 1 << 20);
+    std::fs::write(folder.path().join("bomb.zip"), &bomb).unwrap();
+    std::fs::write(folder.path().join("nested.zip"), fixtures::zip_bytes(&[("bomb.zip", bomb)])).unwrap();
+    let corpus = load(folder.path());
+    let problems = |file: &str| -> Vec<String> {
+        corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.clone()).collect()
+    };
+    let expected: Vec<Sample> = samples.iter().chain(&samples[..1]).cloned().collect();
+    let cut = problems("cut.zip");
+    assert_eq!(cut.len(), 2, "{cut:?}");
+    assert!(cut[0].starts_with("the zip archive is damaged or cut short (in its file 3"), "{cut:?}");
+    assert!(cut[1].starts_with("third.txt: cannot be unpacked"), "{cut:?}");
+    assert_reads_with_notes(&corpus, "cut.zip", &expected, &FULL, &[cut[0].as_str(), cut[1].as_str()]);
+    let bomb = problems("bomb.zip");
+    assert!(bomb.iter().any(|p| p.starts_with("zeros.txt: the archive unpacks to more than 256 MB")), "{bomb:?}");
+    assert_eq!(
+        problems("nested.zip"),
+        ["bomb.zip: an archive inside the archive is not opened", "the archive holds no article Dossier can read"]
+    );
+}
+
+#[test]
 fn old_word_files_and_7zip_archives_are_problems_that_say_what_to_do() {
     let folder = tempfile::tempdir().unwrap();
     for name in ["notes.doc", "bundle.7z"] {

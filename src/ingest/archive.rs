@@ -18,7 +18,7 @@ const MAX_TOTAL_BYTES: u64 = 1 << 30;
 pub fn read_zip(bytes: &[u8]) -> Records {
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(archive) => archive,
-        Err(error) => return Records { error: Some(format!("not a zip archive ({error})")), ..Records::default() },
+        Err(error) => return read_zip_without_directory(bytes, &error),
     };
     let mut members = Members::default();
     if archive.len() > MAX_MEMBERS {
@@ -45,6 +45,45 @@ pub fn read_zip(bytes: &[u8]) -> Records {
             break;
         }
     }
+    members.finish()
+}
+
+/// Reads the members of a zip archive whose directory (at its end) is missing, as in a download cut short,
+/// one after another from their own headers, up to the damage.
+fn read_zip_without_directory(bytes: &[u8], error: &zip::result::ZipError) -> Records {
+    let mut input = bytes;
+    let mut members = Members::default();
+    let mut damage = None;
+    for index in 0..MAX_MEMBERS {
+        match zip::read::read_zipfile_from_stream(&mut input) {
+            Ok(Some(mut member)) => {
+                let name = String::from_utf8_lossy(member.name_raw()).into_owned();
+                if !member.is_dir() && !members.read(&name, &mut member) {
+                    break;
+                }
+                // What the member left unread (a file of another type) is passed over to reach the next one.
+                if let Err(error) = std::io::copy(&mut member, &mut std::io::sink()) {
+                    damage = Some(format!("in its file {}: {error}", index + 1));
+                    break;
+                }
+            }
+            Ok(None) => break,
+            Err(error) => {
+                damage = Some(format!("after its file {index}: {error}"));
+                break;
+            }
+        }
+    }
+    if members.records.records.is_empty() {
+        return Records { error: Some(format!("not a zip archive ({error})")), ..Records::default() };
+    }
+    members.records.warnings.insert(
+        0,
+        format!(
+            "the zip archive is damaged or cut short ({}); the files before the damage were read",
+            damage.unwrap_or_else(|| error.to_string())
+        ),
+    );
     members.finish()
 }
 
