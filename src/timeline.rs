@@ -455,6 +455,8 @@ pub fn compute(
     let mut total_statements = vec![0u64; starts.len()];
     let mut speaker_totals: Vec<u64> = Vec::new();
     let mut last_article_of_speaker: Vec<u32> = Vec::new();
+    // Statements of each speaker that name them, against all theirs: "top speakers" ranks named ones.
+    let mut named_votes: Vec<(u32, u32)> = Vec::new();
     let mut spoken: Vec<(u32, u32)> = Vec::new();
     for statement in corpus.statements.iter() {
         if !is_selected.get(statement.article as usize).copied().unwrap_or(false) {
@@ -470,9 +472,12 @@ pub fn compute(
                 canonical_names.push(canonical);
                 speaker_totals.push(0);
                 last_article_of_speaker.push(u32::MAX);
+                named_votes.push((0, 0));
                 (canonical_names.len() - 1) as u32
             })
         });
+        let votes = &mut named_votes[id as usize];
+        *votes = (votes.0 + statement.named as u32, votes.1 + 1);
         let is_new_article = last_article_of_speaker[id as usize] != statement.article;
         last_article_of_speaker[id as usize] = statement.article;
         if request.unit == Unit::Statements || is_new_article {
@@ -480,7 +485,16 @@ pub fn compute(
         }
         spoken.push((id, statement.article));
     }
-    let mut ranked: Vec<(&str, u64)> = canonical_names.iter().copied().zip(speaker_totals.iter().copied()).collect();
+    // Unnamed sources ("officials", "police") are left out of the top speakers, which rank people and
+    // named organisations.
+    let mut ranked: Vec<(&str, u64)> = canonical_names
+        .iter()
+        .copied()
+        .zip(speaker_totals.iter().copied())
+        .zip(&named_votes)
+        .filter(|(_, (named, all))| 2 * named > *all)
+        .map(|(ranked, _)| ranked)
+        .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
 
     // Which speakers are shown, in order, each once.

@@ -242,3 +242,37 @@ fn no_dates_nothing_to_draw() {
         assert!(!target.exists());
     }
 }
+
+/// The default "top speakers" ranks people and named organisations: unnamed sources such as "police" and
+/// "officials", among the most frequent speakers of the Wikinews corpus, stay out of it.
+#[test]
+fn top_speakers_leave_unnamed_sources_out() {
+    let wikinews = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
+    let folder = tempfile::tempdir().unwrap();
+    let statements = dossier(&["statements", wikinews.to_str().unwrap(), "--format", "jsonl"]);
+    let mut unnamed_counts: HashMap<String, usize> = HashMap::new();
+    let mut named_counts: HashMap<String, usize> = HashMap::new();
+    for line in String::from_utf8(statements.stdout).unwrap().lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Some(speaker) = record["speaker"].as_str() {
+            let counts = if record["named"] == true { &mut named_counts } else { &mut unnamed_counts };
+            *counts.entry(speaker.to_owned()).or_insert(0) += 1;
+        }
+    }
+    let busiest_unnamed = unnamed_counts.iter().max_by_key(|(_, count)| **count).map(|(name, _)| name.clone()).unwrap();
+    let mut named: Vec<(&String, &usize)> = named_counts.iter().collect();
+    named.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    // The busiest unnamed source would be among the top five if unnamed sources were ranked.
+    assert!(unnamed_counts[&busiest_unnamed] > *named[4].1, "{busiest_unnamed} vs {named:?}");
+    let out = folder.path().join("chart.csv");
+    let output = dossier(&["chart", wikinews.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let series = &header[1..header.len() - 2];
+    assert_eq!(series.len(), 5);
+    assert!(!series.contains(&busiest_unnamed), "{series:?}");
+    for name in series {
+        assert!(named_counts.contains_key(name), "{name} in {series:?}");
+    }
+}
