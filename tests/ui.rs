@@ -784,6 +784,30 @@ fn the_list_draws_the_rows_around_the_article_read_as_soon_as_all_dates_are_show
     assert!(row.top() > sort.bottom() && row.bottom() < 800.0, "{title}: {row:?}");
 }
 
+/// A statement's card in the Statements panel shows the role the article gives its speaker.
+#[test]
+fn a_statement_card_shows_the_speakers_role() {
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(sample_corpus()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    // Through the articles until one has a statement whose speaker the article gives a role.
+    for row in 0..harness.state().visible_articles().len() {
+        if row > 0 {
+            harness.key_press(egui::Key::ArrowDown);
+            step_until(&mut harness, "the next article is read", loaded_and_shown);
+        }
+        let article = harness.state().shown_article().unwrap().clone();
+        let roles: Vec<String> = dossier::statements::extract(&article)
+            .iter()
+            .filter_map(|s| s.role.clone().map(|r| article.text[r].to_owned()))
+            .collect();
+        if let Some(role) = roles.first() {
+            assert!(!harness.query_all_by_label(role).collect::<Vec<_>>().is_empty(), "{role} on a card");
+            return;
+        }
+    }
+    panic!("no statement of the sample corpus has a role");
+}
+
 #[test]
 fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
     let folder = tempfile::tempdir().unwrap();

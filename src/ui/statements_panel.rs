@@ -47,7 +47,16 @@ pub fn statements_panel_ui(
                         let tag = egui::RichText::new("match").small().color(ui.visuals().selection.stroke.color);
                         ui.label(tag).on_hover_text("This statement matches the search");
                     }
-                    ui.label(egui::RichText::new(speaker).strong());
+                    // An unnamed source is dimmed, as in the speaker lists; a role reads as the article gives it.
+                    let name = egui::RichText::new(speaker).strong();
+                    ui.label(if statement.named { name } else { name.weak() }).on_hover_text(if statement.named {
+                        "Named source"
+                    } else {
+                        "Unnamed source"
+                    });
+                    if let Some(role) = statement.role.clone().and_then(|r| shown.article.text.get(r)) {
+                        ui.weak(role);
+                    }
                     let cue = statement.cue.clone().map(|c| shown.article.text[c].to_owned());
                     ui.weak(format!("{} · {}", kind_label(statement.kind), cue.as_deref().unwrap_or("no verb")))
                         .on_hover_text(KIND_HELP);
