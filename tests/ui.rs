@@ -808,6 +808,22 @@ fn a_statement_card_shows_the_speakers_role() {
     panic!("no statement of the sample corpus has a role");
 }
 
+/// All statements lists unnamed sources (`police`, `officials`) in a section of their own, below the
+/// named speakers.
+#[test]
+fn unnamed_sources_have_a_section_of_their_own_in_the_speaker_list() {
+    let wikinews = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(wikinews));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("All statements").click();
+    harness.run_steps(5);
+    let heading = harness.get_by_label("Unnamed sources").rect();
+    let police = harness.query_all_by_label_contains("police (").next().expect("police listed").rect();
+    let trump = harness.query_all_by_label_contains("Donald Trump (").next().expect("Donald Trump listed").rect();
+    assert!(trump.bottom() <= heading.top(), "named speakers come first: {trump:?} / {heading:?}");
+    assert!(police.top() >= heading.bottom(), "police is an unnamed source: {police:?} / {heading:?}");
+}
+
 #[test]
 fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
     let folder = tempfile::tempdir().unwrap();

@@ -22,6 +22,9 @@ pub struct StatementsView {
     pub speaker_counts: Vec<(String, usize)>,
     /// With a search or a period: how many statements they leave, and the speakers counted in them.
     listed_counts: Option<(usize, Vec<(String, usize)>)>,
+    /// Canonical speakers whose statements mostly name no one (`officials`), listed apart and dimmed; with
+    /// the number of statements they were counted from, to count again only when the corpus changed.
+    unnamed: (usize, std::collections::HashSet<String>),
     /// Only this speaker's statements, if set.
     pub speaker_filter: Option<String>,
     /// Text typed to find a speaker in the list.
@@ -55,6 +58,11 @@ impl StatementsView {
             return;
         }
         self.has_changed = false;
+        if self.unnamed.0 != corpus.statements.len() {
+            let named = corpus.named_speakers();
+            let unnamed = found.keys().filter(|raw| !named.contains(*raw)).map(|raw| names.canonical(raw).to_owned());
+            self.unnamed = (corpus.statements.len(), unnamed.collect());
+        }
         self.speaker_counts = names.ranked_counts(found.iter().map(|(name, count)| (name.as_str(), *count)));
         let filter = self.speaker_filter.as_deref();
         let period = self.period;
@@ -146,9 +154,12 @@ impl StatementsView {
                 if ui.selectable_label(self.speaker_filter.is_none(), format!("All speakers ({total})")).clicked() {
                     commands.push(Command::FilterSpeaker(None));
                 }
-                for (speaker, count) in counts.iter().filter(|(s, _)| s.to_lowercase().contains(&search)) {
+                let found = counts.iter().filter(|(s, _)| s.to_lowercase().contains(&search));
+                let (unnamed, named): (Vec<_>, Vec<_>) = found.partition(|(s, _)| self.unnamed.1.contains(s));
+                let mut speaker_ui = |ui: &mut egui::Ui, speaker: &String, count: &usize, is_unnamed: bool| {
                     let is_current = self.speaker_filter.as_deref() == Some(speaker.as_str());
-                    let item = ui.selectable_label(is_current, format!("{speaker} ({count})"));
+                    let label = egui::RichText::new(format!("{speaker} ({count})"));
+                    let item = ui.selectable_label(is_current, if is_unnamed { label.weak() } else { label });
                     if item.clicked() {
                         commands.push(Command::FilterSpeaker(Some(speaker.clone())));
                     }
@@ -157,6 +168,17 @@ impl StatementsView {
                             commands.push(Command::ChartSpeaker { name: speaker.clone(), is_shown: true });
                         }
                     });
+                };
+                for (speaker, count) in named {
+                    speaker_ui(ui, speaker, count, false);
+                }
+                if !unnamed.is_empty() {
+                    ui.add_space(6.0);
+                    ui.weak("Unnamed sources")
+                        .on_hover_text("Speakers described, not named: officials, a source, police");
+                }
+                for (speaker, count) in unnamed {
+                    speaker_ui(ui, speaker, count, true);
                 }
             });
         });
