@@ -80,7 +80,8 @@ pub struct ScoreArgs {
 pub struct ChartArgs {
     /// Folder (searched recursively) or file of articles.
     pub path: PathBuf,
-    /// Series to draw: `speakers:top5` (the most frequent speakers) or `speaker:NAME`; repeatable.
+    /// Series to draw: `speakers:top5` (the most frequent named speakers), `speakers:unnamed` (all unnamed
+    /// sources together), `speaker:NAME` or `topic:NAME`; repeatable.
     #[arg(long = "series", value_name = "SERIES", default_value = "speakers:top5", num_args = 1..)]
     pub series: Vec<String>,
     /// Time bucket: day, week, month, quarter or year (default: chosen from the date span).

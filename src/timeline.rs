@@ -212,15 +212,21 @@ pub enum SeriesSpec {
     Speaker(String),
     /// One topic, by name: its matching statements (or articles).
     Topic(String),
+    /// The statements (or articles) of all unnamed sources together (`officials`, `a source`, `police`).
+    UnnamedSources,
 }
 
+/// The name of the series of unnamed sources, in the app, the legend and the CSV.
+pub const UNNAMED_SOURCES: &str = "Unnamed sources";
+
 impl SeriesSpec {
-    /// Reads `speakers:top5`, `speakers:top` (five), `speaker:NAME` or `topic:NAME`.
+    /// Reads `speakers:top5`, `speakers:top` (five), `speakers:unnamed`, `speaker:NAME` or `topic:NAME`.
     pub fn parse(text: &str) -> Result<SeriesSpec, String> {
         let (kind, value) = text
             .split_once(':')
             .ok_or_else(|| format!("series `{text}` should look like speakers:top5, speaker:NAME or topic:NAME"))?;
         match kind.trim().to_ascii_lowercase().as_str() {
+            "speakers" if value.trim().eq_ignore_ascii_case("unnamed") => Ok(SeriesSpec::UnnamedSources),
             "speakers" => {
                 let count = value.trim().strip_prefix("top").unwrap_or(value.trim());
                 let count = if count.is_empty() { Ok(DEFAULT_TOP_SPEAKERS) } else { count.parse::<usize>() };
@@ -510,6 +516,7 @@ pub fn compute(
                 }
                 Vec::new()
             }
+            SeriesSpec::UnnamedSources => Vec::new(),
         };
         for name in wanted {
             if !shown.contains(&name) {
@@ -563,6 +570,24 @@ pub fn compute(
             Unit::Articles => hits.articles.iter().for_each(|&a| count_article(a)),
         }
         series.push(Series { name, is_topic: true, counts, undated });
+    }
+    if request.series.contains(&SeriesSpec::UnnamedSources) {
+        let (mut counts, mut undated, mut last_article) = (vec![0u64; starts.len()], 0, u32::MAX);
+        for statement in &corpus.statements {
+            let is_counted = statement.speaker.is_some()
+                && !statement.named
+                && is_selected.get(statement.article as usize).copied().unwrap_or(false)
+                && (request.unit == Unit::Statements || last_article != statement.article);
+            if is_counted {
+                last_article = statement.article;
+                match bucket_of(statement.article) {
+                    Some(b) => counts[b] += 1,
+                    None => undated += 1,
+                }
+            }
+        }
+        // Counted like a topic: it overlaps the speakers, so it is never stacked on them.
+        series.push(Series { name: UNNAMED_SOURCES.to_owned(), is_topic: true, counts, undated });
     }
     Chart { request: request.clone(), bucket, starts, total_articles, total_statements, series, undated_articles }
 }

@@ -276,3 +276,28 @@ fn top_speakers_leave_unnamed_sources_out() {
         assert!(named_counts.contains_key(name), "{name} in {series:?}");
     }
 }
+
+/// `speakers:unnamed` counts the statements of all unnamed sources together, bucket by bucket; as a share,
+/// their part of all statements.
+#[test]
+fn the_unnamed_sources_series_counts_every_statement_of_an_unnamed_source() {
+    let wikinews = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
+    let statements = dossier(&["statements", wikinews.to_str().unwrap(), "--format", "jsonl"]);
+    let unnamed_dated = String::from_utf8(statements.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .filter(|r| r["speaker"].is_string() && r["named"] == false && r["date"].is_string())
+        .count() as u64;
+    assert!(unnamed_dated > 50, "{unnamed_dated}");
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("unnamed.csv");
+    let output =
+        dossier(&["chart", wikinews.to_str().unwrap(), "--series", "speakers:unnamed", "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header[1], "Unnamed sources");
+    let total: u64 = reader.records().map(|r| r.unwrap()[1].parse::<u64>().unwrap()).sum();
+    assert_eq!(total, unnamed_dated);
+}

@@ -824,6 +824,23 @@ fn unnamed_sources_have_a_section_of_their_own_in_the_speaker_list() {
     assert!(police.top() >= heading.bottom(), "police is an unnamed source: {police:?} / {heading:?}");
 }
 
+/// The chart's "Unnamed sources" box adds one series of all unnamed sources, beside the top speakers.
+#[test]
+fn the_chart_adds_a_series_of_unnamed_sources() {
+    let wikinews = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(wikinews));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("Chart").click();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
+    harness.get_by_label("Unnamed sources").click();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
+    let chart = harness.state_mut().chart().unwrap().clone();
+    let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    assert_eq!(names.last(), Some(&"Unnamed sources"));
+    assert!(chart.series.last().unwrap().total() > 50);
+}
+
 #[test]
 fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
     let folder = tempfile::tempdir().unwrap();

@@ -1000,7 +1000,13 @@ impl DossierApp {
                         names.push(name);
                         self.state.tab = CentralTab::Chart;
                     }
-                    let topics = self.state.chart.series.iter().filter(|s| matches!(s, SeriesSpec::Topic(_))).cloned();
+                    let topics = self
+                        .state
+                        .chart
+                        .series
+                        .iter()
+                        .filter(|s| matches!(s, SeriesSpec::Topic(_) | SeriesSpec::UnnamedSources))
+                        .cloned();
                     let speakers = names.into_iter().map(SeriesSpec::Speaker);
                     self.state.chart.series = speakers.chain(topics.collect::<Vec<_>>()).collect();
                     self.chart_view.mark_changed();

@@ -480,6 +480,18 @@ fn series_picker_ui(
             commands.push(Command::SetChart(changed));
         }
     });
+    let mut shows_unnamed = request.series.contains(&SeriesSpec::UnnamedSources);
+    let unnamed = ui
+        .checkbox(&mut shows_unnamed, timeline::UNNAMED_SOURCES)
+        .on_hover_text("The statements of all unnamed sources together (officials, a source, police); with Share %, their share of all statements");
+    if unnamed.changed() {
+        let mut changed = request.clone();
+        changed.series.retain(|s| *s != SeriesSpec::UnnamedSources);
+        if shows_unnamed {
+            changed.series.push(SeriesSpec::UnnamedSources);
+        }
+        commands.push(Command::SetChart(changed));
+    }
     ui.add(egui::TextEdit::singleline(search).hint_text("Find a speaker").desired_width(f32::INFINITY))
         .on_hover_text("Find a speaker");
     let needle = search.to_lowercase();
