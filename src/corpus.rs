@@ -109,6 +109,8 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// How many files were taken from the cache rather than read.
     pub files_from_cache: usize,
+    /// The fingerprint of each article's body, by article index, for finding copies of a story.
+    pub fingerprints: Vec<crate::duplicates::StoryFingerprint>,
     /// One copy of each speaker name, shared by the statements.
     speaker_names: FastSet<Arc<str>>,
 }
@@ -132,13 +134,16 @@ pub struct CorpusStatement {
     pub mention: Option<[u32; 2]>,
     /// Byte range of the speech verb.
     pub cue: Option<[u32; 2]>,
+    /// A key of the words said (see `duplicates::statement_words_key`), for finding the statement's echoes.
+    pub words_key: u64,
 }
 
 impl CorpusStatement {
     /// Keeps a statement that extraction found in article `article`.
-    pub fn new(article: u32, statement: &Statement) -> CorpusStatement {
+    pub fn new(article: u32, statement: &Statement, article_text: &str) -> CorpusStatement {
         let range = |r: &Range<usize>| [r.start as u32, r.end as u32];
         CorpusStatement {
+            words_key: article_text.get(statement.text.clone()).map_or(0, crate::duplicates::statement_words_key),
             article,
             speaker: statement.speaker.as_deref().map(Arc::from),
             speaker_type: statement.speaker_type,
@@ -187,6 +192,7 @@ impl Corpus {
         self.files = listing.files;
         self.problems.extend(listing.problems);
         self.articles.reserve_exact(listing.expected.0);
+        self.fingerprints.reserve_exact(listing.expected.0);
         self.statements.reserve_exact(listing.expected.1);
     }
 
@@ -202,6 +208,11 @@ impl Corpus {
             statement.speaker = statement.speaker.map(|name| self.shared_name(name));
             self.statements.push(statement);
         }
+        // Fingerprints stay parallel to the articles, whatever an older producer of results left out.
+        self.fingerprints.resize(self.articles.len(), Default::default());
+        self.fingerprints.extend(
+            result.fingerprints.into_iter().chain(std::iter::repeat(Default::default())).take(result.articles.len()),
+        );
         self.articles.extend(result.articles);
         self.problems.extend(result.problems);
     }
@@ -284,6 +295,9 @@ impl Corpus {
         }
         let mut articles: Vec<Option<ArticleMeta>> = std::mem::take(&mut self.articles).into_iter().map(Some).collect();
         self.articles = order.iter().map(|&old| articles[old as usize].take().expect("each article once")).collect();
+        if self.fingerprints.len() == order.len() {
+            self.fingerprints = order.iter().map(|&old| self.fingerprints[old as usize]).collect();
+        }
         for statement in &mut self.statements {
             statement.article = new_index[statement.article as usize];
         }
@@ -296,6 +310,7 @@ impl Corpus {
             text: [0, 0],
             mention: None,
             cue: None,
+            words_key: 0,
         };
         sort_run_and_rest(&mut self.statements, |s| (s.article, s.text[0]), placeholder);
         true
@@ -708,6 +723,8 @@ pub struct FileResult {
     pub articles: Vec<ArticleMeta>,
     /// The statements of the articles, in article order; `article` counts within this file.
     pub statements: Vec<CorpusStatement>,
+    /// The fingerprint of each article's body, parallel to `articles`.
+    pub fingerprints: Vec<crate::duplicates::StoryFingerprint>,
     /// What went wrong.
     pub problems: Vec<Problem>,
     /// True when the result was taken from the cache instead of reading the file.
@@ -719,6 +736,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
     let mut problems = Vec::new();
     let mut articles = Vec::new();
     let mut statements = Vec::new();
+    let mut fingerprints = Vec::new();
     let path = entry.path_under(root);
     entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
@@ -760,7 +778,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         }
         Err(message) => {
             problems.push(problem(message));
-            return FileResult { file_id, entry, articles, statements, problems, from_cache: false };
+            return FileResult { file_id, entry, articles, statements, fingerprints, problems, from_cache: false };
         }
     };
     let Records { records, warnings, error } = records;
@@ -789,7 +807,8 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             )));
         }
         let found = extraction.statements;
-        statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement)));
+        statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement, &article.text)));
+        fingerprints.push(crate::duplicates::StoryFingerprint::of_article(&article));
         articles.push(ArticleMeta {
             file_id,
             record,
@@ -803,7 +822,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             words: analysis.words,
         });
     }
-    FileResult { file_id, entry, articles, statements, problems, from_cache: false }
+    FileResult { file_id, entry, articles, statements, fingerprints, problems, from_cache: false }
 }
 
 /// Counters a loading job updates as it goes, for progress bars.
@@ -1156,6 +1175,7 @@ fn read_file_guarded(root: &Path, file_id: u32, entry: FileEntry) -> FileResult 
             entry: fallback,
             articles: Vec::new(),
             statements: Vec::new(),
+            fingerprints: Vec::new(),
             from_cache: false,
         }
     })

@@ -759,11 +759,13 @@ impl DossierApp {
             }
             ExportKind::Statements(format) => export::write_list_file(&path, |out| {
                 let visible = self.statements_view.visible.iter().copied();
-                export::write_statements(out, &self.corpus, &self.speaker_names, visible, format)
+                let echoes = crate::duplicates::Echoes::find(&self.corpus, &self.speaker_names);
+                export::write_statements(out, &self.corpus, &self.speaker_names, &echoes, visible, format)
             })
             .map(|()| vec![path.clone()]),
             ExportKind::Articles => export::write_list_file(&path, |out| {
-                export::write_articles(out, &self.corpus, self.list.visible.iter().copied(), ListFormat::Csv)
+                let stories = crate::duplicates::Stories::find(&self.corpus, crate::duplicates::DEFAULT_COPY_THRESHOLD);
+                export::write_articles(out, &self.corpus, &stories, self.list.visible.iter().copied(), ListFormat::Csv)
             })
             .map(|()| vec![path.clone()]),
             ExportKind::Topics => crate::store::save_json(&path, &self.topics)
