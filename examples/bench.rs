@@ -7,8 +7,14 @@
 //! (their modification time is moved forward, so they are read again; their bytes are left alone), query
 //! latency p50/p99 for three query shapes with facet counts, the chart of the top five speakers by month,
 //! and peak resident memory. Caches go to a temporary folder, so every run starts cold.
+//!
+//! Copies: after the cold open, finding copies of stories (`Stories::find`) and echoes of statements
+//! (`Echoes::find`), and the peak memory up to there. With `--no-dedup`, files are read without
+//! fingerprints and nothing is grouped, to measure what finding copies costs (run it as its own process,
+//! since peak memory is the process').
 
 use dossier::corpus::{self, CorpusSource};
+use dossier::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories};
 use dossier::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use dossier::speakers::{SpeakerEdits, SpeakerNames};
 use dossier::timeline::{self, Bucket, ChartRequest};
@@ -34,7 +40,9 @@ fn percentile(times: &mut [Duration], share: f64) -> Duration {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: bench CORPUS_DIR");
+    let path = std::env::args().nth(1).expect("usage: bench CORPUS_DIR [--no-dedup]");
+    let dedup = std::env::args().nth(2).as_deref() != Some("--no-dedup");
+    dossier::duplicates::set_fingerprinting(dedup);
     let source = CorpusSource::from_path(Path::new(&path));
     let threads = corpus::default_threads();
     let mut rows: Vec<(String, String)> = Vec::new();
@@ -70,6 +78,35 @@ fn main() {
             cold.as_secs_f64() / ripgrep_time.as_secs_f64()
         ),
     ));
+
+    let names = SpeakerNames::build(&corpus.found_speakers(), &SpeakerEdits::default());
+    if dedup {
+        let started = Instant::now();
+        let stories = Stories::find(&corpus, DEFAULT_COPY_THRESHOLD);
+        let found_stories = started.elapsed();
+        let echoes = Echoes::find(&corpus, &names);
+        let found = started.elapsed();
+        rows.push((
+            format!(
+                "finding copies: {} stories of {} articles ({} with copies), {} echo groups",
+                stories.story_count(),
+                corpus.articles.len(),
+                stories.copied_stories(),
+                echoes.group_count()
+            ),
+            format!(
+                "{:.2} s (stories {:.2} s, echoes {:.2} s)",
+                found.as_secs_f64(),
+                found_stories.as_secs_f64(),
+                (found - found_stories).as_secs_f64()
+            ),
+        ));
+        rows.push(("cold open and finding copies".into(), format!("{:.2} s", (cold + found).as_secs_f64())));
+    } else {
+        rows.push(("finding copies".into(), "off (--no-dedup): no fingerprints computed".into()));
+    }
+    rows.push(("peak resident memory after the cold open".into(), format!("{:.0} MB", peak_memory_mb())));
+    drop(names);
 
     let index_folder = cache.path().join("index");
     let started = Instant::now();

@@ -807,8 +807,14 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             )));
         }
         let found = extraction.statements;
-        statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement, &article.text)));
-        fingerprints.push(crate::duplicates::StoryFingerprint::of_article(&article));
+        // Without fingerprinting (measuring its cost), statements get no key and articles an empty fingerprint.
+        let fingerprinting = crate::duplicates::fingerprinting();
+        let keyed_text = if fingerprinting { article.text.as_str() } else { "" };
+        statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement, keyed_text)));
+        fingerprints.push(match fingerprinting {
+            true => crate::duplicates::StoryFingerprint::of_article(&article),
+            false => Default::default(),
+        });
         articles.push(ArticleMeta {
             file_id,
             record,

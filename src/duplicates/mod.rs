@@ -16,3 +16,16 @@ pub use stories::Stories;
 
 /// The default least similarity (estimated Jaccard of the bodies' word 4-shingles) of two copies of a story.
 pub const DEFAULT_COPY_THRESHOLD: f64 = 0.7;
+
+static FINGERPRINTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Turns computing fingerprints and statement keys while files are read on or off for this process (on by
+/// default); off, no copies or echoes are found. For measuring what finding copies costs.
+pub fn set_fingerprinting(on: bool) {
+    FINGERPRINTING.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether files read now get fingerprints (see `set_fingerprinting`).
+pub fn fingerprinting() -> bool {
+    FINGERPRINTING.load(std::sync::atomic::Ordering::Relaxed)
+}
