@@ -4,7 +4,7 @@
 //! N made-up news articles of realistic shape (about 4 KB each): mostly `.txt`, some `.html`, and some in
 //! `.jsonl` and `.csv` files of 100 records; datelines over ten years, 50 outlets, 3,000 speakers with
 //! titles and roles, direct and reported speech, web boilerplate, and a Zipf-like vocabulary.
-//! With `--syndicated PERCENT`, that share of the single-file articles are syndicated copies of a recent
+//! With `--syndicated PERCENT`, that share of the articles are syndicated copies of a recent
 //! article: another outlet, headline and byline, a day or two later, half of them with the last paragraph
 //! cut, a third with a wire credit. The same N (and PERCENT) gives the same bytes; without the option, the
 //! bytes of earlier versions.
@@ -320,6 +320,22 @@ fn article(random: &mut Random, outlets: &[String]) -> Article {
     Article { title, date: (year, month, day), outlet, text }
 }
 
+/// Keeps an original among the recent ones copies are made of (500 at most, one forgotten at random).
+fn remember(recent: &mut Vec<Article>, random: &mut Random, syndicated: usize, article: &Article) {
+    if syndicated == 0 {
+        return;
+    }
+    recent.push(Article {
+        title: article.title.clone(),
+        date: article.date,
+        outlet: article.outlet.clone(),
+        text: article.text.clone(),
+    });
+    if recent.len() > 500 {
+        recent.remove(random.below(recent.len()));
+    }
+}
+
 /// A syndicated copy of `original`: another outlet's headline, date line a day or two later and byline
 /// over the same body, sometimes without its last paragraph, sometimes with a wire credit.
 fn syndicate(random: &mut Random, original: &Article, outlets: &[String]) -> Article {
@@ -392,7 +408,18 @@ fn main() -> std::io::Result<()> {
                 writer.write_record(["title", "date", "outlet", "text"])?;
             }
             for _ in 0..100 {
-                let article = article(&mut random, &outlets);
+                let article = match syndicated > 0 && !recent.is_empty() && random.below(100) < syndicated {
+                    true => {
+                        copies += 1;
+                        let original = random.below(recent.len());
+                        syndicate(&mut random, &recent[original], &outlets)
+                    }
+                    false => {
+                        let article = article(&mut random, &outlets);
+                        remember(&mut recent, &mut random, syndicated, &article);
+                        article
+                    }
+                };
                 let date = format!("{:04}-{:02}-{:02}", article.date.0, article.date.1, article.date.2);
                 bytes += article.text.len();
                 match &mut writer {
@@ -434,12 +461,7 @@ fn main() -> std::io::Result<()> {
             bytes += article.text.len();
             std::fs::write(folder.join(format!("article-{index:07}.txt")), &article.text)?;
             index += 1;
-            if syndicated > 0 {
-                recent.push(article);
-                if recent.len() > 500 {
-                    recent.remove(random.below(recent.len()));
-                }
-            }
+            remember(&mut recent, &mut random, syndicated, &article);
         }
     }
     eprintln!(

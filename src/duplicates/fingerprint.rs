@@ -136,7 +136,11 @@ fn for_each_word_hash(text: &str, mut each: impl FnMut(u64)) {
     let mut hash = FNV_OFFSET;
     let mut in_word = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        // ASCII, nearly all of English news, skips the Unicode tables.
+        if c.is_ascii_alphanumeric() {
+            hash = (hash ^ c.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 hash = (hash ^ lower as u64).wrapping_mul(0x0100_0000_01b3);
             }
