@@ -69,6 +69,39 @@ w('readers', 'json_wrapper', b'\x03' + b'{"status": "ok", "articles": [{"title":
 w('readers', 'json_fixture', b'\x03' + fixture)
 w('readers', 'jsonl', b'\x04' + ('\n'.join(json.dumps({"headline": r[2], "published": r[1], "body": r[3][:600]}, ensure_ascii=False) for r in short[:3]) + '\nnot json\n\n').encode())
 w('readers', 'csv', b'\x05' + csv_text(short[:3]).encode())
+def pdf(lines):
+    """A one-page PDF of Helvetica text lines, as tests/formats/fixtures.rs writes them."""
+    content = ''.join(f'BT /F1 {size} Tf 50 {y} Td ({text}) Tj ET\n' for text, y, size in lines).encode('latin-1')
+    objects = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+               b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+               b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
+               b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream']
+    out, offsets = bytearray(b'%PDF-1.4\n'), []
+    for i, o in enumerate(objects):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % (i + 1) + o + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    out += b''.join(b'%010d 00000 n \n' % o for o in offsets)
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def tar(members):
+    import tarfile
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode='w', format=tarfile.GNU_FORMAT) as archive:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = 0
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+w('readers', 'pdf', b'\x0b' + pdf([('Kestrand dam row', 720, 18), ('Reyvik said the troops must leave, and that the dam', 690, 10),
+                                      ('would be finished next year.', 677, 10), ('Page 1 of 1', 30, 8)]))
+w('readers', 'tar', b'\x0c' + tar([('articles/one.txt', arts[0][:2000]), ('articles/two.csv', csv_text(short[:2]).encode())]))
 w('readers', 'tsv', b'\x05' + b'title\tdate\ttext\nA\t2020-01-02\tSome text\nB\t2020-01-03\t"quoted\ttab"\n')
 # metadata and statements: the five articles and short wikinews texts
 for i, a in enumerate(arts):

@@ -14,6 +14,8 @@ pub enum DateSource {
     Text,
     /// The file name.
     Filename,
+    /// The day a crawler fetched the page (a web archive's `WARC-Date`), where the page gave no date.
+    Crawl,
 }
 
 impl DateSource {
@@ -23,6 +25,7 @@ impl DateSource {
             DateSource::Field => "field",
             DateSource::Text => "text",
             DateSource::Filename => "filename",
+            DateSource::Crawl => "crawl",
         }
     }
 
@@ -32,6 +35,7 @@ impl DateSource {
             DateSource::Field => "from a metadata field",
             DateSource::Text => "from the article text",
             DateSource::Filename => "from the file name",
+            DateSource::Crawl => "from the crawl: the page gives no publication date",
         }
     }
 }
@@ -59,6 +63,8 @@ pub struct ArticleMeta {
     pub url: Option<String>,
     /// Words in the article, boilerplate excluded.
     pub words: u32,
+    /// The file inside an archive the article came from (`articles/03.txt`), if it came from one.
+    pub member: Option<String>,
 }
 
 /// What a line of article text is.

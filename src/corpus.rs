@@ -321,6 +321,15 @@ impl Corpus {
         read_article(&self.root, &self.files[meta.file_id as usize], meta)
     }
 
+    /// The file an article came from as users name it: inside an archive, `download.zip/articles/03.txt`.
+    pub fn article_file(&self, meta: &ArticleMeta) -> String {
+        let file = &self.files[meta.file_id as usize].relative_path;
+        match &meta.member {
+            Some(member) => format!("{file}/{member}"),
+            None => file.clone(),
+        }
+    }
+
     /// Reads just an article's text again from its file, for indexing and for the words of statements.
     pub fn read_text(&self, meta: &ArticleMeta) -> Result<String, String> {
         read_text(&self.root, &self.files[meta.file_id as usize], meta).map(|(text, _)| text)
@@ -357,6 +366,10 @@ pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Resul
 /// Reads an article's text (and the record's fields) again from its file, without analysing its lines.
 fn read_text(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<(String, crate::metadata::Fields), String> {
     let path = entry.path_under(root);
+    if is_streamed(entry) {
+        let page = read_streamed_page(&path, entry, meta).map_err(|e| format!("{}: {e}", entry.relative_path))?;
+        return Ok((cap_text(page.text).0, page.fields));
+    }
     if !entry.format.holds_many() {
         // A container, or a text that may hold many articles (a Nexis or Factiva export), is read again
         // whole (once for a run of its articles) and the record picked by index.
@@ -626,16 +639,14 @@ pub fn is_documentation(path: &Path) -> bool {
     ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(&stem.as_str())
 }
 
-/// Why a file of a kind researchers download with their articles (PDF, old Word, tar, 7-Zip, RAR) is not
+/// Why a file of a kind researchers download with their articles (old Word, 7-Zip, RAR) is not
 /// read, and what to do instead: such a file is a problem, not a file of another type passed over.
 pub fn unread_kind(path: &Path) -> Option<&'static str> {
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let name = name.trim_end_matches(".gz").trim_end_matches(".bz2").trim_end_matches(".xz").trim_end_matches(".zst");
     let extension = Path::new(name).extension()?.to_str()?;
     Some(match extension {
-        "pdf" => "a PDF: Dossier does not read PDFs yet; export the articles as text, RTF or DOCX",
         "doc" => "an old Word document (.doc): save it as .docx",
-        "tar" | "tgz" => "a tar archive: unpack it, or pack it as .zip",
         "7z" | "rar" => "a 7-Zip or RAR archive: unpack it, or pack it as .zip",
         _ => return None,
     })
@@ -733,10 +744,13 @@ pub struct FileResult {
 
 /// Reads one file into article metadata; never panics on bad input, and reports what it could not read.
 pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
+    if is_streamed(&entry) {
+        return read_streamed(root, file_id, entry);
+    }
     let mut problems = Vec::new();
-    let mut articles = Vec::new();
-    let mut statements = Vec::new();
-    let mut fingerprints = Vec::new();
+    let articles = Vec::new();
+    let statements = Vec::new();
+    let fingerprints = Vec::new();
     let path = entry.path_under(root);
     entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
@@ -782,26 +796,55 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         }
     };
     let Records { records, warnings, error } = records;
+    tell_problems(&mut problems, &entry.relative_path, warnings, error);
+    let mut found =
+        Found { file_id, relative_path: &entry.relative_path, problems, articles, statements, fingerprints };
+    for record in records {
+        found.add(record);
+    }
+    let Found { problems, articles, statements, fingerprints, .. } = found;
+    FileResult { file_id, entry, articles, statements, fingerprints, problems, from_cache: false }
+}
+
+/// Adds a reader's warnings (the first ones; the rest counted) and error to a file's problems.
+fn tell_problems(problems: &mut Vec<Problem>, relative_path: &str, warnings: Vec<String>, error: Option<String>) {
+    let problem = |message: String| Problem { path: relative_path.to_owned(), message };
     // A hostile file may hold a million bad parts: the first ones are told, the rest counted.
     let more = warnings.len().saturating_sub(MAX_PROBLEMS_PER_FILE);
-    problems.extend(warnings.into_iter().take(MAX_PROBLEMS_PER_FILE).map(&problem));
+    problems.extend(warnings.into_iter().take(MAX_PROBLEMS_PER_FILE).map(problem));
     if more > 0 {
         problems.push(problem(format!("and {more} more problems like these in this file")));
     }
-    problems.extend(error.map(&problem));
-    for RawRecord { record, fields, text, byte_range } in records {
+    problems.extend(error.map(problem));
+}
+
+/// The articles and statements of one file as its records are analysed, one after another.
+struct Found<'a> {
+    file_id: u32,
+    relative_path: &'a str,
+    problems: Vec<Problem>,
+    articles: Vec<ArticleMeta>,
+    statements: Vec<CorpusStatement>,
+    /// Parallel to `articles`.
+    fingerprints: Vec<crate::duplicates::StoryFingerprint>,
+}
+
+impl Found<'_> {
+    /// Analyses a record (metadata, statements) and keeps what was found; its text is dropped.
+    fn add(&mut self, RawRecord { record, fields, text, byte_range, member }: RawRecord) {
+        let problem = |message: String| Problem { path: self.relative_path.to_owned(), message };
         let (text, was_cut) = cap_text(text);
         if was_cut {
-            problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
+            self.problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
         }
-        let analysis = analyze(&text, &fields, &entry.relative_path);
+        let analysis = analyze(&text, &fields, self.relative_path);
         let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
-        let article_index = articles.len() as u32;
+        let article_index = self.articles.len() as u32;
         let budget = crate::statements::time_budget();
         let extraction = crate::statements::extract_until(&article, budget.map(|b| std::time::Instant::now() + b));
         if let (Some(stop), Some(budget)) = (extraction.stopped_at, budget) {
             let percent = 100 * stop / article.text.len().max(1);
-            problems.push(problem(format!(
+            self.problems.push(problem(format!(
                 "article {record}: extraction stopped after {} s, {percent}% into the text; the statements found up to there are kept",
                 budget.as_secs_f64()
             )));
@@ -810,13 +853,14 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         // Without fingerprinting (measuring its cost), statements get no key and articles an empty fingerprint.
         let fingerprinting = crate::duplicates::fingerprinting();
         let keyed_text = if fingerprinting { article.text.as_str() } else { "" };
-        statements.extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement, keyed_text)));
-        fingerprints.push(match fingerprinting {
+        self.statements
+            .extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement, keyed_text)));
+        self.fingerprints.push(match fingerprinting {
             true => crate::duplicates::StoryFingerprint::of_article(&article),
             false => Default::default(),
         });
-        articles.push(ArticleMeta {
-            file_id,
+        self.articles.push(ArticleMeta {
+            file_id: self.file_id,
             record,
             byte_range: byte_range.start as u64..byte_range.end as u64,
             title: analysis.title,
@@ -826,9 +870,104 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             author: analysis.author,
             url: analysis.url,
             words: analysis.words,
+            member,
         });
     }
+}
+
+/// True for files read as a stream, record by record, whatever their size: web archives, plain or gzipped.
+fn is_streamed(entry: &FileEntry) -> bool {
+    entry.format == Format::Warc && matches!(entry.compression, None | Some(Compression::Gzip))
+}
+
+/// A file's bytes as read, hashed on the way (see `content_hash`).
+struct Hashing<R> {
+    inner: R,
+    hasher: std::hash::DefaultHasher,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::hash::Hasher;
+        let read = self.inner.read(buf)?;
+        self.hasher.write(&buf[..read]);
+        Ok(read)
+    }
+}
+
+/// Reads a streamed file (see `is_streamed`) page by page, so memory stays flat whatever its size; its
+/// content hash is taken on the way.
+fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
+    let path = entry.path_under(root);
+    let mut found = Found {
+        file_id,
+        relative_path: &entry.relative_path,
+        problems: Vec::new(),
+        articles: Vec::new(),
+        statements: Vec::new(),
+        fingerprints: Vec::new(),
+    };
+    let hashed = std::fs::metadata(&path)
+        .map_err(|e| io_reason(&e))
+        .and_then(|metadata| if metadata.is_file() { Ok(()) } else { Err("not a regular file".to_owned()) })
+        .and_then(|()| std::fs::File::open(&path).map_err(|e| io_reason(&e)))
+        .map(|file| {
+            let input =
+                std::io::BufReader::with_capacity(256 << 10, Hashing { inner: file, hasher: Default::default() });
+            let (outcome, mut rest) = match entry.compression {
+                Some(Compression::Gzip) => {
+                    let mut input = ingest::warc::Buffered::new(ingest::warc::GzipMembers::new(input, 0));
+                    let outcome = ingest::warc::stream_warc(&mut input, |page| found.add(page));
+                    (outcome, input.into_input())
+                }
+                _ => {
+                    let mut input = ingest::warc::Plain(input);
+                    (ingest::warc::stream_warc(&mut input, |page| found.add(page)), input.0)
+                }
+            };
+            // The hash covers the whole file, also what follows damage the reading stopped at.
+            let drained = std::io::copy(&mut rest, &mut std::io::sink());
+            use std::hash::Hasher;
+            (outcome, drained.map(|_| rest.into_inner().hasher.finish()))
+        });
+    let mut problems = Vec::new();
+    match hashed {
+        Ok((outcome, hash)) => {
+            tell_problems(&mut problems, found.relative_path, outcome.warnings, outcome.error);
+            match hash {
+                Ok(hash) => entry.content_hash = hash,
+                Err(error) => problems.push(Problem { path: entry.relative_path.clone(), message: io_reason(&error) }),
+            }
+        }
+        Err(message) => problems.push(Problem { path: entry.relative_path.clone(), message }),
+    }
+    let Found { problems: page_problems, articles, statements, fingerprints, .. } = found;
+    problems.splice(0..0, page_problems);
+    entry.encoding = Some(entry.format.name().to_owned());
+    entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     FileResult { file_id, entry, articles, statements, fingerprints, problems, from_cache: false }
+}
+
+/// The content hash of a streamed file, read as a stream.
+fn streamed_hash(path: &Path) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut hashing = Hashing { inner: std::fs::File::open(path).ok()?, hasher: Default::default() };
+    std::io::copy(&mut hashing, &mut std::io::sink()).ok()?;
+    Some(hashing.hasher.finish())
+}
+
+/// Reads again the page of a streamed file (see `is_streamed`) at its recorded position.
+fn read_streamed_page(path: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<RawRecord, String> {
+    let mut file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    file.seek(SeekFrom::Start(meta.byte_range.start)).map_err(|e| io_reason(&e))?;
+    let input = std::io::BufReader::new(file);
+    match entry.compression {
+        Some(Compression::Gzip) => ingest::warc::read_page_at(
+            &mut ingest::warc::Buffered::new(ingest::warc::GzipMembers::new(input, meta.byte_range.start)),
+            meta.byte_range.clone(),
+        ),
+        _ => ingest::warc::read_page_at(&mut ingest::warc::Plain(input), meta.byte_range.clone()),
+    }
 }
 
 /// Counters a loading job updates as it goes, for progress bars.
@@ -1160,6 +1299,9 @@ fn send_from_cache(
 
 /// The content hash of a file as it is now, if it can be read.
 fn file_hash(root: &Path, entry: &FileEntry) -> Option<u64> {
+    if is_streamed(entry) {
+        return streamed_hash(&entry.path_under(root));
+    }
     read_bytes(&entry.path_under(root), entry).ok().map(|(bytes, _)| content_hash(&bytes))
 }
 

@@ -292,7 +292,7 @@ where
 /// One line of a statements export: the `dossier statements` contract, fields in its order.
 #[derive(Debug, Serialize)]
 pub struct StatementLine<'a> {
-    file: &'a str,
+    file: String,
     record: u32,
     speaker: Option<&'a str>,
     speaker_type: Option<SpeakerType>,
@@ -367,7 +367,7 @@ pub fn write_statements(
     let mut writer = RecordWriter::new(out, format);
     corpus.with_statement_records(statements, |index, record| {
         let article = &corpus.articles[corpus.statements[index as usize].article as usize];
-        let file = &corpus.files[article.file_id as usize].relative_path;
+        let file = corpus.article_file(article);
         let record = record.map_err(|reason| std::io::Error::other(format!("{file}: {reason}")))?;
         writer.write(&StatementLine {
             file,
@@ -393,7 +393,7 @@ pub fn write_statements(
 /// One line of an article list export (`dossier articles`).
 #[derive(Debug, Serialize)]
 struct ArticleLine<'a> {
-    file: &'a str,
+    file: String,
     record: u32,
     title: &'a str,
     date: Option<String>,
@@ -409,7 +409,7 @@ struct ArticleLine<'a> {
 impl<'a> ArticleLine<'a> {
     fn new(corpus: &'a Corpus, stories: &Stories, index: u32, article: &'a ArticleMeta) -> Self {
         ArticleLine {
-            file: &corpus.files[article.file_id as usize].relative_path,
+            file: corpus.article_file(article),
             record: article.record,
             title: &article.title,
             date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),

@@ -19,6 +19,9 @@ pub struct Fields {
     pub author: Option<String>,
     /// URL field.
     pub url: Option<String>,
+    /// When a crawler fetched the page (a web archive's `WARC-Date`): a date of last resort, never taken
+    /// for the publication date.
+    pub crawled: Option<String>,
 }
 
 /// Everything learned about one article.
@@ -225,6 +228,8 @@ pub fn analyze(text: &str, fields: &Fields, file_name: &str) -> Analysis {
         (Some(date), Some(DateSource::Text))
     } else if let Some(date) = dates::date_from_filename(file_name) {
         (Some(date), Some(DateSource::Filename))
+    } else if let Some(date) = fields.crawled.as_deref().and_then(dates::parse_date_value) {
+        (Some(date), Some(DateSource::Crawl))
     } else {
         (None, None)
     };

@@ -237,7 +237,16 @@ fn files_arrive_in_the_listings_order_read_afresh_and_from_the_cache() {
             let path = entry.unwrap().path();
             if path.is_file() {
                 let name = format!("{round:02}-{}", path.file_name().unwrap().to_string_lossy());
-                std::fs::copy(&path, folder.path().join(name)).unwrap();
+                std::fs::copy(&path, folder.path().join(&name)).unwrap();
+                // Files changed just before the cache was written are checked again by content and may come
+                // after the others (on a loaded machine, the first ones here were); this test is about order.
+                let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+                std::fs::File::options()
+                    .write(true)
+                    .open(folder.path().join(name))
+                    .unwrap()
+                    .set_modified(an_hour_ago)
+                    .unwrap();
                 copied += 1;
             }
         }

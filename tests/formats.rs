@@ -476,6 +476,8 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
     }
     assert_eq!(at, archive.len());
     std::fs::write(folder.path().join("crawl.warc.gz"), &members).unwrap();
+    // Some tools gzip the whole archive as one member instead.
+    std::fs::write(folder.path().join("whole.warc.gz"), fixtures::gzip(&archive)).unwrap();
     let cut = &archive[..archive.len() - archive.len() / 5];
     std::fs::write(folder.path().join("cut.warc"), cut).unwrap();
     let corpus = load(folder.path());
@@ -485,7 +487,7 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
     let note = format!(
         "skipped, as no HTML pages: {n} metadata records, {n} request records, {n} responses of image/png, 1 warcinfo records"
     );
-    for file in ["crawl.warc", "crawl.warc.gz"] {
+    for file in ["crawl.warc", "crawl.warc.gz", "whole.warc.gz"] {
         assert_reads_with_notes(&corpus, file, &samples, &FULL, &[note.as_str()]);
         let urls: Vec<_> = corpus
             .articles
@@ -501,6 +503,9 @@ fn web_archives_plain_and_gzipped_give_their_html_pages() {
     let cut_articles =
         corpus.articles.iter().filter(|a| corpus.files[a.file_id as usize].relative_path == "cut.warc").count();
     assert!(cut_articles > 0 && cut_articles < samples.len());
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::remove_file(folder.path().join("cut.warc")).unwrap();
+    assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
 }
 
 #[test]
@@ -651,7 +656,7 @@ fn a_zip_of_exports_gives_the_articles_of_every_readable_member() {
         &expected,
         &FULL,
         &[
-            "inner.zip: a zip inside the zip is not opened",
+            "inner.zip: an archive inside the archive is not opened",
             "3 hidden files or files of other types in the archive were skipped",
         ],
     );
@@ -664,20 +669,126 @@ fn a_zip_of_exports_gives_the_articles_of_every_readable_member() {
 }
 
 #[test]
-fn pdfs_old_word_files_and_tar_archives_are_problems_that_say_what_to_do() {
+fn pdfs_give_their_text_in_paragraphs_without_running_heads_and_browser_stamps() {
+    let samples = fixtures::samples();
     let folder = tempfile::tempdir().unwrap();
-    for name in ["report.pdf", "notes.doc", "crawl.tar.gz", "bundle.7z"] {
+    for (index, sample) in samples.iter().enumerate() {
+        let frame = if index % 2 == 0 { fixtures::PdfFrame::Publication } else { fixtures::PdfFrame::Browser };
+        std::fs::write(folder.path().join(format!("{index}.pdf")), fixtures::pdf_article(sample, frame)).unwrap();
+    }
+    let corpus = load(folder.path());
+    for (index, sample) in samples.iter().enumerate() {
+        let file = format!("{index}.pdf");
+        assert_reads(&corpus, &file, std::slice::from_ref(sample), &FULL);
+        let article = corpus.articles.iter().find(|a| corpus.files[a.file_id as usize].relative_path == file).unwrap();
+        let text = corpus.read_text(article).unwrap();
+        // No running head, page number or print stamp is left in the text, and no word stays cut.
+        for leftover in [" · World", "Page 1 of", "10:15 AM", "https://", "- "] {
+            assert!(!text.contains(leftover), "{file}: {leftover:?} left in {text}");
+        }
+        let body_paragraphs = text.split("\n\n").count();
+        assert_eq!(body_paragraphs, 4 + sample.paragraphs().len(), "{file}: {text}");
+        let url = (index % 2 == 1).then(|| format!("https://{}/news/{}", fixtures::host(sample), sample.file));
+        assert_eq!(article.url, url, "{file}");
+    }
+}
+
+#[test]
+fn an_encrypted_a_scanned_and_a_damaged_pdf_are_problems_that_say_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let page = |content: &str| {
+        let mut stream = format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()).into_bytes();
+        stream.shrink_to_fit();
+        vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+            stream,
+        ]
+    };
+    // A scan: the page only paints (here a grey rectangle where the picture of the text would be).
+    std::fs::write(folder.path().join("scan.pdf"), fixtures::pdf_file(&page("0.5 g 50 50 500 700 re f"), "")).unwrap();
+    // Encrypted with a user password (standard security handler, revision 2): the empty one does not open it.
+    let mut objects = page("BT /F1 10 Tf 50 700 Td (secret) Tj ET");
+    let key = "<".to_owned() + &"AB".repeat(32) + ">";
+    objects.push(format!("<< /Filter /Standard /V 1 /R 2 /O {key} /U {key} /P -4 >>").into_bytes());
+    let id = "[<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]";
+    std::fs::write(folder.path().join("locked.pdf"), fixtures::pdf_file(&objects, &format!("/Encrypt 5 0 R /ID {id}")))
+        .unwrap();
+    let whole = fixtures::pdf_article(&fixtures::samples()[0], fixtures::PdfFrame::Publication);
+    std::fs::write(folder.path().join("cut.pdf"), &whole[..whole.len() / 3]).unwrap();
+    std::fs::write(folder.path().join("text.pdf"), "This is no PDF at all.").unwrap();
+    let corpus = load(folder.path());
+    let problem = |file: &str| {
+        let found: Vec<&str> = corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.as_str()).collect();
+        assert_eq!(found.len(), 1, "{file}: {found:?}");
+        found[0].to_owned()
+    };
+    assert!(problem("scan.pdf").contains("no text layer"), "{}", problem("scan.pdf"));
+    assert!(problem("locked.pdf").contains("encrypted with a password"), "{}", problem("locked.pdf"));
+    assert!(problem("cut.pdf").contains("PDF"), "{}", problem("cut.pdf"));
+    assert!(problem("text.pdf").starts_with("not a readable PDF"), "{}", problem("text.pdf"));
+    assert!(corpus.articles.is_empty(), "{:?}", corpus.articles);
+}
+
+#[test]
+fn tar_archives_plain_and_compressed_give_the_articles_of_their_members_named_by_path() {
+    let samples = fixtures::samples();
+    let folder = tempfile::tempdir().unwrap();
+    let news_please: Vec<_> = samples.iter().map(fixtures::news_please).collect();
+    let members = vec![
+        ("download/news-please.jsonl", fixtures::json_lines(&news_please).into_bytes()),
+        ("download/one.pdf", fixtures::pdf_article(&samples[0], fixtures::PdfFrame::Publication)),
+        ("download/photo.jpg", b"\xFF\xD8\xFF not really".to_vec()),
+        ("inner.tar", fixtures::tar(&[("a.txt", b"A".to_vec())])),
+    ];
+    let bundle = fixtures::tar(&members);
+    std::fs::write(folder.path().join("bundle.tar"), &bundle).unwrap();
+    std::fs::write(folder.path().join("bundle.tar.gz"), fixtures::gzip(&bundle)).unwrap();
+    std::fs::write(folder.path().join("bundle.tgz"), fixtures::gzip(&bundle)).unwrap();
+    std::fs::write(folder.path().join("cut.tar"), &bundle[..bundle.len() / 2]).unwrap();
+    std::fs::write(folder.path().join("fake.tar"), "no tar at all".repeat(100)).unwrap();
+    let corpus = load(folder.path());
+    let expected: Vec<Sample> = samples.iter().chain(&samples[..1]).cloned().collect();
+    let notes = [
+        "inner.tar: an archive inside the archive is not opened",
+        "1 hidden files or files of other types in the archive were skipped",
+    ];
+    for file in ["bundle.tar", "bundle.tar.gz", "bundle.tgz"] {
+        assert_reads_with_notes(&corpus, file, &expected, &FULL, &notes);
+        let named: Vec<String> = corpus
+            .articles
+            .iter()
+            .filter(|a| corpus.files[a.file_id as usize].relative_path == file)
+            .map(|a| corpus.article_file(a))
+            .collect();
+        let mut expected_names = vec![format!("{file}/download/news-please.jsonl"); samples.len()];
+        expected_names.push(format!("{file}/download/one.pdf"));
+        assert_eq!(named, expected_names);
+    }
+    // The cut archive keeps what came before the cut, and says so.
+    let cut: Vec<&str> = corpus.problems.iter().filter(|p| p.path == "cut.tar").map(|p| p.message.as_str()).collect();
+    assert!(cut.iter().any(|p| p.contains("cut short") || p.contains("cannot be unpacked")), "{cut:?}");
+    let fake: Vec<&str> = corpus.problems.iter().filter(|p| p.path == "fake.tar").map(|p| p.message.as_str()).collect();
+    assert_eq!(fake.len(), 1, "{fake:?}");
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::remove_file(folder.path().join("fake.tar")).unwrap();
+    std::fs::remove_file(folder.path().join("cut.tar")).unwrap();
+    assert_cached_and_searchable(folder.path(), &cache.path().join("cache.bin"));
+}
+
+#[test]
+fn old_word_files_and_7zip_archives_are_problems_that_say_what_to_do() {
+    let folder = tempfile::tempdir().unwrap();
+    for name in ["notes.doc", "bundle.7z"] {
         std::fs::write(folder.path().join(name), b"bytes").unwrap();
     }
     std::fs::write(folder.path().join("photo.jpg"), b"bytes").unwrap();
     let listing = corpus::list_files(&CorpusSource::Folder(folder.path().to_owned())).unwrap();
     assert_eq!(listing.skipped_files, 1);
     let problems: Vec<String> = listing.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
-    assert_eq!(problems.len(), 4, "{problems:?}");
-    assert!(problems.contains(
-        &"report.pdf: a PDF: Dossier does not read PDFs yet; export the articles as text, RTF or DOCX".to_owned()
-    ));
-    assert!(problems.contains(&"crawl.tar.gz: a tar archive: unpack it, or pack it as .zip".to_owned()));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.contains(&"notes.doc: an old Word document (.doc): save it as .docx".to_owned()));
 }
 
 #[test]
@@ -756,4 +867,29 @@ fn re_reading_every_article_of_a_big_nexis_export_reads_it_once() {
     println!("{} articles, {} KB: read once {read_once:?}, all read again {read_all:?}", many.len(), text.len() >> 10);
     // Reading the export again for each article would take as many times as long as reading it once.
     assert!(read_all < read_once * (many.len() as u32 / 4), "{read_all:?} against {read_once:?}");
+}
+
+#[test]
+fn a_web_page_without_a_date_takes_the_crawl_date_marked_as_such() {
+    let folder = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1><p>The harbour master said the quay would reopen on Monday after repairs.</p></article></body></html>";
+    let response =
+        format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}", page.len());
+    let warc = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://port.example/harbour\r\nWARC-Date: 2024-03-05T11:00:00Z\r\nContent-Length: {}\r\n\r\n{response}\r\n\r\n",
+        response.len()
+    );
+    std::fs::write(folder.path().join("crawl.warc"), warc).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", cache.path())
+        .args(["articles", folder.path().to_str().unwrap(), "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let record: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(record["title"], "Harbour reopens");
+    assert_eq!(record["date"], "2024-03-05");
+    assert_eq!(record["date_source"], "crawl");
+    assert_eq!(record["url"], "https://port.example/harbour");
 }

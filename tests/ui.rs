@@ -690,6 +690,63 @@ fn the_chart_follows_the_series_and_bucket_chosen_and_a_click_lists_that_period(
     assert_eq!(harness.state().visible_articles().len(), harness.state().corpus.articles.len());
 }
 
+/// A double-click on the chart resets the period; its first click, which picked a period and opened that
+/// period's first article, is undone: the article read before stays open.
+#[test]
+fn a_double_click_on_the_chart_resets_the_period_and_keeps_the_article_read_before() {
+    // Steps of a sixtieth of a second, as a screen's frames, so two clicks fit egui's 0.3 s double-click.
+    let corpus = sample_corpus();
+    let mut harness = Harness::builder().with_size([1280.0, 800.0]).with_step_dt(1.0 / 60.0).build_eframe(move |cc| {
+        DossierApp::with_state(&cc.egui_ctx, AppState::default(), Box::new(FakeDialogs::default()), Some(corpus))
+    });
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    let all = harness.state().corpus.articles.len();
+    let read_before = harness.state().selected_article();
+    assert!(read_before.is_some());
+    harness.get_by_label("Chart").click();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
+    let chart = harness.state_mut().chart().unwrap().clone();
+    // A bucket whose articles do not include the one read, so a single click would open another.
+    let read_date = read_before.and_then(|a| harness.state().corpus.articles[a].date);
+    let bucket = (0..chart.starts.len())
+        .find(|&b| {
+            chart.total_articles[b] > 0 && read_date.is_none_or(|d| d < chart.starts[b] || d > chart.bucket_end(b))
+        })
+        .unwrap();
+    let position = harness.state().chart_bucket_position(bucket).unwrap();
+    harness.hover_at(position);
+    // The tooltip fades in over a few frames.
+    harness.run_steps(30);
+    for pressed in [true, false, true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: position,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    // Past the double-click interval, so the next click counts alone.
+    harness.run_steps(30);
+    assert_eq!(harness.state().visible_articles().len(), all, "the period is reset");
+    assert_eq!(harness.state().selected_article(), read_before, "the article read before stays open");
+
+    // A single click still picks the period and opens its first article.
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: position,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(30);
+    assert_eq!(harness.state().visible_articles().len() as u64, chart.total_articles[bucket]);
+    let opened = harness.state().selected_article();
+    assert!(opened.is_some() && opened != read_before);
+}
+
 #[test]
 fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
     let folder = tempfile::tempdir().unwrap();

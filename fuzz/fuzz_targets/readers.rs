@@ -1,5 +1,5 @@
 //! Every reader never panics, whatever the format and input: `ingest::read_records` on text (lossy UTF-8)
-//! and `ingest::read_binary` on the bytes of containers (DOCX, ODT, WARC, zip); compressed input is
+//! and `ingest::read_binary` on the bytes of binary formats (DOCX, ODT, PDF, WARC, zip, tar); compressed input is
 //! unpacked first, to a limit. Every record's `byte_range` of a text format is ordered, lies within the
 //! text and falls on char boundaries, so `&text[byte_range]` can be sliced to re-read the record alone.
 //! The first byte picks the format (and whether the rest is gzip-compressed); the rest is the file.
@@ -9,7 +9,7 @@ use dossier::ingest::compressed::{Compression, unpack};
 use dossier::ingest::{Format, read_binary, read_records};
 use libfuzzer_sys::fuzz_target;
 
-const FORMATS: [Format; 11] = [
+const FORMATS: [Format; 13] = [
     Format::Text,
     Format::Markdown,
     Format::Html,
@@ -21,6 +21,8 @@ const FORMATS: [Format; 11] = [
     Format::Rtf,
     Format::Warc,
     Format::Zip,
+    Format::Pdf,
+    Format::Tar,
 ];
 
 fuzz_target!(|data: &[u8]| {

@@ -1,6 +1,6 @@
-//! Zip archives of article files: each member in a format Dossier reads (compressed ones too, and DOCX,
+//! Zip and tar archives of article files: each member in a format Dossier reads (compressed ones too, and DOCX,
 //! ODT or WARC inside) gives its articles, numbered one after another across the archive; other members
-//! are counted, and a zip inside the zip is not opened. Limits on members and unpacked bytes stop bombs.
+//! are counted, and an archive inside the archive is not opened. Limits on members and unpacked bytes stop bombs.
 
 use super::compressed::{self, Compression};
 use super::{Format, Records};
@@ -16,23 +16,21 @@ const MAX_TOTAL_BYTES: u64 = 1 << 30;
 
 /// Reads the articles of every readable member of a zip archive.
 pub fn read_zip(bytes: &[u8]) -> Records {
-    let mut records = Records::default();
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(archive) => archive,
-        Err(error) => {
-            records.fail(format!("not a zip archive ({error})"));
-            return records;
-        }
+        Err(error) => return Records { error: Some(format!("not a zip archive ({error})")), ..Records::default() },
     };
-    let (mut other_types, mut total) = (0usize, 0u64);
+    let mut members = Members::default();
     if archive.len() > MAX_MEMBERS {
-        records.warn(format!("the archive holds {} files; only the first {MAX_MEMBERS} were read", archive.len()));
+        members
+            .records
+            .warn(format!("the archive holds {} files; only the first {MAX_MEMBERS} were read", archive.len()));
     }
     for index in 0..archive.len().min(MAX_MEMBERS) {
         let mut member = match archive.by_index(index) {
             Ok(member) => member,
             Err(error) => {
-                records.warn(format!("file {} of the archive cannot be unpacked: {error}", index + 1));
+                members.records.warn(format!("file {} of the archive cannot be unpacked: {error}", index + 1));
                 continue;
             }
         };
@@ -43,29 +41,86 @@ pub fn read_zip(bytes: &[u8]) -> Records {
             Ok(name) => name.into_owned(),
             Err(_) => String::from_utf8_lossy(member.name_raw()).into_owned(),
         };
-        let path = Path::new(&name);
-        let hidden = path.components().any(|c| c.as_os_str().to_string_lossy().starts_with(['.', '_']));
-        let Some(format) = Format::from_path(path).filter(|_| !hidden && !crate::corpus::is_documentation(path)) else {
-            other_types += 1;
-            continue;
-        };
-        // One level only, so archives nested in archives cannot multiply the work.
-        if format == Format::Zip {
-            records.warn(format!("{name}: a zip inside the zip is not opened"));
-            continue;
+        if !members.read(&name, &mut member) {
+            break;
         }
-        let mut content = Vec::new();
-        if let Err(error) = (&mut member).take(MAX_MEMBER_BYTES + 1).read_to_end(&mut content) {
-            records.warn(format!("{name}: cannot be unpacked ({error})"));
-            continue;
-        }
-        total += content.len() as u64;
-        if content.len() as u64 > MAX_MEMBER_BYTES || total > MAX_TOTAL_BYTES {
-            records.warn(format!(
-                "{name}: the archive unpacks to more than {} MB (a decompression bomb?); it and the files after it were not read",
-                if total > MAX_TOTAL_BYTES { MAX_TOTAL_BYTES } else { MAX_MEMBER_BYTES } >> 20
+    }
+    members.finish()
+}
+
+/// Reads the articles of every readable member of a tar archive (once unpacked from gzip or another
+/// compression); a damaged or cut archive keeps the members before the damage.
+pub fn read_tar(bytes: &[u8]) -> Records {
+    let mut archive = tar::Archive::new(bytes);
+    let mut members = Members::default();
+    let entries = match archive.entries() {
+        Ok(entries) => entries,
+        Err(error) => return Records { error: Some(format!("not a tar archive ({error})")), ..Records::default() },
+    };
+    for (index, entry) in entries.enumerate() {
+        if index == MAX_MEMBERS {
+            members.records.warn(format!(
+                "the archive holds more than {MAX_MEMBERS} files; only the first {MAX_MEMBERS} were read"
             ));
             break;
+        }
+        let mut entry = match entry {
+            Ok(entry) => entry,
+            Err(error) if index == 0 => {
+                return Records { error: Some(format!("not a tar archive ({error})")), ..Records::default() };
+            }
+            Err(error) => {
+                members.records.warn(format!("the archive is damaged or cut short after its file {index}: {error}"));
+                break;
+            }
+        };
+        if !entry.header().entry_type().is_file() {
+            continue;
+        }
+        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        if !members.read(&name, &mut entry) {
+            break;
+        }
+    }
+    members.finish()
+}
+
+/// The articles of an archive's members as they are read one after another, with what was skipped.
+#[derive(Default)]
+struct Members {
+    records: Records,
+    other_types: usize,
+    unpacked_bytes: u64,
+}
+
+impl Members {
+    /// Reads one member's articles, each named by the member's path; false when the archive unpacks to
+    /// more than the limits allow, so no more members should be read.
+    fn read(&mut self, name: &str, member: &mut impl Read) -> bool {
+        let records = &mut self.records;
+        let path = Path::new(name);
+        let hidden = path.components().any(|c| c.as_os_str().to_string_lossy().starts_with(['.', '_']));
+        let Some(format) = Format::from_path(path).filter(|_| !hidden && !crate::corpus::is_documentation(path)) else {
+            self.other_types += 1;
+            return true;
+        };
+        // One level only, so archives nested in archives cannot multiply the work.
+        if matches!(format, Format::Zip | Format::Tar) {
+            records.warn(format!("{name}: an archive inside the archive is not opened"));
+            return true;
+        }
+        let mut content = Vec::new();
+        if let Err(error) = member.take(MAX_MEMBER_BYTES + 1).read_to_end(&mut content) {
+            records.warn(format!("{name}: cannot be unpacked ({error})"));
+            return true;
+        }
+        self.unpacked_bytes += content.len() as u64;
+        if content.len() as u64 > MAX_MEMBER_BYTES || self.unpacked_bytes > MAX_TOTAL_BYTES {
+            records.warn(format!(
+                "{name}: the archive unpacks to more than {} MB (a decompression bomb?); it and the files after it were not read",
+                if self.unpacked_bytes > MAX_TOTAL_BYTES { MAX_TOTAL_BYTES } else { MAX_MEMBER_BYTES } >> 20
+            ));
+            return false;
         }
         if let Some(compression) = Compression::from_path(path) {
             match compressed::unpack(&content, compression, MAX_MEMBER_BYTES) {
@@ -77,7 +132,7 @@ pub fn read_zip(bytes: &[u8]) -> Records {
                 }
                 Err(reason) => {
                     records.warn(format!("{name}: {reason}"));
-                    continue;
+                    return true;
                 }
             }
         }
@@ -95,14 +150,20 @@ pub fn read_zip(bytes: &[u8]) -> Records {
         }
         for mut record in member_records.records {
             record.record = records.records.len() as u32;
+            record.member = Some(name.to_owned());
             records.records.push(record);
         }
+        true
     }
-    if other_types > 0 {
-        records.warn(format!("{other_types} hidden files or files of other types in the archive were skipped"));
+
+    fn finish(mut self) -> Records {
+        if self.other_types > 0 {
+            self.records
+                .warn(format!("{} hidden files or files of other types in the archive were skipped", self.other_types));
+        }
+        if self.records.records.is_empty() && self.records.error.is_none() {
+            self.records.fail("the archive holds no article Dossier can read");
+        }
+        self.records
     }
-    if records.records.is_empty() && records.error.is_none() {
-        records.fail("the archive holds no article Dossier can read");
-    }
-    records
 }

@@ -27,7 +27,7 @@ impl Compression {
     pub fn from_path(path: &Path) -> Option<Compression> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match extension.as_str() {
-            "gz" | "gzip" => Compression::Gzip,
+            "gz" | "gzip" | "tgz" => Compression::Gzip,
             "bz2" => Compression::Bzip2,
             "xz" => Compression::Xz,
             "zst" | "zstd" => Compression::Zstd,

@@ -55,11 +55,17 @@ pub fn read_delimited(text: &str) -> Records {
                 }
                 match collector.finish() {
                     (fields, Some(text)) => {
-                        records.records.push(RawRecord { record: index, fields, text, byte_range: range })
+                        records.records.push(RawRecord { record: index, fields, text, byte_range: range, member: None })
                     }
-                    (fields, None) if is_listing && super::fields::is_listing_only(&fields) => records
-                        .records
-                        .push(RawRecord { record: index, fields, text: String::new(), byte_range: range }),
+                    (fields, None) if is_listing && super::fields::is_listing_only(&fields) => {
+                        records.records.push(RawRecord {
+                            record: index,
+                            fields,
+                            text: String::new(),
+                            byte_range: range,
+                            member: None,
+                        })
+                    }
                     (_, None) if is_ragged => {}
                     (_, None) if is_listing => {
                         records.warn(format!("row {}: neither a link nor a headline to list it by", index + 2))

@@ -113,6 +113,7 @@ fn push_article(records: &mut Records, lines: &[&str], byte_range: std::ops::Ran
         fields,
         text: body.join("\n\n"),
         byte_range,
+        member: None,
     });
 }
 

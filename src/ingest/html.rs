@@ -232,7 +232,7 @@ pub fn read_html(source: &str) -> Records {
     if text.trim().is_empty() {
         records.fail("the page has no readable text (no body, or only scripts and menus)");
     } else {
-        records.records.push(RawRecord { record: 0, fields, text, byte_range: 0..source.len() });
+        records.records.push(RawRecord { record: 0, fields, text, byte_range: 0..source.len(), member: None });
     }
     records
 }

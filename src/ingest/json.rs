@@ -79,12 +79,16 @@ fn push_value(records: &mut Records, value: &Value, index: usize, place: &str, r
     }
     match collector.finish() {
         (fields, Some(text)) => {
-            records.records.push(RawRecord { record: index as u32, fields, text, byte_range: range })
+            records.records.push(RawRecord { record: index as u32, fields, text, byte_range: range, member: None })
         }
         // A listing without text (Media Cloud): kept with 0 words.
-        (fields, None) if super::fields::is_listing_only(&fields) => {
-            records.records.push(RawRecord { record: index as u32, fields, text: String::new(), byte_range: range })
-        }
+        (fields, None) if super::fields::is_listing_only(&fields) => records.records.push(RawRecord {
+            record: index as u32,
+            fields,
+            text: String::new(),
+            byte_range: range,
+            member: None,
+        }),
         (_, None) => records.warn(format!(
             "{place}: no text field (looked for text, body, content, article…; keys are {})",
             object.keys().map(String::as_str).collect::<Vec<_>>().join(", ")

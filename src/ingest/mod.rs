@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod nexis;
 pub mod office;
+pub mod pdf;
 pub mod rtf;
 pub mod warc;
 
@@ -39,16 +40,23 @@ pub enum Format {
     Odt,
     /// Rich Text Format (one article, or a Nexis or Factiva export of many).
     Rtf,
+    /// A PDF's text layer (one article, or a Nexis export of many).
+    Pdf,
     /// A web archive: the HTML pages it holds, one article each.
     Warc,
     /// A zip archive of files in the formats above.
     Zip,
+    /// A tar archive of files in the formats above (`.tar`, `.tar.gz`, `.tgz`…).
+    Tar,
 }
 
 impl Format {
     /// The format for a file name's extension, if Dossier reads it; for a compressed file
     /// (`news.jsonl.gz`), the format of what it holds.
     pub fn from_path(path: &Path) -> Option<Format> {
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tgz")) {
+            return Some(Format::Tar);
+        }
         let path = match compressed::Compression::from_path(path) {
             Some(_) => Path::new(path.file_stem()?),
             None => path,
@@ -64,8 +72,10 @@ impl Format {
             "docx" => Format::Docx,
             "odt" => Format::Odt,
             "rtf" => Format::Rtf,
+            "pdf" => Format::Pdf,
             "warc" => Format::Warc,
             "zip" => Format::Zip,
+            "tar" => Format::Tar,
             _ => return None,
         })
     }
@@ -82,8 +92,10 @@ impl Format {
             Format::Docx => "docx",
             Format::Odt => "odt",
             Format::Rtf => "rtf",
+            Format::Pdf => "pdf",
             Format::Warc => "warc",
             Format::Zip => "zip",
+            Format::Tar => "tar",
         }
     }
 
@@ -94,7 +106,7 @@ impl Format {
 
     /// True for formats whose bytes are no text: containers read by `read_binary`, not decoded.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Odt | Format::Warc | Format::Zip)
+        matches!(self, Format::Docx | Format::Odt | Format::Pdf | Format::Warc | Format::Zip | Format::Tar)
     }
 
     /// True for formats read whole however large (up to `corpus::MAX_FILE_BYTES`): those of many articles,
@@ -115,6 +127,8 @@ pub struct RawRecord {
     pub text: String,
     /// The record's byte range in the decoded file text.
     pub byte_range: Range<usize>,
+    /// The file inside an archive the record came from (`articles/03.txt`), if it came from one.
+    pub member: Option<String>,
 }
 
 /// What a reader found in one file: records, warnings about parts it skipped, or an error that stopped it.
@@ -150,8 +164,7 @@ pub fn read_records(format: Format, text: &str) -> Records {
             Ok(text) => read_document_text(&text),
             Err(reason) => Records { error: Some(reason), ..Records::default() },
         },
-        Format::Warc => warc::read_warc(text.as_bytes()),
-        Format::Zip => archive::read_zip(text.as_bytes()),
+        Format::Pdf | Format::Warc | Format::Zip | Format::Tar => read_binary(format, text.as_bytes()),
     }
 }
 
@@ -160,8 +173,21 @@ pub fn read_binary(format: Format, bytes: &[u8]) -> Records {
     let text = match format {
         Format::Docx => office::document_text(bytes, office::Office::Docx),
         Format::Odt => office::document_text(bytes, office::Office::Odt),
+        Format::Pdf => {
+            return match pdf::document_text(bytes) {
+                Ok(pdf) => {
+                    let mut records = read_document_text(&pdf.text);
+                    for record in &mut records.records {
+                        record.fields.url = record.fields.url.take().or_else(|| pdf.url.clone());
+                    }
+                    records
+                }
+                Err(reason) => Records { error: Some(reason), ..Records::default() },
+            };
+        }
         Format::Warc => return warc::read_warc(bytes),
         Format::Zip => return archive::read_zip(bytes),
+        Format::Tar => return archive::read_tar(bytes),
         _ => return read_records(format, &String::from_utf8_lossy(bytes)),
     };
     match text {
@@ -206,6 +232,7 @@ fn read_plain(text: &str) -> Records {
             fields: Fields::default(),
             text: text.to_owned(),
             byte_range: 0..text.len(),
+            member: None,
         });
     }
     records

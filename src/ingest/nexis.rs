@@ -150,6 +150,7 @@ pub fn read_nexis(text: &str) -> Records {
                     fields,
                     text: body,
                     byte_range,
+                    member: None,
                 });
             }
             Err(reason) => records.warn(format!("document {number}: {reason}")),

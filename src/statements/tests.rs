@@ -4,18 +4,7 @@ use crate::metadata::{Fields, analyze};
 fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
     let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
     let article = Article {
-        meta: crate::article::ArticleMeta {
-            file_id: 0,
-            record: 0,
-            byte_range: 0..0,
-            title: "T".into(),
-            date: None,
-            date_source: None,
-            outlet: None,
-            author: None,
-            url: None,
-            words: 0,
-        },
+        meta: crate::article::ArticleMeta { title: "T".into(), ..Default::default() },
         text: text.to_owned(),
         lines: analysis.lines,
     };

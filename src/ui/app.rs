@@ -59,6 +59,9 @@ pub struct DossierApp {
     list: ArticleList,
     /// Index into `corpus.articles` of the selected article.
     selected: Option<usize>,
+    /// When picking a period opened its first article: the article selected before, and the one opened, so
+    /// that a double-click (whose first click picked the period) resets the period and undoes the opening.
+    opened_by_period: Option<(Option<usize>, usize)>,
     article: ArticleSlot,
     show_problems: bool,
     skipped_files: usize,
@@ -147,6 +150,7 @@ impl DossierApp {
             path_prompt: None,
             list: ArticleList::default(),
             selected: None,
+            opened_by_period: None,
             article: ArticleSlot::Empty,
             show_problems: false,
             skipped_files: 0,
@@ -195,6 +199,11 @@ impl DossierApp {
     /// True while a corpus is loading.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()
+    }
+
+    /// Index into the corpus' articles of the selected article, if any.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.selected
     }
 
     /// The article shown in the centre, if one is read.
@@ -986,12 +995,22 @@ impl DossierApp {
                     self.rebuild_list(ctx);
                     self.statements_view.period = period;
                     self.statements_view.mark_changed();
-                    if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
+                    let opened = self.opened_by_period.take().filter(|&(_, opened)| self.selected == Some(opened));
+                    if let (None, Some((before, _))) = (period, opened) {
+                        // Nothing was read since the period opened its article: that opening is undone.
+                        self.selected = None;
+                        self.article = ArticleSlot::Empty;
+                        if let Some(row) = before.and_then(|b| self.list.row_of(b)) {
+                            self.select_row(ctx, row);
+                            self.list.scroll_to_row(row);
+                        }
+                    } else if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
                         self.list.scroll_to_row(row);
                     } else if !self.list.visible.is_empty() {
-                        self.selected = None;
+                        let before = self.selected.take();
                         self.select_row(ctx, 0);
                         self.list.scroll_to_row(0);
+                        self.opened_by_period = self.selected.map(|opened| (before, opened));
                     }
                 }
                 Command::SearchChanged => self.search_bar.mark_changed(),

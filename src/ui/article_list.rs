@@ -328,16 +328,10 @@ mod tests {
 
     fn meta(title: &str, date: Option<(i32, u32, u32)>, outlet: Option<&str>) -> ArticleMeta {
         ArticleMeta {
-            file_id: 0,
-            record: 0,
-            byte_range: 0..0,
             title: title.into(),
             date: date.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
-            date_source: None,
             outlet: outlet.map(Into::into),
-            author: None,
-            url: None,
-            words: 0,
+            ..ArticleMeta::default()
         }
     }
 

@@ -143,11 +143,12 @@ fn article_ui(
     });
     ui.horizontal_wrapped(|ui| {
         let file = &corpus.files[meta.file_id as usize];
-        // Files of many articles (CSV, JSON, and exports such as Nexis, Factiva, WARC and zip) name the record.
-        let place = if file.format.holds_many() || meta.record > 0 {
+        // Files of many articles (CSV, JSON, and exports such as Nexis, Factiva and WARC) name the record;
+        // an archive names the file inside it.
+        let place = if meta.member.is_none() && (file.format.holds_many() || meta.record > 0) {
             format!("{} · record {}", file.relative_path, meta.record)
         } else {
-            file.relative_path.clone()
+            corpus.article_file(meta)
         };
         ui.weak(place);
         if let Some(url) = &meta.url {

@@ -549,3 +549,165 @@ pub fn zip_bytes(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
     }
     writer.finish().unwrap().into_inner()
 }
+
+/// A tar archive of `(name, bytes)` entries.
+pub fn tar(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, content) in entries {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(content.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append_data(&mut header, name, content.as_slice()).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+/// A line of text placed on a PDF page: text, left edge and baseline in points from the bottom left, size.
+pub type PdfLine = (String, f64, f64, f64);
+
+/// A PDF of pages of Helvetica text (Windows-1252), written by hand: one content stream a page, drawing
+/// each line where it is placed.
+pub fn pdf(pages: &[Vec<PdfLine>]) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = Vec::new();
+    // 1: catalog, 2: page tree, 3: font, then a page and its content for each page.
+    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes());
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
+    for (index, lines) in pages.iter().enumerate() {
+        let mut content = Vec::new();
+        for (text, x, y, size) in lines {
+            let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+            let mut escaped = Vec::new();
+            for &byte in encoded.iter() {
+                if matches!(byte, b'(' | b')' | b'\\') {
+                    escaped.push(b'\\');
+                }
+                escaped.push(byte);
+            }
+            content.extend(format!("BT /F1 {size} Tf {x} {y} Td (").into_bytes());
+            content.extend(escaped);
+            content.extend(b") Tj ET\n");
+        }
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * index
+            )
+            .into_bytes(),
+        );
+        let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+        stream.extend(content);
+        stream.extend(b"\nendstream");
+        objects.push(stream);
+    }
+    pdf_file(&objects, "")
+}
+
+/// A PDF file of numbered objects (from 1), with a cross-reference table and `trailer_extra` in its trailer.
+pub fn pdf_file(objects: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", index + 1).into_bytes());
+        out.extend(object);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!("trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .into_bytes(),
+    );
+    out
+}
+
+/// How a PDF article's pages are framed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PdfFrame {
+    /// A publication's running head at the top and "Page N of M" at the foot.
+    Publication,
+    /// What a browser prints: the date, time and title at the top, the address and "N/M" at the foot.
+    Browser,
+}
+
+/// A sample article laid out on PDF pages as `plain_text` gives it: each header line a paragraph of its
+/// own, the body wrapped at 90 characters with long words hyphenated at a line's end, running heads framed.
+pub fn pdf_article(sample: &Sample, frame: PdfFrame) -> Vec<u8> {
+    const BODY: f64 = 10.0;
+    let mut paragraphs: Vec<(String, f64)> = vec![
+        (sample.day().format("%A, %B %-d, %Y").to_string(), BODY),
+        (sample.title.clone(), 18.0),
+        (format!("By {}", sample.author), BODY),
+        (sample.outlet.clone(), BODY),
+    ];
+    paragraphs.extend(sample.paragraphs().into_iter().map(|p| (p.to_owned(), BODY)));
+    let mut pages: Vec<Vec<PdfLine>> = vec![Vec::new()];
+    let mut y = 720.0;
+    for (paragraph, size) in paragraphs {
+        let width = if size > BODY { 50 } else { 90 };
+        for line in wrap_hyphenated(&paragraph, width) {
+            if y < 80.0 {
+                pages.push(Vec::new());
+                y = 720.0;
+            }
+            pages.last_mut().unwrap().push((line, 50.0, y, size));
+            y -= 1.3 * size;
+        }
+        y -= BODY;
+    }
+    let count = pages.len();
+    // Running heads are drawn first, at the top, and the foot after them, as layout programs do.
+    for (index, page) in pages.iter_mut().enumerate() {
+        let number = index + 1;
+        let (head, foot) = match frame {
+            PdfFrame::Publication => (
+                (format!("{} · World", sample.outlet), 50.0, 760.0, 8.0),
+                (format!("Page {number} of {count}"), 500.0, 30.0, 8.0),
+            ),
+            PdfFrame::Browser => (
+                (format!("3/4/21, 10:15 AM    {}", sample.title), 20.0, 775.0, 8.0),
+                (format!("https://{}/news/{} {number}/{count}", host(sample), sample.file), 20.0, 15.0, 8.0),
+            ),
+        };
+        page.splice(0..0, [head, foot]);
+    }
+    pdf(&pages)
+}
+
+/// A word of letters cut to fit `room` characters with its hyphen, the rest starting in lower case.
+fn hyphenate(word: &str, room: usize) -> Option<(String, String)> {
+    let fits = room.checked_sub(1).filter(|&n| n >= 3 && word.chars().count() >= n + 3)?;
+    let cut: String = word.chars().take(fits).collect();
+    let rest: String = word.chars().skip(fits).collect();
+    let whole_word = word.chars().all(char::is_alphabetic) && rest.starts_with(char::is_lowercase);
+    whole_word.then_some((cut, rest))
+}
+
+/// Lines of at most `width` characters; a word of letters that would pass the end is cut with a hyphen.
+fn wrap_hyphenated(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().unwrap();
+        let room = width.saturating_sub(line.chars().count() + 1);
+        if line.is_empty() || line.chars().count() + 1 + word.chars().count() <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        } else if let Some((cut, rest)) = hyphenate(word, room) {
+            line.push(' ');
+            line.push_str(&cut);
+            line.push('-');
+            lines.push(rest);
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    lines
+}
