@@ -79,6 +79,8 @@ pub struct DossierApp {
     /// How many statements each speaker name (as found) made: counted once a corpus has loaded, as a
     /// million articles hold some twenty million statements.
     found_speakers: BTreeMap<String, usize>,
+    /// The corpus' articles grouped with their copies, found when loading ends.
+    stories: crate::duplicates::Stories,
     date_summary: status_bar::DateSummary,
     statements_view: StatementsView,
     speaker_manager: SpeakerManager,
@@ -161,6 +163,7 @@ impl DossierApp {
             speaker_edits: SpeakerEdits::default(),
             speaker_names: SpeakerNames::default(),
             found_speakers: BTreeMap::new(),
+            stories: Default::default(),
             date_summary: status_bar::DateSummary::default(),
             statements_view: StatementsView::default(),
             speaker_manager: SpeakerManager::default(),
@@ -536,6 +539,9 @@ impl DossierApp {
                 }
                 self.statements_view.mark_changed();
                 self.found_speakers = self.corpus.found_speakers();
+                // Linear in the articles (0.5 s at 100,000 with echoes; stories alone 0.2 s).
+                let threshold = self.state.copy_threshold.clamp(0.05, 1.0);
+                self.stories = crate::duplicates::Stories::find(&self.corpus, threshold);
                 self.rebuild_speaker_names();
                 self.start_indexing(ctx);
                 if let (true, Some(path)) =
@@ -773,8 +779,13 @@ impl DossierApp {
             })
             .map(|()| vec![path.clone()]),
             ExportKind::Articles => export::write_list_file(&path, |out| {
-                let stories = crate::duplicates::Stories::find(&self.corpus, crate::duplicates::DEFAULT_COPY_THRESHOLD);
-                export::write_articles(out, &self.corpus, &stories, self.list.visible.iter().copied(), ListFormat::Csv)
+                export::write_articles(
+                    out,
+                    &self.corpus,
+                    &self.stories,
+                    self.list.visible.iter().copied(),
+                    ListFormat::Csv,
+                )
             })
             .map(|()| vec![path.clone()]),
             ExportKind::Topics => crate::store::save_json(&path, &self.topics)
@@ -1330,6 +1341,7 @@ impl eframe::App for DossierApp {
                 ui,
                 &self.article,
                 &self.corpus,
+                &self.stories,
                 self.loading.is_some(),
                 &self.state,
                 &mut self.statement_focus,
