@@ -1,5 +1,11 @@
 //! Writes a deterministic benchmark corpus:
-//! `cargo run --release --example gen_corpus -- N OUT_DIR [--syndicated PERCENT]`.
+//! `cargo run --release --example gen_corpus -- N OUT_DIR [--warc|--pdf|--syndicated PERCENT]`.
+//!
+//! With `--warc`, the N articles are HTML pages in one web archive, `OUT_DIR/crawl.warc.gz`, each record
+//! in a gzip member of its own (as crawlers write them), with the request and metadata records a crawl
+//! holds, and pages of realistic weight (navigation, inline scripts): about 10 KB packed a page. With
+//! `--pdf`, they are N PDF files of one to three pages, laid out as a publication prints them (running
+//! head, page numbers, hyphenated line ends).
 //!
 //! N made-up news articles of realistic shape (about 4 KB each): mostly `.txt`, some `.html`, and some in
 //! `.jsonl` and `.csv` files of 100 records; datelines over ten years, 50 outlets, 3,000 speakers with
@@ -375,7 +381,8 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     };
     let out = Path::new(&out);
-    let syndicated: usize = match (args.next().as_deref(), args.next()) {
+    let shape = args.next();
+    let syndicated: usize = match (shape.as_deref(), args.next()) {
         (Some("--syndicated"), Some(percent)) => percent.parse().expect("--syndicated takes a percentage"),
         _ => 0,
     };
@@ -392,6 +399,11 @@ fn main() -> std::io::Result<()> {
             )
         })
         .collect();
+    match shape.as_deref() {
+        Some("--warc") => return write_warc(count, out, &mut random, &outlets),
+        Some("--pdf") => return write_pdfs(count, out, &mut random, &outlets),
+        _ => {}
+    }
     let mut index = 0;
     let mut bytes = 0usize;
     while index < count {
@@ -470,4 +482,168 @@ fn main() -> std::io::Result<()> {
         out.display()
     );
     Ok(())
+}
+
+/// A page's worth of hex digits (scripts and tracking data compress poorly, as on real pages).
+fn noise(random: &mut Random, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 16);
+    while out.len() < bytes {
+        let _ = write!(out, "{:016x}", random.next());
+    }
+    out
+}
+
+/// One web archive of `count` HTML pages, a gzip member a record.
+fn write_warc(count: usize, out: &Path, random: &mut Random, outlets: &[String]) -> std::io::Result<()> {
+    use flate2::{Compression, write::GzEncoder};
+    std::fs::create_dir_all(out)?;
+    let path = out.join("crawl.warc.gz");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+    let mut record = |kind: &str, uri: &str, content_type: &str, block: &[u8]| -> std::io::Result<()> {
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+        write!(
+            encoder,
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-01-10T08:00:00Z\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )?;
+        encoder.write_all(block)?;
+        encoder.write_all(b"\r\n\r\n")?;
+        file.write_all(&encoder.finish()?)
+    };
+    record("warcinfo", "", "application/warc-fields", b"software: dossier gen_corpus\r\n")?;
+    let mut text_bytes = 0usize;
+    for index in 0..count {
+        let article = article(random, outlets);
+        text_bytes += article.text.len();
+        let uri = format!("https://news{}.example/{index:07}", index % 50);
+        let paragraphs: String =
+            article.text.split("\n\n").map(|p| format!("<p>{}</p>\n", html_escape(p.trim()))).collect();
+        let links: String = (0..120)
+            .map(|i| format!("<li><a href=\"/section/{i}/{}\">Section {i}</a></li>", noise(random, 16)))
+            .collect();
+        let page = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title><meta property=\"og:site_name\" content=\"{outlet}\"><meta property=\"article:published_time\" content=\"{:04}-{:02}-{:02}\"><script>window.__state = \"{}\";</script><style>.a{{color:#333}}</style></head><body><nav><ul>{links}</ul></nav><article><h1>{title}</h1>{paragraphs}</article><footer>Copyright {outlet}</footer><script>track(\"{}\");</script></body></html>",
+            article.date.0,
+            article.date.1,
+            article.date.2,
+            noise(random, 5500),
+            noise(random, 1000),
+            title = html_escape(&article.title),
+            outlet = html_escape(&article.outlet),
+        );
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: {}\r\n\r\n{page}",
+            page.len()
+        );
+        record(
+            "request",
+            &uri,
+            "application/http; msgtype=request",
+            format!("GET / HTTP/1.1\r\nHost: news.example\r\n\r\n").as_bytes(),
+        )?;
+        record("response", &uri, "application/http; msgtype=response", response.as_bytes())?;
+        record("metadata", &uri, "application/warc-fields", format!("outlink: {uri}/more\r\n").as_bytes())?;
+    }
+    file.flush()?;
+    let size = std::fs::metadata(&path)?.len();
+    eprintln!(
+        "wrote {count} pages ({:.1} MB of article text) in {} ({:.1} MB)",
+        text_bytes as f64 / 1e6,
+        path.display(),
+        size as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// `count` PDF files of one article each, Helvetica text laid out as a publication prints it.
+fn write_pdfs(count: usize, out: &Path, random: &mut Random, outlets: &[String]) -> std::io::Result<()> {
+    let mut total = 0u64;
+    for index in 0..count {
+        let folder = out.join(format!("{:04}", index / 1000));
+        std::fs::create_dir_all(&folder)?;
+        let article = article(random, outlets);
+        let mut pages: Vec<Vec<(String, f64, f64, f64)>> = vec![Vec::new()];
+        let mut y = 720.0;
+        for (number, paragraph) in article.text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).enumerate() {
+            let size = if number == 0 { 16.0 } else { 10.0 };
+            let mut line = String::new();
+            let mut lines = Vec::new();
+            for word in paragraph.split_whitespace() {
+                if line.len() + word.len() + 1 > if size > 10.0 { 55 } else { 90 } {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            lines.push(line);
+            for line in lines {
+                if y < 80.0 {
+                    pages.push(Vec::new());
+                    y = 720.0;
+                }
+                pages.last_mut().unwrap().push((line, 50.0, y, size));
+                y -= 1.3 * size;
+            }
+            y -= 8.0;
+        }
+        let page_count = pages.len();
+        for (number, page) in pages.iter_mut().enumerate() {
+            page.insert(0, (format!("{} - World", article.outlet), 50.0, 760.0, 8.0));
+            page.insert(1, (format!("Page {} of {page_count}", number + 1), 500.0, 30.0, 8.0));
+        }
+        let bytes = pdf(&pages);
+        total += bytes.len() as u64;
+        std::fs::write(folder.join(format!("article-{index:07}.pdf")), bytes)?;
+    }
+    eprintln!("wrote {count} PDFs ({:.1} MB) to {}", total as f64 / 1e6, out.display());
+    Ok(())
+}
+
+/// A PDF of pages of Helvetica lines (text, x, y, size), Windows-1252 text.
+fn pdf(pages: &[Vec<(String, f64, f64, f64)>]) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            (0..pages.len()).map(|i| format!("{} 0 R", 4 + 2 * i)).collect::<Vec<_>>().join(" "),
+            pages.len()
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+    ];
+    for (index, lines) in pages.iter().enumerate() {
+        let mut content = Vec::new();
+        for (text, x, y, size) in lines {
+            let _ = write!(content, "BT /F1 {size} Tf {x} {y} Td (");
+            for byte in encoding_rs::WINDOWS_1252.encode(text).0.iter() {
+                if matches!(byte, b'(' | b')' | b'\\') {
+                    content.push(b'\\');
+                }
+                content.push(*byte);
+            }
+            content.extend(b") Tj ET\n");
+        }
+        objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>", 5 + 2 * index).into_bytes());
+        let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+        stream.extend(content);
+        stream.extend(b"\nendstream");
+        objects.push(stream);
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        let _ = write!(out, "{} 0 obj\n", index + 1);
+        out.extend(object);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for offset in offsets {
+        let _ = write!(out, "{offset:010} 00000 n \n");
+    }
+    let _ = write!(out, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
+    out
 }

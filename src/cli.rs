@@ -38,6 +38,27 @@ pub enum Command {
     Chart(ChartArgs),
     /// Score the statements and dates found against a gold file of hand annotations (the seeds format).
     Score(ScoreArgs),
+    /// Print one record per speaker (name, statements, named), or with --merges the automatic merges of names.
+    Speakers(SpeakersArgs),
+}
+
+/// Arguments of `dossier speakers`.
+#[derive(Debug, clap::Args)]
+pub struct SpeakersArgs {
+    /// Folder (searched recursively) or file of articles.
+    pub path: PathBuf,
+    /// Print the automatic merges of speaker names across articles instead: from, to, reason, statements, articles.
+    #[arg(long)]
+    pub merges: bool,
+    /// With --merges: a hand review ({"merges": [{"from", "to", "right"}]}) to score the merges against (on stderr).
+    #[arg(long, value_name = "FILE", requires = "merges")]
+    pub review: Option<PathBuf>,
+    /// Speaker merges and renames (JSON, as the app exports them) to apply to the speaker list.
+    #[arg(long, value_name = "FILE")]
+    pub speakers: Option<PathBuf>,
+    /// Reader threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// Arguments of `dossier score`.
@@ -206,7 +227,88 @@ pub fn run(command: Command) -> ExitCode {
         Command::Statements(args) => statements(&args),
         Command::Chart(args) => chart(&args),
         Command::Score(args) => score(&args),
+        Command::Speakers(args) => speakers(&args),
     }
+}
+
+/// One line of `dossier speakers`.
+#[derive(Debug, serde::Serialize)]
+struct SpeakerLine<'a> {
+    speaker: &'a str,
+    statements: usize,
+    named: bool,
+}
+
+fn speakers(args: &SpeakersArgs) -> ExitCode {
+    if args.merges {
+        let merges = match crate::evaluate::speaker_merges(&args.path) {
+            Ok(merges) => merges,
+            Err(error) => {
+                eprintln!("dossier: {error}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        };
+        let written = print(|mut out| {
+            use std::io::Write;
+            merges.iter().try_for_each(|merge| {
+                serde_json::to_writer(&mut out, merge)?;
+                out.write_all(b"\n")
+            })
+        });
+        if let Err(code) = written {
+            return code;
+        }
+        if let Some(review) = &args.review {
+            match crate::evaluate::score_merges(&merges, review) {
+                Ok(score) => {
+                    for label in score
+                        .wrong
+                        .iter()
+                        .map(|l| ("wrong", l))
+                        .chain(score.unreviewed.iter().map(|l| ("unreviewed", l)))
+                    {
+                        eprintln!("dossier: {}: {}", label.0, label.1);
+                    }
+                    eprintln!("dossier: {}", score.summary());
+                }
+                Err(error) => {
+                    eprintln!("dossier: {error}");
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let edits = match read_edits(args.speakers.as_deref()) {
+        Ok(edits) => edits,
+        Err(code) => return code,
+    };
+    let corpus = match open(&args.path, args.threads) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
+    };
+    let found = corpus.found_speakers();
+    let names = corpus.speaker_names(&edits);
+    let named = corpus.named_speakers();
+    // A canonical speaker is named when any of its names as found is.
+    let named_canonical: std::collections::BTreeSet<&str> = named.iter().map(|name| names.canonical(name)).collect();
+    let ranked = names.ranked_counts(found.iter().map(|(name, count)| (name.as_str(), *count)));
+    let lines = ranked.iter().map(|(speaker, statements)| SpeakerLine {
+        speaker,
+        statements: *statements,
+        named: named_canonical.contains(speaker.as_str()),
+    });
+    let written = print(|mut out| {
+        use std::io::Write;
+        lines.into_iter().try_for_each(|line| {
+            serde_json::to_writer(&mut out, &line)?;
+            out.write_all(b"\n")
+        })
+    });
+    if let Err(code) = written {
+        return code;
+    }
+    report_problems(&corpus)
 }
 
 fn score(args: &ScoreArgs) -> ExitCode {
@@ -252,7 +354,7 @@ fn statements(args: &StatementsArgs) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    let names = SpeakerNames::build(&corpus.found_speakers(), &edits);
+    let names = corpus.speaker_names(&edits);
     let threshold = match args.copies.threshold() {
         Ok(threshold) => threshold,
         Err(code) => return code,
@@ -288,7 +390,7 @@ fn articles(args: &ArticlesArgs) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    let names = SpeakerNames::build(&corpus.found_speakers(), &SpeakerEdits::default());
+    let names = corpus.speaker_names(&SpeakerEdits::default());
     let threshold = match args.copies.threshold() {
         Ok(threshold) => threshold,
         Err(code) => return code,
@@ -335,7 +437,7 @@ fn chart(args: &ChartArgs) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    let names = SpeakerNames::build(&corpus.found_speakers(), &edits);
+    let names = corpus.speaker_names(&edits);
     let request =
         ChartRequest { series, bucket: args.bucket, unit: args.count, measure: args.measure, style: args.style };
     let has_topics = request.series.iter().any(|s| matches!(s, SeriesSpec::Topic(_)));

@@ -126,31 +126,66 @@ pub struct CorpusStatement {
     pub speaker: Option<Arc<str>>,
     /// Person or organisation.
     pub speaker_type: Option<SpeakerType>,
+    /// True when the speaker is identified by a proper name (see `Statement::named`).
+    pub named: bool,
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
     /// Byte range of what was said.
     pub text: [u32; 2],
     /// Byte range of the speaker mention as written.
-    pub mention: Option<[u32; 2]>,
+    pub mention: ByteSpan,
     /// Byte range of the speech verb.
-    pub cue: Option<[u32; 2]>,
+    pub cue: ByteSpan,
+    /// Byte range of the speaker's role as the article gives it (`Iran’s President`), read like the words.
+    pub role: ByteSpan,
     /// A key of the words said (see `duplicates::statement_words_key`), for finding the statement's echoes.
     pub words_key: u64,
 }
 
+/// An optional byte range of an article in 8 bytes (an `Option<[u32; 2]>` takes 12), so that a statement
+/// stays small with its mention, cue and role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ByteSpan([u32; 2]);
+
+impl ByteSpan {
+    /// No range.
+    pub const NONE: ByteSpan = ByteSpan([u32::MAX; 2]);
+
+    /// Keeps a range (of an article, which never reaches `u32::MAX` bytes), or none.
+    pub fn new(range: Option<&Range<usize>>) -> ByteSpan {
+        range.map_or(ByteSpan::NONE, |r| ByteSpan([r.start as u32, r.end as u32]))
+    }
+
+    /// The range, if any.
+    pub fn get(self) -> Option<[u32; 2]> {
+        (self != ByteSpan::NONE).then_some(self.0)
+    }
+
+    /// The range as byte offsets, if any and if it lies on the characters of `text`.
+    pub fn in_text(self, text: &str) -> Option<Option<Range<usize>>> {
+        match self.get() {
+            None => Some(None),
+            Some([start, end]) => text.get(start as usize..end as usize).map(|_| Some(start as usize..end as usize)),
+        }
+    }
+}
+
 impl CorpusStatement {
     /// Keeps a statement that extraction found in article `article`.
-    pub fn new(article: u32, statement: &Statement, article_text: &str) -> CorpusStatement {
+    /// Its `words_key` is 0: the caller, which has the article's text, sets it.
+    pub fn new(article: u32, statement: &Statement) -> CorpusStatement {
         let range = |r: &Range<usize>| [r.start as u32, r.end as u32];
         CorpusStatement {
-            words_key: article_text.get(statement.text.clone()).map_or(0, crate::duplicates::statement_words_key),
+            words_key: 0,
             article,
             speaker: statement.speaker.as_deref().map(Arc::from),
             speaker_type: statement.speaker_type,
+            named: statement.named,
             kind: statement.kind,
             text: range(&statement.text),
-            mention: statement.mention.as_ref().map(range),
-            cue: statement.cue.as_ref().map(range),
+            mention: ByteSpan::new(statement.mention.as_ref()),
+            cue: ByteSpan::new(statement.cue.as_ref()),
+            role: ByteSpan::new(statement.role.as_ref()),
         }
     }
 
@@ -161,10 +196,13 @@ impl CorpusStatement {
         Some(Statement {
             kind: self.kind,
             text: range(self.text)?,
-            cue: self.cue.map(range).map_or(Some(None), |r| r.map(Some))?,
-            mention: self.mention.map(range).map_or(Some(None), |r| r.map(Some))?,
+            cue: self.cue.in_text(article_text)?,
+            mention: self.mention.in_text(article_text)?,
             speaker: self.speaker.as_deref().map(str::to_owned),
             speaker_type: self.speaker_type,
+            named: self.named,
+            // A role that no longer lies on the text is dropped rather than the statement.
+            role: self.role.in_text(article_text).flatten(),
         })
     }
 
@@ -306,10 +344,12 @@ impl Corpus {
             article: 0,
             speaker: None,
             speaker_type: None,
+            named: false,
             kind: StatementKind::Direct,
             text: [0, 0],
-            mention: None,
-            cue: None,
+            mention: ByteSpan::NONE,
+            cue: ByteSpan::NONE,
+            role: ByteSpan::NONE,
             words_key: 0,
         };
         sort_run_and_rest(&mut self.statements, |s| (s.article, s.text[0]), placeholder);
@@ -333,6 +373,70 @@ impl Corpus {
     /// Reads just an article's text again from its file, for indexing and for the words of statements.
     pub fn read_text(&self, meta: &ArticleMeta) -> Result<String, String> {
         read_text(&self.root, &self.files[meta.file_id as usize], meta).map(|(text, _)| text)
+    }
+
+    /// The speaker names (as found) that name their speaker: most of their statements are `named`, so the
+    /// rest are unnamed sources (`officials`, `police`).
+    pub fn named_speakers(&self) -> std::collections::BTreeSet<String> {
+        let mut votes: FastMap<&str, (usize, usize)> = FastMap::default();
+        for statement in &self.statements {
+            if let Some(speaker) = statement.speaker.as_deref() {
+                let vote = votes.entry(speaker).or_default();
+                if statement.named {
+                    vote.0 += 1;
+                } else {
+                    vote.1 += 1;
+                }
+            }
+        }
+        votes.into_iter().filter(|(_, (named, unnamed))| named > unnamed).map(|(name, _)| name.to_owned()).collect()
+    }
+
+    /// The role words the articles give the speaker names (as found) that a surname merge weighs: lone
+    /// personal names, and full names ending in one of them (see `speakers::role_words`). Roles are read
+    /// from the articles, each article once, so only those few are read.
+    pub fn found_speaker_roles(&self) -> crate::speakers::SpeakerRoles {
+        use crate::speakers::is_personal_name;
+        let found = self.found_speakers();
+        let surname = |name: &str| name.split_whitespace().last().map(crate::statements::fold_name).unwrap_or_default();
+        let lone: FastSet<String> = found
+            .keys()
+            .filter(|name| !name.contains(' ') && is_personal_name(name))
+            .map(|name| surname(name))
+            .collect();
+        let weighed: FastSet<&str> = found
+            .keys()
+            .filter(|name| lone.contains(&surname(name)) && is_personal_name(name))
+            .map(String::as_str)
+            .collect();
+        let mut roles = crate::speakers::SpeakerRoles::new();
+        let mut article_text: Option<(u32, String)> = None;
+        for statement in &self.statements {
+            let (Some(speaker), Some([start, end])) = (statement.speaker.as_deref(), statement.role.get()) else {
+                continue;
+            };
+            if !weighed.contains(speaker) {
+                continue;
+            }
+            // Statements are in article order: one article's text is read once.
+            if article_text.as_ref().is_none_or(|(article, _)| *article != statement.article) {
+                let Some(meta) = self.articles.get(statement.article as usize) else { continue };
+                let Ok(text) = self.read_text(meta) else { continue };
+                article_text = Some((statement.article, text));
+            }
+            if let Some((_, text)) = &article_text
+                && let Some(role) = text.get(start as usize..end as usize)
+            {
+                roles.entry(speaker.to_owned()).or_default().extend(crate::speakers::role_words(role));
+            }
+        }
+        roles
+    }
+
+    /// The canonical speaker names of the corpus: automatic merges (with the roles as evidence) and the
+    /// user's edits.
+    pub fn speaker_names(&self, edits: &crate::speakers::SpeakerEdits) -> crate::speakers::SpeakerNames {
+        crate::speakers::SpeakerNames::build_with_roles(&self.found_speakers(), &self.found_speaker_roles(), edits)
     }
 
     /// Every speaker name found in the statements, with how many statements it has.
@@ -829,50 +933,130 @@ struct Found<'a> {
     fingerprints: Vec<crate::duplicates::StoryFingerprint>,
 }
 
+/// What was found in one record: its metadata, statements and problems.
+struct Analyzed {
+    meta: ArticleMeta,
+    statements: Vec<Statement>,
+    /// The key of each statement's words (see `duplicates::statement_words_key`), parallel to `statements`.
+    words_keys: Vec<u64>,
+    /// The fingerprint of the article's body.
+    fingerprint: crate::duplicates::StoryFingerprint,
+    problems: Vec<String>,
+}
+
+/// Analyses a record (metadata, statements); its text is dropped.
+fn analyze_record(file_id: u32, relative_path: &str, raw: RawRecord) -> Analyzed {
+    let RawRecord { record, fields, text, byte_range, member } = raw;
+    let mut problems = Vec::new();
+    let (text, was_cut) = cap_text(text);
+    if was_cut {
+        problems.push(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20));
+    }
+    let analysis = analyze(&text, &fields, relative_path);
+    let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
+    let budget = crate::statements::time_budget();
+    let extraction = crate::statements::extract_until(&article, budget.map(|b| std::time::Instant::now() + b));
+    if let (Some(stop), Some(budget)) = (extraction.stopped_at, budget) {
+        let percent = 100 * stop / article.text.len().max(1);
+        problems.push(format!(
+            "article {record}: extraction stopped after {} s, {percent}% into the text; the statements found up to there are kept",
+            budget.as_secs_f64()
+        ));
+    }
+    let meta = ArticleMeta {
+        file_id,
+        record,
+        byte_range: byte_range.start as u64..byte_range.end as u64,
+        title: analysis.title,
+        date: analysis.date,
+        date_source: analysis.date_source,
+        outlet: analysis.outlet,
+        author: analysis.author,
+        url: analysis.url,
+        words: analysis.words,
+        member,
+    };
+    // Without fingerprinting (measuring its cost), statements get no key and articles an empty fingerprint.
+    let fingerprinting = crate::duplicates::fingerprinting();
+    let words_keys = extraction
+        .statements
+        .iter()
+        .map(|statement| match fingerprinting {
+            true => article.text.get(statement.text.clone()).map_or(0, crate::duplicates::statement_words_key),
+            false => 0,
+        })
+        .collect();
+    let fingerprint = match fingerprinting {
+        true => crate::duplicates::StoryFingerprint::of_article(&article),
+        false => Default::default(),
+    };
+    Analyzed { meta, statements: extraction.statements, words_keys, fingerprint, problems }
+}
+
 impl Found<'_> {
     /// Analyses a record (metadata, statements) and keeps what was found; its text is dropped.
-    fn add(&mut self, RawRecord { record, fields, text, byte_range, member }: RawRecord) {
-        let problem = |message: String| Problem { path: self.relative_path.to_owned(), message };
-        let (text, was_cut) = cap_text(text);
-        if was_cut {
-            self.problems.push(problem(format!("article {record}: text cut at {} MB", MAX_ARTICLE_BYTES >> 20)));
-        }
-        let analysis = analyze(&text, &fields, self.relative_path);
-        let article = Article { meta: ArticleMeta::default(), text, lines: analysis.lines };
-        let article_index = self.articles.len() as u32;
-        let budget = crate::statements::time_budget();
-        let extraction = crate::statements::extract_until(&article, budget.map(|b| std::time::Instant::now() + b));
-        if let (Some(stop), Some(budget)) = (extraction.stopped_at, budget) {
-            let percent = 100 * stop / article.text.len().max(1);
-            self.problems.push(problem(format!(
-                "article {record}: extraction stopped after {} s, {percent}% into the text; the statements found up to there are kept",
-                budget.as_secs_f64()
-            )));
-        }
-        let found = extraction.statements;
-        // Without fingerprinting (measuring its cost), statements get no key and articles an empty fingerprint.
-        let fingerprinting = crate::duplicates::fingerprinting();
-        let keyed_text = if fingerprinting { article.text.as_str() } else { "" };
-        self.statements
-            .extend(found.iter().map(|statement| CorpusStatement::new(article_index, statement, keyed_text)));
-        self.fingerprints.push(match fingerprinting {
-            true => crate::duplicates::StoryFingerprint::of_article(&article),
-            false => Default::default(),
-        });
-        self.articles.push(ArticleMeta {
-            file_id: self.file_id,
-            record,
-            byte_range: byte_range.start as u64..byte_range.end as u64,
-            title: analysis.title,
-            date: analysis.date,
-            date_source: analysis.date_source,
-            outlet: analysis.outlet,
-            author: analysis.author,
-            url: analysis.url,
-            words: analysis.words,
-            member,
-        });
+    fn add(&mut self, record: RawRecord) {
+        let analyzed = analyze_record(self.file_id, self.relative_path, record);
+        self.keep(analyzed);
     }
+
+    /// Keeps what was found in the next record.
+    fn keep(&mut self, Analyzed { meta, statements, words_keys, fingerprint, problems }: Analyzed) {
+        let article_index = self.articles.len() as u32;
+        self.statements.extend(statements.iter().zip(words_keys).map(|(statement, words_key)| CorpusStatement {
+            words_key,
+            ..CorpusStatement::new(article_index, statement)
+        }));
+        self.articles.push(meta);
+        self.fingerprints.push(fingerprint);
+        let path = self.relative_path;
+        self.problems.extend(problems.into_iter().map(|message| Problem { path: path.to_owned(), message }));
+    }
+}
+
+/// Streams a file's records into `found`, analysing them on `threads` threads while the reader goes on,
+/// and keeping them in the file's order.
+fn analyze_in_parallel(
+    found: &mut Found<'_>,
+    threads: usize,
+    stream: impl FnOnce(&mut dyn FnMut(RawRecord)) -> Records,
+) -> Records {
+    let (file_id, relative_path) = (found.file_id, found.relative_path);
+    let (records_in, records_out) = crossbeam_channel::bounded::<(usize, RawRecord)>(4 * threads);
+    let (results_in, results_out) = crossbeam_channel::bounded::<(usize, Analyzed)>(4 * threads);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (records_out, results_in) = (records_out.clone(), results_in.clone());
+            scope.spawn(move || {
+                for (sequence, record) in records_out {
+                    if results_in.send((sequence, analyze_record(file_id, relative_path, record))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop((records_out, results_in));
+        // Results are kept in order as they come, on a thread of their own so the reader never waits for them.
+        let keeper = scope.spawn(|| {
+            let mut waiting = BTreeMap::new();
+            let mut next = 0;
+            for (sequence, analyzed) in results_out {
+                waiting.insert(sequence, analyzed);
+                while let Some(analyzed) = waiting.remove(&next) {
+                    found.keep(analyzed);
+                    next += 1;
+                }
+            }
+        });
+        let mut sequence = 0;
+        let outcome = stream(&mut |record| {
+            let _ = records_in.send((sequence, record));
+            sequence += 1;
+        });
+        drop(records_in);
+        keeper.join().expect("the keeper of results does not panic");
+        outcome
+    })
 }
 
 /// True for files read as a stream, record by record, whatever their size: web archives, plain or gzipped.
@@ -895,10 +1079,13 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-/// Reads a streamed file (see `is_streamed`) page by page, so memory stays flat whatever its size; its
-/// content hash is taken on the way.
+/// Reads a streamed file (see `is_streamed`) page by page, so memory stays flat whatever its size, the
+/// pages analysed on every core; its content hash is taken on the way.
 fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult {
     let path = entry.path_under(root);
+    // One archive may hold the whole corpus: its pages are analysed on every core, beside the other files'
+    // readers (which are done or idle by then when the archive is most of the work).
+    let threads = default_threads();
     let mut found = Found {
         file_id,
         relative_path: &entry.relative_path,
@@ -917,12 +1104,15 @@ fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
             let (outcome, mut rest) = match entry.compression {
                 Some(Compression::Gzip) => {
                     let mut input = ingest::warc::Buffered::new(ingest::warc::GzipMembers::new(input, 0));
-                    let outcome = ingest::warc::stream_warc(&mut input, |page| found.add(page));
+                    let outcome =
+                        analyze_in_parallel(&mut found, threads, |add| ingest::warc::stream_warc(&mut input, add));
                     (outcome, input.into_input())
                 }
                 _ => {
                     let mut input = ingest::warc::Plain(input);
-                    (ingest::warc::stream_warc(&mut input, |page| found.add(page)), input.0)
+                    let outcome =
+                        analyze_in_parallel(&mut found, threads, |add| ingest::warc::stream_warc(&mut input, add));
+                    (outcome, input.0)
                 }
             };
             // The hash covers the whole file, also what follows damage the reading stopped at.

@@ -5,7 +5,10 @@
 //! as a false find. Used by the test suite on the project's own gold and by `dossier score` on any other.
 
 use crate::corpus::{self, CorpusSource};
+use crate::speakers::{MergeReason, SpeakerEdits};
 use crate::statements::{self, Statement};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -187,6 +190,119 @@ pub fn find_fragment(text: &str, fragment: &str) -> Option<Range<usize>> {
             let end = haystack.get(i + needle.len()).map_or(text.len(), |(b, _)| *b);
             haystack[i].0..end
         })
+}
+
+/// One automatic merge of speaker names across a corpus: the name as found, the name it joined, why,
+/// and the statements and articles it moved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerMerge {
+    /// The speaker name as found in articles.
+    pub from: String,
+    /// The canonical name it was merged into.
+    pub to: String,
+    /// Surname, spelling or case.
+    pub reason: MergeReason,
+    /// How many statements carry `from`.
+    pub statements: usize,
+    /// The articles (`file#record`) where `from` speaks.
+    pub articles: Vec<String>,
+}
+
+/// The automatic speaker merges of a corpus (folder or file), read afresh (no cache), most statements first.
+pub fn speaker_merges(corpus_path: &Path) -> Result<Vec<SpeakerMerge>, String> {
+    let corpus = corpus::load(&CorpusSource::from_path(corpus_path), 2)?;
+    let found = corpus.found_speakers();
+    let names = corpus.speaker_names(&SpeakerEdits::default());
+    let mut articles: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for statement in &corpus.statements {
+        if let Some(speaker) = statement.speaker.as_deref() {
+            let meta = &corpus.articles[statement.article as usize];
+            let file = &corpus.files[meta.file_id as usize].relative_path;
+            articles.entry(speaker).or_default().insert(format!("{file}#{}", meta.record));
+        }
+    }
+    let mut merges: Vec<SpeakerMerge> = names
+        .automatic_merges()
+        .map(|(from, to, reason)| SpeakerMerge {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            reason,
+            statements: found.get(from).copied().unwrap_or(0),
+            articles: articles.get(from).map(|a| a.iter().cloned().collect()).unwrap_or_default(),
+        })
+        .collect();
+    merges.sort_by(|a, b| b.statements.cmp(&a.statements).then_with(|| a.from.cmp(&b.from)));
+    Ok(merges)
+}
+
+/// How many automatic merges a hand review found right, wrong, or has not seen.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct MergeScore {
+    /// Merges the review marks right.
+    pub right: usize,
+    /// Merges the review marks wrong, as `from → to`.
+    pub wrong: Vec<String>,
+    /// Merges the review does not list, as `from → to` (to review and add).
+    pub unreviewed: Vec<String>,
+    /// Statements moved by right merges.
+    pub right_statements: usize,
+    /// Statements moved by wrong merges.
+    pub wrong_statements: usize,
+}
+
+impl MergeScore {
+    /// Share of reviewed merges that are right.
+    pub fn precision(&self) -> f64 {
+        ratio(self.right, self.right + self.wrong.len())
+    }
+    /// Share of the statements moved by reviewed merges that were moved rightly.
+    pub fn statement_precision(&self) -> f64 {
+        ratio(self.right_statements, self.right_statements + self.wrong_statements)
+    }
+    /// One line for people.
+    pub fn summary(&self) -> String {
+        format!(
+            "merges: {} right, {} wrong, {} unreviewed; precision {:.1}% ({:.1}% of the statements moved)",
+            self.right,
+            self.wrong.len(),
+            self.unreviewed.len(),
+            100.0 * self.precision(),
+            100.0 * self.statement_precision()
+        )
+    }
+}
+
+/// Scores merges against a hand review: `{"merges": [{"from", "to", "right": true|false}]}`.
+pub fn score_merges(merges: &[SpeakerMerge], review_path: &Path) -> Result<MergeScore, String> {
+    let text =
+        std::fs::read_to_string(review_path).map_err(|e| format!("cannot read {}: {e}", review_path.display()))?;
+    let review: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: invalid JSON: {e}", review_path.display()))?;
+    let verdicts: BTreeMap<(String, String), bool> = review["merges"]
+        .as_array()
+        .ok_or_else(|| format!("{}: no \"merges\" list", review_path.display()))?
+        .iter()
+        .filter_map(|m| {
+            let pair = (m["from"].as_str()?.to_owned(), m["to"].as_str()?.to_owned());
+            Some((pair, m["right"].as_bool()?))
+        })
+        .collect();
+    let mut score = MergeScore::default();
+    for merge in merges {
+        let label = format!("{} → {}", merge.from, merge.to);
+        match verdicts.get(&(merge.from.clone(), merge.to.clone())) {
+            Some(true) => {
+                score.right += 1;
+                score.right_statements += merge.statements;
+            }
+            Some(false) => {
+                score.wrong.push(label);
+                score.wrong_statements += merge.statements;
+            }
+            None => score.unreviewed.push(label),
+        }
+    }
+    Ok(score)
 }
 
 #[cfg(test)]

@@ -650,10 +650,12 @@ mod tests {
             article,
             speaker: Some(speaker.into()),
             speaker_type: None,
+            named: true,
             kind: StatementKind::Direct,
             text: [0, 0],
-            mention: None,
-            cue: None,
+            mention: crate::corpus::ByteSpan::NONE,
+            cue: crate::corpus::ByteSpan::NONE,
+            role: crate::corpus::ByteSpan::NONE,
             words_key: 0,
         };
         let mut corpus = Corpus::default();

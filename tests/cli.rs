@@ -115,6 +115,8 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
         "record",
         "speaker",
         "speaker_type",
+        "named",
+        "role",
         "mention",
         "mention_span",
         "cue",
@@ -148,6 +150,18 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
             assert_eq!(slice(&record["mention_span"]), record["mention"].as_str().unwrap());
         }
         assert!(["direct", "indirect", "mixed"].contains(&record["kind"].as_str().unwrap()));
+        // A statement without a speaker has no named speaker; a role is a named person's.
+        assert!(record["named"].is_boolean(), "{line}");
+        if record["speaker"].is_null() {
+            assert_eq!(record["named"], false, "{line}");
+        }
+        if !record["role"].is_null() {
+            assert_eq!(
+                (record["named"].as_bool(), record["speaker_type"].as_str()),
+                (Some(true), Some("person")),
+                "{line}"
+            );
+        }
         assert!(!record["title"].as_str().unwrap().is_empty(), "the article's title: {line}");
         count += 1;
     }
@@ -265,4 +279,55 @@ fn extraction_past_its_time_budget_stops_and_says_so() {
     assert!(unlimited.status.success());
     assert_eq!(stdout(&unlimited).lines().count(), 4000);
     assert!(stdout(&output).lines().count() < 4000);
+}
+
+#[test]
+fn statements_say_whether_the_speaker_is_named_and_give_the_role() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("a.txt"),
+        "Talks\n\nForeign Minister Amara Dused said the talks would resume next week.\n\nOfficials said the border would stay closed.",
+    )
+    .unwrap();
+    let output = dossier(&["statements", folder.path().to_str().unwrap()]);
+    let records: Vec<serde_json::Value> =
+        stdout(&output).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert_eq!((&records[0]["speaker"], &records[0]["named"]), (&"Amara Dused".into(), &true.into()));
+    assert_eq!(records[0]["role"], "Foreign Minister");
+    assert_eq!((&records[1]["speaker"], &records[1]["named"]), (&"officials".into(), &false.into()));
+    assert!(records[1]["role"].is_null());
+    let csv_output = dossier(&["statements", folder.path().to_str().unwrap(), "--format", "csv"]);
+    let csv_text = String::from_utf8(csv_output.stdout).unwrap();
+    assert!(csv_text.contains(",true,Foreign Minister,"), "{csv_text}");
+    assert!(csv_text.contains("officials,person,false,,"), "{csv_text}");
+}
+
+#[test]
+fn speakers_lists_named_and_unnamed_speakers_and_the_merges() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("a.txt"),
+        "Talks\n\nTurkish President Recep Tayyip Erdoğan said the talks would resume.\n\nOfficials said the border would stay closed.",
+    )
+    .unwrap();
+    std::fs::write(folder.path().join("b.txt"), "Gas\n\nTurkish president Erdoğan said the pipeline would open.")
+        .unwrap();
+    let output = dossier(&["speakers", folder.path().to_str().unwrap()]);
+    let lines: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0], serde_json::json!({"speaker": "Recep Tayyip Erdoğan", "statements": 2, "named": true}));
+    assert_eq!(lines[1], serde_json::json!({"speaker": "officials", "statements": 1, "named": false}));
+    let review = folder.path().join("review.json");
+    std::fs::write(&review, r#"{"merges": [{"from": "Erdoğan", "to": "Recep Tayyip Erdoğan", "right": true}]}"#)
+        .unwrap();
+    let output =
+        dossier(&["speakers", folder.path().to_str().unwrap(), "--merges", "--review", review.to_str().unwrap()]);
+    let merge: serde_json::Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (&merge["from"], &merge["to"], &merge["reason"]),
+        (&"Erdoğan".into(), &"Recep Tayyip Erdoğan".into(), &"surname".into())
+    );
+    assert_eq!(merge["articles"], serde_json::json!(["b.txt#0"]));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("merges: 1 right, 0 wrong, 0 unreviewed; precision 100.0%"), "{stderr}");
 }

@@ -1,6 +1,6 @@
 //! Statement extraction scored against hand annotations: our messy fixtures and our Wikinews gold.
 
-use dossier::evaluate::score;
+use dossier::evaluate::{score, score_merges, speaker_merges};
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -59,4 +59,25 @@ fn wikinews_tune_and_report_halves_are_scored() {
         assert!(loose.gold >= 350, "{half}: at least 350 core statements");
         assert!(loose.f1() >= floor, "{half}: {}", loose.summary());
     }
+}
+
+/// Speaker names merged across the Wikinews articles: every merge was reviewed by hand
+/// (tests/gold/speaker_merges_wikinews.json) and at least 98% of them join one speaker (issue 14).
+#[test]
+fn speaker_merges_across_wikinews_are_reviewed_and_right() {
+    let merges = speaker_merges(&root().join("tests/data/wikinews")).unwrap();
+    let review = root().join("tests/gold/speaker_merges_wikinews.json");
+    let score = score_merges(&merges, &review).unwrap();
+    println!("wikinews speaker {}", score.summary());
+    for merge in &merges {
+        println!("  {} → {} ({:?}, {} statements)", merge.from, merge.to, merge.reason, merge.statements);
+    }
+    assert!(
+        score.unreviewed.is_empty(),
+        "review these merges and add them to {}: {:?}",
+        review.display(),
+        score.unreviewed
+    );
+    assert!(score.right >= 2, "{}", score.summary());
+    assert!(score.precision() >= 0.98, "wrong merges {:?}: {}", score.wrong, score.summary());
 }

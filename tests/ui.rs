@@ -747,6 +747,43 @@ fn a_double_click_on_the_chart_resets_the_period_and_keeps_the_article_read_befo
     assert!(opened.is_some() && opened != read_before);
 }
 
+/// After "All dates", the list scrolls to the article read and stays there (it sprang back to its top:
+/// the offset was set before the scroll area knew the longer list).
+#[test]
+fn the_list_draws_the_rows_around_the_article_read_as_soon_as_all_dates_are_shown() {
+    let wikinews = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(wikinews));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("Chart").click();
+    step_until(&mut harness, "the chart is counted", |app| !app.is_charting());
+    let chart = harness.state_mut().chart().unwrap().clone();
+    // The oldest month with articles: its first article lies far down the list, newest first.
+    let bucket = (0..chart.starts.len()).find(|&b| chart.total_articles[b] > 0).unwrap();
+    let position = harness.state().chart_bucket_position(bucket).unwrap();
+    harness.hover_at(position);
+    harness.run_steps(3);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: position,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    step_until(&mut harness, "the period's first article is read", loaded_and_shown);
+    let selected = harness.state().selected_article().unwrap();
+    let title = harness.state().corpus.articles[selected].title.clone();
+    harness.get_by_label("All dates").click();
+    // Scrolled at once, and still there once everything has settled.
+    harness.run_steps(20);
+    let row_of_selected = harness.state().visible_articles().iter().position(|&i| i as usize == selected).unwrap();
+    assert!(row_of_selected > 50, "the article read is far down the list ({row_of_selected})");
+    let row = harness.get_by_label(&title).rect();
+    let sort = harness.get_by_label("Title").rect();
+    assert!(row.top() > sort.bottom() && row.bottom() < 800.0, "{title}: {row:?}");
+}
+
 #[test]
 fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
     let folder = tempfile::tempdir().unwrap();

@@ -331,16 +331,17 @@ fn layout(pages: &[Page]) -> Result<PdfText, String> {
             "the PDF has no text layer (a scanned image?): Dossier reads the text of a PDF and does no OCR".to_owned()
         });
     }
-    // Line spacing in multiples of the text's size, so a headline's wider lines read as one paragraph too.
-    let spacing = median(
-        lines
-            .windows(2)
-            .filter(|pair| pair[0].page == pair[1].page && (pair[0].size - pair[1].size).abs() < 0.1 * pair[0].size)
-            .map(|pair| (pair[0].y - pair[1].y) / pair[0].size)
-            .filter(|&gap| gap > 0.0 && gap < 3.0)
-            .collect(),
-    )
-    .unwrap_or(1.2);
+    // Line spacing in multiples of the text's size, so a headline's wider lines read as one paragraph too:
+    // the gaps inside paragraphs are the narrow ones (a low quantile, as short paragraphs make gaps between
+    // paragraphs as common as gaps inside them).
+    let mut gaps: Vec<f64> = lines
+        .windows(2)
+        .filter(|pair| pair[0].page == pair[1].page && (pair[0].size - pair[1].size).abs() < 0.1 * pair[0].size)
+        .map(|pair| (pair[0].y - pair[1].y) / pair[0].size)
+        .filter(|&gap| gap > 0.5 && gap < 3.0)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let spacing = gaps.get(gaps.len() / 5).copied().unwrap_or(1.2);
     let hyphenated = hyphenated_words(&lines);
     let left_margin = median(lines.iter().map(|l| l.x0).collect()).unwrap_or(0.0);
     let right_edge = median(lines.iter().map(|l| l.x1).collect()).unwrap_or(f64::MAX);

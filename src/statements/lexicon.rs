@@ -63,6 +63,8 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("according to", CueKind::Speech),
     ("quoted as saying", CueKind::Speech),
     ("wrote", CueKind::Speech),
+    ("writes", CueKind::Speech),
+    ("reads", CueKind::NeedsClause),
     ("tweeted", CueKind::Speech),
     ("continued", CueKind::NeedsClause),
     ("replied", CueKind::NeedsClause),
@@ -285,6 +287,28 @@ pub static TITLES: Lexicon = Lexicon::new(&[
     "coroner",
     "corporal",
     "trooper",
+]);
+
+/// Honorifics among the titles: they address a person and give no role (`Mr.`, `Dr`).
+pub static HONORIFICS: Lexicon =
+    Lexicon::new(&["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx", "m", "mme", "herr"]);
+
+/// What a statement is carried by rather than who made it (`a statement`, `an AEW press release`): the
+/// speaker is whoever issued it.
+pub static MEDIUM_NOUNS: Lexicon = Lexicon::new(&[
+    "statement",
+    "release",
+    "report",
+    "communique",
+    "communiqué",
+    "letter",
+    "tweet",
+    "post",
+    "memo",
+    "announcement",
+    "bulletin",
+    "filing",
+    "notice",
 ]);
 
 /// Nouns that name a role; a mention built on one resolves to the person the article gave that role.

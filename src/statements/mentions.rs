@@ -22,7 +22,7 @@ static ABBREVIATED_TITLES: Lexicon = Lexicon::new(&[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st",
 ]);
 
-static NOT_NAMES: Lexicon = Lexicon::new(&[
+pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "however",
     "but",
     "and",
@@ -348,7 +348,10 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
     // A description before the name: `said a protester using the pseudonym Katya`, `tweeted former
     // thinktank executive Ken Gude`. The name must come soon, with no preposition on the way.
     let mut probe = index;
-    let has_name = words[start..index.min(words.len())].iter().any(|w| is_capitalised(w) && lexicon::is_name_word(w));
+    // A possessive owns what follows (`Huber’s longtime partner Erick Rowan`): it is no name of the speaker.
+    let has_name = words[start..index.min(words.len())]
+        .iter()
+        .any(|w| is_capitalised(w) && lexicon::is_name_word(w) && lexicon::strip_possessive(w) == *w);
     let has_description = !has_name && (index > start || words.get(index).is_some_and(|w| !is_capitalised(w)));
     while has_description
         && probe < words.len().min(start + 8)
@@ -365,7 +368,27 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
         }
         probe += 1;
     }
-    let last = last?;
+    let mut last = last?;
+    // `an AEW press release`, `a statement released by the court`: the medium and who issued it belong to
+    // the mention, so that the issuer is found as the speaker.
+    let is_word = |i: usize| i < words.len() && tokens[i].is_word;
+    while is_word(last + 1)
+        && (lexicon::MEDIUM_NOUNS.contains(words[last + 1]) || words[last + 1].eq_ignore_ascii_case("press"))
+    {
+        last += 1;
+    }
+    if lexicon::MEDIUM_NOUNS.contains(words[last]) {
+        let mut by = last + 1;
+        if is_word(by) && matches!(words[by], "released" | "issued" | "posted" | "sent" | "published") {
+            by += 1;
+        }
+        if is_word(by)
+            && matches!(words[by], "by" | "from" | "of")
+            && let Some(issuer) = parse_mention_after(_text, tokens, words, by + 1)
+        {
+            last = issuer.last_token;
+        }
+    }
     let mention_words: Vec<&str> = words[start..=last].to_vec();
     has_head(&mention_words).then(|| mention(tokens, start, last))
 }

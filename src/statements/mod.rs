@@ -56,6 +56,11 @@ pub struct Statement {
     pub speaker: Option<String>,
     /// Person or organisation.
     pub speaker_type: Option<SpeakerType>,
+    /// True when the speaker is identified by a proper name (a person or a named organisation), false for a
+    /// description (`officials`, `a source`, `police`, `the ministry's spokesperson`) or no speaker.
+    pub named: bool,
+    /// The description the article gives a named speaker (`Iran’s President`), as a byte range of the text.
+    pub role: Option<Range<usize>>,
 }
 
 /// A statement before its speaker is resolved.
@@ -712,6 +717,10 @@ pub struct StatementRecord {
     pub speaker: Option<String>,
     /// Person or organisation.
     pub speaker_type: Option<SpeakerType>,
+    /// True when the speaker is identified by a proper name; false for an unnamed source or none.
+    pub named: bool,
+    /// The description the article gives the speaker (`Iran’s President`), if any.
+    pub role: Option<String>,
     /// The speaker mention as written.
     pub mention: Option<String>,
     /// Character span of the mention.
@@ -753,6 +762,8 @@ pub fn to_records(text: &str, statements: &[Statement]) -> Vec<StatementRecord> 
         .map(|s| StatementRecord {
             speaker: s.speaker.clone(),
             speaker_type: s.speaker_type,
+            named: s.named,
+            role: s.role.as_ref().map(|r| text[r.clone()].to_owned()),
             mention: s.mention.as_ref().map(|r| text[r.clone()].to_owned()),
             mention_span: s.mention.as_ref().map(span),
             cue: s.cue.as_ref().map(|r| text[r.clone()].to_owned()),

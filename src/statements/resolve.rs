@@ -27,6 +27,83 @@ struct Sighting {
     roles: BTreeSet<String>,
     /// True when the name (with its title) opens a sentence or clause, as subjects do.
     is_subject: bool,
+    /// The role as written beside the name (`Iran’s President`, `the chairman of …` without `the`).
+    role_text: Option<Range<usize>>,
+}
+
+/// True when a medium word (`statement`, `release`) stands within a few words around `range`.
+fn names_a_medium(text: &str, range: Range<usize>) -> bool {
+    const REACH: usize = 48;
+    let start = crate::dates::floor_char_boundary(text, range.start.saturating_sub(REACH));
+    let end = crate::dates::floor_char_boundary(text, (range.end + REACH).min(text.len()));
+    text[start..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| !word.is_empty() && lexicon::MEDIUM_NOUNS.contains(word))
+}
+
+/// How near before a pronoun, role or unattributed quote, in bytes, a person must have been named or
+/// heard for it to be theirs (about four paragraphs of news).
+const RECENT_MENTION: usize = 2500;
+
+/// True when `words` name the speaker `name` (its last word, or its first when it has several), as a
+/// whole word.
+fn names_in(words: &str, name: &str) -> bool {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let candidates = match parts.as_slice() {
+        [] => return false,
+        [only] => vec![*only],
+        [first, .., last] => vec![*first, *last],
+    };
+    candidates.iter().any(|part| {
+        words.match_indices(part).any(|(at, _)| {
+            let before = words[..at].chars().next_back();
+            let after = words[at + part.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// True when a mention opens with an indefinite article: someone not met before (`an official`).
+fn is_indefinite(text: &str, mention: Option<&Range<usize>>) -> bool {
+    mention.is_some_and(|m| {
+        let first = text[m.clone()].split_whitespace().next().unwrap_or("");
+        matches!(first.to_lowercase().as_str(), "a" | "an" | "another")
+    })
+}
+
+/// True when a role mention belongs to an organisation named only by its noun: `the ministry's
+/// spokesperson`, `a company spokesman` (not `the Ministry of Defence spokesperson`).
+fn of_described_body(text: &str, mention: Option<&Range<usize>>) -> bool {
+    mention.is_some_and(|m| {
+        text[m.clone()].split_whitespace().any(|word| {
+            let bare = strip_possessive(word);
+            bare.chars().next().is_some_and(char::is_lowercase) && lexicon::ORGANIZATION_NOUNS.contains(bare)
+        })
+    })
+}
+
+impl Person {
+    /// Where the person was last named before `position`.
+    fn last_sighting_before(&self, position: usize) -> Option<usize> {
+        let before = self.sightings.partition_point(|s| s.position < position);
+        before.checked_sub(1).map(|i| self.sightings[i].position)
+    }
+
+    /// The role the article gives the person at a mention: written within the mention, else the nearest
+    /// before it, else the first after it.
+    fn role_near(&self, mention: Option<&Range<usize>>, position: usize) -> Option<Range<usize>> {
+        let with_role = || self.sightings.iter().filter_map(|s| Some((s.position, s.role_text.clone()?)));
+        if let Some(mention) = mention
+            && let Some((_, role)) = with_role().find(|(at, _)| mention.contains(at))
+        {
+            return Some(role);
+        }
+        with_role()
+            .filter(|(at, _)| *at <= position)
+            .last()
+            .or_else(|| with_role().find(|(at, _)| *at > position))
+            .map(|(_, role)| role)
+    }
 }
 
 /// What a mention refers to, before pronouns and roles are resolved.
@@ -35,9 +112,27 @@ enum Referent {
     Person(String),
     Organization(String),
     Pronoun(String),
+    /// `I` or `we` outside a quote.
+    FirstPerson,
+    /// A statement, release or report: who issued it, when written (`an AEW press release`), else `Unknown`.
+    Issued(Box<Referent>),
     /// A role phrase: its head noun and all its words.
     Role(String, BTreeSet<String>),
     Unknown,
+}
+
+/// A resolved speaker: the name, person or organisation, and whether it is a proper name.
+#[derive(Debug, Clone, PartialEq)]
+struct Speaker {
+    name: String,
+    kind: SpeakerType,
+    named: bool,
+}
+
+impl Speaker {
+    fn person(name: String) -> Speaker {
+        Speaker { name, kind: SpeakerType::Person, named: true }
+    }
 }
 
 /// Resolves every candidate's speaker and turns candidates into statements.
@@ -55,35 +150,74 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
         .collect();
     let subjects = Subjects::new(&people);
     let role_sightings = RoleSightings::new(&people);
-    let mut speakers: Vec<Option<(String, SpeakerType)>> = vec![None; candidates.len()];
+    let people_by_name: crate::fast_hash::FastMap<&str, &Person> =
+        people.iter().map(|p| (p.name.as_str(), p)).collect();
+    // A person a pronoun, role or unattributed quote may stand for: one named or heard recently, so that
+    // the subject of a long interview or obituary is not the speaker of every quote far from their name.
+    let is_recent = |name: &str, spoke_at: Option<usize>, position: usize| {
+        let named_at = people_by_name.get(name).and_then(|p| p.last_sighting_before(position));
+        [named_at, spoke_at].into_iter().flatten().any(|at| at <= position && position - at <= RECENT_MENTION)
+    };
+    let mut speakers: Vec<Option<Speaker>> = vec![None; candidates.len()];
     let mut last_person: Option<(String, usize)> = None;
-    let mut last_organization: Option<String> = None;
+    let mut last_organization: Option<Speaker> = None;
+    // Who issued the last statement or report named with its issuer, for `the statement` after it.
+    let mut last_issuer: Option<Speaker> = None;
     let mut previous_end = 0usize;
     for (index, (candidate, referent)) in candidates.iter().zip(&referents).enumerate() {
         let position = candidate.mention.as_ref().map_or(candidate.text.start, |m| m.range.start);
+        let mention_range = candidate.mention.as_ref().map(|m| &m.range);
         let previous = index.checked_sub(1).and_then(|i| speakers[i].clone());
+        let last_recent_person =
+            || last_person.clone().filter(|(name, at)| is_recent(name, Some(*at), position)).map(|(name, _)| name);
         let speaker = match referent {
-            Referent::Person(name) => Some((name.clone(), SpeakerType::Person)),
-            Referent::Organization(name) => Some((name.clone(), SpeakerType::Organization)),
-            Referent::Pronoun(pronoun) if pronoun == "they" => last_organization
-                .clone()
-                .map(|o| (o, SpeakerType::Organization))
-                .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person))),
+            Referent::Person(name) => Some(Speaker::person(name.clone())),
+            Referent::Organization(name) => Some(organization_speaker(text, mention_range, name)),
+            Referent::Issued(issuer) => {
+                let speaker = match issuer.as_ref() {
+                    Referent::Person(name) => Some(Speaker::person(name.clone())),
+                    // The issuer is named inside the mention, never opening the sentence.
+                    Referent::Organization(name) => Some(organization_speaker(text, None, name)),
+                    _ => last_issuer.clone(),
+                };
+                if speaker.is_some() {
+                    last_issuer = speaker.clone();
+                }
+                speaker
+            }
+            // `I` and `we` outside quotes speak for the writer or an interviewee the rules cannot tell.
+            Referent::FirstPerson => None,
+            Referent::Pronoun(pronoun) if pronoun == "they" => {
+                last_organization.clone().or_else(|| last_recent_person().map(Speaker::person))
+            }
             // `He` is the latest of: the last speaker, and the last person who opened a sentence.
             Referent::Pronoun(_) => subjects
                 .latest(position)
                 .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
-                .or_else(|| last_person.clone())
-                .map(|(p, _)| (p, SpeakerType::Person)),
+                .filter(|(_, at)| position - at <= RECENT_MENTION)
+                .map(|(p, _)| p)
+                .or_else(last_recent_person)
+                .map(Speaker::person),
             // An office no one named holds is most likely the person last quoted (`the diplomatic official`);
-            // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description.
+            // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description,
+            // unnamed.
             Referent::Role(head, words) => match role_sightings.bound_person(head, words, position) {
-                Some(person) => Some((person, SpeakerType::Person)),
+                Some(person) => Some(Speaker::person(person)),
                 // With no one quoted yet, a role points forward to the next person named (below).
-                None if !is_private_role_or_group(head) => last_person.clone().map(|(p, _)| (p, SpeakerType::Person)),
+                // ... unless it is a new one (`an official`).
+                // So is one of a body the article only describes (`the ministry's spokesperson`).
+                None if !is_private_role_or_group(head)
+                    && !is_indefinite(text, mention_range)
+                    && !of_described_body(text, mention_range) =>
+                {
+                    last_recent_person().map(Speaker::person)
+                }
                 None => {
-                    speakers[index] =
-                        candidate.mention.as_ref().map(|m| (role_description(text, m), SpeakerType::Person));
+                    speakers[index] = candidate.mention.as_ref().map(|m| Speaker {
+                        name: role_description(text, m),
+                        kind: SpeakerType::Person,
+                        named: false,
+                    });
                     previous_end = candidate.text.end;
                     continue;
                 }
@@ -92,20 +226,30 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                 // A quote standing after a sentence that a person opened, since the last statement, is theirs
                 // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
                 // it, when that one is near.
+                // Never a person the quote speaks of by name (`"Huber was respected …"`, about the late Huber).
                 let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
+                let words_said = &text[candidate.text.clone()];
+                let not_named_in_quote = |speaker: &Speaker| !names_in(words_said, &speaker.name);
                 subjects
                     .latest(candidate.text.start)
                     .filter(|(_, at)| *at >= previous_end && *at < candidate.text.start)
-                    .map(|(p, _)| (p, SpeakerType::Person))
-                    .or_else(|| previous.filter(|_| is_near))
-                    .or_else(|| last_person.clone().map(|(p, _)| (p, SpeakerType::Person)))
+                    .map(|(p, _)| Speaker::person(p))
+                    .filter(not_named_in_quote)
+                    .or_else(|| previous.filter(|_| is_near).filter(not_named_in_quote))
+                    .or_else(|| last_recent_person().map(Speaker::person).filter(not_named_in_quote))
             }
             Referent::Unknown => None,
         };
-        if let Some((name, kind)) = &speaker {
-            match kind {
-                SpeakerType::Person => last_person = Some((name.clone(), position)),
-                SpeakerType::Organization => last_organization = Some(name.clone()),
+        if let Some(speaker) = &speaker {
+            // `X said in a statement`, `a statement released by X said`: `the statement` later is X's.
+            let near_cue = candidate.cue.as_ref().map_or(position..position, |cue| position.min(cue.start)..cue.end);
+            if speaker.named && names_a_medium(text, near_cue) {
+                last_issuer = Some(speaker.clone());
+            }
+            match speaker.kind {
+                SpeakerType::Person if speaker.named => last_person = Some((speaker.name.clone(), position)),
+                SpeakerType::Person => {}
+                SpeakerType::Organization => last_organization = Some(speaker.clone()),
             }
         }
         speakers[index] = speaker;
@@ -113,28 +257,83 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
     }
     // A role or pronoun before any named speaker points forward, to the next person named as a speaker
     // (as resolved above: filled ones do not pass on), found walking back from the end.
-    let mut next_person: Option<(String, SpeakerType)> = None;
+    // Only a near one: in a long first-person account, `she` is rarely someone named pages later.
+    let mut next_person: Option<(Speaker, usize)> = None;
     for index in (0..candidates.len()).rev() {
         let resolved = speakers[index].clone();
-        if speakers[index].is_none() && (referents[index] != Referent::Unknown || candidates[index].inherits_speaker) {
-            speakers[index] = next_person.clone();
+        let points_forward = match &referents[index] {
+            Referent::FirstPerson | Referent::Issued(_) => false,
+            Referent::Unknown => candidates[index].inherits_speaker,
+            _ => true,
+        };
+        let start = candidates[index].text.start;
+        if speakers[index].is_none() && points_forward {
+            speakers[index] = next_person
+                .as_ref()
+                .filter(|(_, at)| at.saturating_sub(start) <= RECENT_MENTION)
+                .map(|(speaker, _)| speaker.clone());
         }
-        if let Some(speaker) = resolved.filter(|(_, kind)| *kind == SpeakerType::Person) {
-            next_person = Some(speaker);
+        if let Some(speaker) = resolved.filter(|s| s.kind == SpeakerType::Person && s.named) {
+            next_person = Some((speaker, start));
         }
     }
     candidates
         .into_iter()
         .zip(speakers)
-        .map(|(candidate, speaker)| Statement {
-            kind: candidate.kind,
-            text: candidate.text,
-            cue: candidate.cue,
-            mention: candidate.mention.map(|m| m.range),
-            speaker_type: speaker.as_ref().map(|(_, kind)| *kind),
-            speaker: speaker.map(|(name, _)| name),
+        .map(|(candidate, speaker)| {
+            let mention = candidate.mention.map(|m| m.range);
+            let role = speaker.as_ref().filter(|s| s.named && s.kind == SpeakerType::Person).and_then(|s| {
+                let at = mention.as_ref().map_or(candidate.text.start, |m| m.start);
+                people_by_name
+                    .get(s.name.as_str())
+                    .and_then(|p| p.role_near(mention.as_ref(), at))
+                    // A person named by one word is no person of the list: the role written in the mention.
+                    .or_else(|| mention.as_ref().and_then(|m| role_in_mention(text, m)))
+            });
+            Statement {
+                kind: candidate.kind,
+                text: candidate.text,
+                cue: candidate.cue,
+                mention,
+                speaker_type: speaker.as_ref().map(|s| s.kind),
+                named: speaker.as_ref().is_some_and(|s| s.named),
+                role,
+                speaker: speaker.map(|s| s.name),
+            }
         })
         .collect()
+}
+
+/// An organisation as a speaker: named when it has a proper name (`Amnesty International`, `Reuters`, `the
+/// Navy`, `Iran`), not when it is described (`police`, `the ministry`, `Iranian army`, `Local police`
+/// opening a sentence); a description keeps the lower case a sentence's start took from it.
+fn organization_speaker(text: &str, mention: Option<&Range<usize>>, name: &str) -> Speaker {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // The first word of a sentence is capitalised whatever it is; after `the`, or later, a capital is a name's.
+    let first_is_initial = mention.is_some_and(|m| {
+        let paragraph_start = text[..m.start].rfind('\n').map_or(0, |p| p + 1);
+        opens_clause(text, paragraph_start, m.start)
+            && text[m.clone()].split_whitespace().next().is_some_and(|w| !lexicon::DETERMINERS.contains(w))
+    });
+    let is_capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let named = words.iter().enumerate().any(|(i, w)| {
+        let is_description_word = lexicon::NATIONALITIES.contains(w) && !lexicon::is_place_word(w);
+        if !is_capitalised(w) || is_description_word {
+            return false;
+        }
+        if i > 0 || !first_is_initial {
+            return true;
+        }
+        // Opening a sentence: a name unless it is an organisation or role noun (`Police`, `Authorities`).
+        !lexicon::ORGANIZATION_NOUNS.contains(w) && !lexicon::ROLE_NOUNS.contains(w) && !is_common_capitalised(text, w)
+    });
+    let name = match (named, words.first()) {
+        (false, Some(first)) if first_is_initial && is_common_capitalised(text, first) => {
+            format!("{}{}", first.to_lowercase(), &name[first.len()..])
+        }
+        _ => name.to_owned(),
+    };
+    Speaker { name, kind: SpeakerType::Organization, named }
 }
 
 /// Roles that private people hold, and plural roles (a group): never one of the officials already named.
@@ -142,12 +341,44 @@ fn is_private_role_or_group(head: &str) -> bool {
     lexicon::PRIVATE_ROLES.contains(head) || head.ends_with('s') && !head.ends_with("ss") && head != "boss"
 }
 
-/// A role mention as a speaker's name: its words without a leading `the`/`a` (`father`, `senior official`).
+/// A role mention as a speaker's name: its words without a leading `the`/`a` (`father`, `senior official`),
+/// and a first word capitalised only because it opens the sentence in lower case (`Officials` →
+/// `officials`), so one description is one speaker wherever it stands.
 fn role_description(text: &str, mention: &Mention) -> String {
     let tokens = tokenize(text, mention.range.clone());
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let start = words.iter().position(|w| !lexicon::DETERMINERS.contains(w)).unwrap_or(0);
-    text[tokens.get(start).map_or(mention.range.start, |t| t.range.start)..mention.range.end].to_owned()
+    let from = tokens.get(start).map_or(mention.range.start, |t| t.range.start);
+    let description = &text[from..mention.range.end];
+    let first = words.get(start).copied().unwrap_or("");
+    let paragraph_start = text[..mention.range.start].rfind('\n').map_or(0, |p| p + 1);
+    if opens_clause(text, paragraph_start, mention.range.start) && is_common_capitalised(text, first) {
+        let mut lowered = first.to_lowercase();
+        lowered.push_str(&description[first.len()..]);
+        return lowered;
+    }
+    description.to_owned()
+}
+
+/// True for a capitalised word that is a common word: a role or organisation noun, or a word the text
+/// also writes in lower case (`Local`), but never a name, nationality or acronym.
+fn is_common_capitalised(text: &str, word: &str) -> bool {
+    let mut letters = word.chars();
+    if !letters.next().is_some_and(char::is_uppercase) || letters.any(char::is_uppercase) {
+        return false;
+    }
+    if lexicon::NATIONALITIES.contains(word) || lexicon::is_place_word(word) {
+        return false;
+    }
+    if lexicon::ROLE_NOUNS.contains(word) || lexicon::ORGANIZATION_NOUNS.contains(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The places people were named with role words, in text order. A role mention looks at those nearest to
@@ -197,6 +428,55 @@ impl<'a> RoleSightings<'a> {
             .max()
             .map(|(_, name)| name.to_owned())
     }
+}
+
+/// The role written in `words[from..to]` (a title run before a name, or an apposition), as a byte range:
+/// without leading determiners, sentence openers and dates, and only when it holds a role noun or a title
+/// other than an honorific (`Mr.` is no role).
+fn role_span(tokens: &[Token], words: &[&str], from: usize, to: usize) -> Option<Range<usize>> {
+    let mut first = from;
+    while first < to
+        && (!tokens[first].is_word
+            || lexicon::DETERMINERS.contains(words[first])
+            || super::mentions::NOT_NAMES.contains(words[first])
+            || lexicon::CALENDAR_WORDS.contains(words[first])
+            || lexicon::HONORIFICS.contains(words[first]))
+    {
+        first += 1;
+    }
+    let mut last = to;
+    while last > first && (!tokens[last - 1].is_word || lexicon::HONORIFICS.contains(words[last - 1])) {
+        last -= 1;
+    }
+    let has_role = words[first..last].iter().any(|w| {
+        let bare = strip_possessive(w);
+        lexicon::ROLE_NOUNS.contains(bare) || lexicon::TITLES.contains(bare) && !lexicon::HONORIFICS.contains(bare)
+    });
+    if !has_role || first >= last {
+        return None;
+    }
+    // A speech verb inside it makes it a clause, no role (`…, said his father Abdullah Kurdi`).
+    let has_cue = (first..last).any(|i| lexicon::cue_at(&words[i..last]).is_some());
+    (!has_cue).then(|| tokens[first].range.start..tokens[last - 1].range.end)
+}
+
+/// The role words before the name in a mention (`Turkish president` in `Turkish president Erdoğan`).
+fn role_in_mention(text: &str, mention: &Range<usize>) -> Option<Range<usize>> {
+    let tokens = tokenize(text, mention.clone());
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+    let name_end = words.iter().rposition(|w| lexicon::is_name_word(w))?;
+    let mut name_start = name_end;
+    while name_start > 0
+        && lexicon::is_name_word(words[name_start - 1])
+        && strip_possessive(words[name_start - 1]) == words[name_start - 1]
+    {
+        name_start -= 1;
+    }
+    // Only words before the name: `said` or a comma between would make it no title run.
+    if words[..name_start].iter().any(|w| matches!(*w, "," | ";")) {
+        return None;
+    }
+    role_span(&tokens, &words, 0, name_start)
 }
 
 /// Words that describe a role: role nouns, titles and nationalities, lowercased, with countries.
@@ -275,6 +555,26 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 before -= 1;
             }
             let mut roles = role_words(words[before..start].iter().copied());
+            // The role as written may reach back over `of` (`Secretary of State Mike Pompeo`).
+            let mut role_from = before;
+            while role_from >= 2
+                && matches!(words[role_from - 1], "of" | "for" | "and" | "&")
+                && tokens[role_from - 2].is_word
+                && (words[role_from - 2].chars().next().is_some_and(char::is_uppercase)
+                    || lexicon::ROLE_NOUNS.contains(words[role_from - 2])
+                    || lexicon::TITLES.contains(words[role_from - 2]))
+            {
+                role_from -= 2;
+                while role_from > 0
+                    && tokens[role_from - 1].is_word
+                    && (words[role_from - 1].chars().next().is_some_and(char::is_uppercase)
+                        || lexicon::ROLE_NOUNS.contains(words[role_from - 1])
+                        || lexicon::TITLES.contains(words[role_from - 1]))
+                {
+                    role_from -= 1;
+                }
+            }
+            let mut role_text = role_span(tokens, &words, role_from, start);
             // Appositions are short: the search for their end looks 15 words away at most.
             if start > 0 && words[start - 1] == "," {
                 let window = (start - 1).saturating_sub(15);
@@ -284,6 +584,7 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                     .map_or(if window == 0 { 0 } else { usize::MAX }, |p| window + p + 1);
                 if from != usize::MAX && start - 1 - from <= 14 {
                     roles.extend(role_words(words[from..start - 1].iter().copied()));
+                    role_text = role_text.or_else(|| role_span(tokens, &words, from, start - 1));
                 }
             }
             if words.get(index) == Some(&",") {
@@ -301,11 +602,12 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                     })
                 {
                     roles.extend(role_words(words[index + 1..to].iter().copied()));
+                    role_text = role_text.or_else(|| role_span(tokens, &words, index + 1, to));
                 }
             }
             let position = tokens[start].range.start;
             let is_subject = opens_clause(text, paragraph.start, tokens[before.min(start)].range.start);
-            let sighting = Sighting { position, roles, is_subject };
+            let sighting = Sighting { position, roles, is_subject, role_text };
             // Only people of the same surname can be the same person.
             let surname = name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();
             let same_surname = by_surname.entry(surname).or_default();
@@ -351,7 +653,12 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 last_before.checked_sub(1).is_some_and(|i| at < person.sightings[i].position + person.name.len() + 8);
             if !is_full_name_sighting {
                 let is_subject = opens_clause(text, paragraph.start, token.range.start);
-                person.sightings.push(Sighting { position: token.range.start, roles: BTreeSet::new(), is_subject });
+                person.sightings.push(Sighting {
+                    position: token.range.start,
+                    roles: BTreeSet::new(),
+                    is_subject,
+                    role_text: None,
+                });
             }
         }
     }
@@ -433,6 +740,18 @@ fn classify<'o>(
     organizations: &dyn Fn() -> &'o [NamedOrganization],
 ) -> Referent {
     let position = mention.range.start;
+    if let Some(issuer) = medium_issuer(text, mention) {
+        let issuer = match issuer {
+            None => Referent::Unknown,
+            Some((part, is_qualifier)) => match classify(text, &part, people, organizations) {
+                found @ (Referent::Person(_) | Referent::Organization(_)) => found,
+                // A proper name qualifying the medium (`an AEW press release`) is the body that issued it.
+                _ if is_qualifier => Referent::Organization(text[part.range.clone()].to_owned()),
+                _ => Referent::Unknown,
+            },
+        };
+        return Referent::Issued(Box::new(issuer));
+    }
     match classify_written(text, mention, people) {
         Referent::Person(name) if !name.contains(' ') => {
             let mut by_first_name =
@@ -454,6 +773,81 @@ fn classify<'o>(
     }
 }
 
+/// For a mention built on a medium (`a statement released by Erdogan’s office`, `Trump’s statement`, `an
+/// AEW press release`), the part naming who issued it, and whether that part only qualifies the medium
+/// (`AEW`); `Some(None)` when nothing names the issuer (`the statement`), `None` when the mention is no medium.
+fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)>> {
+    let tokens = tokenize(text, mention.range.clone());
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+    // Written in capitals it is part of a name (`Maritime Bulletin`, `The Washington Post`).
+    let medium = words
+        .iter()
+        .position(|w| lexicon::MEDIUM_NOUNS.contains(w) && !w.chars().next().is_some_and(char::is_uppercase))?;
+    let sub = |first: usize, last: usize| Mention {
+        range: tokens[first].range.start..tokens[last].range.end,
+        first_token: 0,
+        last_token: 0,
+    };
+    let is_preposition = |w: &str| matches!(w.to_lowercase().as_str(), "of" | "by" | "from" | "for" | "with" | ",");
+    // `Trump’s statement`, `Part of the judge’s statement`: the owner just before it (with only words like
+    // `press` or `latest` between) issued it.
+    let owner = (0..medium)
+        .rev()
+        .take_while(|&i| !is_preposition(words[i]))
+        .find(|&i| words[i].ends_with("’s") || words[i].ends_with("'s"));
+    if let Some(owner) = owner {
+        let first = (0..owner)
+            .rev()
+            .take_while(|&i| {
+                tokens[i].is_word
+                    && !is_preposition(words[i])
+                    && (words[i].chars().next().is_some_and(char::is_uppercase)
+                        || lexicon::DETERMINERS.contains(words[i])
+                        || lexicon::ROLE_NOUNS.contains(words[i])
+                        || lexicon::TITLES.contains(words[i]))
+            })
+            .last()
+            .unwrap_or(owner);
+        return Some(Some((sub(first, owner), false)));
+    }
+    // The medium is the head: the first noun of the mention, before any `of`/`by`/`from`; a person named
+    // after a medium word (`study co-author Ted Scambos`) is the speaker, not an issuer.
+    let is_head = words[..medium].iter().all(|w| {
+        !is_preposition(w) && !lexicon::ROLE_NOUNS.contains(w) && !lexicon::ORGANIZATION_NOUNS.contains(w)
+            || lexicon::MEDIUM_NOUNS.contains(w)
+            || w.eq_ignore_ascii_case("press")
+    });
+    if !is_head {
+        return None;
+    }
+    // `a statement released by X`, `a report from X`, `a situational report of X`.
+    if let Some(by) = words[medium + 1..]
+        .iter()
+        .position(|w| matches!(w.to_lowercase().as_str(), "by" | "from" | "of"))
+        .map(|p| medium + 1 + p)
+        && by + 1 < words.len()
+    {
+        return Some(Some((sub(by + 1, words.len() - 1), false)));
+    }
+    // `an AEW press release`, `a NATO statement`: a proper name qualifying it (not a date, not a nationality).
+    let qualifier: Vec<usize> = (0..medium)
+        .filter(|&i| {
+            let word = words[i];
+            tokens[i].is_word
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::DETERMINERS.contains(word)
+                && !lexicon::CALENDAR_WORDS.contains(word)
+                && !lexicon::NATIONALITIES.contains(word)
+                && !lexicon::MEDIUM_NOUNS.contains(word)
+                && !word.eq_ignore_ascii_case("press")
+        })
+        .collect();
+    match (qualifier.first(), qualifier.last()) {
+        (Some(&first), Some(&last)) => Some(Some((sub(first, last), true))),
+        _ => Some(None),
+    }
+}
+
 /// Decides what a mention refers to, as written.
 fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referent {
     let tokens = tokenize(text, mention.range.clone());
@@ -462,6 +856,9 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         .into_iter()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
+    if words.len() == 1 && matches!(words[0].to_lowercase().as_str(), "i" | "we") {
+        return Referent::FirstPerson;
+    }
     if words.len() == 1
         && (lexicon::PRONOUNS.contains(words[0]) || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
     {
@@ -542,7 +939,12 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             return Referent::Person(name);
         }
     }
-    let cleaned = words.iter().skip_while(|w| lexicon::DETERMINERS.contains(w)).copied().collect::<Vec<_>>().join(" ");
+    let mut kept: Vec<&str> = words.iter().skip_while(|w| lexicon::DETERMINERS.contains(w)).copied().collect();
+    // `WHO’s` speaks as the WHO.
+    if let Some(last) = kept.last_mut() {
+        *last = strip_possessive(last);
+    }
+    let cleaned = kept.join(" ");
     let last = head_words.last().copied().unwrap_or("");
     if lexicon::ORGANIZATION_NOUNS.contains(last)
         && head_words

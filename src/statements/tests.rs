@@ -161,3 +161,130 @@ fn short_forms_name_what_the_article_named_in_full() {
         ]
     );
 }
+
+/// Each statement with its speaker, whether the speaker is named, and the role as written.
+fn speakers_with_roles(text: &str) -> Vec<(String, Option<String>, bool, Option<String>)> {
+    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
+    let article = Article { meta: Default::default(), text: text.to_owned(), lines: analysis.lines };
+    extract(&article)
+        .into_iter()
+        .map(|s| (text[s.text].to_owned(), s.speaker, s.named, s.role.map(|r| text[r].to_owned())))
+        .collect()
+}
+
+#[test]
+fn people_are_named_and_descriptions_are_not() {
+    let found = speakers_with_roles(
+        "Iran’s President Hassan Rouhani said the talks would go on.\n\nOfficials said the border would stay closed.\n\nPolice said two men were arrested.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Hassan Rouhani"));
+    assert!(found[0].2);
+    // A description opening a sentence speaks in lower case, so `Officials` and `officials` are one speaker.
+    assert_eq!((found[1].1.as_deref(), found[1].2), (Some("officials"), false));
+    assert_eq!((found[2].1.as_deref(), found[2].2), (Some("police"), false));
+}
+
+#[test]
+fn organisations_with_a_proper_name_are_named() {
+    let found = speakers_with_roles(
+        "Amnesty International said the trial was unfair.\n\nThe court's ruling came late. The Navy said the ship was lost.\n\nThe Iranian army said the drills had ended.",
+    );
+    let named: Vec<(Option<&str>, bool)> = found.iter().map(|f| (f.1.as_deref(), f.2)).collect();
+    assert_eq!(named, [(Some("Amnesty International"), true), (Some("Navy"), true), (Some("Iranian army"), false)]);
+}
+
+#[test]
+fn the_role_is_the_description_the_article_gives() {
+    let found = speakers_with_roles(
+        "Heart and Stroke senior manager Ana Cole said salt was a danger.\n\nLater, Cole said labels would help.\n\nFalih al-Fayyadh, the chairman of the committee, said the vote was fair.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Ana Cole"));
+    assert_eq!(found[0].3.as_deref(), Some("Heart and Stroke senior manager"), "{found:?}");
+    // A surname alone carries the role given where the name was written in full.
+    let role = Some("Heart and Stroke senior manager");
+    assert_eq!((found[1].1.as_deref(), found[1].3.as_deref()), (Some("Ana Cole"), role));
+    assert_eq!(found[2].3.as_deref(), Some("chairman of the committee"));
+    // An honorific is no role.
+    let found = speakers_with_roles("Mr. Tomas Reyvik said the plan would work.");
+    assert_eq!((found[0].1.as_deref(), found[0].3.as_deref()), (Some("Tomas Reyvik"), None));
+}
+
+#[test]
+fn an_apposition_names_the_speaker_and_gives_the_role() {
+    let found = speakers_with_roles("The Vice President, Mike Pence, said the tariffs would stay.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Mike Pence"));
+    assert!(found[0].2);
+    assert_eq!(found[0].3.as_deref(), Some("Vice President"));
+    let found = speakers_with_roles("\"We will stay,\" said the Secretary of State, Jane Alder, on Monday.");
+    assert_eq!(found[0].1.as_deref(), Some("Jane Alder"), "{found:?}");
+}
+
+#[test]
+fn a_statement_or_release_speaks_for_whoever_issued_it() {
+    let found = speakers_with_roles(
+        "\"He was loved by all,\" reads an AEW press release.\n\nA statement released by the Kestrand Water Authority said the dam was safe. The statement said repairs would follow.\n\nJudge Gray Miller ruled on Friday. Judge Miller's statement said the law was void.",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.1.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("AEW"), Some("Kestrand Water Authority"), Some("Kestrand Water Authority"), Some("Gray Miller")],
+        "{found:?}"
+    );
+    // A statement no one is said to have issued has no speaker, and is not a speaker itself.
+    let found = speakers_with_roles("A statement said the talks had failed.");
+    assert_eq!((found[0].1.as_deref(), found[0].2), (None, false), "{found:?}");
+}
+
+#[test]
+fn first_person_mentions_outside_quotes_are_not_resolved() {
+    let found = speakers_with_roles(
+        "Ashodaya Samithi runs a shelter in Mysore.\n\nWe told them to come back, and I told them the shelter was full.",
+    );
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|f| f.1.is_none()), "{found:?}");
+}
+
+#[test]
+fn a_quote_is_not_by_the_person_it_speaks_of() {
+    let text = "Jon Huber died on Saturday aged 41. Huber was signed to AEW at the time.\n\n\"Huber was exceptionally respected and loved in every way, and we will miss him dearly.\"";
+    let found = speakers_with_roles(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None);
+}
+
+#[test]
+fn pronouns_do_not_reach_a_person_named_long_before() {
+    let filler = "The shelter had twelve rooms and a small kitchen that everyone shared in turns. ".repeat(40);
+    let text = format!("Asha Rao founded the shelter in 2004.\n\n{filler}\n\nShe told me the police would not help.");
+    let found = speakers_with_roles(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None);
+    let near = speakers_with_roles("Asha Rao founded the shelter in 2004.\n\nShe said the police would not help.");
+    assert_eq!(near[0].1.as_deref(), Some("Asha Rao"));
+}
+
+#[test]
+fn a_possessive_before_a_description_leads_to_the_name() {
+    let found = speakers_with_roles(
+        "Jon Huber died on Saturday.\n\n\"Heartbroken and numb,\" writes Huber's longtime tag team partner Erick Rowan on Instagram.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Erick Rowan"), "{found:?}");
+}
+
+#[test]
+fn an_office_with_an_indefinite_article_is_someone_new() {
+    let text = "Governor Lena Ortiz said the bridge would reopen.\n\nAn official said the repairs had not begun.\n\nThe official said work would start soon.";
+    let found = speakers_with_roles(text);
+    assert_eq!(found[0].1.as_deref(), Some("Lena Ortiz"));
+    assert_eq!((found[1].1.as_deref(), found[1].2), (Some("official"), false), "{found:?}");
+    // A definite office no one else holds is still most likely the person last quoted.
+    assert_eq!(found[2].1.as_deref(), Some("Lena Ortiz"), "{found:?}");
+}
+
+#[test]
+fn the_spokesperson_of_a_described_body_is_unnamed() {
+    let text = "Governor Lena Ortiz said the bridge would reopen.\n\nThe ministry's spokesperson said the repairs had not begun.";
+    let found = speakers_with_roles(text);
+    assert_eq!((found[1].1.as_deref(), found[1].2), (Some("ministry's spokesperson"), false), "{found:?}");
+}

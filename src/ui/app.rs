@@ -1000,28 +1000,29 @@ impl DossierApp {
                     self.chart_view.mark_changed();
                 }
                 Command::FilterPeriod(period) => {
-                    self.list.period = period;
-                    self.list.mark_changed();
-                    // The chart counts the selection without the period, so it does not change.
-                    self.rebuild_list(ctx);
-                    self.statements_view.period = period;
-                    self.statements_view.mark_changed();
-                    let opened = self.opened_by_period.take().filter(|&(_, opened)| self.selected == Some(opened));
-                    if let (None, Some((before, _))) = (period, opened) {
-                        // Nothing was read since the period opened its article: that opening is undone.
-                        self.selected = None;
-                        self.article = ArticleSlot::Empty;
-                        if let Some(row) = before.and_then(|b| self.list.row_of(b)) {
-                            self.select_row(ctx, row);
-                            self.list.scroll_to_row(row);
-                        }
-                    } else if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
+                    self.set_period(ctx, period);
+                    if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
                         self.list.scroll_to_row(row);
                     } else if !self.list.visible.is_empty() {
                         let before = self.selected.take();
                         self.select_row(ctx, 0);
                         self.list.scroll_to_row(0);
                         self.opened_by_period = self.selected.map(|opened| (before, opened));
+                    }
+                }
+                Command::UndoPeriodPick => {
+                    let opened = self.opened_by_period.take().filter(|&(_, opened)| self.selected == Some(opened));
+                    self.set_period(ctx, None);
+                    if let Some((before, _)) = opened {
+                        // Nothing else was read since: the article the pick opened is closed again.
+                        self.selected = None;
+                        self.article = ArticleSlot::Empty;
+                        if let Some(row) = before.and_then(|b| self.list.row_of(b)) {
+                            self.select_row(ctx, row);
+                        }
+                    }
+                    if let Some(row) = self.selected.and_then(|s| self.list.row_of(s)) {
+                        self.list.scroll_to_row(row);
                     }
                 }
                 Command::SearchChanged => self.search_bar.mark_changed(),
@@ -1106,6 +1107,16 @@ impl DossierApp {
                 Command::Export(kind) => self.ask_for_path(ctx, PathPurpose::Export(kind)),
             }
         }
+    }
+
+    /// Lists only the articles and statements of a period (`None`: all dates).
+    fn set_period(&mut self, ctx: &egui::Context, period: Option<(chrono::NaiveDate, chrono::NaiveDate)>) {
+        self.list.period = period;
+        self.list.mark_changed();
+        // The chart counts the selection without the period, so it does not change.
+        self.rebuild_list(ctx);
+        self.statements_view.period = period;
+        self.statements_view.mark_changed();
     }
 
     fn select_row(&mut self, ctx: &egui::Context, row: usize) {

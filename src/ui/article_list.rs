@@ -44,6 +44,8 @@ pub struct ArticleList {
     typed_at: Option<Instant>,
     scroll_to: Option<usize>,
     scroll_offset: f32,
+    /// How many rows the scroll area laid out last frame: it clamps an offset to what it laid out then.
+    laid_out_rows: usize,
 }
 
 impl ArticleList {
@@ -201,7 +203,13 @@ impl ArticleList {
         ui.separator();
 
         let mut scroll_area = egui::ScrollArea::vertical().id_salt("article_rows").auto_shrink(false);
-        if let Some(row) = self.scroll_to.take() {
+        // The area knows a new number of rows only once it laid them out: an offset past the old rows would
+        // spring back to the top (the list went blank, then showed its top, after "All dates").
+        let is_laid_out = self.laid_out_rows == self.visible.len();
+        if !is_laid_out && self.scroll_to.is_some() {
+            ui.ctx().request_repaint();
+        }
+        if let Some(row) = self.scroll_to.take_if(|_| is_laid_out) {
             // Keep the row in view with some context above it.
             let viewport = ui.available_height();
             let offset = self.scroll_offset;
@@ -221,6 +229,7 @@ impl ArticleList {
             }
         });
         self.scroll_offset = output.state.clamped_offset().y;
+        self.laid_out_rows = self.visible.len();
         if corpus.articles.is_empty() {
             ui.weak("No articles yet.");
         }

@@ -325,7 +325,7 @@ fn plot_ui(
     let bucket_of = |p: egui::Pos2| bucket_at(response.transform.value_from_position(p).x);
     let pointer_bucket = || plot_response.interact_pointer_pos().map(bucket_of);
     if plot_response.double_clicked() {
-        commands.push(Command::FilterPeriod(None));
+        commands.push(Command::UndoPeriodPick);
     } else if plot_response.drag_started() {
         // Where the button went down, not where the drag was recognised a few pixels later.
         *drag_start = ui.input(|i| i.pointer.press_origin()).map(bucket_of).or_else(pointer_bucket);

@@ -159,6 +159,9 @@ pub enum Command {
     },
     /// List only articles (and statements) of this period, first and last day included; `None` for all.
     FilterPeriod(Option<(NaiveDate, NaiveDate)>),
+    /// List all dates again, and close the article that picking the period opened if it is still the one
+    /// shown (a double-click on the chart, whose first click picked a period).
+    UndoPeriodPick,
     /// Ask where to save, then export.
     Export(ExportKind),
     /// Show the window to type a path for this purpose.
