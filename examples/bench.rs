@@ -7,8 +7,14 @@
 //! (their modification time is moved forward, so they are read again; their bytes are left alone), query
 //! latency p50/p99 for three query shapes with facet counts, the chart of the top five speakers by month,
 //! and peak resident memory. Caches go to a temporary folder, so every run starts cold.
+//!
+//! Copies: after the cold open, finding copies of stories (`Stories::find`) and echoes of statements
+//! (`Echoes::find`), and the peak memory up to there. With `--no-dedup`, files are read without
+//! fingerprints and nothing is grouped, to measure what finding copies costs (run it as its own process,
+//! since peak memory is the process').
 
 use dossier::corpus::{self, CorpusSource};
+use dossier::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories, StoryFingerprint};
 use dossier::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use dossier::speakers::{SpeakerEdits, SpeakerNames};
 use dossier::timeline::{self, Bucket, ChartRequest};
@@ -28,13 +34,26 @@ fn peak_memory_mb() -> f64 {
     kilobytes / 1024.0
 }
 
+/// CPU time used by this process so far (user and system, all threads), which a busy machine disturbs less
+/// than the wall clock.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+    let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; 100 ticks a second.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn percentile(times: &mut [Duration], share: f64) -> Duration {
     times.sort_unstable();
     times[((times.len() - 1) as f64 * share).round() as usize]
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: bench CORPUS_DIR");
+    let path = std::env::args().nth(1).expect("usage: bench CORPUS_DIR [--no-dedup]");
+    let dedup = std::env::args().nth(2).as_deref() != Some("--no-dedup");
+    dossier::duplicates::set_fingerprinting(dedup);
     let source = CorpusSource::from_path(Path::new(&path));
     let threads = corpus::default_threads();
     let mut rows: Vec<(String, String)> = Vec::new();
@@ -52,9 +71,10 @@ fn main() {
     let cache = tempfile::tempdir().expect("a temporary folder");
     let cache_file = cache.path().join("extracted.bin");
     let open = || corpus::load_cached(&source, threads, Some(&cache_file)).expect("the corpus opens");
-    let started = Instant::now();
+    let (started, cpu_before) = (Instant::now(), cpu_seconds());
     let corpus = open();
     let cold = started.elapsed();
+    let cold_cpu = cpu_seconds() - cpu_before;
     let bytes: u64 = corpus.files.iter().map(|f| f.size).sum();
     rows.push((
         format!(
@@ -70,6 +90,65 @@ fn main() {
             cold.as_secs_f64() / ripgrep_time.as_secs_f64()
         ),
     ));
+
+    rows.push(("cold open, CPU time (all threads)".into(), format!("{cold_cpu:.2} s")));
+    if dedup {
+        // What fingerprinting adds to reading a file, on 5,000 articles, one thread, each article's work
+        // timed next to its extraction so a busy machine disturbs both alike.
+        let (mut fingerprinting, mut extracting, mut measured) = (Duration::ZERO, Duration::ZERO, 0);
+        for meta in corpus.articles.iter().step_by((corpus.articles.len() / 5000).max(1)) {
+            let Ok(article) = corpus.read_article(meta) else { continue };
+            let started = Instant::now();
+            let statements = dossier::statements::extract(&article);
+            extracting += started.elapsed();
+            let started = Instant::now();
+            let fingerprint = StoryFingerprint::of_article(&article);
+            let keys: u64 = statements
+                .iter()
+                .map(|s| dossier::duplicates::statement_words_key(&article.text[s.text.clone()]))
+                .fold(0, |a, k| a ^ k);
+            fingerprinting += started.elapsed();
+            std::hint::black_box((fingerprint, keys));
+            measured += 1;
+        }
+        rows.push((
+            format!("fingerprint and statement keys, against extraction ({measured} articles, one thread)"),
+            format!(
+                "{:.1} µs against {:.1} µs an article (+{:.1}%)",
+                fingerprinting.as_secs_f64() * 1e6 / measured as f64,
+                extracting.as_secs_f64() * 1e6 / measured as f64,
+                100.0 * fingerprinting.as_secs_f64() / extracting.as_secs_f64()
+            ),
+        ));
+    }
+    let names = SpeakerNames::build(&corpus.found_speakers(), &SpeakerEdits::default());
+    if dedup {
+        let started = Instant::now();
+        let stories = Stories::find(&corpus, DEFAULT_COPY_THRESHOLD);
+        let found_stories = started.elapsed();
+        let echoes = Echoes::find(&corpus, &names);
+        let found = started.elapsed();
+        rows.push((
+            format!(
+                "finding copies: {} stories of {} articles ({} with copies), {} echo groups",
+                stories.story_count(),
+                corpus.articles.len(),
+                stories.copied_stories(),
+                echoes.group_count()
+            ),
+            format!(
+                "{:.2} s (stories {:.2} s, echoes {:.2} s)",
+                found.as_secs_f64(),
+                found_stories.as_secs_f64(),
+                (found - found_stories).as_secs_f64()
+            ),
+        ));
+        rows.push(("cold open and finding copies".into(), format!("{:.2} s", (cold + found).as_secs_f64())));
+    } else {
+        rows.push(("finding copies".into(), "off (--no-dedup): no fingerprints computed".into()));
+    }
+    rows.push(("peak resident memory after the cold open".into(), format!("{:.0} MB", peak_memory_mb())));
+    drop(names);
 
     let index_folder = cache.path().join("index");
     let started = Instant::now();

@@ -1,4 +1,5 @@
-//! Writes a deterministic benchmark corpus: `cargo run --release --example gen_corpus -- N OUT_DIR [--warc|--pdf]`.
+//! Writes a deterministic benchmark corpus:
+//! `cargo run --release --example gen_corpus -- N OUT_DIR [--warc|--pdf|--syndicated PERCENT]`.
 //!
 //! With `--warc`, the N articles are HTML pages in one web archive, `OUT_DIR/crawl.warc.gz`, each record
 //! in a gzip member of its own (as crawlers write them), with the request and metadata records a crawl
@@ -9,7 +10,10 @@
 //! N made-up news articles of realistic shape (about 4 KB each): mostly `.txt`, some `.html`, and some in
 //! `.jsonl` and `.csv` files of 100 records; datelines over ten years, 50 outlets, 3,000 speakers with
 //! titles and roles, direct and reported speech, web boilerplate, and a Zipf-like vocabulary.
-//! The same N gives the same bytes.
+//! With `--syndicated PERCENT`, that share of the articles are syndicated copies of a recent
+//! article: another outlet, headline and byline, a day or two later, half of them with the last paragraph
+//! cut, a third with a wire credit. The same N (and PERCENT) gives the same bytes; without the option, the
+//! bytes of earlier versions.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -322,6 +326,50 @@ fn article(random: &mut Random, outlets: &[String]) -> Article {
     Article { title, date: (year, month, day), outlet, text }
 }
 
+/// Keeps an original among the recent ones copies are made of (500 at most, one forgotten at random).
+fn remember(recent: &mut Vec<Article>, random: &mut Random, syndicated: usize, article: &Article) {
+    if syndicated == 0 {
+        return;
+    }
+    recent.push(Article {
+        title: article.title.clone(),
+        date: article.date,
+        outlet: article.outlet.clone(),
+        text: article.text.clone(),
+    });
+    if recent.len() > 500 {
+        recent.remove(random.below(recent.len()));
+    }
+}
+
+/// A syndicated copy of `original`: another outlet's headline, date line a day or two later and byline
+/// over the same body, sometimes without its last paragraph, sometimes with a wire credit.
+fn syndicate(random: &mut Random, original: &Article, outlets: &[String]) -> Article {
+    let outlet = outlets[random.below(outlets.len())].clone();
+    let paragraphs: Vec<&str> = original.text.split("\n\n").filter(|p| !p.trim().is_empty()).collect();
+    // Title, date line and byline, then the body.
+    let mut body: Vec<&str> = paragraphs[3.min(paragraphs.len())..].to_vec();
+    if random.below(2) == 0 && body.len() > 6 {
+        body.pop();
+    }
+    let (year, month, day) = original.date;
+    let day = (day + 1 + random.below(2)).min(28);
+    let title = format!("{} ({})", original.title, random.pick(&["update", "analysis", "wire", "report"]));
+    let mut text = format!(
+        "{title}\n\n{}, {} {day}, {year}\n\nBy {} {}, {outlet}\n\n",
+        random.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        MONTHS[month - 1],
+        random.pick(FIRST),
+        random.pick(LAST)
+    );
+    text.push_str(&body.join("\n\n"));
+    if random.below(3) == 0 {
+        text.push_str("\n\n(Continental Press Agency; reporting by wire staff)");
+    }
+    text.push('\n');
+    Article { title, date: (year, month, day), outlet, text }
+}
+
 fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
@@ -334,6 +382,13 @@ fn main() -> std::io::Result<()> {
     };
     let out = Path::new(&out);
     let shape = args.next();
+    let syndicated: usize = match (shape.as_deref(), args.next()) {
+        (Some("--syndicated"), Some(percent)) => percent.parse().expect("--syndicated takes a percentage"),
+        _ => 0,
+    };
+    // Recent originals that copies are made of.
+    let mut recent: Vec<Article> = Vec::new();
+    let mut copies = 0;
     let mut random = Random(0x0D05_51E4);
     let outlets: Vec<String> = (0..50)
         .map(|i| {
@@ -365,7 +420,18 @@ fn main() -> std::io::Result<()> {
                 writer.write_record(["title", "date", "outlet", "text"])?;
             }
             for _ in 0..100 {
-                let article = article(&mut random, &outlets);
+                let article = match syndicated > 0 && !recent.is_empty() && random.below(100) < syndicated {
+                    true => {
+                        copies += 1;
+                        let original = random.below(recent.len());
+                        syndicate(&mut random, &recent[original], &outlets)
+                    }
+                    false => {
+                        let article = article(&mut random, &outlets);
+                        remember(&mut recent, &mut random, syndicated, &article);
+                        article
+                    }
+                };
                 let date = format!("{:04}-{:02}-{:02}", article.date.0, article.date.1, article.date.2);
                 bytes += article.text.len();
                 match &mut writer {
@@ -380,6 +446,13 @@ fn main() -> std::io::Result<()> {
             if let Some(writer) = writer {
                 file.write_all(&writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?)?;
             }
+        } else if syndicated > 0 && !recent.is_empty() && random.below(100) < syndicated {
+            let original = &recent[random.below(recent.len())];
+            let copy = syndicate(&mut random, original, &outlets);
+            bytes += copy.text.len();
+            std::fs::write(folder.join(format!("article-{index:07}.txt")), &copy.text)?;
+            index += 1;
+            copies += 1;
         } else if kind < 15 {
             let article = article(&mut random, &outlets);
             bytes += article.text.len();
@@ -400,9 +473,14 @@ fn main() -> std::io::Result<()> {
             bytes += article.text.len();
             std::fs::write(folder.join(format!("article-{index:07}.txt")), &article.text)?;
             index += 1;
+            remember(&mut recent, &mut random, syndicated, &article);
         }
     }
-    eprintln!("wrote {index} articles ({:.1} MB of text) to {}", bytes as f64 / 1e6, out.display());
+    eprintln!(
+        "wrote {index} articles ({copies} syndicated copies, {:.1} MB of text) to {}",
+        bytes as f64 / 1e6,
+        out.display()
+    );
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 use crate::article::ArticleMeta;
 use crate::corpus::{Corpus, CorpusStatement, FileEntry, FileResult, Problem};
+use crate::duplicates::StoryFingerprint;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{BufRead, Read, Write};
@@ -12,7 +13,7 @@ use std::path::Path;
 /// Names the layout and the extraction rules; a cache written under another name is ignored, and so is a
 /// search index (it finds statements by their place in their article). Bump the number when the rules
 /// change; the crate version is part of it so that every release reads files afresh.
-pub const CACHE_VERSION: &str = concat!("dossier-extract-7 ", env!("CARGO_PKG_VERSION"));
+pub const CACHE_VERSION: &str = concat!("dossier-extract-8 ", env!("CARGO_PKG_VERSION"));
 
 /// A file modified within this many nanoseconds before it was read may have changed again in the same tick
 /// of a coarse file-system clock after the read, so such a file is compared by content.
@@ -26,6 +27,8 @@ pub struct CachedFile {
     /// With `article` counted within the file.
     statements: Vec<CorpusStatement>,
     problems: Vec<Problem>,
+    /// Parallel to `articles`: kept so that finding copies after a reopen reads no text.
+    fingerprints: Vec<StoryFingerprint>,
 }
 
 /// The same, borrowed from a corpus for saving; only the statements are copied (a chunk at a time), to
@@ -36,6 +39,7 @@ struct CachedFileRef<'a> {
     articles: &'a [ArticleMeta],
     statements: Vec<CorpusStatement>,
     problems: Vec<&'a Problem>,
+    fingerprints: &'a [StoryFingerprint],
 }
 
 /// Whether a listed file can be taken from the cache.
@@ -91,6 +95,7 @@ impl CachedFile {
             },
             articles,
             statements: self.statements,
+            fingerprints: self.fingerprints,
             problems: self.problems,
             from_cache: true,
         }
@@ -221,6 +226,7 @@ pub fn save(corpus: &Corpus, path: &Path) -> std::io::Result<()> {
                     articles: &corpus.articles[article_start..article_end],
                     statements,
                     problems: problems_of.remove(entry.relative_path.as_str()).unwrap_or_default(),
+                    fingerprints: corpus.fingerprints.get(article_start..article_end).unwrap_or_default(),
                 });
             }
             if chunk.len() == FILES_PER_CHUNK {

@@ -1,6 +1,7 @@
 //! The command line: `dossier articles PATH …`, and `dossier [PATH]` to open the app.
 
 use crate::corpus::{self, Corpus, CorpusSource};
+use crate::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories};
 use crate::export::{self, ListFormat};
 use crate::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
@@ -114,6 +115,36 @@ pub struct ChartArgs {
     /// Query and topics.
     #[command(flatten)]
     pub search: SearchArgs,
+    /// Copies of stories and statements.
+    #[command(flatten)]
+    pub copies: CopiesArgs,
+    /// Count each statement once (the same words by the same speaker, in however many articles): only
+    /// its earliest occurrence is counted.
+    #[arg(long)]
+    pub unique_statements: bool,
+}
+
+/// Options about copies of a story, shared by the listing and chart commands.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CopiesArgs {
+    /// Count each story once: keep only its first copy (the earliest date, then path order).
+    #[arg(long)]
+    pub unique: bool,
+    /// How alike two articles' bodies must be to be copies of one story, from 0 to 1 (the estimated Jaccard
+    /// similarity of their word 4-shingles; their sizes must be as close).
+    #[arg(long, value_name = "SIMILARITY", default_value_t = DEFAULT_COPY_THRESHOLD)]
+    pub copy_threshold: f64,
+}
+
+impl CopiesArgs {
+    /// The threshold, or a usage error when it lies outside (0, 1].
+    fn threshold(&self) -> Result<f64, ExitCode> {
+        if self.copy_threshold > 0.0 && self.copy_threshold <= 1.0 {
+            return Ok(self.copy_threshold);
+        }
+        eprintln!("dossier: --copy-threshold must be above 0 and at most 1");
+        Err(ExitCode::from(EXIT_USAGE))
+    }
 }
 
 /// Arguments of `dossier statements`.
@@ -133,6 +164,13 @@ pub struct StatementsArgs {
     /// Query and topics.
     #[command(flatten)]
     pub search: SearchArgs,
+    /// Copies of stories.
+    #[command(flatten)]
+    pub copies: CopiesArgs,
+    /// Keep each statement once (the same words by the same speaker, in however many articles): its
+    /// earliest occurrence.
+    #[arg(long)]
+    pub unique_statements: bool,
 }
 
 /// Search options of the listing and chart commands.
@@ -160,6 +198,9 @@ pub struct ArticlesArgs {
     /// Query and topics.
     #[command(flatten)]
     pub search: SearchArgs,
+    /// Copies of stories.
+    #[command(flatten)]
+    pub copies: CopiesArgs,
 }
 
 /// Parses the arguments; help and version are printed here, errors become one line on stderr.
@@ -315,14 +356,31 @@ fn statements(args: &StatementsArgs) -> ExitCode {
         Err(code) => return code,
     };
     let names = corpus.speaker_names(&edits);
-    let selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
+    let threshold = match args.copies.threshold() {
+        Ok(threshold) => threshold,
+        Err(code) => return code,
+    };
+    let mut selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
         Ok(searcher) => match searcher.selection(Scope::Statements, corpus.statements.len()) {
             Ok(selected) => selected,
             Err(code) => return code,
         },
         Err(code) => return code,
     };
-    if let Err(code) = print(|out| export::write_statements(out, &corpus, &names, selected.into_iter(), args.format)) {
+    let echoes = Echoes::find(&corpus, &names);
+    if args.copies.unique {
+        let stories = Stories::find(&corpus, threshold);
+        let mut articles: Vec<u32> = selected.iter().map(|&s| corpus.statements[s as usize].article).collect();
+        articles.dedup();
+        let kept = stories.once_each(&corpus, &articles);
+        selected.retain(|&s| kept.binary_search(&corpus.statements[s as usize].article).is_ok());
+    }
+    if args.unique_statements {
+        selected = echoes.once_each(&corpus, &selected);
+    }
+    if let Err(code) =
+        print(|out| export::write_statements(out, &corpus, &names, &echoes, selected.into_iter(), args.format))
+    {
         return code;
     }
     report_problems(&corpus)
@@ -334,14 +392,22 @@ fn articles(args: &ArticlesArgs) -> ExitCode {
         Err(code) => return code,
     };
     let names = corpus.speaker_names(&SpeakerEdits::default());
-    let selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
+    let threshold = match args.copies.threshold() {
+        Ok(threshold) => threshold,
+        Err(code) => return code,
+    };
+    let mut selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
         Ok(searcher) => match searcher.selection(Scope::Articles, corpus.articles.len()) {
             Ok(selected) => selected,
             Err(code) => return code,
         },
         Err(code) => return code,
     };
-    if let Err(code) = print(|out| export::write_articles(out, &corpus, selected.into_iter(), args.format)) {
+    let stories = Stories::find(&corpus, threshold);
+    if args.copies.unique {
+        selected = stories.once_each(&corpus, &selected);
+    }
+    if let Err(code) = print(|out| export::write_articles(out, &corpus, &stories, selected.into_iter(), args.format)) {
         return code;
     }
     report_problems(&corpus)
@@ -380,10 +446,29 @@ fn chart(args: &ChartArgs) -> ExitCode {
         Ok(searcher) => searcher,
         Err(code) => return code,
     };
-    let selected = match searcher.selection(Scope::Articles, corpus.articles.len()) {
+    let mut selected = match searcher.selection(Scope::Articles, corpus.articles.len()) {
         Ok(selected) => selected,
         Err(code) => return code,
     };
+    let threshold = match args.copies.threshold() {
+        Ok(threshold) => threshold,
+        Err(code) => return code,
+    };
+    if args.copies.unique {
+        selected = Stories::find(&corpus, threshold).once_each(&corpus, &selected);
+    }
+    // Each statement once: of the selected articles' statements, the earliest of each echo group.
+    let counted = args.unique_statements.then(|| {
+        let echoes = Echoes::find(&corpus, &names);
+        let mut is_selected = vec![false; corpus.articles.len()];
+        selected.iter().for_each(|&a| is_selected[a as usize] = true);
+        let statements: Vec<u32> = (0..corpus.statements.len() as u32)
+            .filter(|&s| is_selected[corpus.statements[s as usize].article as usize])
+            .collect();
+        let mut counted = vec![false; corpus.statements.len()];
+        echoes.once_each(&corpus, &statements).into_iter().for_each(|s| counted[s as usize] = true);
+        counted
+    });
     for spec in &request.series {
         if let SeriesSpec::Topic(name) = spec
             && searcher.topics.query_of(name).is_none()
@@ -393,7 +478,7 @@ fn chart(args: &ChartArgs) -> ExitCode {
         }
     }
     let topic_hits = |name: &str| searcher.topic_hits(name);
-    let chart = timeline::compute(&corpus, &names, &selected, &request, &topic_hits);
+    let chart = timeline::compute_counting(&corpus, &names, &selected, &request, &topic_hits, counted.as_deref());
     let context = export::ChartContext {
         corpus: args.path.display().to_string(),
         filter: args.search.query.clone(),

@@ -109,6 +109,8 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// How many files were taken from the cache rather than read.
     pub files_from_cache: usize,
+    /// The fingerprint of each article's body, by article index, for finding copies of a story.
+    pub fingerprints: Vec<crate::duplicates::StoryFingerprint>,
     /// One copy of each speaker name, shared by the statements.
     speaker_names: FastSet<Arc<str>>,
 }
@@ -136,6 +138,8 @@ pub struct CorpusStatement {
     pub cue: ByteSpan,
     /// Byte range of the speaker's role as the article gives it (`Iran’s President`), read like the words.
     pub role: ByteSpan,
+    /// A key of the words said (see `duplicates::statement_words_key`), for finding the statement's echoes.
+    pub words_key: u64,
 }
 
 /// An optional byte range of an article in 8 bytes (an `Option<[u32; 2]>` takes 12), so that a statement
@@ -168,9 +172,11 @@ impl ByteSpan {
 
 impl CorpusStatement {
     /// Keeps a statement that extraction found in article `article`.
+    /// Its `words_key` is 0: the caller, which has the article's text, sets it.
     pub fn new(article: u32, statement: &Statement) -> CorpusStatement {
         let range = |r: &Range<usize>| [r.start as u32, r.end as u32];
         CorpusStatement {
+            words_key: 0,
             article,
             speaker: statement.speaker.as_deref().map(Arc::from),
             speaker_type: statement.speaker_type,
@@ -224,6 +230,7 @@ impl Corpus {
         self.files = listing.files;
         self.problems.extend(listing.problems);
         self.articles.reserve_exact(listing.expected.0);
+        self.fingerprints.reserve_exact(listing.expected.0);
         self.statements.reserve_exact(listing.expected.1);
     }
 
@@ -239,6 +246,11 @@ impl Corpus {
             statement.speaker = statement.speaker.map(|name| self.shared_name(name));
             self.statements.push(statement);
         }
+        // Fingerprints stay parallel to the articles, whatever an older producer of results left out.
+        self.fingerprints.resize(self.articles.len(), Default::default());
+        self.fingerprints.extend(
+            result.fingerprints.into_iter().chain(std::iter::repeat(Default::default())).take(result.articles.len()),
+        );
         self.articles.extend(result.articles);
         self.problems.extend(result.problems);
     }
@@ -321,6 +333,9 @@ impl Corpus {
         }
         let mut articles: Vec<Option<ArticleMeta>> = std::mem::take(&mut self.articles).into_iter().map(Some).collect();
         self.articles = order.iter().map(|&old| articles[old as usize].take().expect("each article once")).collect();
+        if self.fingerprints.len() == order.len() {
+            self.fingerprints = order.iter().map(|&old| self.fingerprints[old as usize]).collect();
+        }
         for statement in &mut self.statements {
             statement.article = new_index[statement.article as usize];
         }
@@ -335,6 +350,7 @@ impl Corpus {
             mention: ByteSpan::NONE,
             cue: ByteSpan::NONE,
             role: ByteSpan::NONE,
+            words_key: 0,
         };
         sort_run_and_rest(&mut self.statements, |s| (s.article, s.text[0]), placeholder);
         true
@@ -822,6 +838,8 @@ pub struct FileResult {
     pub articles: Vec<ArticleMeta>,
     /// The statements of the articles, in article order; `article` counts within this file.
     pub statements: Vec<CorpusStatement>,
+    /// The fingerprint of each article's body, parallel to `articles`.
+    pub fingerprints: Vec<crate::duplicates::StoryFingerprint>,
     /// What went wrong.
     pub problems: Vec<Problem>,
     /// True when the result was taken from the cache instead of reading the file.
@@ -836,6 +854,7 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
     let mut problems = Vec::new();
     let articles = Vec::new();
     let statements = Vec::new();
+    let fingerprints = Vec::new();
     let path = entry.path_under(root);
     entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
     let problem = |message: String| Problem { path: entry.relative_path.clone(), message };
@@ -877,17 +896,18 @@ pub fn read_file(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         }
         Err(message) => {
             problems.push(problem(message));
-            return FileResult { file_id, entry, articles, statements, problems, from_cache: false };
+            return FileResult { file_id, entry, articles, statements, fingerprints, problems, from_cache: false };
         }
     };
     let Records { records, warnings, error } = records;
     tell_problems(&mut problems, &entry.relative_path, warnings, error);
-    let mut found = Found { file_id, relative_path: &entry.relative_path, problems, articles, statements };
+    let mut found =
+        Found { file_id, relative_path: &entry.relative_path, problems, articles, statements, fingerprints };
     for record in records {
         found.add(record);
     }
-    let Found { problems, articles, statements, .. } = found;
-    FileResult { file_id, entry, articles, statements, problems, from_cache: false }
+    let Found { problems, articles, statements, fingerprints, .. } = found;
+    FileResult { file_id, entry, articles, statements, fingerprints, problems, from_cache: false }
 }
 
 /// Adds a reader's warnings (the first ones; the rest counted) and error to a file's problems.
@@ -909,12 +929,18 @@ struct Found<'a> {
     problems: Vec<Problem>,
     articles: Vec<ArticleMeta>,
     statements: Vec<CorpusStatement>,
+    /// Parallel to `articles`.
+    fingerprints: Vec<crate::duplicates::StoryFingerprint>,
 }
 
 /// What was found in one record: its metadata, statements and problems.
 struct Analyzed {
     meta: ArticleMeta,
     statements: Vec<Statement>,
+    /// The key of each statement's words (see `duplicates::statement_words_key`), parallel to `statements`.
+    words_keys: Vec<u64>,
+    /// The fingerprint of the article's body.
+    fingerprint: crate::duplicates::StoryFingerprint,
     problems: Vec<String>,
 }
 
@@ -950,7 +976,21 @@ fn analyze_record(file_id: u32, relative_path: &str, raw: RawRecord) -> Analyzed
         words: analysis.words,
         member,
     };
-    Analyzed { meta, statements: extraction.statements, problems }
+    // Without fingerprinting (measuring its cost), statements get no key and articles an empty fingerprint.
+    let fingerprinting = crate::duplicates::fingerprinting();
+    let words_keys = extraction
+        .statements
+        .iter()
+        .map(|statement| match fingerprinting {
+            true => article.text.get(statement.text.clone()).map_or(0, crate::duplicates::statement_words_key),
+            false => 0,
+        })
+        .collect();
+    let fingerprint = match fingerprinting {
+        true => crate::duplicates::StoryFingerprint::of_article(&article),
+        false => Default::default(),
+    };
+    Analyzed { meta, statements: extraction.statements, words_keys, fingerprint, problems }
 }
 
 impl Found<'_> {
@@ -961,10 +1001,14 @@ impl Found<'_> {
     }
 
     /// Keeps what was found in the next record.
-    fn keep(&mut self, Analyzed { meta, statements, problems }: Analyzed) {
+    fn keep(&mut self, Analyzed { meta, statements, words_keys, fingerprint, problems }: Analyzed) {
         let article_index = self.articles.len() as u32;
-        self.statements.extend(statements.iter().map(|statement| CorpusStatement::new(article_index, statement)));
+        self.statements.extend(statements.iter().zip(words_keys).map(|(statement, words_key)| CorpusStatement {
+            words_key,
+            ..CorpusStatement::new(article_index, statement)
+        }));
         self.articles.push(meta);
+        self.fingerprints.push(fingerprint);
         let path = self.relative_path;
         self.problems.extend(problems.into_iter().map(|message| Problem { path: path.to_owned(), message }));
     }
@@ -1048,6 +1092,7 @@ fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         problems: Vec::new(),
         articles: Vec::new(),
         statements: Vec::new(),
+        fingerprints: Vec::new(),
     };
     let hashed = std::fs::metadata(&path)
         .map_err(|e| io_reason(&e))
@@ -1086,11 +1131,11 @@ fn read_streamed(root: &Path, file_id: u32, mut entry: FileEntry) -> FileResult 
         }
         Err(message) => problems.push(Problem { path: entry.relative_path.clone(), message }),
     }
-    let Found { problems: page_problems, articles, statements, .. } = found;
+    let Found { problems: page_problems, articles, statements, fingerprints, .. } = found;
     problems.splice(0..0, page_problems);
     entry.encoding = Some(entry.format.name().to_owned());
     entry.read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
-    FileResult { file_id, entry, articles, statements, problems, from_cache: false }
+    FileResult { file_id, entry, articles, statements, fingerprints, problems, from_cache: false }
 }
 
 /// The content hash of a streamed file, read as a stream.
@@ -1468,6 +1513,7 @@ fn read_file_guarded(root: &Path, file_id: u32, entry: FileEntry) -> FileResult 
             entry: fallback,
             articles: Vec::new(),
             statements: Vec::new(),
+            fingerprints: Vec::new(),
             from_cache: false,
         }
     })

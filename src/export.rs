@@ -3,6 +3,7 @@
 
 use crate::article::ArticleMeta;
 use crate::corpus::Corpus;
+use crate::duplicates::{Echoes, Stories};
 use crate::speakers::SpeakerNames;
 use crate::statements::{SpeakerType, StatementKind};
 use crate::timeline::{self, Chart, Style};
@@ -307,6 +308,14 @@ pub struct StatementLine<'a> {
     date: Option<String>,
     title: &'a str,
     url: Option<&'a str>,
+    /// `FILE#RECORD` of the article where the statement first appeared, when that is another article.
+    first_said: Option<String>,
+}
+
+/// How an article is named in `copy_of` and `first_said`: `FILE#RECORD`.
+pub fn article_reference(corpus: &Corpus, article: u32) -> String {
+    let meta = &corpus.articles[article as usize];
+    format!("{}#{}", corpus.files[meta.file_id as usize].relative_path, meta.record)
 }
 
 /// A character span: a JSON array, or in CSV (whose cells hold no lists) the same written as text.
@@ -347,11 +356,13 @@ impl ListFormat {
 }
 
 /// Writes statements (indices into `corpus.statements`) in the `dossier statements` contract, reading
-/// their words from their articles. Fails, naming the file, when an article changed since it was read.
+/// their words from their articles; `echoes` (found with the same `names`) gives `first_said`. Fails,
+/// naming the file, when an article changed since it was read.
 pub fn write_statements(
     out: impl Write,
     corpus: &Corpus,
     names: &SpeakerNames,
+    echoes: &Echoes,
     statements: impl Iterator<Item = u32>,
     format: ListFormat,
 ) -> std::io::Result<()> {
@@ -377,6 +388,7 @@ pub fn write_statements(
             date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
             title: &article.title,
             url: article.url.as_deref(),
+            first_said: echoes.first_said(corpus, index).map(|first| article_reference(corpus, first)),
         })
     })?;
     writer.finish()
@@ -394,10 +406,12 @@ struct ArticleLine<'a> {
     author: Option<&'a str>,
     url: Option<&'a str>,
     words: u32,
+    /// `FILE#RECORD` of the story's first copy, when this article is a later copy.
+    copy_of: Option<String>,
 }
 
 impl<'a> ArticleLine<'a> {
-    fn new(corpus: &'a Corpus, article: &'a ArticleMeta) -> Self {
+    fn new(corpus: &'a Corpus, stories: &Stories, index: u32, article: &'a ArticleMeta) -> Self {
         ArticleLine {
             file: corpus.article_file(article),
             record: article.record,
@@ -408,18 +422,21 @@ impl<'a> ArticleLine<'a> {
             author: article.author.as_deref(),
             url: article.url.as_deref(),
             words: article.words,
+            copy_of: stories.copy_of(index).map(|first| article_reference(corpus, first)),
         }
     }
 }
 
-/// Writes articles (indices into `corpus.articles`) as `dossier articles` does.
+/// Writes articles (indices into `corpus.articles`) as `dossier articles` does; `stories` gives `copy_of`.
 pub fn write_articles(
     out: impl Write,
     corpus: &Corpus,
+    stories: &Stories,
     articles: impl Iterator<Item = u32>,
     format: ListFormat,
 ) -> std::io::Result<()> {
-    let lines = articles.filter_map(|index| Some(ArticleLine::new(corpus, corpus.articles.get(index as usize)?)));
+    let lines = articles
+        .filter_map(|index| Some(ArticleLine::new(corpus, stories, index, corpus.articles.get(index as usize)?)));
     write_records(out, lines, format)
 }
 

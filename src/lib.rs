@@ -16,6 +16,7 @@ pub mod cli;
 pub mod corpus;
 pub mod dates;
 pub mod decode;
+pub mod duplicates;
 pub mod evaluate;
 pub mod export;
 pub mod fast_hash;

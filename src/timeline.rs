@@ -413,6 +413,20 @@ pub fn compute(
     request: &ChartRequest,
     topic: &dyn Fn(&str) -> Option<TopicHits>,
 ) -> Chart {
+    compute_counting(corpus, names, articles, request, topic, None)
+}
+
+/// Counts like `compute`, counting only the statements marked in `counted` (by statement index) when it is
+/// given: with `Echoes::firsts`, each statement once however often it was quoted again.
+pub fn compute_counting(
+    corpus: &Corpus,
+    names: &SpeakerNames,
+    articles: &[u32],
+    request: &ChartRequest,
+    topic: &dyn Fn(&str) -> Option<TopicHits>,
+    counted: Option<&[bool]>,
+) -> Chart {
+    let is_counted = |statement: usize| counted.is_none_or(|c| c.get(statement).copied().unwrap_or(true));
     let mut is_selected = vec![false; corpus.articles.len()];
     for &article in articles {
         if let Some(slot) = is_selected.get_mut(article as usize) {
@@ -464,8 +478,8 @@ pub fn compute(
     // Statements of each speaker that name them, against all theirs: "top speakers" ranks named ones.
     let mut named_votes: Vec<(u32, u32)> = Vec::new();
     let mut spoken: Vec<(u32, u32)> = Vec::new();
-    for statement in corpus.statements.iter() {
-        if !is_selected.get(statement.article as usize).copied().unwrap_or(false) {
+    for (index, statement) in corpus.statements.iter().enumerate() {
+        if !is_selected.get(statement.article as usize).copied().unwrap_or(false) || !is_counted(index) {
             continue;
         }
         if let Some(b) = bucket_of(statement.article) {
@@ -562,7 +576,9 @@ pub fn compute(
         match request.unit {
             Unit::Statements => {
                 for &statement in &hits.statements {
-                    if let Some(s) = corpus.statements.get(statement as usize) {
+                    if let Some(s) =
+                        corpus.statements.get(statement as usize).filter(|_| is_counted(statement as usize))
+                    {
                         count_article(s.article);
                     }
                 }
@@ -679,6 +695,7 @@ mod tests {
             mention: crate::corpus::ByteSpan::NONE,
             cue: crate::corpus::ByteSpan::NONE,
             role: crate::corpus::ByteSpan::NONE,
+            words_key: 0,
         };
         let mut corpus = Corpus::default();
         corpus.articles = vec![Default::default(), Default::default()];

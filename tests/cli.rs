@@ -24,7 +24,7 @@ fn articles_jsonl_has_one_record_per_article_with_every_field() {
     let text = stdout(&output);
     let records: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(records.len(), 6);
-    let keys = ["file", "record", "title", "date", "date_source", "outlet", "author", "url", "words"];
+    let keys = ["file", "record", "title", "date", "date_source", "outlet", "author", "url", "words", "copy_of"];
     for (line, record) in text.lines().zip(&records) {
         assert_eq!(record.as_object().unwrap().len(), keys.len());
         let positions: Vec<usize> = keys.iter().map(|k| line.find(&format!("\"{k}\":")).unwrap()).collect();
@@ -46,7 +46,7 @@ fn articles_csv_over_wikinews() {
     let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["file", "record", "title", "date", "date_source", "outlet", "author", "url", "words"]
+        vec!["file", "record", "title", "date", "date_source", "outlet", "author", "url", "words", "copy_of"]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 295);
@@ -127,6 +127,7 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
         "date",
         "title",
         "url",
+        "first_said",
     ];
     let mut count = 0;
     for line in text.lines() {

@@ -217,8 +217,9 @@ fn dropped_files_open_relative_to_their_common_folder() {
 
 #[test]
 fn a_statement_in_memory_is_small() {
-    // Tens of millions are kept for a corpus of a million articles: words are read from the article.
-    assert!(std::mem::size_of::<corpus::CorpusStatement>() <= 56, "{}", std::mem::size_of::<corpus::CorpusStatement>());
+    // Tens of millions are kept for a corpus of a million articles: words are read from the article. The
+    // key of the words (8 bytes, for finding echoes without reading the articles again) took it from 56.
+    assert!(std::mem::size_of::<corpus::CorpusStatement>() <= 64, "{}", std::mem::size_of::<corpus::CorpusStatement>());
 }
 
 /// Files are read on both cores but arrive in the listing's order, cold (nothing cached) as well as from

@@ -96,7 +96,9 @@ fn opening_extracting_searching_charting_and_exporting_never_write_into_the_corp
     let names = dossier::speakers::SpeakerNames::default();
     let mut file = std::fs::File::create(out.join("statements.jsonl")).unwrap();
     let all = 0..loaded.statements.len() as u32;
-    dossier::export::write_statements(&mut file, &loaded, &names, all, dossier::export::ListFormat::Jsonl).unwrap();
+    let echoes = dossier::duplicates::Echoes::find(&loaded, &names);
+    dossier::export::write_statements(&mut file, &loaded, &names, &echoes, all, dossier::export::ListFormat::Jsonl)
+        .unwrap();
 
     assert!(out.join("chart.png").is_file() && out.join("chart.svg").is_file() && out.join("chart.csv").is_file());
     assert!(cache.join("extracted.bin").is_file());

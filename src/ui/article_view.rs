@@ -73,6 +73,7 @@ pub fn article_view_ui(
     ui: &mut egui::Ui,
     slot: &ArticleSlot,
     corpus: &Corpus,
+    stories: &crate::duplicates::Stories,
     is_loading: bool,
     state: &AppState,
     focus: &mut StatementFocus,
@@ -102,10 +103,33 @@ pub fn article_view_ui(
                 egui::Frame::new().inner_margin(egui::Margin::symmetric(margin as i8, 12)).show(ui, |ui| {
                     ui.set_max_width(TEXT_WIDTH.min(ui.available_width()));
                     article_ui(ui, shown, corpus, focus, matches);
+                    copies_ui(ui, shown, corpus, stories);
                 });
             });
         }
     }
+}
+
+/// Under the article: how many copies of its story the corpus holds, where else it was published, and
+/// which copy came first.
+fn copies_ui(ui: &mut egui::Ui, shown: &ShownArticle, corpus: &Corpus, stories: &crate::duplicates::Stories) {
+    let key = (shown.article.meta.file_id, shown.article.meta.record);
+    let Ok(index) = corpus.articles.binary_search_by_key(&key, |a| (a.file_id, a.record)) else { return };
+    let copies = stories.copies(index as u32);
+    if copies.len() < 2 {
+        return;
+    }
+    ui.add_space(12.0);
+    ui.separator();
+    let outlets = stories.other_outlets(corpus, index as u32);
+    let mut line = format!("{} copies of this story", copies.len());
+    if !outlets.is_empty() {
+        line.push_str(&format!(" · also published by {}", outlets.join(", ")));
+    }
+    if let Some(first) = stories.copy_of(index as u32) {
+        line.push_str(&format!(" · first copy: {}", crate::export::article_reference(corpus, first)));
+    }
+    ui.weak(line);
 }
 
 fn article_ui(

@@ -42,6 +42,8 @@ pub struct AppState {
     pub show_facets: bool,
     /// Whether the Statements panel beside the article is shown.
     pub show_statements_panel: bool,
+    /// How alike two articles' bodies must be to be copies of one story (see `duplicates`), from 0 to 1.
+    pub copy_threshold: f64,
 }
 
 impl Default for AppState {
@@ -60,6 +62,7 @@ impl Default for AppState {
             search_scope: Scope::Articles,
             show_facets: false,
             show_statements_panel: true,
+            copy_threshold: crate::duplicates::DEFAULT_COPY_THRESHOLD,
         }
     }
 }
