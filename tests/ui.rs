@@ -841,6 +841,35 @@ fn the_chart_adds_a_series_of_unnamed_sources() {
     assert!(chart.series.last().unwrap().total() > 50);
 }
 
+/// Copies of a story (here two sample articles run again under another headline) are listed, counted and
+/// charted once when "Count each story once" is ticked in the status bar, and all again when it is not.
+#[test]
+fn count_each_story_once_lists_one_copy_of_each_story() {
+    let folder = own_sample_corpus();
+    for name in ["farmers-fear-dry-summers.txt", "kestrand-unveils-sarnow-dam.txt"] {
+        let text = std::fs::read_to_string(folder.path().join("2019").join(name)).unwrap();
+        let (_, rest) = text.split_once('\n').unwrap();
+        std::fs::write(
+            folder.path().join(format!("copy-of-{name}")),
+            format!("A new headline for the wire copy\n{rest}"),
+        )
+        .unwrap();
+    }
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "copies found", |app| app.story_count() > 0);
+    let all = harness.state().corpus.articles.len();
+    let statements = harness.state().visible_statements().len();
+    harness.get_by_label(&format!("Count each story once ({} stories)", all - 2)).click();
+    harness.run_steps(5);
+    assert_eq!(harness.state().visible_articles().len(), all - 2);
+    assert!(harness.state().visible_statements().len() < statements, "the copies' statements are left out");
+    harness.get_by_label(&format!("Count each story once ({} stories)", all - 2)).click();
+    harness.run_steps(5);
+    assert_eq!(harness.state().visible_articles().len(), all);
+    assert_eq!(harness.state().visible_statements().len(), statements);
+}
+
 #[test]
 fn exports_go_where_the_save_dialog_says_and_a_toast_tells() {
     let folder = tempfile::tempdir().unwrap();

@@ -80,7 +80,9 @@ pub struct DossierApp {
     /// million articles hold some twenty million statements.
     found_speakers: BTreeMap<String, usize>,
     /// The corpus' articles grouped with their copies, found when loading ends.
-    stories: crate::duplicates::Stories,
+    stories: Arc<crate::duplicates::Stories>,
+    /// How many stories `stories` holds (counted once, not each frame).
+    story_count: usize,
     /// Copies of stories being found once loading ended.
     story_finding: Option<Job<crate::duplicates::Stories>>,
     date_summary: status_bar::DateSummary,
@@ -171,6 +173,7 @@ impl DossierApp {
             found_speakers: BTreeMap::new(),
             stories: Default::default(),
             story_finding: None,
+            story_count: 0,
             date_summary: status_bar::DateSummary::default(),
             statements_view: StatementsView::default(),
             speaker_manager: SpeakerManager::default(),
@@ -211,6 +214,11 @@ impl DossierApp {
     /// True while a corpus is loading.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()
+    }
+
+    /// How many stories the corpus tells once copies are found (0 before, or with no copies).
+    pub fn story_count(&self) -> usize {
+        if self.stories.copied_stories() > 0 { self.story_count } else { 0 }
     }
 
     /// Index into the corpus' articles of the selected article, if any.
@@ -553,6 +561,7 @@ impl DossierApp {
                 // Linear in the articles, but 0.2 s at 100,000: found off this thread, shown when ready.
                 let (corpus, threshold) = (self.corpus.clone(), self.state.copy_threshold.clamp(0.05, 1.0));
                 self.stories = Default::default();
+                self.apply_story_counting();
                 self.story_finding = Some(Job::spawn("finding copies of stories", ctx, move || {
                     crate::duplicates::Stories::find(&corpus, threshold)
                 }));
@@ -584,7 +593,9 @@ impl DossierApp {
         if let Some(result) = self.story_finding.as_ref().and_then(Job::poll) {
             self.story_finding = None;
             if let Ok(stories) = result {
-                self.stories = stories;
+                self.story_count = stories.story_count();
+                self.stories = Arc::new(stories);
+                self.apply_story_counting();
             }
         }
         if let Some(result) = self.role_weighing.as_ref().and_then(Job::poll) {
@@ -1098,6 +1109,10 @@ impl DossierApp {
                 }
                 Command::ShowFacets(show) => self.state.show_facets = show,
                 Command::ShowStatementsPanel(show) => self.state.show_statements_panel = show,
+                Command::CountEachStoryOnce(once) => {
+                    self.state.count_each_story_once = once;
+                    self.apply_story_counting();
+                }
                 Command::ShowStatementsFor { speaker, topic } => {
                     let quoted = |text: &str| format!("\"{}\"", text.replace('"', ""));
                     self.state.search = format!("speaker:{} AND topic:{}", quoted(&speaker), quoted(&topic));
@@ -1144,6 +1159,22 @@ impl DossierApp {
                 Command::Export(kind) => self.ask_for_path(ctx, PathPurpose::Export(kind)),
             }
         }
+    }
+
+    /// Lists, counts and charts each story once, or every copy, as the setting says: the list keeps a
+    /// story's first listed copy (so the chart and the filters count it once), All statements the
+    /// statements of a story's first copy.
+    fn apply_story_counting(&mut self) {
+        let once = self.state.count_each_story_once;
+        self.list.stories = once.then(|| self.stories.clone());
+        self.statements_view.kept_articles = once.then(|| {
+            let kept = (0..self.corpus.articles.len() as u32).map(|a| self.stories.copy_of(a).is_none());
+            Arc::new(kept.collect())
+        });
+        self.list.mark_changed();
+        self.statements_view.mark_changed();
+        self.chart_view.mark_changed();
+        self.facets.mark_changed();
     }
 
     /// Lists only the articles and statements of a period (`None`: all dates).
@@ -1280,6 +1311,13 @@ impl DossierApp {
                 if ui.add(panel_button).clicked() {
                     self.commands.push(Command::ShowStatementsPanel(!self.state.show_statements_panel));
                 }
+                let mut once = self.state.count_each_story_once;
+                let toggle = ui.checkbox(&mut once, "Count each story once").on_hover_text(
+                    "Copies of a story (the same text run by other outlets or downloaded twice) are listed, counted and charted once",
+                );
+                if toggle.changed() {
+                    self.commands.push(Command::CountEachStoryOnce(once));
+                }
                 if ui.button("Speakers…").clicked() {
                     self.commands.push(Command::ShowSpeakers(true));
                 }
@@ -1343,6 +1381,10 @@ impl eframe::App for DossierApp {
                 self.skipped_files,
                 self.message.as_deref(),
                 has_disk_changes,
+                (self.stories.copied_stories() > 0).then_some(status_bar::StoryCount {
+                    stories: self.story_count,
+                    is_counted_once: self.state.count_each_story_once,
+                }),
                 &mut self.commands,
             );
         });

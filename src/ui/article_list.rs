@@ -30,6 +30,8 @@ pub struct ArticleList {
     pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// Only these articles (sorted indices), when a search is in force.
     pub search: Option<Vec<u32>>,
+    /// When each story counts once: the stories, whose first listed copy stands for the others.
+    pub stories: Option<std::sync::Arc<crate::duplicates::Stories>>,
     /// Every article in the order of the last full sort. While it is still in order, listing many rows
     /// again (a pause in typing) picks them from it instead of sorting them: at a million articles the
     /// sort was most of that frame.
@@ -108,9 +110,12 @@ impl ArticleList {
         self.last_rebuild = Some(Instant::now());
         let terms: Vec<String> = state.filter.to_lowercase().split_whitespace().map(str::to_owned).collect();
         let found = |i: u32| self.search.as_ref().is_none_or(|hits| hits.binary_search(&i).is_ok());
-        let matching: Vec<u32> = (first_new as u32..articles.len() as u32)
+        let mut matching: Vec<u32> = (first_new as u32..articles.len() as u32)
             .filter(|&i| found(i) && matches_filter(&articles[i as usize], &terms))
             .collect();
+        if let Some(stories) = self.stories.as_ref().filter(|_| first_new == 0) {
+            matching = stories.once_each(corpus, &matching);
+        }
         let in_period = |i: &u32| {
             self.period.is_none_or(|(from, to)| articles[*i as usize].date.is_some_and(|d| from <= d && d <= to))
         };

@@ -44,6 +44,8 @@ pub struct AppState {
     pub show_statements_panel: bool,
     /// How alike two articles' bodies must be to be copies of one story (see `duplicates`), from 0 to 1.
     pub copy_threshold: f64,
+    /// List, count and chart each story once (its first copy among those listed), not every copy.
+    pub count_each_story_once: bool,
 }
 
 impl Default for AppState {
@@ -63,6 +65,7 @@ impl Default for AppState {
             show_facets: false,
             show_statements_panel: true,
             copy_threshold: crate::duplicates::DEFAULT_COPY_THRESHOLD,
+            count_each_story_once: false,
         }
     }
 }
@@ -159,6 +162,8 @@ pub enum Command {
     },
     /// List only articles (and statements) of this period, first and last day included; `None` for all.
     FilterPeriod(Option<(NaiveDate, NaiveDate)>),
+    /// Count each story once, or every copy.
+    CountEachStoryOnce(bool),
     /// List all dates again, and close the article that picking the period opened if it is still the one
     /// shown (a double-click on the chart, whose first click picked a period).
     UndoPeriodPick,

@@ -33,6 +33,9 @@ pub struct StatementsView {
     pub period: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// Only these statements (sorted indices), when a search is in force.
     pub search: Option<Vec<u32>>,
+    /// When each story counts once: which articles stand for their story (by index), so the statements
+    /// of the other copies are left out.
+    pub kept_articles: Option<std::sync::Arc<Vec<bool>>>,
     has_changed: bool,
     /// The words of statements shown lately, by index: statements keep only where their words lie.
     texts: HashMap<u32, String>,
@@ -71,9 +74,14 @@ impl StatementsView {
         let in_period = |i: &u32| {
             // Hits of a search made before the corpus changed may point past its end.
             let Some(statement) = corpus.statements.get(*i as usize) else { return false };
-            period.is_none_or(|(from, to)| {
-                corpus.articles[statement.article as usize].date.is_some_and(|d| from <= d && d <= to)
-            })
+            let is_kept = self
+                .kept_articles
+                .as_ref()
+                .is_none_or(|kept| kept.get(statement.article as usize).copied().unwrap_or(true));
+            is_kept
+                && period.is_none_or(|(from, to)| {
+                    corpus.articles[statement.article as usize].date.is_some_and(|d| from <= d && d <= to)
+                })
         };
         let kept: Vec<u32> = match &self.search {
             Some(hits) => hits.iter().copied().filter(in_period).collect(),
