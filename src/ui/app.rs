@@ -1405,6 +1405,7 @@ impl eframe::App for DossierApp {
                 &self.corpus,
                 &mut self.state,
                 self.selected,
+                &self.stories,
                 &mut self.focus_filter,
                 &mut self.commands,
             );

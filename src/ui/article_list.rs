@@ -159,6 +159,7 @@ impl ArticleList {
         corpus: &Corpus,
         state: &mut AppState,
         selected: Option<usize>,
+        stories: &crate::duplicates::Stories,
         focus_filter: &mut bool,
         commands: &mut Vec<Command>,
     ) {
@@ -228,7 +229,8 @@ impl ArticleList {
             for row in rows {
                 let article_index = self.visible[row] as usize;
                 let is_selected = selected == Some(article_index);
-                if row_ui(ui, &corpus.articles[article_index], is_selected).clicked() {
+                let copies = stories.copies(article_index as u32);
+                if row_ui(ui, corpus, article_index, is_selected, copies).clicked() {
                     commands.push(Command::SelectRow(row));
                 }
             }
@@ -241,8 +243,16 @@ impl ArticleList {
     }
 }
 
-/// One row: the title on the first line, date and outlet on the second.
-fn row_ui(ui: &mut egui::Ui, article: &ArticleMeta, is_selected: bool) -> egui::Response {
+/// One row: the title on the first line, date and outlet on the second, and how many copies the story
+/// has (hover lists them: outlet, date, file).
+fn row_ui(
+    ui: &mut egui::Ui,
+    corpus: &Corpus,
+    article_index: usize,
+    is_selected: bool,
+    copies: &[u32],
+) -> egui::Response {
+    let article = &corpus.articles[article_index];
     let width = ui.available_width();
     let spacing = ui.spacing().item_spacing.y;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT - spacing), egui::Sense::click());
@@ -265,9 +275,23 @@ fn row_ui(ui: &mut egui::Ui, article: &ArticleMeta, is_selected: bool) -> egui::
     let response = if title_galley.elided { response.on_hover_text(title) } else { response };
     ui.painter().galley(inner.left_top(), title_galley, strong);
     let date = article.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
-    let details = match &article.outlet {
+    let mut details = match &article.outlet {
         Some(outlet) => format!("{date} · {outlet}"),
         None => date,
+    };
+    let response = if copies.len() > 1 {
+        details = format!("{} copies · {details}", copies.len());
+        response.on_hover_ui(|ui| {
+            ui.strong(format!("{} copies of this story", copies.len()));
+            for &copy in copies {
+                let meta = &corpus.articles[copy as usize];
+                let date = meta.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+                let outlet = meta.outlet.as_deref().unwrap_or("no outlet");
+                ui.label(format!("{outlet} · {date} · {}", corpus.article_file(meta)));
+            }
+        })
+    } else {
+        response
     };
     let details_galley = one_line(ui, &details, 12.0, weak, inner.width());
     ui.painter().galley(egui::pos2(inner.left(), inner.bottom() - details_galley.size().y), details_galley, weak);
