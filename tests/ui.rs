@@ -868,6 +868,18 @@ fn count_each_story_once_lists_one_copy_of_each_story() {
     harness.run_steps(5);
     assert_eq!(harness.state().visible_articles().len(), all);
     assert_eq!(harness.state().visible_statements().len(), statements);
+
+    // A copy's statements were said in the original too: their cards say where else, and first where.
+    harness.get_by_label("Filter titles and outlets").focus();
+    harness.get_by_label("Filter titles and outlets").type_text("wire copy");
+    step_until(&mut harness, "the copies are listed", |app| app.visible_articles().len() == 2);
+    harness.query_all_by_label("A new headline for the wire copy").next().unwrap().click();
+    step_until(&mut harness, "the copy is read", |app| {
+        app.shown_article().is_some_and(|a| a.meta.title == "A new headline for the wire copy")
+    });
+    let echoes = harness.query_all_by_label_contains("also in 1 other article, ").count();
+    assert!(echoes > 0, "no echo shown");
+    assert_eq!(harness.query_all_by_label_contains(", first on 2019-").count(), echoes);
 }
 
 #[test]

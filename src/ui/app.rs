@@ -83,8 +83,10 @@ pub struct DossierApp {
     stories: Arc<crate::duplicates::Stories>,
     /// How many stories `stories` holds (counted once, not each frame).
     story_count: usize,
-    /// Copies of stories being found once loading ended.
-    story_finding: Option<Job<crate::duplicates::Stories>>,
+    /// Statements found again in other articles (echoes), found with the stories.
+    echoes: Arc<crate::duplicates::Echoes>,
+    /// Copies of stories and echoes of statements being found once loading ended.
+    story_finding: Option<Job<(crate::duplicates::Stories, crate::duplicates::Echoes)>>,
     date_summary: status_bar::DateSummary,
     statements_view: StatementsView,
     speaker_manager: SpeakerManager,
@@ -173,6 +175,7 @@ impl DossierApp {
             found_speakers: BTreeMap::new(),
             stories: Default::default(),
             story_finding: None,
+            echoes: Default::default(),
             story_count: 0,
             date_summary: status_bar::DateSummary::default(),
             statements_view: StatementsView::default(),
@@ -560,10 +563,13 @@ impl DossierApp {
                 self.speaker_roles = Default::default();
                 // Linear in the articles, but 0.2 s at 100,000: found off this thread, shown when ready.
                 let (corpus, threshold) = (self.corpus.clone(), self.state.copy_threshold.clamp(0.05, 1.0));
+                let names = self.speaker_names.clone();
                 self.stories = Default::default();
+                self.echoes = Default::default();
                 self.apply_story_counting();
                 self.story_finding = Some(Job::spawn("finding copies of stories", ctx, move || {
-                    crate::duplicates::Stories::find(&corpus, threshold)
+                    let stories = crate::duplicates::Stories::find(&corpus, threshold);
+                    (stories, crate::duplicates::Echoes::find(&corpus, &names))
                 }));
                 self.rebuild_speaker_names();
                 // Roles are read from the articles' files, off this thread; names are built again with them.
@@ -592,7 +598,8 @@ impl DossierApp {
         }
         if let Some(result) = self.story_finding.as_ref().and_then(Job::poll) {
             self.story_finding = None;
-            if let Ok(stories) = result {
+            if let Ok((stories, echoes)) = result {
+                self.echoes = Arc::new(echoes);
                 self.story_count = stories.story_count();
                 self.stories = Arc::new(stories);
                 self.apply_story_counting();
@@ -1161,6 +1168,36 @@ impl DossierApp {
         }
     }
 
+    /// For each statement of the shown article, where else it was said ("also in 7 articles, 5 outlets,
+    /// first on 2021-04-12 in Press TV"), if it was.
+    fn echo_lines(&self, shown: &ShownArticle) -> Vec<Option<String>> {
+        let meta = &shown.article.meta;
+        let key = (meta.file_id, meta.record);
+        let Ok(article) = self.corpus.articles.binary_search_by_key(&key, |a| (a.file_id, a.record)) else {
+            return Vec::new();
+        };
+        // The corpus keeps statements in article order: this article's are one run of them.
+        let statements = &self.corpus.statements;
+        let start = statements.partition_point(|s| (s.article as usize) < article);
+        let end = statements.partition_point(|s| (s.article as usize) <= article);
+        shown
+            .statements
+            .iter()
+            .map(|statement| {
+                let index = (start..end).find(|&i| statements[i].text[0] as usize == statement.text.start)?;
+                let echo = self.echoes.echo(&self.corpus, index as u32).filter(|e| e.articles > 1)?;
+                let first = match (echo.first_date, echo.first_outlet.as_deref()) {
+                    (Some(date), Some(outlet)) => format!(", first on {date} in {outlet}"),
+                    (Some(date), None) => format!(", first on {date}"),
+                    (None, Some(outlet)) => format!(", first in {outlet}"),
+                    (None, None) => String::new(),
+                };
+                let others = status_bar::counted(echo.articles - 1, "other article", "other articles");
+                Some(format!("also in {others}, {}{first}", status_bar::counted(echo.outlets, "outlet", "outlets")))
+            })
+            .collect()
+    }
+
     /// Lists, counts and charts each story once, or every copy, as the setting says: the list keeps a
     /// story's first listed copy (so the chart and the filters count it once), All statements the
     /// statements of a story's first copy.
@@ -1417,9 +1454,11 @@ impl eframe::App for DossierApp {
                     ArticleSlot::Ready(shown) => Some(shown.as_ref()),
                     _ => None,
                 };
+                let echoes = shown.map(|shown| self.echo_lines(shown)).unwrap_or_default();
                 statements_panel::statements_panel_ui(
                     ui,
                     shown,
+                    &echoes,
                     &self.speaker_names,
                     self.statement_focus.selected,
                     self.matches.matching_statements.as_deref(),

@@ -9,6 +9,7 @@ use crate::statements::StatementKind;
 pub fn statements_panel_ui(
     ui: &mut egui::Ui,
     shown: Option<&ShownArticle>,
+    echoes: &[Option<String>],
     names: &SpeakerNames,
     selected: Option<usize>,
     matching: Option<&[usize]>,
@@ -64,6 +65,9 @@ pub fn statements_panel_ui(
                 let preview: String = text.chars().take(280).collect();
                 let ellipsis = if preview.len() < text.len() { "…" } else { "" };
                 ui.add(egui::Label::new(format!("{preview}{ellipsis}")).wrap().selectable(false));
+                if let Some(echo) = echoes.get(index).and_then(Option::as_deref) {
+                    ui.weak(echo).on_hover_text("The same words by the same speaker in other articles");
+                }
             });
             let response =
                 ui.interact(frame.response.rect, ui.scope_id().with(("statement", index)), egui::Sense::click());
