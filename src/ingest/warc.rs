@@ -86,7 +86,7 @@ pub struct GzipMembers<R: BufRead> {
 
 /// Inside a member, or past the last one.
 enum Member<R: BufRead> {
-    Unpacking(flate2::bufread::GzDecoder<Counted<R>>),
+    Unpacking(Box<flate2::bufread::GzDecoder<Counted<R>>>),
     Ended(Counted<R>),
 }
 
@@ -95,7 +95,7 @@ impl<R: BufRead> GzipMembers<R> {
     pub fn new(input: R, file_offset: u64) -> Self {
         let counted = Counted { inner: input, taken: file_offset };
         GzipMembers {
-            state: Some(Member::Unpacking(flate2::bufread::GzDecoder::new(counted))),
+            state: Some(Member::Unpacking(Box::new(flate2::bufread::GzDecoder::new(counted)))),
             unpacked: 0,
             starts: VecDeque::from([(0, file_offset)]),
         }
@@ -129,7 +129,7 @@ impl<R: BufRead> Read for GzipMembers<R> {
                 }
                 Ok(_) => {
                     self.starts.push_back((self.unpacked, input.taken));
-                    self.state = Some(Member::Unpacking(flate2::bufread::GzDecoder::new(input)));
+                    self.state = Some(Member::Unpacking(Box::new(flate2::bufread::GzDecoder::new(input))));
                 }
                 Err(error) => {
                     self.state = Some(Member::Ended(input));
