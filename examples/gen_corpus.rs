@@ -593,57 +593,10 @@ fn write_pdfs(count: usize, out: &Path, random: &mut Random, outlets: &[String])
             page.insert(0, (format!("{} - World", article.outlet), 50.0, 760.0, 8.0));
             page.insert(1, (format!("Page {} of {page_count}", number + 1), 500.0, 30.0, 8.0));
         }
-        let bytes = pdf(&pages);
+        let bytes = dossier::ingest::pdf::writing::text_pdf(&pages);
         total += bytes.len() as u64;
         std::fs::write(folder.join(format!("article-{index:07}.pdf")), bytes)?;
     }
     eprintln!("wrote {count} PDFs ({:.1} MB) to {}", total as f64 / 1e6, out.display());
     Ok(())
-}
-
-/// A PDF of pages of Helvetica lines (text, x, y, size), Windows-1252 text.
-fn pdf(pages: &[Vec<(String, f64, f64, f64)>]) -> Vec<u8> {
-    let mut objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            (0..pages.len()).map(|i| format!("{} 0 R", 4 + 2 * i)).collect::<Vec<_>>().join(" "),
-            pages.len()
-        )
-        .into_bytes(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
-    ];
-    for (index, lines) in pages.iter().enumerate() {
-        let mut content = Vec::new();
-        for (text, x, y, size) in lines {
-            let _ = write!(content, "BT /F1 {size} Tf {x} {y} Td (");
-            for byte in encoding_rs::WINDOWS_1252.encode(text).0.iter() {
-                if matches!(byte, b'(' | b')' | b'\\') {
-                    content.push(b'\\');
-                }
-                content.push(*byte);
-            }
-            content.extend(b") Tj ET\n");
-        }
-        objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>", 5 + 2 * index).into_bytes());
-        let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-        stream.extend(content);
-        stream.extend(b"\nendstream");
-        objects.push(stream);
-    }
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (index, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        let _ = write!(out, "{} 0 obj\n", index + 1);
-        out.extend(object);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
-    for offset in offsets {
-        let _ = write!(out, "{offset:010} 00000 n \n");
-    }
-    let _ = write!(out, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
-    out
 }

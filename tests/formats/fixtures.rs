@@ -563,69 +563,7 @@ pub fn tar(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
     builder.into_inner().unwrap()
 }
 
-/// A line of text placed on a PDF page: text, left edge and baseline in points from the bottom left, size.
-pub type PdfLine = (String, f64, f64, f64);
-
-/// A PDF of pages of Helvetica text (Windows-1252), written by hand: one content stream a page, drawing
-/// each line where it is placed.
-pub fn pdf(pages: &[Vec<PdfLine>]) -> Vec<u8> {
-    let mut objects: Vec<Vec<u8>> = Vec::new();
-    // 1: catalog, 2: page tree, 3: font, then a page and its content for each page.
-    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
-    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes());
-    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
-    for (index, lines) in pages.iter().enumerate() {
-        let mut content = Vec::new();
-        for (text, x, y, size) in lines {
-            let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode(text);
-            let mut escaped = Vec::new();
-            for &byte in encoded.iter() {
-                if matches!(byte, b'(' | b')' | b'\\') {
-                    escaped.push(b'\\');
-                }
-                escaped.push(byte);
-            }
-            content.extend(format!("BT /F1 {size} Tf {x} {y} Td (").into_bytes());
-            content.extend(escaped);
-            content.extend(b") Tj ET\n");
-        }
-        objects.push(
-            format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-                5 + 2 * index
-            )
-            .into_bytes(),
-        );
-        let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-        stream.extend(content);
-        stream.extend(b"\nendstream");
-        objects.push(stream);
-    }
-    pdf_file(&objects, "")
-}
-
-/// A PDF file of numbered objects (from 1), with a cross-reference table and `trailer_extra` in its trailer.
-pub fn pdf_file(objects: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (index, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", index + 1).into_bytes());
-        out.extend(object);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
-    }
-    out.extend(
-        format!("trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .into_bytes(),
-    );
-    out
-}
+pub use dossier::ingest::pdf::writing::{PdfLine, pdf_file, text_pdf as pdf};
 
 /// How a PDF article's pages are framed.
 #[derive(Debug, Clone, Copy, PartialEq)]
