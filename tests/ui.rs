@@ -880,6 +880,18 @@ fn count_each_story_once_lists_one_copy_of_each_story() {
     let echoes = harness.query_all_by_label_contains("also in 1 other article, ").count();
     assert!(echoes > 0, "no echo shown");
     assert_eq!(harness.query_all_by_label_contains(", first on 2019-").count(), echoes);
+
+    // A click on an echo lists where the statement was said: a phrase search of statements.
+    step_until(&mut harness, "search is ready", |app| app.is_search_ready());
+    harness.query_all_by_label_contains("also in 1 other article, ").next().unwrap().click();
+    step_until(&mut harness, "the echo is searched", |app| !app.is_searching() && app.state.search.starts_with('"'));
+    let app = harness.state();
+    assert_eq!(app.state.tab, dossier::ui::CentralTab::Statements);
+    let listed = app.visible_statements();
+    assert!(listed.len() >= 2, "{} for {}", listed.len(), app.state.search);
+    let articles: std::collections::BTreeSet<u32> =
+        listed.iter().map(|&s| app.corpus.statements[s as usize].article).collect();
+    assert!(articles.len() >= 2, "said in the copy and its original: {articles:?}");
 }
 
 #[test]

@@ -1116,6 +1116,12 @@ impl DossierApp {
                 }
                 Command::ShowFacets(show) => self.state.show_facets = show,
                 Command::ShowStatementsPanel(show) => self.state.show_statements_panel = show,
+                Command::FindStatements(query) => {
+                    self.state.search = query;
+                    self.state.search_scope = crate::search::Scope::Statements;
+                    self.state.tab = CentralTab::Statements;
+                    self.search_bar.mark_changed();
+                }
                 Command::CountEachStoryOnce(once) => {
                     self.state.count_each_story_once = once;
                     self.apply_story_counting();

@@ -162,6 +162,8 @@ pub enum Command {
     },
     /// List only articles (and statements) of this period, first and last day included; `None` for all.
     FilterPeriod(Option<(NaiveDate, NaiveDate)>),
+    /// Search statements for these words, and list them in All statements (where else a statement was said).
+    FindStatements(String),
     /// Count each story once, or every copy.
     CountEachStoryOnce(bool),
     /// List all dates again, and close the article that picking the period opened if it is still the one

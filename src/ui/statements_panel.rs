@@ -41,6 +41,7 @@ pub fn statements_panel_ui(
             } else {
                 ui.visuals().faint_bg_color
             };
+            // The card answers clicks; one on its echo line lists where else the statement was said.
             let frame = egui::Frame::group(ui.style()).fill(fill).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
@@ -65,23 +66,42 @@ pub fn statements_panel_ui(
                 let preview: String = text.chars().take(280).collect();
                 let ellipsis = if preview.len() < text.len() { "…" } else { "" };
                 ui.add(egui::Label::new(format!("{preview}{ellipsis}")).wrap().selectable(false));
-                if let Some(echo) = echoes.get(index).and_then(Option::as_deref) {
-                    ui.weak(echo).on_hover_text("The same words by the same speaker in other articles");
-                }
+                echoes.get(index).and_then(Option::as_deref).map(|echo| {
+                    let link = egui::Label::new(egui::RichText::new(echo).small().underline()).selectable(false);
+                    ui.add(link).rect
+                })
             });
             let response =
                 ui.interact(frame.response.rect, ui.scope_id().with(("statement", index)), egui::Sense::click());
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::ListItem, true, is_selected, format!("{speaker}: {text}"))
             });
-            if response.clicked() {
+            let on_echo = |pos: Option<egui::Pos2>| frame.inner.zip(pos).is_some_and(|(rect, pos)| rect.contains(pos));
+            if response.clicked() && on_echo(response.interact_pointer_pos()) {
+                commands.push(Command::FindStatements(echo_query(text)));
+            } else if response.clicked() {
                 commands.push(Command::SelectStatement(index));
+            }
+            if on_echo(response.hover_pos()) {
+                response.clone().on_hover_text("List them: the same words by the same speaker in other articles");
             }
             if response.hovered() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
         }
     });
+}
+
+/// A search for a statement's words as a phrase (at most its first twelve words, without quote marks),
+/// which finds it wherever it was said again.
+fn echo_query(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-').collect::<String>())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect();
+    format!("\"{}\"", words.join(" "))
 }
 
 /// The kind as a word for the UI: the word the exports and the command line use.
