@@ -46,6 +46,20 @@ fn harness_with(state: AppState, dialogs: FakeDialogs, path: Option<PathBuf>) ->
         .build_eframe(move |cc| DossierApp::with_state(&cc.egui_ctx, state, Box::new(dialogs), path))
 }
 
+/// Clicks the primary button at `position` `clicks` times, a frame for each press and each release (two
+/// clicks within egui's double-click interval, at steps of 1/60 s, are a double-click).
+fn click_at(harness: &mut Harness<'static, DossierApp>, position: egui::Pos2, clicks: usize) {
+    for pressed in [true, false].repeat(clicks) {
+        harness.event(egui::Event::PointerButton {
+            pos: position,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+}
+
 /// Steps the app in real time until `done` holds, as background threads need wall-clock time.
 fn step_until(harness: &mut Harness<'static, DossierApp>, what: &str, done: impl Fn(&DossierApp) -> bool) {
     // Up to half a minute: background threads are slow on a loaded two-core machine.
@@ -717,30 +731,14 @@ fn a_double_click_on_the_chart_resets_the_period_and_keeps_the_article_read_befo
     harness.hover_at(position);
     // The tooltip fades in over a few frames.
     harness.run_steps(30);
-    for pressed in [true, false, true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: position,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.step();
-    }
+    click_at(&mut harness, position, 2);
     // Past the double-click interval, so the next click counts alone.
     harness.run_steps(30);
     assert_eq!(harness.state().visible_articles().len(), all, "the period is reset");
     assert_eq!(harness.state().selected_article(), read_before, "the article read before stays open");
 
     // A single click still picks the period and opens its first article.
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: position,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.step();
-    }
+    click_at(&mut harness, position, 1);
     harness.run_steps(30);
     assert_eq!(harness.state().visible_articles().len() as u64, chart.total_articles[bucket]);
     let opened = harness.state().selected_article();
@@ -762,15 +760,7 @@ fn the_list_draws_the_rows_around_the_article_read_as_soon_as_all_dates_are_show
     let position = harness.state().chart_bucket_position(bucket).unwrap();
     harness.hover_at(position);
     harness.run_steps(3);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: position,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.step();
-    }
+    click_at(&mut harness, position, 1);
     step_until(&mut harness, "the period's first article is read", loaded_and_shown);
     let selected = harness.state().selected_article().unwrap();
     let title = harness.state().corpus.articles[selected].title.clone();
