@@ -19,6 +19,11 @@ fn load(path: &Path) -> Corpus {
 }
 
 /// The words of every statement of article `index`, read again from its file.
+/// The problems reported for one file of a corpus, in order.
+fn problems_of<'a>(corpus: &'a Corpus, file: &str) -> Vec<&'a str> {
+    corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.as_str()).collect()
+}
+
 fn said(corpus: &Corpus, index: usize) -> BTreeSet<String> {
     let text = corpus.read_text(&corpus.articles[index]).expect("the article reads again");
     corpus
@@ -59,7 +64,7 @@ fn assert_reads(corpus: &Corpus, file: &str, samples: &[Sample], expect: &Expect
 
 /// `assert_reads` for a file whose problems are exactly `notes` (each the whole message).
 fn assert_reads_with_notes(corpus: &Corpus, file: &str, samples: &[Sample], expect: &Expect, notes: &[&str]) {
-    let problems: Vec<&str> = corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.as_str()).collect();
+    let problems = problems_of(corpus, file);
     assert_eq!(problems, notes, "{file}");
     let articles: Vec<usize> = (0..corpus.articles.len())
         .filter(|&i| corpus.files[corpus.articles[i].file_id as usize].relative_path == file)
@@ -660,7 +665,7 @@ fn a_zip_of_exports_gives_the_articles_of_every_readable_member() {
             "3 hidden files or files of other types in the archive were skipped",
         ],
     );
-    let fake: Vec<_> = corpus.problems.iter().filter(|p| p.path == "fake.zip").map(|p| p.message.as_str()).collect();
+    let fake = problems_of(&corpus, "fake.zip");
     assert_eq!(fake.len(), 1);
     assert!(fake[0].starts_with("not a zip archive"), "{fake:?}");
     let cache = tempfile::tempdir().unwrap();
@@ -720,7 +725,7 @@ fn an_encrypted_a_scanned_and_a_damaged_pdf_are_problems_that_say_so() {
     std::fs::write(folder.path().join("text.pdf"), "This is no PDF at all.").unwrap();
     let corpus = load(folder.path());
     let problem = |file: &str| {
-        let found: Vec<&str> = corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.as_str()).collect();
+        let found = problems_of(&corpus, file);
         assert_eq!(found.len(), 1, "{file}: {found:?}");
         found[0].to_owned()
     };
@@ -767,9 +772,9 @@ fn tar_archives_plain_and_compressed_give_the_articles_of_their_members_named_by
         assert_eq!(named, expected_names);
     }
     // The cut archive keeps what came before the cut, and says so.
-    let cut: Vec<&str> = corpus.problems.iter().filter(|p| p.path == "cut.tar").map(|p| p.message.as_str()).collect();
+    let cut = problems_of(&corpus, "cut.tar");
     assert!(cut.iter().any(|p| p.contains("cut short") || p.contains("cannot be unpacked")), "{cut:?}");
-    let fake: Vec<&str> = corpus.problems.iter().filter(|p| p.path == "fake.tar").map(|p| p.message.as_str()).collect();
+    let fake = problems_of(&corpus, "fake.tar");
     assert_eq!(fake.len(), 1, "{fake:?}");
     let cache = tempfile::tempdir().unwrap();
     std::fs::remove_file(folder.path().join("fake.tar")).unwrap();
@@ -796,15 +801,13 @@ fn a_zip_cut_short_keeps_the_files_before_the_cut_and_a_bomb_inside_stops_at_the
     std::fs::write(folder.path().join("bomb.zip"), &bomb).unwrap();
     std::fs::write(folder.path().join("nested.zip"), fixtures::zip_bytes(&[("bomb.zip", bomb)])).unwrap();
     let corpus = load(folder.path());
-    let problems = |file: &str| -> Vec<String> {
-        corpus.problems.iter().filter(|p| p.path == file).map(|p| p.message.clone()).collect()
-    };
+    let problems = |file: &str| problems_of(&corpus, file);
     let expected: Vec<Sample> = samples.iter().chain(&samples[..1]).cloned().collect();
     let cut = problems("cut.zip");
     assert_eq!(cut.len(), 2, "{cut:?}");
     assert!(cut[0].starts_with("the zip archive is damaged or cut short (in its file 3"), "{cut:?}");
     assert!(cut[1].starts_with("third.txt: cannot be unpacked"), "{cut:?}");
-    assert_reads_with_notes(&corpus, "cut.zip", &expected, &FULL, &[cut[0].as_str(), cut[1].as_str()]);
+    assert_reads_with_notes(&corpus, "cut.zip", &expected, &FULL, &[cut[0], cut[1]]);
     let bomb = problems("bomb.zip");
     assert!(bomb.iter().any(|p| p.starts_with("zeros.txt: the archive unpacks to more than 256 MB")), "{bomb:?}");
     assert_eq!(
