@@ -458,17 +458,7 @@ fn chart(args: &ChartArgs) -> ExitCode {
         selected = Stories::find(&corpus, threshold).once_each(&corpus, &selected);
     }
     // Each statement once: of the selected articles' statements, the earliest of each echo group.
-    let counted = args.unique_statements.then(|| {
-        let echoes = Echoes::find(&corpus, &names);
-        let mut is_selected = vec![false; corpus.articles.len()];
-        selected.iter().for_each(|&a| is_selected[a as usize] = true);
-        let statements: Vec<u32> = (0..corpus.statements.len() as u32)
-            .filter(|&s| is_selected[corpus.statements[s as usize].article as usize])
-            .collect();
-        let mut counted = vec![false; corpus.statements.len()];
-        echoes.once_each(&corpus, &statements).into_iter().for_each(|s| counted[s as usize] = true);
-        counted
-    });
+    let counted = args.unique_statements.then(|| Echoes::find(&corpus, &names).counted_once(&corpus, &selected));
     for spec in &request.series {
         if let SeriesSpec::Topic(name) = spec
             && searcher.topics.query_of(name).is_none()

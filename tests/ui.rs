@@ -831,10 +831,8 @@ fn the_chart_adds_a_series_of_unnamed_sources() {
     assert!(chart.series.last().unwrap().total() > 50);
 }
 
-/// Copies of a story (here two sample articles run again under another headline) are listed, counted and
-/// charted once when "Count each story once" is ticked in the status bar, and all again when it is not.
-#[test]
-fn count_each_story_once_lists_one_copy_of_each_story() {
+/// The sample corpus with two of its articles run again under another headline.
+fn sample_corpus_with_two_copies() -> tempfile::TempDir {
     let folder = own_sample_corpus();
     for name in ["farmers-fear-dry-summers.txt", "kestrand-unveils-sarnow-dam.txt"] {
         let text = std::fs::read_to_string(folder.path().join("2019").join(name)).unwrap();
@@ -845,6 +843,62 @@ fn count_each_story_once_lists_one_copy_of_each_story() {
         )
         .unwrap();
     }
+    folder
+}
+
+/// The chart's own switches: "Count each statement once" counts a copy's statements once, as "Count each
+/// story once" does when the copies say nothing else; unticked, every copy counts again.
+#[test]
+fn the_chart_counts_each_statement_or_story_once() {
+    let folder = sample_corpus_with_two_copies();
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "copies found", |app| app.story_count() > 0);
+    harness.get_by_label("Chart").click();
+    let chart_total = |harness: &mut Harness<'static, DossierApp>| {
+        step_until(harness, "the chart is counted", |app| !app.is_charting());
+        harness.state_mut().chart().unwrap().series.iter().map(|s| s.total()).sum::<u64>()
+    };
+    let every_copy = chart_total(&mut harness);
+    harness.get_by_label("Count each statement once").click();
+    let each_statement_once = chart_total(&mut harness);
+    assert!(each_statement_once < every_copy, "{each_statement_once} < {every_copy}");
+    harness.get_by_label("Count each statement once").click();
+    assert_eq!(chart_total(&mut harness), every_copy);
+    // The story switch shows in the status bar too: the chart's is the first.
+    let stories = harness.state().story_count();
+    harness.query_all_by_label(&format!("Count each story once ({stories} stories)")).next().unwrap().click();
+    assert_eq!(chart_total(&mut harness), each_statement_once);
+}
+
+/// View ▸ Copies sets how alike two articles must be to be copies; the copies are found again with it.
+#[test]
+fn the_copy_threshold_is_set_in_the_view_menu() {
+    let folder = sample_corpus_with_two_copies();
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    step_until(&mut harness, "copies found", |app| app.story_count() > 0);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Copies").click();
+    harness.run_steps(2);
+    // The slider and its number field carry the label: the slider comes first.
+    harness.query_all_by_label("alike at least").next().unwrap().focus();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    let threshold = harness.state().state.copy_threshold;
+    assert!((threshold - 0.75).abs() < 1e-9, "{threshold}");
+    // Exact copies stay copies at any threshold: found again, the same two.
+    step_until(&mut harness, "copies found again", |app| app.story_count() > 0);
+    assert_eq!(harness.state().story_count(), harness.state().corpus.articles.len() - 2);
+}
+
+/// Copies of a story (here two sample articles run again under another headline) are listed, counted and
+/// charted once when "Count each story once" is ticked in the status bar, and all again when it is not.
+#[test]
+fn count_each_story_once_lists_one_copy_of_each_story() {
+    let folder = sample_corpus_with_two_copies();
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
     step_until(&mut harness, "loaded", loaded_and_shown);
     step_until(&mut harness, "copies found", |app| app.story_count() > 0);

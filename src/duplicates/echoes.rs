@@ -177,4 +177,18 @@ impl Echoes {
         kept.sort_unstable();
         kept
     }
+
+    /// Which statements count when each statement counts once (by statement index): of the statements of
+    /// a selection of articles (indices in any order), the earliest of each echo group, and every one not
+    /// echoed.
+    pub fn counted_once(&self, corpus: &Corpus, articles: &[u32]) -> Vec<bool> {
+        let mut is_selected = vec![false; corpus.articles.len()];
+        articles.iter().for_each(|&a| is_selected[a as usize] = true);
+        let statements: Vec<u32> = (0..corpus.statements.len() as u32)
+            .filter(|&s| is_selected[corpus.statements[s as usize].article as usize])
+            .collect();
+        let mut counted = vec![false; corpus.statements.len()];
+        self.once_each(corpus, &statements).into_iter().for_each(|s| counted[s as usize] = true);
+        counted
+    }
 }

@@ -11,7 +11,7 @@ use super::search_bar::{SearchBar, SearchContext};
 use super::speaker_manager::SpeakerManager;
 use super::state::{AppState, CentralTab, Command, ExportKind};
 use super::statements_view::StatementsView;
-use super::{problems, statements_panel, status_bar};
+use super::{copies, problems, statements_panel, status_bar};
 use crate::corpus::{self, Corpus, CorpusSource, LoadEvent, LoadJob};
 use crate::export::{self, ChartFormat, ListFormat};
 use crate::search::{BuildProgress, Scope, SearchIndex, SpeakerLookup};
@@ -276,6 +276,7 @@ impl DossierApp {
             names: self.speaker_names.clone(),
             articles: self.list.matching.clone(),
             request: self.state.chart.clone(),
+            echoes: self.state.count_each_statement_once.then(|| self.echoes.clone()),
             topics: self.topics.clone(),
             topic_hits: self
                 .topic_hits
@@ -561,16 +562,7 @@ impl DossierApp {
                 self.statements_view.mark_changed();
                 self.found_speakers = self.corpus.found_speakers();
                 self.speaker_roles = Default::default();
-                // Linear in the articles, but 0.2 s at 100,000: found off this thread, shown when ready.
-                let (corpus, threshold) = (self.corpus.clone(), self.state.copy_threshold.clamp(0.05, 1.0));
-                let names = self.speaker_names.clone();
-                self.stories = Default::default();
-                self.echoes = Default::default();
-                self.apply_story_counting();
-                self.story_finding = Some(Job::spawn("finding copies of stories", ctx, move || {
-                    let stories = crate::duplicates::Stories::find(&corpus, threshold);
-                    (stories, crate::duplicates::Echoes::find(&corpus, &names))
-                }));
+                self.start_story_finding(ctx);
                 self.rebuild_speaker_names();
                 // Roles are read from the articles' files, off this thread; names are built again with them.
                 let corpus = self.corpus.clone();
@@ -1126,6 +1118,16 @@ impl DossierApp {
                     self.state.count_each_story_once = once;
                     self.apply_story_counting();
                 }
+                Command::CountEachStatementOnce(once) => {
+                    self.state.count_each_statement_once = once;
+                    self.chart_view.mark_changed();
+                }
+                Command::SetCopyThreshold { threshold, find_again } => {
+                    self.state.copy_threshold = threshold;
+                    if find_again && self.loading.is_none() {
+                        self.start_story_finding(ctx);
+                    }
+                }
                 Command::ShowStatementsFor { speaker, topic } => {
                     let quoted = |text: &str| format!("\"{}\"", text.replace('"', ""));
                     self.state.search = format!("speaker:{} AND topic:{}", quoted(&speaker), quoted(&topic));
@@ -1202,6 +1204,30 @@ impl DossierApp {
                 Some(format!("also in {others}, {}{first}", status_bar::counted(echo.outlets, "outlet", "outlets")))
             })
             .collect()
+    }
+
+    /// Finds copies of stories and echoes of statements again, off this thread: linear in the articles, but
+    /// 0.2 s at 100,000. Until they are found every article counts as a story of its own.
+    fn start_story_finding(&mut self, ctx: &egui::Context) {
+        let (corpus, threshold) = (self.corpus.clone(), self.state.copy_threshold.clamp(0.05, 1.0));
+        let names = self.speaker_names.clone();
+        self.stories = Default::default();
+        self.echoes = Default::default();
+        self.apply_story_counting();
+        self.story_finding = Some(Job::spawn("finding copies of stories", ctx, move || {
+            let stories = crate::duplicates::Stories::find(&corpus, threshold);
+            (stories, crate::duplicates::Echoes::find(&corpus, &names))
+        }));
+    }
+
+    /// What the copy switches show now.
+    fn copy_counting(&self) -> copies::CopyCounting {
+        copies::CopyCounting {
+            stories: self.story_count,
+            has_copies: self.stories.copied_stories() > 0,
+            each_story_once: self.state.count_each_story_once,
+            each_statement_once: self.state.count_each_statement_once,
+        }
     }
 
     /// Lists, counts and charts each story once, or every copy, as the setting says: the list keeps a
@@ -1354,13 +1380,10 @@ impl DossierApp {
                 if ui.add(panel_button).clicked() {
                     self.commands.push(Command::ShowStatementsPanel(!self.state.show_statements_panel));
                 }
-                let mut once = self.state.count_each_story_once;
-                let toggle = ui.checkbox(&mut once, "Count each story once").on_hover_text(
-                    "Copies of a story (the same text run by other outlets or downloaded twice) are listed, counted and charted once",
-                );
-                if toggle.changed() {
-                    self.commands.push(Command::CountEachStoryOnce(once));
-                }
+                let counting = self.copy_counting();
+                ui.menu_button("Copies", |ui| {
+                    copies::copies_menu_ui(ui, counting, self.state.copy_threshold, &mut self.commands);
+                });
                 if ui.button("Speakers…").clicked() {
                     self.commands.push(Command::ShowSpeakers(true));
                 }
@@ -1415,6 +1438,7 @@ impl eframe::App for DossierApp {
             );
         });
         let has_disk_changes = self.has_disk_changes();
+        let copy_counting = self.copy_counting();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
@@ -1424,10 +1448,7 @@ impl eframe::App for DossierApp {
                 self.skipped_files,
                 self.message.as_deref(),
                 has_disk_changes,
-                (self.stories.copied_stories() > 0).then_some(status_bar::StoryCount {
-                    stories: self.story_count,
-                    is_counted_once: self.state.count_each_story_once,
-                }),
+                copy_counting,
                 &mut self.commands,
             );
         });
@@ -1437,7 +1458,8 @@ impl eframe::App for DossierApp {
         if self.state.show_facets {
             let facets = egui::Panel::left("facets").resizable(true).default_size(230.0).min_size(160.0);
             facets.max_size((window_width * 0.22).max(160.0)).show(ui, |ui| {
-                self.facets.panel_ui(ui, &self.state.search, &mut self.commands);
+                let copy_counting = self.copy_counting();
+                self.facets.panel_ui(ui, &self.state.search, copy_counting, &mut self.commands);
             });
         }
         let list_share = if self.state.tab == CentralTab::Article { 0.4 } else { 0.25 };
@@ -1485,7 +1507,10 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             ),
             CentralTab::Statements => {
-                self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands)
+                {
+                let copy_counting = self.copy_counting();
+                self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, copy_counting, &mut self.commands)
+            }
             }
             CentralTab::Chart => {
                 // Only when the inputs changed are they gathered (cloning the selection) for a new count; not
@@ -1495,12 +1520,14 @@ impl eframe::App for DossierApp {
                     self.chart_view.start_count(&ctx, inputs);
                 }
                 self.chart_view.poll_count();
+                let copy_counting = self.copy_counting();
                 self.chart_view.view_ui(
                     ui,
                     &self.state.chart,
                     &self.statements_view.speaker_counts,
                     &self.topics,
                     self.list.period,
+                    copy_counting,
                     &mut self.commands,
                 );
             }

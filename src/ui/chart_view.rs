@@ -3,7 +3,9 @@
 
 use super::jobs::Job;
 use super::state::{Command, ExportKind};
+use super::copies::{self, CopyCounting};
 use crate::corpus::Corpus;
+use crate::duplicates::Echoes;
 use crate::export::ChartFormat;
 use crate::speakers::SpeakerNames;
 use crate::timeline::{self, Bucket, Chart, ChartRequest, Measure, SeriesSpec, Style, TopicHits, Unit};
@@ -43,13 +45,23 @@ pub struct ChartInputs {
     pub topics: Topics,
     /// What each topic matches.
     pub topic_hits: HashMap<String, TopicHits>,
+    /// When each statement counts once: the echo groups, whose earliest statement stands for the others.
+    pub echoes: Option<Arc<Echoes>>,
 }
 
 impl ChartInputs {
     /// Counts the chart over time and the speaker × topic table.
     pub fn count(&self) -> (Chart, TopicTable) {
         let topic = |name: &str| self.topic_hits.get(name).cloned();
-        let chart = timeline::compute(&self.corpus, &self.names, &self.articles, &self.request, &topic);
+        let counted = self.echoes.as_ref().map(|echoes| echoes.counted_once(&self.corpus, &self.articles));
+        let chart = timeline::compute_counting(
+            &self.corpus,
+            &self.names,
+            &self.articles,
+            &self.request,
+            &topic,
+            counted.as_deref(),
+        );
         let speakers: Vec<String> = chart.series.iter().filter(|s| !s.is_topic).map(|s| s.name.clone()).collect();
         let columns: Vec<(&str, &[u32])> = self
             .topics
@@ -150,6 +162,7 @@ impl ChartView {
         speaker_counts: &[(String, usize)],
         topics: &Topics,
         period: Option<(NaiveDate, NaiveDate)>,
+        copy_counting: CopyCounting,
         commands: &mut Vec<Command>,
     ) {
         let is_counting = self.counting.is_some();
@@ -165,7 +178,7 @@ impl ChartView {
             }
             return;
         };
-        controls_ui(ui, request, chart, commands);
+        controls_ui(ui, request, chart, copy_counting, commands);
         ui.separator();
         let series = egui::Panel::left("chart_series").resizable(true).default_size(230.0).min_size(140.0);
         series.max_size((ui.available_width() * 0.3).max(140.0)).show(ui, |ui| {
@@ -402,7 +415,13 @@ pub fn series_color(index: usize) -> egui::Color32 {
     egui::Color32::from_rgb(r, g, b)
 }
 
-fn controls_ui(ui: &mut egui::Ui, request: &ChartRequest, chart: &Chart, commands: &mut Vec<Command>) {
+fn controls_ui(
+    ui: &mut egui::Ui,
+    request: &ChartRequest,
+    chart: &Chart,
+    copy_counting: CopyCounting,
+    commands: &mut Vec<Command>,
+) {
     let mut changed = request.clone();
     ui.horizontal_wrapped(|ui| {
         ui.label("Bucket:");
@@ -428,6 +447,9 @@ fn controls_ui(ui: &mut egui::Ui, request: &ChartRequest, chart: &Chart, command
             "Stacked when the series split the statements (speakers); side by side when they overlap (topics, or \
              counting articles)",
         );
+        ui.separator();
+        copies::story_switch_ui(ui, copy_counting, commands);
+        copies::statement_switch_ui(ui, copy_counting, commands);
         ui.separator();
         ui.menu_button("Export", |ui| {
             for (label, format) in [

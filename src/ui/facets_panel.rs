@@ -100,8 +100,16 @@ impl Facets {
     }
 
     /// Draws the panel.
-    pub fn panel_ui(&mut self, ui: &mut egui::Ui, query: &str, commands: &mut Vec<Command>) {
+    pub fn panel_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        query: &str,
+        copy_counting: super::copies::CopyCounting,
+        commands: &mut Vec<Command>,
+    ) {
         ui.heading("Filters");
+        // The counts below follow the switch: with it on, a story's copies count once.
+        super::copies::story_switch_ui(ui, copy_counting, commands);
         ui.weak("Click to add or remove · OR within a filter, AND across").on_hover_text(
             "A click adds the value to the search; a second click takes it out. Values of one filter join with OR \
              (any of these outlets), filters with AND (these outlets and these speakers).",

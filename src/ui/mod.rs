@@ -4,6 +4,7 @@ mod app;
 mod article_list;
 mod article_view;
 mod chart_view;
+mod copies;
 pub mod dialogs;
 mod facets_panel;
 pub mod fonts;

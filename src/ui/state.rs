@@ -46,6 +46,8 @@ pub struct AppState {
     pub copy_threshold: f64,
     /// List, count and chart each story once (its first copy among those listed), not every copy.
     pub count_each_story_once: bool,
+    /// Chart each statement once where other articles quote it again (an echo), not every time.
+    pub count_each_statement_once: bool,
 }
 
 impl Default for AppState {
@@ -66,6 +68,7 @@ impl Default for AppState {
             show_statements_panel: true,
             copy_threshold: crate::duplicates::DEFAULT_COPY_THRESHOLD,
             count_each_story_once: false,
+            count_each_statement_once: false,
         }
     }
 }
@@ -166,6 +169,16 @@ pub enum Command {
     FindStatements(String),
     /// Count each story once, or every copy.
     CountEachStoryOnce(bool),
+    /// Chart each statement once, or every time an article repeats it.
+    CountEachStatementOnce(bool),
+    /// Set how alike two bodies must be to be copies of one story (0 to 1), and find copies again with it
+    /// when `find_again` (a slider sends the final value once let go).
+    SetCopyThreshold {
+        /// The new threshold.
+        threshold: f64,
+        /// Whether to find copies again now.
+        find_again: bool,
+    },
     /// List all dates again, and close the article that picking the period opened if it is still the one
     /// shown (a double-click on the chart, whose first click picked a period).
     UndoPeriodPick,

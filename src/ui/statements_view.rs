@@ -139,6 +139,7 @@ impl StatementsView {
         ui: &mut egui::Ui,
         corpus: &Arc<Corpus>,
         names: &SpeakerNames,
+        copy_counting: super::copies::CopyCounting,
         commands: &mut Vec<Command>,
     ) {
         let speakers = egui::Panel::left("speaker_counts").resizable(true).default_size(240.0).min_size(140.0);
@@ -211,6 +212,7 @@ impl StatementsView {
                     commands.push(Command::FilterPeriod(None));
                 }
             }
+            super::copies::story_switch_ui(ui, copy_counting, commands);
         });
         ui.separator();
         let spacing = ui.spacing().item_spacing.y;

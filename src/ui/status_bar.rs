@@ -32,15 +32,6 @@ impl DateSummary {
     }
 }
 
-/// How many stories the articles tell, where some are copies of others, and whether each counts once.
-#[derive(Debug, Clone, Copy)]
-pub struct StoryCount {
-    /// Stories, each copy of one counted with it.
-    pub stories: usize,
-    /// Whether the views count each story once.
-    pub is_counted_once: bool,
-}
-
 /// Draws the status bar: counts, problems, dates, loading progress and messages.
 #[allow(clippy::too_many_arguments)]
 pub fn status_bar_ui(
@@ -51,21 +42,14 @@ pub fn status_bar_ui(
     skipped_files: usize,
     message: Option<&str>,
     has_disk_changes: bool,
-    stories: Option<StoryCount>,
+    copies: super::copies::CopyCounting,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
         ui.label(counted(corpus.articles.len(), "article", "articles"));
         ui.separator();
-        if let Some(StoryCount { stories, is_counted_once }) = stories {
-            let mut once = is_counted_once;
-            let label = format!("Count each story once ({})", counted(stories, "story", "stories"));
-            let toggle = ui.checkbox(&mut once, label).on_hover_text(
-                "Copies of a story (run by other outlets, or downloaded twice) are listed, counted and charted once",
-            );
-            if toggle.changed() {
-                commands.push(Command::CountEachStoryOnce(once));
-            }
+        if copies.has_copies {
+            super::copies::story_switch_ui(ui, copies, commands);
             ui.separator();
         }
         let problems = corpus.problems.len();
