@@ -433,6 +433,56 @@ impl Corpus {
         roles
     }
 
+    /// The roles the articles give some speakers (canonical names under `names`), most frequent first with
+    /// how often, read from at most `articles_each` of each speaker's articles: roles are not kept in
+    /// memory, so their articles are read again, and a few say what a speaker is.
+    pub fn roles_of(
+        &self,
+        names: &crate::speakers::SpeakerNames,
+        speakers: &[String],
+        articles_each: usize,
+    ) -> BTreeMap<String, Vec<(String, usize)>> {
+        let wanted: FastSet<&str> = speakers.iter().map(String::as_str).collect();
+        let mut read: FastMap<&str, FastSet<u32>> = FastMap::default();
+        let mut counts: BTreeMap<String, BTreeMap<String, (String, usize)>> = BTreeMap::new();
+        let mut article_text: Option<(u32, Option<String>)> = None;
+        for statement in &self.statements {
+            let (Some(found), Some([start, end])) = (statement.speaker.as_deref(), statement.role.get()) else {
+                continue;
+            };
+            let speaker = names.canonical(found);
+            if !wanted.contains(speaker) {
+                continue;
+            }
+            let articles = read.entry(speaker).or_default();
+            if !articles.contains(&statement.article) && articles.len() >= articles_each {
+                continue;
+            }
+            articles.insert(statement.article);
+            // Statements are in article order: one article's text is read once.
+            if article_text.as_ref().is_none_or(|(article, _)| *article != statement.article) {
+                let text = self.articles.get(statement.article as usize).and_then(|meta| self.read_text(meta).ok());
+                article_text = Some((statement.article, text));
+            }
+            let Some(role) = article_text.as_ref().and_then(|(_, text)| text.as_ref()?.get(start as usize..end as usize))
+            else {
+                continue;
+            };
+            let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
+            // "Minister" and "minister" are one role, shown as first written.
+            let entry = counts.entry(speaker.to_owned()).or_default().entry(role.to_lowercase()).or_insert((role, 0));
+            entry.1 += 1;
+        }
+        counts
+            .into_iter()
+            .map(|(speaker, roles)| {
+                let mut roles: Vec<(String, usize)> = roles.into_values().collect();
+                roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                (speaker, roles)
+            })
+            .collect()
+    }
+
     /// The canonical speaker names of the corpus: automatic merges (with the roles as evidence) and the
     /// user's edits.
     pub fn speaker_names(&self, edits: &crate::speakers::SpeakerEdits) -> crate::speakers::SpeakerNames {

@@ -492,7 +492,8 @@ fn clicking_a_statement_selects_it_and_all_statements_filter_by_speaker() {
     });
     assert_eq!(harness.state().visible_statements().len(), count);
 
-    // Clicking a statement opens its article with the statement selected.
+    // Clicking a statement reads it in its article in the right panel; "Open in article" opens the article
+    // with the statement selected.
     // Rows are virtualized: pick one in view, from another article than the one shown.
     let shown_title = harness.state().shown_article().unwrap().meta.title.clone();
     let index = *harness.state().visible_statements()[..8]
@@ -506,11 +507,60 @@ fn clicking_a_statement_selects_it_and_all_statements_filter_by_speaker() {
     let wanted_title = harness.state().corpus.articles[wanted.article as usize].title.clone();
     let wanted_text = harness.state().statement_text(index).unwrap().to_owned();
     harness.get_by_label(&format!("{speaker}: {wanted_text}")).click();
+    step_until(&mut harness, "the statement is read in context", |app| app.statement_in_context().is_some());
+    let context = harness.state().statement_in_context().unwrap().to_owned();
+    assert!(context.contains(&wanted_text), "{context:?} holds {wanted_text:?}");
+    assert!(context.len() > wanted_text.len(), "with words around it: {context:?}");
+    assert_eq!(harness.state().state.tab, dossier::ui::CentralTab::Statements);
+    harness.get_by_label("Open in article").click();
     step_until(&mut harness, "the statement's article is shown", |app| {
         app.shown_article().is_some_and(|a| a.meta.title == wanted_title)
     });
     assert_eq!(harness.state().state.tab, dossier::ui::CentralTab::Article);
     assert_eq!(harness.state().selected_statement().map(|(_, text)| text), Some(wanted_text));
+}
+
+/// On All statements the arrows pick the next or previous statement (read in context at the right) and
+/// Enter opens it; a double-click on a row opens its article too.
+#[test]
+fn statements_are_picked_with_the_keyboard_and_opened_with_enter_or_a_double_click() {
+    let sample = sample_corpus();
+    let mut harness = Harness::builder().with_size([1280.0, 800.0]).with_step_dt(1.0 / 60.0).build_eframe(move |cc| {
+        isolate_data();
+        DossierApp::with_state(&cc.egui_ctx, AppState::default(), Box::new(FakeDialogs::default()), Some(sample))
+    });
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("All statements").click();
+    step_until(&mut harness, "the rows' words are read", rows_in_view_are_read);
+    assert!(harness.query_by_label_contains("Click a statement in All statements").is_some());
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run_steps(2);
+    let second = harness.state().visible_statements()[1];
+    assert_eq!(harness.state().picked_statement(), Some(second));
+    step_until(&mut harness, "read in context", |app| app.statement_in_context().is_some());
+    let words = harness.state().statement_text(second).unwrap().to_owned();
+    assert!(harness.state().statement_in_context().unwrap().contains(&words));
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.tab, dossier::ui::CentralTab::Article);
+    step_until(&mut harness, "the statement is selected", |app| app.selected_statement().is_some());
+    assert_eq!(harness.state().selected_statement().map(|(_, text)| text), Some(words));
+
+    // A double-click on the first row opens its article.
+    harness.get_by_label("All statements").click();
+    step_until(&mut harness, "the rows' words are read", rows_in_view_are_read);
+    let first = harness.state().visible_statements()[0];
+    let first_words = harness.state().statement_text(first).unwrap().to_owned();
+    let row = harness.query_all_by_label_contains(&format!(": {first_words}")).next().expect("the first row").rect();
+    // Past the double-click interval since the tab's click, so the two clicks are not a triple-click.
+    harness.hover_at(row.center());
+    harness.run_steps(30);
+    click_at(&mut harness, row.center(), 2);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.tab, dossier::ui::CentralTab::Article);
+    step_until(&mut harness, "the statement is selected", |app| app.selected_statement().is_some());
+    assert_eq!(harness.state().selected_statement().map(|(_, text)| text), Some(first_words));
 }
 
 #[test]
@@ -796,6 +846,27 @@ fn a_statement_card_shows_the_speakers_role() {
         }
     }
     panic!("no statement of the sample corpus has a role");
+}
+
+/// The speaker manager says what each speaker is: the roles their articles give them, most given first.
+#[test]
+fn the_speaker_manager_shows_the_roles_articles_give_a_speaker() {
+    let folder = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("a.txt", "Budget passes\n\nThe Vice President, Mara Olsen, said the budget would pass this week."),
+        ("b.txt", "Budget delayed\n\nThe Vice President, Mara Olsen, said on Monday that the vote was delayed."),
+        ("c.txt", "Budget signed\n\nThe former senator, Mara Olsen, said the law was a good start."),
+    ] {
+        std::fs::write(folder.path().join(name), text).unwrap();
+    }
+    let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
+    step_until(&mut harness, "loaded", loaded_and_shown);
+    harness.get_by_label("All statements").click();
+    harness.run_steps(3);
+    harness.get_by_label("Speakers…").click();
+    step_until(&mut harness, "the roles are read", |app| !app.is_reading_roles());
+    harness.run_steps(2);
+    harness.get_by_label("Vice President · former senator");
 }
 
 /// All statements lists unnamed sources (`police`, `officials`) in a section of their own, below the

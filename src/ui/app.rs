@@ -11,6 +11,7 @@ use super::search_bar::{SearchBar, SearchContext};
 use super::speaker_manager::SpeakerManager;
 use super::state::{AppState, CentralTab, Command, ExportKind};
 use super::statements_view::StatementsView;
+use super::statement_context::StatementContext;
 use super::{copies, problems, statements_panel, status_bar};
 use crate::corpus::{self, Corpus, CorpusSource, LoadEvent, LoadJob};
 use crate::export::{self, ChartFormat, ListFormat};
@@ -83,6 +84,8 @@ pub struct DossierApp {
     stories: Arc<crate::duplicates::Stories>,
     /// How many stories `stories` holds (counted once, not each frame).
     story_count: usize,
+    /// The statement picked in All statements, read in its article for the right panel.
+    statement_context: StatementContext,
     /// Statements found again in other articles (echoes), found with the stories.
     echoes: Arc<crate::duplicates::Echoes>,
     /// Copies of stories and echoes of statements being found once loading ended.
@@ -91,6 +94,12 @@ pub struct DossierApp {
     statements_view: StatementsView,
     speaker_manager: SpeakerManager,
     show_speakers: bool,
+    /// The roles the articles give the speakers listed in the speaker manager, most frequent first.
+    listed_roles: Arc<BTreeMap<String, Vec<(String, usize)>>>,
+    /// Whether `listed_roles` must be read again (new names or a new corpus).
+    has_stale_roles: bool,
+    /// Reading the speakers' roles from their articles for the speaker manager.
+    role_listing: Option<Job<BTreeMap<String, Vec<(String, usize)>>>>,
     chart_view: ChartView,
     /// A short notice (where an export went), and when it appeared.
     toast: Option<(String, Instant)>,
@@ -176,11 +185,15 @@ impl DossierApp {
             stories: Default::default(),
             story_finding: None,
             echoes: Default::default(),
+            statement_context: Default::default(),
             story_count: 0,
             date_summary: status_bar::DateSummary::default(),
             statements_view: StatementsView::default(),
             speaker_manager: SpeakerManager::default(),
             show_speakers: false,
+            listed_roles: Default::default(),
+            has_stale_roles: true,
+            role_listing: None,
             chart_view: ChartView::default(),
             toast: None,
             search_bar: SearchBar::default(),
@@ -248,6 +261,16 @@ impl DossierApp {
         let speaker =
             statement.speaker.as_deref().map(|s| self.speaker_names.canonical(s).to_owned()).unwrap_or_default();
         Some((speaker, shown.article.text[statement.text.clone()].to_owned()))
+    }
+
+    /// The statement picked in All statements and the words around it in its article, once read.
+    pub fn statement_in_context(&self) -> Option<&str> {
+        self.statement_context.text()
+    }
+
+    /// The statement picked in All statements (index into `corpus.statements`).
+    pub fn picked_statement(&self) -> Option<u32> {
+        self.statement_context.statement
     }
 
     /// Statements listed in the corpus-wide view, as indices into `corpus.statements`.
@@ -326,10 +349,34 @@ impl DossierApp {
     fn rebuild_speaker_names(&mut self) {
         self.speaker_names =
             SpeakerNames::build_with_roles(&self.found_speakers, &self.speaker_roles, &self.speaker_edits);
+        self.has_stale_roles = true;
         self.statements_view.mark_changed();
         self.facets.mark_changed();
         self.chart_view.mark_changed();
         self.refresh_search_context();
+    }
+
+    /// Reads the roles of the speaker manager's speakers (the 500 with most statements, from 20 articles
+    /// each) off this thread, while the manager is open and the names changed since they were read.
+    fn list_speaker_roles(&mut self, ctx: &egui::Context) {
+        if let Some(result) = self.role_listing.as_ref().and_then(Job::poll) {
+            self.role_listing = None;
+            self.listed_roles = Arc::new(result.unwrap_or_default());
+        }
+        let is_ready = self.loading.is_none() && self.role_listing.is_none() && !self.statements_view.speaker_counts.is_empty();
+        if self.show_speakers && self.has_stale_roles && is_ready {
+            self.has_stale_roles = false;
+            let (corpus, names) = (self.corpus.clone(), self.speaker_names.clone());
+            let speakers: Vec<String> =
+                self.statements_view.speaker_counts.iter().take(500).map(|(name, _)| name.clone()).collect();
+            self.role_listing =
+                Some(Job::spawn("reading speakers' roles", ctx, move || corpus.roles_of(&names, &speakers, 20)));
+        }
+    }
+
+    /// True while the speaker manager's roles are being read (or wait to be, with the manager open).
+    pub fn is_reading_roles(&self) -> bool {
+        self.role_listing.is_some() || (self.show_speakers && self.has_stale_roles)
     }
 
     /// True while the search index is being built.
@@ -482,6 +529,7 @@ impl DossierApp {
         self.message = None;
         self.statement_focus = StatementFocus::default();
         self.statements_view = StatementsView::default();
+        self.statement_context.clear();
         self.chart_view = ChartView::default();
         self.list.period = None;
         self.list.search = None;
@@ -885,7 +933,13 @@ impl DossierApp {
                     self.commands.push(Command::ShowTab(tab));
                 }
             }
-            // Arrows move through the list even from the filter box; letters only when nobody is typing.
+            // Enter opens the statement picked in All statements, unless a text field takes it.
+            if self.state.tab == CentralTab::Statements && !is_typing && input.consume_key(Modifiers::NONE, Key::Enter)
+            {
+                self.commands.push(Command::OpenPreviewedStatement);
+            }
+            // Arrows move through the list (on All statements, its rows) even from the filter box; letters
+            // only when nobody is typing.
             let moves = [
                 (Key::ArrowDown, 1, true),
                 (Key::ArrowUp, -1, true),
@@ -932,6 +986,16 @@ impl DossierApp {
                     }
                 }
                 Command::SelectRow(row) => self.select_row(ctx, row),
+                Command::MoveSelection(step) if self.state.tab == CentralTab::Statements => {
+                    let visible = &self.statements_view.visible;
+                    let current = self.statement_context.statement.and_then(|s| visible.iter().position(|&v| v == s));
+                    let last = visible.len().saturating_sub(1) as isize;
+                    let row = current.map_or(0, |r| (r as isize + step).clamp(0, last)) as usize;
+                    if let Some(&statement) = visible.get(row) {
+                        self.statement_context.show(ctx, &self.corpus, statement);
+                        self.statements_view.scroll_to_row = Some(row);
+                    }
+                }
                 Command::MoveSelection(step) => {
                     let current = self.selected.and_then(|s| self.list.row_of(s));
                     let last = self.list.visible.len().saturating_sub(1) as isize;
@@ -961,28 +1025,13 @@ impl DossierApp {
                 Command::SelectStatement(index) => {
                     self.statement_focus = StatementFocus { selected: Some(index), scroll: true }
                 }
-                Command::OpenStatement(index) => {
-                    let Some(statement) = self.corpus.statements.get(index as usize) else { continue };
-                    let article_index = statement.article as usize;
-                    self.pending_statement = Some(statement.text[0] as usize);
-                    self.state.tab = CentralTab::Article;
-                    // The article may be filtered out of the list: clear the filter so it can be shown there.
-                    if self.list.row_of(article_index).is_none() {
-                        self.state.filter.clear();
-                        self.list.period = None;
-                        self.list.mark_changed();
-                        self.rebuild_list(ctx);
-                    }
-                    if let Some(row) = self.list.row_of(article_index) {
-                        if self.selected == Some(article_index) {
-                            // Already shown: select the statement now.
-                            self.poll_pending_now();
-                        } else {
-                            self.select_row(ctx, row);
-                        }
-                        self.list.scroll_to_row(row);
+                Command::PreviewStatement(index) => self.statement_context.show(ctx, &self.corpus, index),
+                Command::OpenPreviewedStatement => {
+                    if let Some(index) = self.statement_context.statement {
+                        self.open_statement(ctx, index);
                     }
                 }
+                Command::OpenStatement(index) => self.open_statement(ctx, index),
                 Command::ShowTab(tab) => self.state.tab = tab,
                 Command::FilterSpeaker(speaker) => {
                     self.statements_view.speaker_filter = speaker;
@@ -1204,6 +1253,30 @@ impl DossierApp {
                 Some(format!("also in {others}, {}{first}", status_bar::counted(echo.outlets, "outlet", "outlets")))
             })
             .collect()
+    }
+
+    /// Opens a statement's article on the Article tab, with the statement selected.
+    fn open_statement(&mut self, ctx: &egui::Context, index: u32) {
+        let Some(statement) = self.corpus.statements.get(index as usize) else { return };
+        let article_index = statement.article as usize;
+        self.pending_statement = Some(statement.text[0] as usize);
+        self.state.tab = CentralTab::Article;
+        // The article may be filtered out of the list: clear the filter so it can be shown there.
+        if self.list.row_of(article_index).is_none() {
+            self.state.filter.clear();
+            self.list.period = None;
+            self.list.mark_changed();
+            self.rebuild_list(ctx);
+        }
+        if let Some(row) = self.list.row_of(article_index) {
+            if self.selected == Some(article_index) {
+                // Already shown: select the statement now.
+                self.poll_pending_now();
+            } else {
+                self.select_row(ctx, row);
+            }
+            self.list.scroll_to_row(row);
+        }
     }
 
     /// Finds copies of stories and echoes of statements again, off this thread: linear in the articles, but
@@ -1475,7 +1548,21 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             );
         });
-        // The shown article's statements sit beside the article only: other views need the width.
+        // Beside the article, its statements; beside All statements and the chart, the statement picked in
+        // All statements read in its article. Narrower there, as those views need the width: the chart gets
+        // it only in a wide window, since its plot comes first.
+        self.statement_context.poll();
+        let has_room = match self.state.tab {
+            CentralTab::Article => false,
+            CentralTab::Statements => true,
+            CentralTab::Chart => window_width >= 1400.0,
+        };
+        if self.state.show_statements_panel && has_room {
+            let panel = egui::Panel::right("statement_context").resizable(true).default_size(280.0).min_size(180.0);
+            panel.max_size((window_width * 0.25).max(180.0)).show(ui, |ui| {
+                self.statement_context.panel_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands);
+            });
+        }
         if self.state.show_statements_panel && self.state.tab == CentralTab::Article {
             egui::Panel::right("statements").resizable(true).default_size(320.0).min_size(180.0).show(ui, |ui| {
                 let shown = match &self.article {
@@ -1507,10 +1594,16 @@ impl eframe::App for DossierApp {
                 &mut self.commands,
             ),
             CentralTab::Statements => {
-                {
                 let copy_counting = self.copy_counting();
-                self.statements_view.view_ui(ui, &self.corpus, &self.speaker_names, copy_counting, &mut self.commands)
-            }
+                let picked = self.statement_context.statement;
+                self.statements_view.view_ui(
+                    ui,
+                    &self.corpus,
+                    &self.speaker_names,
+                    copy_counting,
+                    picked,
+                    &mut self.commands,
+                )
             }
             CentralTab::Chart => {
                 // Only when the inputs changed are they gathered (cloning the selection) for a new count; not
@@ -1532,6 +1625,7 @@ impl eframe::App for DossierApp {
                 );
             }
         });
+        self.list_speaker_roles(&ctx);
         if self.show_speakers {
             let mut is_open = true;
             self.speaker_manager.window(
@@ -1540,6 +1634,7 @@ impl eframe::App for DossierApp {
                 &self.statements_view.speaker_counts,
                 &self.found_speakers,
                 &self.speaker_names,
+                &self.listed_roles,
                 &mut self.commands,
             );
             if !is_open {

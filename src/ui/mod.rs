@@ -14,6 +14,7 @@ mod problems;
 mod search_bar;
 mod speaker_manager;
 mod state;
+mod statement_context;
 mod statements_panel;
 mod statements_view;
 mod status_bar;

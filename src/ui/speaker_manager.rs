@@ -24,6 +24,7 @@ impl SpeakerManager {
         speaker_counts: &[(String, usize)],
         found: &BTreeMap<String, usize>,
         names: &SpeakerNames,
+        roles: &BTreeMap<String, Vec<(String, usize)>>,
         commands: &mut Vec<Command>,
     ) {
         egui::Window::new("Speakers").open(is_open).default_size([560.0, 480.0]).show(ctx, |ui| {
@@ -82,6 +83,12 @@ impl SpeakerManager {
                             _ => {
                                 ui.label(egui::RichText::new(speaker).strong());
                                 ui.weak(super::status_bar::counted(*count, "statement", "statements"));
+                                if let Some(roles) = roles.get(speaker).filter(|roles| !roles.is_empty()) {
+                                    // The roles most given, as the articles write them: what this speaker is.
+                                    let shown: Vec<&str> = roles.iter().take(3).map(|(role, _)| role.as_str()).collect();
+                                    let all: Vec<String> = roles.iter().map(|(role, n)| format!("{role} ({n})")).collect();
+                                    ui.weak(shown.join(" · ")).on_hover_text(format!("Roles in the articles: {}", all.join(", ")));
+                                }
                                 if ui.small_button("Rename…").on_hover_text(format!("Rename {speaker}")).clicked() {
                                     self.renaming = Some((speaker.clone(), speaker.clone()));
                                 }

@@ -132,6 +132,10 @@ pub enum Command {
     SelectStatement(usize),
     /// Open a statement of the corpus (index into `corpus.statements`) in its article.
     OpenStatement(u32),
+    /// Pick a statement in All statements and read it in its article in the right panel.
+    PreviewStatement(u32),
+    /// Open the statement picked in All statements in its article.
+    OpenPreviewedStatement,
     /// Show the article view or the corpus-wide statements.
     ShowTab(CentralTab),
     /// Show only one speaker's statements (or everyone's).

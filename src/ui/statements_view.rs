@@ -41,6 +41,10 @@ pub struct StatementsView {
     texts: HashMap<u32, String>,
     /// Reading the words of the rows in view from their articles.
     reading: Option<Job<Vec<(u32, String)>>>,
+    /// A row to bring into view (picked with the keyboard).
+    pub scroll_to_row: Option<usize>,
+    /// Where the rows were scrolled to and how tall their view was, at the last frame.
+    rows_in_view: (f32, f32),
 }
 
 impl StatementsView {
@@ -140,6 +144,7 @@ impl StatementsView {
         corpus: &Arc<Corpus>,
         names: &SpeakerNames,
         copy_counting: super::copies::CopyCounting,
+        picked: Option<u32>,
         commands: &mut Vec<Command>,
     ) {
         let speakers = egui::Panel::left("speaker_counts").resizable(true).default_size(240.0).min_size(140.0);
@@ -217,7 +222,16 @@ impl StatementsView {
         ui.separator();
         let spacing = ui.spacing().item_spacing.y;
         let mut in_view = Vec::new();
-        egui::ScrollArea::vertical().id_salt("statement_rows").auto_shrink(false).show_rows(
+        let mut rows_area = egui::ScrollArea::vertical().id_salt("statement_rows").auto_shrink(false);
+        // A row picked with the keyboard is kept in view: scrolled to only when it lies outside it.
+        if let Some(row) = self.scroll_to_row.take() {
+            let top = row as f32 * ROW_HEIGHT;
+            let (shown_top, shown_height) = self.rows_in_view;
+            if top < shown_top || top + ROW_HEIGHT > shown_top + shown_height {
+                rows_area = rows_area.vertical_scroll_offset((top - shown_height / 2.0).max(0.0));
+            }
+        }
+        let output = rows_area.show_rows(
             ui,
             ROW_HEIGHT - spacing,
             self.visible.len(),
@@ -239,7 +253,9 @@ impl StatementsView {
                     });
                     if ui.is_rect_visible(rect) {
                         let visuals = ui.visuals();
-                        if response.hovered() {
+                        if picked == Some(index) {
+                            ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+                        } else if response.hovered() {
                             ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
                         }
                         let inner = rect.shrink2(egui::vec2(6.0, 3.0));
@@ -260,12 +276,16 @@ impl StatementsView {
                             visuals.strong_text_color(),
                         );
                     }
-                    if response.clicked() {
+                    // A click reads it in context in the right panel; a double-click opens its article.
+                    if response.double_clicked() {
                         commands.push(Command::OpenStatement(index));
+                    } else if response.clicked() {
+                        commands.push(Command::PreviewStatement(index));
                     }
                 }
             },
         );
+        self.rows_in_view = (output.state.clamped_offset().y, output.inner_rect.height());
         self.read_texts(ui.ctx(), corpus, in_view);
     }
 }
