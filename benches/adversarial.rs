@@ -6,8 +6,9 @@
 //! under 20 between 1 and 16 MB. The time budget per file is turned off here (`DOSSIER_EXTRACTION_SECONDS=0`),
 //! so the figures show the algorithms, not the guard.
 
+use dossier::loading;
 use dossier::adversarial::GENERATORS;
-use dossier::corpus::{self, CorpusSource};
+use dossier::corpus::CorpusSource;
 use std::time::Instant;
 
 fn main() {
@@ -31,7 +32,7 @@ fn main() {
             let path = folder.path().join(format!("{}-{megabytes}.{}", generator.name, generator.extension));
             std::fs::write(&path, &text).expect("write the input");
             let started = Instant::now();
-            let corpus = corpus::load(&CorpusSource::from_path(&path), 1).expect("the file opens");
+            let corpus = loading::load(&CorpusSource::from_path(&path), 1).expect("the file opens");
             let seconds = started.elapsed().as_secs_f64();
             per_megabyte.push(seconds / (text.len() as f64 / (1 << 20) as f64));
             notes.extend(corpus.problems.iter().map(|p| format!("{megabytes} MB: {}", p.message)));

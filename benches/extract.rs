@@ -3,7 +3,8 @@
 //! Reads the Wikinews articles (and our messy fixtures and the sample corpus) once, then extracts statements from them
 //! over and over on one thread for a few seconds, and prints megabytes of article text per second.
 
-use dossier::corpus::{self, CorpusSource};
+use dossier::loading;
+use dossier::corpus::CorpusSource;
 use dossier::statements;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -12,7 +13,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut articles = Vec::new();
     for folder in [root.join("tests/data/wikinews"), root.join("tests/data/messy"), root.join("assets/sample-corpus")] {
-        let Ok(corpus) = corpus::load(&CorpusSource::Folder(folder.clone()), 2) else {
+        let Ok(corpus) = loading::load(&CorpusSource::Folder(folder.clone()), 2) else {
             eprintln!("skipping {}: not found", folder.display());
             continue;
         };

@@ -13,6 +13,7 @@
 //! fingerprints and nothing is grouped, to measure what finding copies costs (run it as its own process,
 //! since peak memory is the process').
 
+use dossier::loading;
 use dossier::corpus::{self, CorpusSource};
 use dossier::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories, StoryFingerprint};
 use dossier::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
@@ -70,7 +71,7 @@ fn main() {
 
     let cache = tempfile::tempdir().expect("a temporary folder");
     let cache_file = cache.path().join("extracted.bin");
-    let open = || corpus::load_cached(&source, threads, Some(&cache_file)).expect("the corpus opens");
+    let open = || loading::load_cached(&source, threads, Some(&cache_file)).expect("the corpus opens");
     let (started, cpu_before) = (Instant::now(), cpu_seconds());
     let corpus = open();
     let cold = started.elapsed();
@@ -181,8 +182,8 @@ fn main() {
     // When the first articles reach the list, as the app shows them while the rest load.
     for (what, cache) in [("warm", Some(cache_file.clone())), ("cold, nothing cached", None)] {
         let started = Instant::now();
-        let job = corpus::start_load(source.clone(), threads, cache, || {});
-        let first = job.events.iter().find(|e| matches!(e, corpus::LoadEvent::File(r) if !r.articles.is_empty()));
+        let job = loading::start_load(source.clone(), threads, cache, || {});
+        let first = job.events.iter().find(|e| matches!(e, loading::LoadEvent::File(r) if !r.articles.is_empty()));
         let seconds = started.elapsed().as_secs_f64();
         rows.push((
             format!("first articles in the list ({what})"),

@@ -1,5 +1,6 @@
 //! The command line: `dossier articles PATH …`, and `dossier [PATH]` to open the app.
 
+use crate::loading;
 use crate::corpus::{self, Corpus, CorpusSource};
 use crate::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories};
 use crate::export::{self, ListFormat};
@@ -561,7 +562,7 @@ fn open(path: &std::path::Path, threads: Option<usize>) -> Result<Corpus, ExitCo
     let source = CorpusSource::from_path(path);
     let cache_file = crate::store::extraction_cache_file(&source);
     let threads = threads.unwrap_or_else(corpus::default_threads);
-    corpus::load_cached(&source, threads, cache_file.as_deref()).map_err(|message| {
+    loading::load_cached(&source, threads, cache_file.as_deref()).map_err(|message| {
         eprintln!("dossier: {message}");
         ExitCode::from(EXIT_USAGE)
     })

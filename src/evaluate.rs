@@ -4,7 +4,8 @@
 //! default) of the gold fragment's characters; gold items with `core: false` count neither as a miss nor
 //! as a false find. Used by the test suite on the project's own gold and by `dossier score` on any other.
 
-use crate::corpus::{self, CorpusSource};
+use crate::loading;
+use crate::corpus::CorpusSource;
 use crate::speakers::{MergeReason, SpeakerEdits};
 use crate::statements::{self, Statement};
 use serde::{Deserialize, Serialize};
@@ -90,7 +91,7 @@ pub fn score(corpus_path: &Path, gold_path: &Path, overlap: f64) -> Result<(Scor
         serde_json::from_str(&gold_text).map_err(|e| format!("{}: invalid JSON: {e}", gold_path.display()))?;
     let entries =
         gold["articles"].as_array().ok_or_else(|| format!("{}: no \"articles\" list", gold_path.display()))?;
-    let corpus = corpus::load(&CorpusSource::from_path(corpus_path), 2)?;
+    let corpus = loading::load(&CorpusSource::from_path(corpus_path), 2)?;
     let mut score = Score::default();
     let mut notes = Vec::new();
     for entry in entries {
@@ -210,7 +211,7 @@ pub struct SpeakerMerge {
 
 /// The automatic speaker merges of a corpus (folder or file), read afresh (no cache), most statements first.
 pub fn speaker_merges(corpus_path: &Path) -> Result<Vec<SpeakerMerge>, String> {
-    let corpus = corpus::load(&CorpusSource::from_path(corpus_path), 2)?;
+    let corpus = loading::load(&CorpusSource::from_path(corpus_path), 2)?;
     let found = corpus.found_speakers();
     let names = corpus.speaker_names(&SpeakerEdits::default());
     let mut articles: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();

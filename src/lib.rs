@@ -21,6 +21,7 @@ pub mod evaluate;
 pub mod export;
 pub mod fast_hash;
 pub mod ingest;
+pub mod loading;
 pub mod metadata;
 pub mod search;
 pub mod speakers;

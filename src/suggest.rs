@@ -392,7 +392,7 @@ mod tests {
     #[test]
     fn the_messy_articles_suggest_their_subjects() {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/messy");
-        let corpus = crate::corpus::load(&crate::corpus::CorpusSource::Folder(folder), 1).unwrap();
+        let corpus = crate::loading::load(&crate::corpus::CorpusSource::Folder(folder), 1).unwrap();
         let texts: Vec<String> = corpus.articles.iter().map(|a| corpus.read_article(a).unwrap().body_text()).collect();
         let topics = suggest_topics(texts.iter().map(String::as_str), &[], 20);
         let queries: Vec<&str> = topics.iter().map(|t| t.query.as_str()).collect();

@@ -2,6 +2,7 @@
 //! loads. The command line is checked where the user sees it: a non-zero exit, one line per problem, and
 //! the good records still printed.
 
+use dossier::loading;
 use dossier::corpus::{self, Corpus, CorpusSource, MAX_ARTICLE_BYTES};
 use std::path::Path;
 use std::process::Command;
@@ -15,7 +16,7 @@ fn corpus_with(write: impl FnOnce(&Path)) -> (tempfile::TempDir, Corpus) {
     let folder = tempfile::tempdir().unwrap();
     std::fs::write(folder.path().join("good.txt"), "Good news\n\nThe mayor said: \"All is well.\"\n").unwrap();
     write(folder.path());
-    let corpus = corpus::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
     (folder, corpus)
 }
 
@@ -142,7 +143,7 @@ fn a_hundred_thousand_tiny_files_in_one_folder() {
     for i in 0..100_000 {
         std::fs::write(folder.path().join(format!("{i:06}.txt")), format!("Note {i}\n\nIt said {i}.")).unwrap();
     }
-    let corpus = corpus::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
     assert_eq!(corpus.articles.len(), 100_000);
     assert_eq!(corpus.articles[99_999].title, "Note 99999");
     assert!(corpus.problems.is_empty());
@@ -259,7 +260,7 @@ fn files_deleted_or_rewritten_after_listing() {
     std::fs::remove_file(dir.join("gone.txt")).unwrap();
     let gone = corpus::read_file(&listing.root, 0, listing.files[0].clone());
     assert_eq!(gone.problems[0].message, "not found (moved or deleted?)");
-    let loaded = corpus::load(&CorpusSource::Folder(dir.to_owned()), 1).unwrap();
+    let loaded = loading::load(&CorpusSource::Folder(dir.to_owned()), 1).unwrap();
     assert_eq!(loaded.articles.len(), 2);
     // Rewritten shorter while open: reading an article again says so instead of showing the wrong text.
     std::fs::write(dir.join("rows.jsonl"), "{}\n").unwrap();
@@ -283,10 +284,10 @@ fn a_corpus_folder_that_disappears_while_open() {
     let corpus_folder = folder.path().join("news");
     std::fs::create_dir(&corpus_folder).unwrap();
     std::fs::write(corpus_folder.join("one.txt"), "One\n\nThe mayor said so.").unwrap();
-    let corpus = corpus::load(&CorpusSource::Folder(corpus_folder.clone()), 1).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(corpus_folder.clone()), 1).unwrap();
     std::fs::remove_dir_all(&corpus_folder).unwrap();
     assert_eq!(corpus.read_article(&corpus.articles[0]).unwrap_err(), "one.txt: not found (moved or deleted?)");
-    let error = corpus::load(&CorpusSource::Folder(corpus_folder), 1).unwrap_err();
+    let error = loading::load(&CorpusSource::Folder(corpus_folder), 1).unwrap_err();
     assert!(error.contains("not found"), "{error}");
 }
 
@@ -296,7 +297,7 @@ fn a_named_pipe_is_skipped_rather_than_waited_on() {
     let folder = tempfile::tempdir().unwrap();
     let pipe = folder.path().join("pipe.txt");
     assert!(Command::new("mkfifo").arg(&pipe).status().unwrap().success());
-    let corpus = corpus::load(&CorpusSource::Files(vec![pipe]), 1).unwrap();
+    let corpus = loading::load(&CorpusSource::Files(vec![pipe]), 1).unwrap();
     assert_eq!(problems(&corpus), ["pipe.txt: not a regular file"]);
 }
 

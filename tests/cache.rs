@@ -1,7 +1,8 @@
 //! The extraction cache: a warm reopen takes unchanged files from it and gives the very corpus a fresh read
 //! gives; changed, added and deleted files are read alone; a damaged or old cache is rebuilt, never trusted.
 
-use dossier::corpus::{self, Corpus, CorpusSource};
+use dossier::loading;
+use dossier::corpus::{Corpus, CorpusSource};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -29,11 +30,11 @@ fn set_age(path: &Path, age: Duration) {
 }
 
 fn load(corpus: &Path, cache: &Path) -> Corpus {
-    corpus::load_cached(&CorpusSource::Folder(corpus.to_owned()), 2, Some(cache)).unwrap()
+    loading::load_cached(&CorpusSource::Folder(corpus.to_owned()), 2, Some(cache)).unwrap()
 }
 
 fn fresh(corpus: &Path) -> Corpus {
-    corpus::load(&CorpusSource::Folder(corpus.to_owned()), 2).unwrap()
+    loading::load(&CorpusSource::Folder(corpus.to_owned()), 2).unwrap()
 }
 
 /// The parts of a corpus that must not depend on the cache.

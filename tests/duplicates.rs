@@ -2,7 +2,8 @@
 //! CC BY 2.5, and the sample corpus): copies in the shapes syndication gives them, and look-alikes that must
 //! stay apart.
 
-use dossier::corpus::{self, Corpus, CorpusSource};
+use dossier::loading;
+use dossier::corpus::{Corpus, CorpusSource};
 use dossier::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories};
 use dossier::speakers::SpeakerNames;
 use std::collections::{BTreeSet, HashMap};
@@ -172,7 +173,7 @@ fn pairs(groups: impl Iterator<Item = Vec<u32>>) -> BTreeSet<(u32, u32)> {
 fn fixture() -> (tempfile::TempDir, Corpus) {
     let folder = tempfile::tempdir().unwrap();
     write_fixture(folder.path());
-    let corpus = corpus::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
     (folder, corpus)
 }
 
@@ -250,7 +251,7 @@ fn the_first_copy_is_the_earliest_then_the_first_by_path() {
     write(folder.path(), "b-earlier.txt", &format!("Other headline\n\nFriday, January 4, 2019\n\n{body}\n"));
     write(folder.path(), "c-same-day.txt", &format!("Third headline\n\nFriday, January 4, 2019\n\n{body}\n"));
     write(folder.path(), "d-undated.txt", &format!("Fourth headline\n\n{body}\n"));
-    let corpus = corpus::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
     let stories = Stories::find(&corpus, DEFAULT_COPY_THRESHOLD);
     assert_eq!(stories.copies(0), &[1, 2, 0, 3]);
     assert_eq!(stories.copy_of(1), None);
@@ -313,8 +314,8 @@ fn fingerprints_come_back_from_the_cache_and_find_the_same_copies() {
     let (corpus_folder, cache) = (folder.path().join("corpus"), folder.path().join("cache.bin"));
     write_fixture(&corpus_folder);
     let source = CorpusSource::Folder(corpus_folder.clone());
-    let cold = corpus::load_cached(&source, 2, Some(&cache)).unwrap();
-    let warm = corpus::load_cached(&source, 2, Some(&cache)).unwrap();
+    let cold = loading::load_cached(&source, 2, Some(&cache)).unwrap();
+    let warm = loading::load_cached(&source, 2, Some(&cache)).unwrap();
     assert_eq!(warm.files_from_cache, warm.files.len());
     assert_eq!(cold.fingerprints, warm.fingerprints);
     assert_eq!(cold.statements, warm.statements);
@@ -332,7 +333,7 @@ fn fingerprints_come_back_from_the_cache_and_find_the_same_copies() {
     .unwrap();
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
     std::fs::File::options().write(true).open(&copy).unwrap().set_modified(later).unwrap();
-    let refreshed = corpus::load_cached(&source, 2, Some(&cache)).unwrap();
+    let refreshed = loading::load_cached(&source, 2, Some(&cache)).unwrap();
     assert_eq!(refreshed.files_from_cache, refreshed.files.len() - 1);
     let stories = Stories::find(&refreshed, 0.7);
     let edited = (0..refreshed.articles.len() as u32)
@@ -377,7 +378,7 @@ fn write_echo_fixture(root: &Path) -> PathBuf {
 fn a_quote_travelling_through_several_articles_is_one_echo_group() {
     let folder = tempfile::tempdir().unwrap();
     write_echo_fixture(folder.path());
-    let corpus = corpus::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(folder.path().to_owned()), 2).unwrap();
     let names = SpeakerNames::default();
     let echoes = Echoes::find(&corpus, &names);
     let mut texts = Vec::new();

@@ -1,12 +1,13 @@
 //! The engine on real and made-up corpora: dates against the gold, all formats, re-reading articles.
 
+use dossier::loading;
 use dossier::corpus::{self, CorpusSource};
 use dossier::ingest::delimited::read_delimited;
 use dossier::metadata::{Fields, analyze};
 use std::path::{Path, PathBuf};
 
 fn load(path: &Path) -> corpus::Corpus {
-    corpus::load(&CorpusSource::from_path(path), 2).expect("the corpus opens")
+    loading::load(&CorpusSource::from_path(path), 2).expect("the corpus opens")
 }
 
 /// Our messy fixtures (tests/data/messy): six articles in the shapes of news copied from web pages.
@@ -198,7 +199,7 @@ fn bad_files_become_problems_and_the_rest_loads() {
 
 #[test]
 fn a_missing_folder_is_an_error_not_a_panic() {
-    let error = corpus::load(&CorpusSource::Folder("/no/such/folder".into()), 2).unwrap_err();
+    let error = loading::load(&CorpusSource::Folder("/no/such/folder".into()), 2).unwrap_err();
     assert!(error.contains("not found"), "{error}");
 }
 
@@ -209,7 +210,7 @@ fn dropped_files_open_relative_to_their_common_folder() {
     std::fs::write(folder.path().join("a/one.txt"), "One\n\nText.").unwrap();
     std::fs::write(folder.path().join("two.md"), "# Two\n\nText.").unwrap();
     let source = CorpusSource::Files(vec![folder.path().join("a/one.txt"), folder.path().join("two.md")]);
-    let corpus = corpus::load(&source, 1).unwrap();
+    let corpus = loading::load(&source, 1).unwrap();
     let files: Vec<_> = corpus.files.iter().map(|f| f.relative_path.as_str()).collect();
     assert_eq!(files, ["a/one.txt", "two.md"]);
     assert_eq!(corpus.articles[1].title, "Two");
@@ -254,12 +255,12 @@ fn files_arrive_in_the_listings_order_read_afresh_and_from_the_cache() {
     assert!(copied > 200);
     let source = CorpusSource::from_path(folder.path());
     for pass in ["afresh", "from the cache"] {
-        let job = corpus::start_load(source.clone(), 2, Some(cache_file.clone()), || {});
+        let job = loading::start_load(source.clone(), 2, Some(cache_file.clone()), || {});
         let mut file_ids = Vec::new();
         for event in job.events.iter() {
             match event {
-                corpus::LoadEvent::File(result) => file_ids.push(result.file_id),
-                corpus::LoadEvent::Finished { .. } => break,
+                loading::LoadEvent::File(result) => file_ids.push(result.file_id),
+                loading::LoadEvent::Finished { .. } => break,
                 _ => {}
             }
         }
@@ -267,7 +268,7 @@ fn files_arrive_in_the_listings_order_read_afresh_and_from_the_cache() {
         assert!(file_ids.is_sorted(), "{pass}: {file_ids:?}");
         if pass == "afresh" {
             // Saved, so the second pass reads the cache.
-            corpus::load_cached(&source, 2, Some(&cache_file)).unwrap();
+            loading::load_cached(&source, 2, Some(&cache_file)).unwrap();
         }
     }
 }

@@ -5,6 +5,7 @@
 #[path = "formats/fixtures.rs"]
 mod fixtures;
 
+use dossier::loading;
 use dossier::corpus::{self, Corpus, CorpusSource};
 use fixtures::Sample;
 use std::collections::BTreeSet;
@@ -15,7 +16,7 @@ fn load(path: &Path) -> Corpus {
     // Debug builds extract slowly; these tests are about what is read, not how fast.
     // SAFETY: every test of this file sets the same value before reading.
     unsafe { std::env::set_var("DOSSIER_EXTRACTION_SECONDS", "0") };
-    corpus::load(&CorpusSource::from_path(path), 2).expect("the corpus opens")
+    loading::load(&CorpusSource::from_path(path), 2).expect("the corpus opens")
 }
 
 /// The words of every statement of article `index`, read again from its file.
@@ -277,8 +278,8 @@ fn a_decompression_bomb_stops_at_the_limit_with_a_problem() {
 /// Loads `dir` twice through a cache in `cache`: the second load must take every file from the cache and
 /// give the same articles; then every article must be found by searching a phrase of its own body.
 fn assert_cached_and_searchable(dir: &Path, cache: &Path) {
-    let first = corpus::load_cached(&CorpusSource::Folder(dir.to_owned()), 2, Some(cache)).unwrap();
-    let second = corpus::load_cached(&CorpusSource::Folder(dir.to_owned()), 2, Some(cache)).unwrap();
+    let first = loading::load_cached(&CorpusSource::Folder(dir.to_owned()), 2, Some(cache)).unwrap();
+    let second = loading::load_cached(&CorpusSource::Folder(dir.to_owned()), 2, Some(cache)).unwrap();
     assert_eq!(second.files_from_cache, second.files.len(), "{:?}", second.problems);
     assert_eq!(first.articles, second.articles);
     assert_eq!(first.statements, second.statements);

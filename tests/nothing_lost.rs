@@ -1,7 +1,8 @@
 //! Nothing is lost: the corpus folder is never written to, and files Dossier owns survive a kill in the
 //! middle of being written.
 
-use dossier::corpus::{self, CorpusSource};
+use dossier::loading;
+use dossier::corpus::CorpusSource;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -89,7 +90,7 @@ fn opening_extracting_searching_charting_and_exporting_never_write_into_the_corp
     }
     // The engine as the app drives it: cached load, index, export.
     let source = CorpusSource::Folder(corpus.clone());
-    let loaded = corpus::load_cached(&source, 2, Some(&cache.join("extracted.bin"))).unwrap();
+    let loaded = loading::load_cached(&source, 2, Some(&cache.join("extracted.bin"))).unwrap();
     let index =
         dossier::search::SearchIndex::open_or_build(&loaded, &cache.join("index"), &Default::default()).unwrap();
     drop(index);

@@ -2,8 +2,9 @@
 //! boundaries inside the text and reproduce the reported words, no two statements overlap, and the output
 //! is deterministic and the same whatever the number of reader threads.
 
+use dossier::loading;
 use dossier::article::{Article, ArticleMeta};
-use dossier::corpus::{self, CorpusSource};
+use dossier::corpus::CorpusSource;
 use dossier::metadata::{Fields, analyze};
 use dossier::statements::{self, StatementRecord};
 use proptest::prelude::*;
@@ -115,8 +116,8 @@ fn the_number_of_reader_threads_changes_nothing() {
         std::fs::write(folder.path().join(format!("{i:03}.txt")), format!("Headline {i}\n\n{text}")).unwrap();
     }
     let source = CorpusSource::Folder(folder.path().to_owned());
-    let one = corpus::load(&source, 1).unwrap();
-    let four = corpus::load(&source, 4).unwrap();
+    let one = loading::load(&source, 1).unwrap();
+    let four = loading::load(&source, 4).unwrap();
     assert!(one.statements.len() > 100, "{}", one.statements.len());
     assert_eq!(one.articles, four.articles);
     assert_eq!(one.statements, four.statements);
@@ -144,7 +145,7 @@ proptest! {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join(format!("input.{}", generator.extension));
         std::fs::write(&path, &text).unwrap();
-        let corpus = corpus::load(&CorpusSource::from_path(&path), 1).unwrap();
+        let corpus = loading::load(&CorpusSource::from_path(&path), 1).unwrap();
         prop_assert!(!corpus.articles.is_empty() || !corpus.problems.is_empty(), "{}: nothing said", generator.name);
         for meta in &corpus.articles {
             let article = corpus.read_article(meta).unwrap();

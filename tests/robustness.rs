@@ -3,8 +3,9 @@
 //! The input is real news cut, truncated and sprinkled with quote marks, punctuation and other scripts by
 //! a fixed-seed generator, so every run checks the same cases.
 
+use dossier::loading;
 use dossier::article::Article;
-use dossier::corpus::{self, CorpusSource};
+use dossier::corpus::CorpusSource;
 use std::path::Path;
 
 /// A fixed-seed xorshift generator: the same cases on every run.
@@ -32,7 +33,7 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 #[test]
 fn mangled_news_keeps_spans_on_the_words() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
-    let corpus = corpus::load(&CorpusSource::Folder(folder), 2).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(folder), 2).unwrap();
     let texts: Vec<String> = corpus.articles.iter().take(40).map(|a| corpus.read_article(a).unwrap().text).collect();
     let pieces = [
         "\"",

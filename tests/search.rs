@@ -1,6 +1,7 @@
 //! Search: the query language over a real corpus, checked against what the articles and statements hold.
 
-use dossier::corpus::{self, Corpus, CorpusSource};
+use dossier::loading;
+use dossier::corpus::{Corpus, CorpusSource};
 use dossier::search::{self, Scope, SearchIndex, SpeakerLookup};
 use dossier::speakers::{SpeakerEdits, SpeakerNames};
 use dossier::topics::{Topic, Topics};
@@ -11,7 +12,7 @@ fn wikinews() -> &'static (Corpus, SearchIndex, SpeakerLookup) {
     static CORPUS: OnceLock<(Corpus, SearchIndex, SpeakerLookup)> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
-        let corpus = corpus::load(&CorpusSource::Folder(path), 2).unwrap();
+        let corpus = loading::load(&CorpusSource::Folder(path), 2).unwrap();
         let index = SearchIndex::build_in_memory(&corpus).unwrap();
         let found = corpus.found_speakers();
         let lookup = SpeakerLookup::new(&found, &SpeakerNames::build(&found, &SpeakerEdits::default()));
@@ -213,7 +214,7 @@ fn the_index_lives_in_the_cache_and_is_reused_while_the_corpus_is_unchanged() {
     std::fs::write(corpus_folder.path().join("a.txt"), "Troops leave\n\nThe troops left Fort Ardel on Friday.")
         .unwrap();
     let source = CorpusSource::Folder(corpus_folder.path().to_owned());
-    let corpus = corpus::load(&source, 1).unwrap();
+    let corpus = loading::load(&source, 1).unwrap();
     let progress = search::BuildProgress::default();
     let index = SearchIndex::open_or_build(&corpus, cache.path(), &progress).unwrap();
     let lookup = SpeakerLookup::default();
@@ -228,7 +229,7 @@ fn the_index_lives_in_the_cache_and_is_reused_while_the_corpus_is_unchanged() {
     assert_eq!(names, ["a.txt"]);
     // A change to the corpus brings the index up to date.
     std::fs::write(corpus_folder.path().join("a.txt"), "Dam talks\n\nThe dam talks collapsed again today.").unwrap();
-    let changed = corpus::load(&source, 1).unwrap();
+    let changed = loading::load(&source, 1).unwrap();
     let rebuilt = SearchIndex::open_or_build(&changed, cache.path(), &progress).unwrap();
     assert_eq!(
         search::run(&rebuilt, "troop", Scope::Articles, &Topics::default(), &lookup).unwrap(),
@@ -255,7 +256,7 @@ fn a_few_changed_files_are_indexed_alone_and_the_results_equal_a_fresh_index() {
     }
     let source = CorpusSource::Folder(corpus_folder.path().to_owned());
     let progress = search::BuildProgress::default();
-    let first = corpus::load(&source, 2).unwrap();
+    let first = loading::load(&source, 2).unwrap();
     drop(SearchIndex::open_or_build(&first, cache.path(), &progress).unwrap());
     let inode = std::fs::metadata(cache.path().join("index")).unwrap().ino();
     // One file changed, one deleted, two added (one sorting first, so every article index shifts).
@@ -263,7 +264,7 @@ fn a_few_changed_files_are_indexed_alone_and_the_results_equal_a_fresh_index() {
     std::fs::remove_file(corpus_folder.path().join("12.txt")).unwrap();
     write("00a.txt", 100, "tariffs");
     write("99.txt", 99, "troops");
-    let changed = corpus::load(&source, 2).unwrap();
+    let changed = loading::load(&source, 2).unwrap();
     let updated = SearchIndex::open_or_build(&changed, cache.path(), &progress).unwrap();
     assert_eq!(std::fs::metadata(cache.path().join("index")).unwrap().ino(), inode, "updated in place, not rebuilt");
     let fresh = SearchIndex::build_in_memory(&changed).unwrap();
@@ -292,7 +293,7 @@ fn dotted_abbreviations_match_their_undotted_forms() {
     std::fs::write(folder.path().join("dotted.txt"), "Troops\n\nU.S. forces left the base, the U.N. said.").unwrap();
     std::fs::write(folder.path().join("plain.txt"), "Troops again\n\nUS forces returned, UN officials said.").unwrap();
     std::fs::write(folder.path().join("other.txt"), "Other\n\nThe forces of us all.").unwrap();
-    let corpus = corpus::load(&CorpusSource::Folder(folder.path().to_owned()), 1).unwrap();
+    let corpus = loading::load(&CorpusSource::Folder(folder.path().to_owned()), 1).unwrap();
     let index = SearchIndex::build_in_memory(&corpus).unwrap();
     let found = corpus.found_speakers();
     let lookup = SpeakerLookup::new(&found, &SpeakerNames::build(&found, &SpeakerEdits::default()));

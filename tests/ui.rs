@@ -1,7 +1,8 @@
 //! The app driven as a person would: menus, clicks, keys and typing, through egui_kittest.
 #![cfg(feature = "gui")]
 
-use dossier::corpus::{self, CorpusSource};
+use dossier::loading;
+use dossier::corpus::CorpusSource;
 use dossier::ui::dialogs::FakeDialogs;
 use dossier::ui::{AppState, DossierApp, SortKey};
 use egui_kittest::Harness;
@@ -94,7 +95,7 @@ fn open_folder_from_the_file_menu_then_click_an_article() {
     harness.get_by_label("Open folder…").click();
     step_until(&mut harness, "the sample corpus is loaded", loaded_and_shown);
 
-    let expected = corpus::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
+    let expected = loading::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
     assert_eq!(harness.state().corpus.articles.len(), expected.articles.len());
     harness.get_by_label(&format!("{} articles", expected.articles.len()));
 
@@ -147,7 +148,7 @@ fn when_no_folder_dialog_can_be_shown_a_typed_path_opens_the_corpus() {
     harness.key_press(egui::Key::Enter);
     step_until(&mut harness, "the typed corpus is loaded", loaded_and_shown);
     assert!(!harness.state().is_asking_for_a_path());
-    let expected = corpus::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
+    let expected = loading::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
     assert_eq!(harness.state().corpus.articles.len(), expected.articles.len());
 }
 
@@ -277,7 +278,7 @@ fn hostile_files_neither_stop_the_app_nor_the_other_articles() {
     }
     let deep = format!("<html><body>{}<p>Deep down, the minister said so.</p></body></html>", "<div>".repeat(20_000));
     std::fs::write(hostile.join("deep.html"), deep).unwrap();
-    let ordinary = corpus::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
+    let ordinary = loading::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap();
     let mut harness = harness_with(AppState::default(), FakeDialogs::default(), Some(folder.path().to_owned()));
     let mut frames_while_loading = 0;
     for _ in 0..6000 {

@@ -6,14 +6,17 @@ use super::chart_view::{ChartInputs, ChartView};
 use super::dialogs::{DialogAnswer, Dialogs};
 use super::facets_panel::Facets;
 use super::jobs::Job;
-use super::path_prompt::{PathPrompt, PathPurpose};
+use super::path_prompt::PathPrompt;
+use super::state::PathPurpose;
 use super::search_bar::{SearchBar, SearchContext};
 use super::speaker_manager::SpeakerManager;
 use super::state::{AppState, CentralTab, Command, ExportKind};
 use super::statements_view::StatementsView;
+use super::jobs::Loading;
 use super::statement_context::StatementContext;
-use super::{copies, problems, statements_panel, status_bar};
-use crate::corpus::{self, Corpus, CorpusSource, LoadEvent, LoadJob};
+use super::{copies, counts, problems, statements_panel, status_bar};
+use crate::corpus::{self, Corpus, CorpusSource};
+use crate::loading::{self, LoadEvent};
 use crate::export::{self, ChartFormat, ListFormat};
 use crate::search::{BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
@@ -36,14 +39,6 @@ const CENTRAL_TABS: [(CentralTab, &str, egui::Key); 3] = [
     (CentralTab::Statements, "All statements", egui::Key::Num2),
     (CentralTab::Chart, "Chart", egui::Key::Num3),
 ];
-
-/// A corpus being loaded.
-pub struct Loading {
-    /// The job reading files.
-    pub job: LoadJob,
-    /// When loading started.
-    pub started: Instant,
-}
 
 /// The Dossier app.
 pub struct DossierApp {
@@ -564,7 +559,7 @@ impl DossierApp {
         }
         let repaint = ctx.clone();
         let cache_file = crate::store::extraction_cache_file(&source);
-        let job = corpus::start_load(source, corpus::default_threads(), cache_file, move || repaint.request_repaint());
+        let job = loading::start_load(source, corpus::default_threads(), cache_file, move || repaint.request_repaint());
         self.loading = Some(Loading { job, started: Instant::now() });
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
             "Dossier — {}",
@@ -1249,8 +1244,8 @@ impl DossierApp {
                     (None, Some(outlet)) => format!(", first in {outlet}"),
                     (None, None) => String::new(),
                 };
-                let others = status_bar::counted(echo.articles - 1, "other article", "other articles");
-                Some(format!("also in {others}, {}{first}", status_bar::counted(echo.outlets, "outlet", "outlets")))
+                let others = counts::counted(echo.articles - 1, "other article", "other articles");
+                Some(format!("also in {others}, {}{first}", counts::counted(echo.outlets, "outlet", "outlets")))
             })
             .collect()
     }

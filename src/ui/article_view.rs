@@ -186,7 +186,7 @@ fn article_ui(
     if matches.is_outside_results {
         ui.weak("This article is not among the search results.");
     } else if !matches.ranges.is_empty() {
-        let count = super::status_bar::counted(matches.ranges.len(), "match", "matches");
+        let count = super::counts::counted(matches.ranges.len(), "match", "matches");
         ui.weak(format!("{count} of the search in this article · F3 next, Shift+F3 previous"));
     }
     for (range, role) in article.paragraphs() {

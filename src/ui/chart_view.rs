@@ -211,7 +211,7 @@ impl ChartView {
                 }
             }
             if chart.undated_articles > 0 {
-                let undated = super::status_bar::counted(
+                let undated = super::counts::counted(
                     chart.undated_articles as usize,
                     "undated article is",
                     "undated articles are",

@@ -2,7 +2,7 @@
 //! chart, All statements and the filters, so the setting reads alike wherever the user meets it.
 
 use super::state::Command;
-use super::status_bar::counted;
+use super::counts::counted;
 
 /// What the copy switches show: how many stories the corpus tells and what counts once now.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -172,7 +172,7 @@ impl Facets {
             let (first, last, count) = &self.strip[slot];
             response.clone().on_hover_text(format!(
                 "{first} – {last}: {}",
-                super::status_bar::counted(*count, "article", "articles")
+                super::counts::counted(*count, "article", "articles")
             ));
         }
         if response.drag_started() || response.clicked() {

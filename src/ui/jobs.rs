@@ -36,6 +36,14 @@ impl<T: Send + 'static> Job<T> {
     }
 }
 
+/// A corpus being loaded.
+pub struct Loading {
+    /// The job reading files.
+    pub job: crate::loading::LoadJob,
+    /// When loading started.
+    pub started: std::time::Instant,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

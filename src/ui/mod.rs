@@ -5,6 +5,7 @@ mod article_list;
 mod article_view;
 mod chart_view;
 mod copies;
+mod counts;
 pub mod dialogs;
 mod facets_panel;
 pub mod fonts;
@@ -22,7 +23,7 @@ mod topics_window;
 
 pub use app::DossierApp;
 pub use chart_view::TopicTable;
-pub use path_prompt::PathPurpose;
+pub use state::PathPurpose;
 pub use state::{AppState, CentralTab, SortKey};
 
 use std::path::PathBuf;

@@ -1,19 +1,8 @@
 //! A small window to type or paste a path: the way on when no file dialog can be shown, and
 //! File ▸ Open path… for people who would rather type.
 
-use super::state::{Command, ExportKind};
+use super::state::{Command, PathPurpose};
 use std::path::PathBuf;
-
-/// What a typed path is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathPurpose {
-    /// A folder or file of articles to open.
-    OpenCorpus,
-    /// A topics codebook to import.
-    ImportTopics,
-    /// Where to write an export.
-    Export(ExportKind),
-}
 
 impl PathPurpose {
     fn title(self) -> &'static str {
@@ -154,7 +143,7 @@ mod tests {
         assert!(check(PathPurpose::OpenCorpus, "  ").unwrap_err().contains("Type a path"));
         assert!(check(PathPurpose::ImportTopics, folder_text).unwrap_err().contains("is a folder"));
         assert_eq!(check(PathPurpose::ImportTopics, file.to_str().unwrap()), Ok(file.clone()));
-        let export = PathPurpose::Export(ExportKind::Articles);
+        let export = PathPurpose::Export(super::super::state::ExportKind::Articles);
         assert!(check(export, folder_text).unwrap_err().contains("add a file name"));
         assert!(check(export, "/no/such/place/a.csv").unwrap_err().contains("does not exist"));
         assert_eq!(check(export, &format!("{folder_text}/a.csv")), Ok(folder.path().join("a.csv")));

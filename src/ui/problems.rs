@@ -10,7 +10,7 @@ pub fn problems_window(ctx: &egui::Context, problems: &[Problem], is_open: &mut 
             return;
         }
         ui.horizontal(|ui| {
-            let files = super::status_bar::counted(problems.len(), "file", "files");
+            let files = super::counts::counted(problems.len(), "file", "files");
             ui.label(format!("{files}: not read, or read only in part."));
             if ui.button("Copy all").clicked() {
                 let text: String = problems.iter().map(|p| format!("{}\t{}\n", p.path, p.message)).collect();

@@ -182,8 +182,8 @@ impl SearchBar {
                 (Some(hits), _) => {
                     ui.label(format!(
                         "{} · {}",
-                        super::status_bar::counted(hits.articles.len(), "article", "articles"),
-                        super::status_bar::counted(hits.statements.len(), "statement", "statements")
+                        super::counts::counted(hits.articles.len(), "article", "articles"),
+                        super::counts::counted(hits.statements.len(), "statement", "statements")
                     ));
                 }
                 _ => {}

@@ -82,7 +82,7 @@ impl SpeakerManager {
                             }
                             _ => {
                                 ui.label(egui::RichText::new(speaker).strong());
-                                ui.weak(super::status_bar::counted(*count, "statement", "statements"));
+                                ui.weak(super::counts::counted(*count, "statement", "statements"));
                                 if let Some(roles) = roles.get(speaker).filter(|roles| !roles.is_empty()) {
                                     // The roles most given, as the articles write them: what this speaker is.
                                     let shown: Vec<&str> = roles.iter().take(3).map(|(role, _)| role.as_str()).collect();

@@ -189,11 +189,11 @@ pub enum Command {
     /// Ask where to save, then export.
     Export(ExportKind),
     /// Show the window to type a path for this purpose.
-    TypePath(super::path_prompt::PathPurpose),
+    TypePath(PathPurpose),
     /// Use a path chosen in a dialog or typed: open it, import it or export to it.
     UsePath {
         /// What the path is for.
-        purpose: super::path_prompt::PathPurpose,
+        purpose: PathPurpose,
         /// The path.
         path: std::path::PathBuf,
     },
@@ -280,4 +280,15 @@ pub enum CentralTab {
     Statements,
     /// Speakers over time.
     Chart,
+}
+
+/// What a typed path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// A folder or file of articles to open.
+    OpenCorpus,
+    /// A topics codebook to import.
+    ImportTopics,
+    /// Where to write an export.
+    Export(ExportKind),
 }

@@ -73,8 +73,8 @@ pub fn topics_window(
                             ui.weak(format!(
                                 "{}: {} · {}",
                                 topic.name,
-                                super::status_bar::counted(found.articles.len(), "article", "articles"),
-                                super::status_bar::counted(found.statements.len(), "statement", "statements")
+                                super::counts::counted(found.articles.len(), "article", "articles"),
+                                super::counts::counted(found.statements.len(), "statement", "statements")
                             ));
                         }
                         Some(Err(error)) => {
