@@ -22,6 +22,7 @@ pub mod export;
 pub mod fast_hash;
 pub mod ingest;
 pub mod metadata;
+pub mod remote;
 pub mod search;
 pub mod speakers;
 pub mod statements;
