@@ -795,7 +795,9 @@ fn remote_statements(args: &StatementsArgs, url: &str) -> ExitCode {
         selected = echoes.once_each(corpus, &selected);
     }
     let fetch = |page: &[u32]| search.remote.statement_records(page).map_err(|e| e.to_string());
-    match print(|out| export::write_statements_fetched(out, corpus, &names, &echoes, &selected, args.format, 1000, fetch)) {
+    match print(|out| {
+        export::write_statements_fetched(out, corpus, &names, &echoes, &selected, args.format, 1000, fetch)
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }
@@ -807,7 +809,8 @@ fn remote_chart(args: &ChartArgs, url: &str, series: Vec<SeriesSpec>, edits: &Sp
         Err(code) => return code,
     };
     let corpus = &search.remote.corpus;
-    let request = ChartRequest { series, bucket: args.bucket, unit: args.count, measure: args.measure, style: args.style };
+    let request =
+        ChartRequest { series, bucket: args.bucket, unit: args.count, measure: args.measure, style: args.style };
     let mut selected = match search.selection(Scope::Articles) {
         Ok(selected) => selected,
         Err(code) => return code,
@@ -839,9 +842,9 @@ fn remote_chart(args: &ChartArgs, url: &str, series: Vec<SeriesSpec>, edits: &Sp
                 return ExitCode::from(EXIT_USAGE);
             }
             let query = format!("topic:\"{}\"", name.replace('"', ""));
-            let hits = search.run(&query, Scope::Articles).and_then(|articles| {
-                Ok(TopicHits { articles, statements: search.run(&query, Scope::Statements)? })
-            });
+            let hits = search
+                .run(&query, Scope::Articles)
+                .and_then(|articles| Ok(TopicHits { articles, statements: search.run(&query, Scope::Statements)? }));
             match hits {
                 Ok(hits) => topics.insert(name.clone(), hits),
                 Err(code) => return code,
@@ -850,7 +853,8 @@ fn remote_chart(args: &ChartArgs, url: &str, series: Vec<SeriesSpec>, edits: &Sp
     }
     let topic_hits = |name: &str| topics.get(name).cloned();
     let chart = timeline::compute_counting(corpus, &names, &selected, &request, &topic_hits, counted.as_deref());
-    let context = export::ChartContext { corpus: url.to_owned(), filter: args.search.query.clone(), ..Default::default() };
+    let context =
+        export::ChartContext { corpus: url.to_owned(), filter: args.search.query.clone(), ..Default::default() };
     match export::write_chart(&chart, &args.out, args.size, &context) {
         Ok(written) => {
             for path in written {

@@ -369,7 +369,8 @@ pub fn write_statements(
     let mut writer = RecordWriter::new(out, format);
     corpus.with_statement_records(statements, |index, record| {
         let article = &corpus.articles[corpus.statements[index as usize].article as usize];
-        let record = record.map_err(|reason| std::io::Error::other(format!("{}: {reason}", corpus.article_file(article))))?;
+        let record =
+            record.map_err(|reason| std::io::Error::other(format!("{}: {reason}", corpus.article_file(article))))?;
         writer.write(&statement_line(corpus, names, echoes, index, record, format))
     })?;
     writer.finish()

@@ -64,7 +64,8 @@ impl Target {
             .or_else(|| url.strip_prefix("https://"))
             .ok_or_else(|| bad("the address must start with http:// or https://"))?;
         let scheme = &url[..url.len() - rest.len()];
-        let (host, name) = rest.trim_end_matches('/').rsplit_once('/').ok_or_else(|| bad("the index name is missing"))?;
+        let (host, name) =
+            rest.trim_end_matches('/').rsplit_once('/').ok_or_else(|| bad("the index name is missing"))?;
         if host.is_empty() {
             return Err(bad("the host is missing"));
         }
@@ -157,9 +158,8 @@ impl Client {
                     format!("{ENV_CA}={ca} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"),
                 ));
             }
-            let tls = ureq::tls::TlsConfig::builder()
-                .root_certs(ureq::tls::RootCerts::new_with_certs(&certificates))
-                .build();
+            let tls =
+                ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::new_with_certs(&certificates)).build();
             config = config.tls_config(tls);
         }
         Ok(Client { agent: config.build().into(), base: base.trim_end_matches('/').to_owned(), auth, attempts: 8 })
@@ -248,8 +248,7 @@ impl Client {
     /// One request, no retry: the status and body text, or why there was no answer.
     fn request_once(&self, method: &str, path: &str, body: Option<&[u8]>) -> Result<(u16, String), RemoteError> {
         let url = format!("{}{}", self.base, path);
-        let content_type =
-            if path.contains("_bulk") { "application/x-ndjson" } else { "application/json" };
+        let content_type = if path.contains("_bulk") { "application/x-ndjson" } else { "application/json" };
         let authorization = match &self.auth {
             Auth::None => None,
             Auth::Basic(token) => Some(format!("Basic {token}")),

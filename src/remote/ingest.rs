@@ -209,7 +209,8 @@ pub fn ingest(path: &Path, target: &Target, options: &IngestOptions) -> Result<I
 /// Deletes a removed file's documents, then its manifest entry.
 fn delete_file(client: &Client, target: &Target, file: &str) -> Result<(), RemoteError> {
     delete_matching(client, target, &json!({"term": {"file": file}}))?;
-    let (status, answer) = client.send("DELETE", &format!("/{}/_doc/{}", target.files(), mapping::file_id(file)), None)?;
+    let (status, answer) =
+        client.send("DELETE", &format!("/{}/_doc/{}", target.files(), mapping::file_id(file)), None)?;
     if status != 200 && status != 404 {
         return Err(RemoteError::new(ErrorKind::Server, format!("cannot delete the manifest of {file}: {answer}")));
     }
@@ -239,7 +240,10 @@ fn delete_matching(client: &Client, target: &Target, query: &Value) -> Result<()
                 .filter(|item| item["delete"]["status"].as_u64().is_some_and(|s| s >= 300 && s != 404))
                 .count();
             if refused > 0 {
-                return Err(RemoteError::new(ErrorKind::Server, format!("{refused} old documents in {index} could not be deleted")));
+                return Err(RemoteError::new(
+                    ErrorKind::Server,
+                    format!("{refused} old documents in {index} could not be deleted"),
+                ));
             }
         }
     }
@@ -331,7 +335,8 @@ impl<'a> Sender<'a> {
                                 return Ok(());
                             }
                             let Some(&file) = files.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
-                            self.add_file(file, &mut batch).inspect_err(|_| self.failed.store(true, Ordering::Relaxed))?;
+                            self.add_file(file, &mut batch)
+                                .inspect_err(|_| self.failed.store(true, Ordering::Relaxed))?;
                             batch.complete.push(file);
                             if batch.body.len() >= BULK_BYTES {
                                 self.flush(&mut batch, stop_after)
@@ -428,7 +433,12 @@ impl<'a> Sender<'a> {
                     },
                     "meta": {"words_key": format!("{:016x}", statement.words_key)},
                 });
-                push_action(&mut batch.body, &self.target.statements(), &mapping::statement_id(&id, ordinal as u32), &document);
+                push_action(
+                    &mut batch.body,
+                    &self.target.statements(),
+                    &mapping::statement_id(&id, ordinal as u32),
+                    &document,
+                );
             }
             self.articles_sent.fetch_add(1, Ordering::Relaxed);
             self.statements_sent.fetch_add(statements.len() as u64, Ordering::Relaxed);

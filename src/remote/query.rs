@@ -136,7 +136,12 @@ pub fn to_dsl(node: &Node, speakers: &SpeakerLookup) -> Value {
 
 /// Runs a parsed query on the corpus in the cluster; returns sorted indices into `corpus.articles` or
 /// `corpus.statements`, as `SearchIndex::search` does locally.
-pub fn search(remote: &RemoteCorpus, node: &Node, scope: Scope, speakers: &SpeakerLookup) -> Result<Vec<u32>, RemoteError> {
+pub fn search(
+    remote: &RemoteCorpus,
+    node: &Node,
+    scope: Scope,
+    speakers: &SpeakerLookup,
+) -> Result<Vec<u32>, RemoteError> {
     let searcher = Searcher { remote, speakers };
     let found = match scope {
         Scope::Articles => searcher.articles_matching(&to_dsl(node, speakers))?,

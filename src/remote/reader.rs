@@ -91,15 +91,31 @@ impl RemoteCorpus {
         if status == 404 {
             return Err(RemoteError::new(
                 ErrorKind::NoSuchIndex,
-                format!("there is no index `{}` at {}: make it with `dossier index PATH --to {}/{}`", target.name, target.base, target.base, target.name),
+                format!(
+                    "there is no index `{}` at {}: make it with `dossier index PATH --to {}/{}`",
+                    target.name, target.base, target.base, target.name
+                ),
             ));
         }
         let mut corpus = Corpus::default();
         let mut versions = Vec::new();
         let mut file_of_order: HashMap<String, u32> = HashMap::new();
         let mut article_by_key = HashMap::new();
-        let fields = json!(["file", "order", "record", "version", "title", "date", "date_source", "outlet", "author",
-                            "url", "words", "member", "meta"]);
+        let fields = json!([
+            "file",
+            "order",
+            "record",
+            "version",
+            "title",
+            "date",
+            "date_source",
+            "outlet",
+            "author",
+            "url",
+            "words",
+            "member",
+            "meta"
+        ]);
         scan(&client, &target.articles(), &json!({"match_all": {}}), &ARTICLE_ORDER, Some(fields), |hit| {
             let source = &hit["_source"];
             let order = source["order"].as_str().unwrap_or_default().to_owned();
@@ -137,7 +153,9 @@ impl RemoteCorpus {
             let meta = ArticleMeta {
                 file_id,
                 record,
-                byte_range: span_of(&source["meta"]["byte_range"]).map(|r| r.start as u64..r.end as u64).unwrap_or(0..0),
+                byte_range: span_of(&source["meta"]["byte_range"])
+                    .map(|r| r.start as u64..r.end as u64)
+                    .unwrap_or(0..0),
                 title: str_of(&source["title"]).unwrap_or_default(),
                 date: source["date"].as_str().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
                 date_source,
@@ -147,10 +165,8 @@ impl RemoteCorpus {
                 words: source["words"].as_u64().unwrap_or(0) as u32,
                 member: str_of(&source["member"]),
             };
-            let fingerprint = source["meta"]["fingerprint"]
-                .as_str()
-                .and_then(|f| serde_json::from_str(f).ok())
-                .unwrap_or_default();
+            let fingerprint =
+                source["meta"]["fingerprint"].as_str().and_then(|f| serde_json::from_str(f).ok()).unwrap_or_default();
             article_by_key.insert((order, record), corpus.articles.len() as u32);
             corpus.articles.push(meta);
             corpus.fingerprints.push(fingerprint);
@@ -160,7 +176,8 @@ impl RemoteCorpus {
         // Statements: one shared copy of each speaker name, as the local loader keeps.
         let mut shared: HashMap<String, Arc<str>> = HashMap::new();
         let mut role_texts: Vec<(Arc<str>, String)> = Vec::new();
-        let fields = json!(["order", "record", "speaker", "speaker_type", "named", "kind", "role", "spans.bytes", "meta"]);
+        let fields =
+            json!(["order", "record", "speaker", "speaker_type", "named", "kind", "role", "spans.bytes", "meta"]);
         scan(&client, &target.statements(), &json!({"match_all": {}}), &STATEMENT_ORDER, Some(fields), |hit| {
             let source = &hit["_source"];
             let key = (str_of(&source["order"]).unwrap_or_default(), source["record"].as_u64().unwrap_or(0) as u32);
@@ -168,9 +185,9 @@ impl RemoteCorpus {
                 // A statement whose article is gone (its file being replaced right now) is left out.
                 return Ok(());
             };
-            let speaker = source["speaker"].as_str().map(|name| {
-                shared.entry(name.to_owned()).or_insert_with(|| Arc::from(name)).clone()
-            });
+            let speaker = source["speaker"]
+                .as_str()
+                .map(|name| shared.entry(name.to_owned()).or_insert_with(|| Arc::from(name)).clone());
             if let (Some(speaker), Some(role)) = (&speaker, source["role"].as_str()) {
                 role_texts.push((speaker.clone(), role.to_owned()));
             }
@@ -179,14 +196,18 @@ impl RemoteCorpus {
             corpus.statements.push(CorpusStatement {
                 article,
                 speaker,
-                speaker_type: serde_json::from_value::<Option<SpeakerType>>(source["speaker_type"].clone()).unwrap_or(None),
+                speaker_type: serde_json::from_value::<Option<SpeakerType>>(source["speaker_type"].clone())
+                    .unwrap_or(None),
                 named: source["named"].as_bool().unwrap_or(false),
                 kind: serde_json::from_value::<StatementKind>(source["kind"].clone()).unwrap_or(StatementKind::Direct),
                 text: [text.start as u32, text.end as u32],
                 mention: ByteSpan::new(span_of(&bytes["mention"]).as_ref()),
                 cue: ByteSpan::new(span_of(&bytes["cue"]).as_ref()),
                 role: ByteSpan::new(span_of(&bytes["role"]).as_ref()),
-                words_key: source["meta"]["words_key"].as_str().and_then(|k| u64::from_str_radix(k, 16).ok()).unwrap_or(0),
+                words_key: source["meta"]["words_key"]
+                    .as_str()
+                    .and_then(|k| u64::from_str_radix(k, 16).ok())
+                    .unwrap_or(0),
             });
             Ok(())
         })?;
@@ -233,7 +254,8 @@ impl RemoteCorpus {
 
     /// One article's document as stored (metadata and text), for showing it.
     pub fn article_source(&self, article: u32) -> Result<Value, RemoteError> {
-        let answer = self.client.ok("GET", &format!("/{}/_doc/{}", self.target.articles(), self.article_id(article)), None)?;
+        let answer =
+            self.client.ok("GET", &format!("/{}/_doc/{}", self.target.articles(), self.article_id(article)), None)?;
         Ok(answer["_source"].clone())
     }
 
@@ -256,7 +278,13 @@ impl RemoteCorpus {
                 if doc["found"] != true {
                     return Err(RemoteError::new(
                         ErrorKind::Server,
-                        format!("statement {} of {} is missing from the index (is an ingest running?)", s, self.corpus.article_file(&self.corpus.articles[self.corpus.statements[s as usize].article as usize])),
+                        format!(
+                            "statement {} of {} is missing from the index (is an ingest running?)",
+                            s,
+                            self.corpus.article_file(
+                                &self.corpus.articles[self.corpus.statements[s as usize].article as usize]
+                            )
+                        ),
                     ));
                 }
                 let source = &doc["_source"];
@@ -281,7 +309,13 @@ impl RemoteCorpus {
     /// A page of articles sorted by a field (`order` for the listing's order, `date`, `outlet.keyword`), ties
     /// in listing order, after the sort values `after`: their documents without text, and the sort values
     /// to pass for the next page (none after the last page).
-    pub fn page_articles(&self, sort: &str, descending: bool, after: Option<Value>, size: usize) -> Result<(Vec<Value>, Option<Value>), RemoteError> {
+    pub fn page_articles(
+        &self,
+        sort: &str,
+        descending: bool,
+        after: Option<Value>,
+        size: usize,
+    ) -> Result<(Vec<Value>, Option<Value>), RemoteError> {
         let direction = if descending { "desc" } else { "asc" };
         let mut body = json!({
             "size": size, "track_total_hits": false, "_source": {"excludes": ["text", "meta"]},
@@ -298,7 +332,13 @@ impl RemoteCorpus {
 
     /// How many articles (or statements) matching `query` (OpenSearch query DSL) hold each value of a keyword
     /// `field` (`outlet.keyword`, `speaker`, `file_type`), most first, at most `size` values.
-    pub fn facet(&self, statements: bool, field: &str, query: &Value, size: usize) -> Result<Vec<(String, u64)>, RemoteError> {
+    pub fn facet(
+        &self,
+        statements: bool,
+        field: &str,
+        query: &Value,
+        size: usize,
+    ) -> Result<Vec<(String, u64)>, RemoteError> {
         let index = if statements { self.target.statements() } else { self.target.articles() };
         let answer = self.client.ok_json(
             "POST",
@@ -310,7 +350,11 @@ impl RemoteCorpus {
 
     /// Statements per calendar `interval` (`day`, `week`, `month`, `quarter`, `year`) of each speaker name
     /// given (names as found, e.g. a canonical name's variants), as (speaker, [(bucket start, count)]).
-    pub fn speaker_histograms(&self, speakers: &[String], interval: &str) -> Result<Vec<(String, Vec<(String, u64)>)>, RemoteError> {
+    pub fn speaker_histograms(
+        &self,
+        speakers: &[String],
+        interval: &str,
+    ) -> Result<Vec<(String, Vec<(String, u64)>)>, RemoteError> {
         let answer = self.client.ok_json(
             "POST",
             &format!("/{}/_search", self.target.statements()),
@@ -331,7 +375,12 @@ impl RemoteCorpus {
                     .map(Vec::as_slice)
                     .unwrap_or_default()
                     .iter()
-                    .map(|b| (b["key_as_string"].as_str().unwrap_or_default().to_owned(), b["doc_count"].as_u64().unwrap_or(0)))
+                    .map(|b| {
+                        (
+                            b["key_as_string"].as_str().unwrap_or_default().to_owned(),
+                            b["doc_count"].as_u64().unwrap_or(0),
+                        )
+                    })
                     .collect();
                 (name, dates)
             })
@@ -363,7 +412,12 @@ fn buckets(aggregation: &Value) -> Vec<(String, u64)> {
         .map(Vec::as_slice)
         .unwrap_or_default()
         .iter()
-        .map(|b| (b["key"].as_str().map(str::to_owned).unwrap_or_else(|| b["key"].to_string()), b["doc_count"].as_u64().unwrap_or(0)))
+        .map(|b| {
+            (
+                b["key"].as_str().map(str::to_owned).unwrap_or_else(|| b["key"].to_string()),
+                b["doc_count"].as_u64().unwrap_or(0),
+            )
+        })
         .collect()
 }
 
