@@ -795,9 +795,7 @@ fn remote_statements(args: &StatementsArgs, url: &str) -> ExitCode {
         selected = echoes.once_each(corpus, &selected);
     }
     let fetch = |page: &[u32]| search.remote.statement_records(page).map_err(|e| e.to_string());
-    match print(|out| {
-        export::write_statements_fetched(out, corpus, &names, &echoes, &selected, args.format, 1000, fetch)
-    }) {
+    match print(|out| export::write_statements_fetched(out, corpus, &names, &echoes, &selected, args.format, fetch)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }

@@ -385,11 +385,11 @@ pub fn write_statements_fetched(
     echoes: &Echoes,
     statements: &[u32],
     format: ListFormat,
-    page: usize,
     mut fetch: impl FnMut(&[u32]) -> Result<Vec<crate::statements::StatementRecord>, String>,
 ) -> std::io::Result<()> {
     let mut writer = RecordWriter::new(out, format);
-    for indices in statements.chunks(page.max(1)) {
+    // A thousand statements a request: few round trips, and a page's words stay small in memory.
+    for indices in statements.chunks(1000) {
         let records = fetch(indices).map_err(std::io::Error::other)?;
         for (&index, record) in indices.iter().zip(&records) {
             writer.write(&statement_line(corpus, names, echoes, index, record, format))?;

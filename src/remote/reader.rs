@@ -12,6 +12,9 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Counts per bucket: (the bucket's first day, `yyyy-MM-dd`; count).
+pub type Histogram = Vec<(String, u64)>;
+
 /// Documents asked for in one page of a scan.
 const PAGE: usize = 5000;
 
@@ -345,7 +348,7 @@ impl RemoteCorpus {
             &format!("/{index}/_search"),
             &json!({"size": 0, "query": query, "aggs": {"values": {"terms": {"field": field, "size": size}}}}),
         )?;
-        Ok(buckets(&answer["aggregations"]["values"]).into_iter().map(|(k, n)| (k, n)).collect())
+        Ok(buckets(&answer["aggregations"]["values"]).into_iter().collect())
     }
 
     /// Statements per calendar `interval` (`day`, `week`, `month`, `quarter`, `year`) of each speaker name
@@ -354,7 +357,7 @@ impl RemoteCorpus {
         &self,
         speakers: &[String],
         interval: &str,
-    ) -> Result<Vec<(String, Vec<(String, u64)>)>, RemoteError> {
+    ) -> Result<Vec<(String, Histogram)>, RemoteError> {
         let answer = self.client.ok_json(
             "POST",
             &format!("/{}/_search", self.target.statements()),
