@@ -36,8 +36,20 @@ case "${1:-}" in
         cargo run --release -- "${@:-assets/sample-corpus}"
         ;;
     test)
-        install_system_packages
+        # The OpenSearch tests (tests/remote.rs) need a real node: Java 17+ and Maven build it from Maven Central.
+        java_packages=()
+        command -v java >/dev/null || java_packages+=(default-jdk-headless)
+        command -v mvn >/dev/null || java_packages+=(maven)
+        install_system_packages "${java_packages[@]}"
         install_rust
+        # A node of our own for the tests, stopped however the tests end; a node given in
+        # DOSSIER_TEST_OPENSEARCH is used as it is.
+        if [ -z "${DOSSIER_TEST_OPENSEARCH:-}" ]; then
+            port="${DOSSIER_TEST_OPENSEARCH_PORT:-9251}"
+            trap 'scripts/opensearch.sh stop "$port"' EXIT
+            scripts/opensearch.sh start "$port"
+            export DOSSIER_TEST_OPENSEARCH="http://127.0.0.1:$port"
+        fi
         cargo test --no-fail-fast
         ;;
     *)

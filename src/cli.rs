@@ -41,6 +41,27 @@ pub enum Command {
     Score(ScoreArgs),
     /// Print one record per speaker (name, statements, named), or with --merges the automatic merges of names.
     Speakers(SpeakersArgs),
+    /// Send a corpus to an OpenSearch index (only files changed since the last run; removed files deleted).
+    Index(IndexArgs),
+}
+
+/// Arguments of `dossier index`.
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// Folder (searched recursively) or file of articles.
+    pub path: PathBuf,
+    /// The index to fill: http(s)://HOST:9200/NAME (NAME-statements and NAME-files are made beside it).
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// This machine's share when n machines ingest one corpus at once: i/n (files by a hash of their path).
+    #[arg(long, value_name = "I/N", value_parser = crate::remote::ingest::Part::parse)]
+    pub part: Option<crate::remote::ingest::Part>,
+    /// Reader and sender threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// No progress lines on stderr.
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `dossier speakers`.
@@ -81,7 +102,11 @@ pub struct ScoreArgs {
 #[derive(Debug, clap::Args)]
 pub struct ChartArgs {
     /// Folder (searched recursively) or file of articles.
-    pub path: PathBuf,
+    #[arg(required_unless_present = "from")]
+    pub path: Option<PathBuf>,
+    /// Read the corpus from an OpenSearch index made by `dossier index` instead (http://HOST:9200/NAME).
+    #[arg(long, value_name = "URL", conflicts_with = "path")]
+    pub from: Option<String>,
     /// Series to draw: `speakers:top5` (the most frequent named speakers), `speakers:unnamed` (all unnamed
     /// sources together), `speaker:NAME` or `topic:NAME`; repeatable.
     #[arg(long = "series", value_name = "SERIES", default_value = "speakers:top5", num_args = 1..)]
@@ -152,7 +177,11 @@ impl CopiesArgs {
 #[derive(Debug, clap::Args)]
 pub struct StatementsArgs {
     /// Folder (searched recursively) or file of articles.
-    pub path: PathBuf,
+    #[arg(required_unless_present = "from")]
+    pub path: Option<PathBuf>,
+    /// Read the corpus from an OpenSearch index made by `dossier index` instead (http://HOST:9200/NAME).
+    #[arg(long, value_name = "URL", conflicts_with = "path")]
+    pub from: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Jsonl)]
     pub format: ListFormat,
@@ -189,7 +218,11 @@ pub struct SearchArgs {
 #[derive(Debug, clap::Args)]
 pub struct ArticlesArgs {
     /// Folder (searched recursively) or file of articles.
-    pub path: PathBuf,
+    #[arg(required_unless_present = "from")]
+    pub path: Option<PathBuf>,
+    /// Read the corpus from an OpenSearch index made by `dossier index` instead (http://HOST:9200/NAME).
+    #[arg(long, value_name = "URL", conflicts_with = "path")]
+    pub from: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Jsonl)]
     pub format: ListFormat,
@@ -230,6 +263,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Chart(args) => chart(&args),
         Command::Score(args) => score(&args),
         Command::Speakers(args) => speakers(&args),
+        Command::Index(args) => index(&args),
     }
 }
 
@@ -348,11 +382,15 @@ fn read_edits(path: Option<&std::path::Path>) -> Result<SpeakerEdits, ExitCode> 
 }
 
 fn statements(args: &StatementsArgs) -> ExitCode {
+    if let Some(url) = &args.from {
+        return remote_statements(args, url);
+    }
+    let Some(path) = args.path.as_deref() else { return ExitCode::from(EXIT_USAGE) };
     let edits = match read_edits(args.speakers.as_deref()) {
         Ok(edits) => edits,
         Err(code) => return code,
     };
-    let corpus = match open(&args.path, args.threads) {
+    let corpus = match open(path, args.threads) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
@@ -361,7 +399,7 @@ fn statements(args: &StatementsArgs) -> ExitCode {
         Ok(threshold) => threshold,
         Err(code) => return code,
     };
-    let mut selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
+    let mut selected = match Searcher::new(path, &corpus, &names, &args.search, false) {
         Ok(searcher) => match searcher.selection(Scope::Statements, corpus.statements.len()) {
             Ok(selected) => selected,
             Err(code) => return code,
@@ -388,7 +426,11 @@ fn statements(args: &StatementsArgs) -> ExitCode {
 }
 
 fn articles(args: &ArticlesArgs) -> ExitCode {
-    let corpus = match open(&args.path, args.threads) {
+    if let Some(url) = &args.from {
+        return remote_articles(args, url);
+    }
+    let Some(path) = args.path.as_deref() else { return ExitCode::from(EXIT_USAGE) };
+    let corpus = match open(path, args.threads) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
@@ -397,7 +439,7 @@ fn articles(args: &ArticlesArgs) -> ExitCode {
         Ok(threshold) => threshold,
         Err(code) => return code,
     };
-    let mut selected = match Searcher::new(&args.path, &corpus, &names, &args.search, false) {
+    let mut selected = match Searcher::new(path, &corpus, &names, &args.search, false) {
         Ok(searcher) => match searcher.selection(Scope::Articles, corpus.articles.len()) {
             Ok(selected) => selected,
             Err(code) => return code,
@@ -435,7 +477,11 @@ fn chart(args: &ChartArgs) -> ExitCode {
         Ok(edits) => edits,
         Err(code) => return code,
     };
-    let corpus = match open(&args.path, args.threads) {
+    if let Some(url) = &args.from {
+        return remote_chart(args, url, series, &edits);
+    }
+    let Some(path) = args.path.as_deref() else { return ExitCode::from(EXIT_USAGE) };
+    let corpus = match open(path, args.threads) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
@@ -443,7 +489,7 @@ fn chart(args: &ChartArgs) -> ExitCode {
     let request =
         ChartRequest { series, bucket: args.bucket, unit: args.count, measure: args.measure, style: args.style };
     let has_topics = request.series.iter().any(|s| matches!(s, SeriesSpec::Topic(_)));
-    let searcher = match Searcher::new(&args.path, &corpus, &names, &args.search, has_topics) {
+    let searcher = match Searcher::new(path, &corpus, &names, &args.search, has_topics) {
         Ok(searcher) => searcher,
         Err(code) => return code,
     };
@@ -471,7 +517,7 @@ fn chart(args: &ChartArgs) -> ExitCode {
     let topic_hits = |name: &str| searcher.topic_hits(name);
     let chart = timeline::compute_counting(&corpus, &names, &selected, &request, &topic_hits, counted.as_deref());
     let context = export::ChartContext {
-        corpus: args.path.display().to_string(),
+        corpus: path.display().to_string(),
         filter: args.search.query.clone(),
         ..Default::default()
     };
@@ -584,5 +630,233 @@ fn print(write: impl FnOnce(std::io::StdoutLock<'static>) -> std::io::Result<()>
             Err(ExitCode::FAILURE)
         }
         _ => Ok(()),
+    }
+}
+
+/// Says why a remote command failed; settings the user gave wrongly are a usage error.
+fn remote_failure(error: &crate::remote::RemoteError) -> ExitCode {
+    eprintln!("dossier: {error}");
+    match error.kind {
+        crate::remote::ErrorKind::Settings => ExitCode::from(EXIT_USAGE),
+        _ => ExitCode::FAILURE,
+    }
+}
+
+fn index(args: &IndexArgs) -> ExitCode {
+    if !args.path.exists() {
+        eprintln!("dossier: {}: no such file or folder", args.path.display());
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let target = match crate::remote::Target::parse(&args.to) {
+        Ok(target) => target,
+        Err(error) => return remote_failure(&error),
+    };
+    let options = crate::remote::ingest::IngestOptions {
+        threads: args.threads.unwrap_or_else(corpus::default_threads),
+        part: args.part,
+        progress: !args.quiet,
+    };
+    let report = match crate::remote::ingest::ingest(&args.path, &target, &options) {
+        Ok(report) => report,
+        Err(error) => return remote_failure(&error),
+    };
+    let seconds = report.total_time.as_secs_f64().max(1e-3);
+    eprintln!(
+        "dossier: indexed {} into {}: {} files sent ({} articles, {} statements, {:.1} MB), {} unchanged, {} removed, in {:.1} s (reading {:.1} s): {:.0} articles/s, {:.2} MB/s",
+        args.path.display(),
+        args.to,
+        report.files_sent,
+        report.articles_sent,
+        report.statements_sent,
+        report.bytes_sent as f64 / 1e6,
+        report.files_unchanged,
+        report.files_removed,
+        seconds,
+        report.load_time.as_secs_f64(),
+        report.articles_sent as f64 / seconds,
+        report.bytes_sent as f64 / 1e6 / seconds,
+    );
+    for problem in &report.problems {
+        eprintln!("dossier: {}: {}", problem.path, problem.message);
+    }
+    if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PROBLEMS) }
+}
+
+/// A corpus read back from OpenSearch, with what the query needs.
+struct RemoteSearch {
+    remote: crate::remote::RemoteCorpus,
+    topics: Topics,
+    lookup: SpeakerLookup,
+    query: Option<String>,
+}
+
+impl RemoteSearch {
+    fn open(url: &str, args: &SearchArgs, edits: &SpeakerEdits) -> Result<(RemoteSearch, SpeakerNames), ExitCode> {
+        let topics = match &args.topics {
+            Some(file) => std::fs::read_to_string(file)
+                .map_err(|e| e.to_string())
+                .and_then(|text| Topics::from_json(&text))
+                .map_err(|error| {
+                    eprintln!("dossier: cannot read topics {}: {error}", file.display());
+                    ExitCode::from(EXIT_USAGE)
+                })?,
+            None => Topics::default(),
+        };
+        let target = crate::remote::Target::parse(url).map_err(|e| remote_failure(&e))?;
+        let remote = crate::remote::RemoteCorpus::open(&target).map_err(|e| remote_failure(&e))?;
+        let names = remote.speaker_names(edits);
+        let lookup = SpeakerLookup::new(&remote.corpus.found_speakers(), &names);
+        Ok((RemoteSearch { remote, topics, lookup, query: args.query.clone() }, names))
+    }
+
+    fn run(&self, text: &str, scope: Scope) -> Result<Vec<u32>, ExitCode> {
+        let node = search::query::parse(text, &|name| self.topics.query_of(name)).map_err(|error| {
+            eprintln!("dossier: query: {error}");
+            ExitCode::from(EXIT_USAGE)
+        })?;
+        crate::remote::query::search(&self.remote, &node, scope, &self.lookup).map_err(|e| remote_failure(&e))
+    }
+
+    /// What the query selects (everything without one).
+    fn selection(&self, scope: Scope) -> Result<Vec<u32>, ExitCode> {
+        match &self.query {
+            Some(query) => self.run(query, scope),
+            None => {
+                let total = match scope {
+                    Scope::Articles => self.remote.corpus.articles.len(),
+                    Scope::Statements => self.remote.corpus.statements.len(),
+                };
+                Ok((0..total as u32).collect())
+            }
+        }
+    }
+}
+
+fn remote_articles(args: &ArticlesArgs, url: &str) -> ExitCode {
+    let threshold = match args.copies.threshold() {
+        Ok(threshold) => threshold,
+        Err(code) => return code,
+    };
+    let (search, _) = match RemoteSearch::open(url, &args.search, &SpeakerEdits::default()) {
+        Ok(opened) => opened,
+        Err(code) => return code,
+    };
+    let mut selected = match search.selection(Scope::Articles) {
+        Ok(selected) => selected,
+        Err(code) => return code,
+    };
+    let corpus = &search.remote.corpus;
+    let stories = Stories::find(corpus, threshold);
+    if args.copies.unique {
+        selected = stories.once_each(corpus, &selected);
+    }
+    match print(|out| export::write_articles(out, corpus, &stories, selected.into_iter(), args.format)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+fn remote_statements(args: &StatementsArgs, url: &str) -> ExitCode {
+    let edits = match read_edits(args.speakers.as_deref()) {
+        Ok(edits) => edits,
+        Err(code) => return code,
+    };
+    let threshold = match args.copies.threshold() {
+        Ok(threshold) => threshold,
+        Err(code) => return code,
+    };
+    let (search, names) = match RemoteSearch::open(url, &args.search, &edits) {
+        Ok(opened) => opened,
+        Err(code) => return code,
+    };
+    let mut selected = match search.selection(Scope::Statements) {
+        Ok(selected) => selected,
+        Err(code) => return code,
+    };
+    let corpus = &search.remote.corpus;
+    let echoes = Echoes::find(corpus, &names);
+    if args.copies.unique {
+        let stories = Stories::find(corpus, threshold);
+        let mut articles: Vec<u32> = selected.iter().map(|&s| corpus.statements[s as usize].article).collect();
+        articles.dedup();
+        let kept = stories.once_each(corpus, &articles);
+        selected.retain(|&s| kept.binary_search(&corpus.statements[s as usize].article).is_ok());
+    }
+    if args.unique_statements {
+        selected = echoes.once_each(corpus, &selected);
+    }
+    let fetch = |page: &[u32]| search.remote.statement_records(page).map_err(|e| e.to_string());
+    match print(|out| export::write_statements_fetched(out, corpus, &names, &echoes, &selected, args.format, fetch)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+fn remote_chart(args: &ChartArgs, url: &str, series: Vec<SeriesSpec>, edits: &SpeakerEdits) -> ExitCode {
+    let (search, names) = match RemoteSearch::open(url, &args.search, edits) {
+        Ok(opened) => opened,
+        Err(code) => return code,
+    };
+    let corpus = &search.remote.corpus;
+    let request =
+        ChartRequest { series, bucket: args.bucket, unit: args.count, measure: args.measure, style: args.style };
+    let mut selected = match search.selection(Scope::Articles) {
+        Ok(selected) => selected,
+        Err(code) => return code,
+    };
+    let threshold = match args.copies.threshold() {
+        Ok(threshold) => threshold,
+        Err(code) => return code,
+    };
+    if args.copies.unique {
+        selected = Stories::find(corpus, threshold).once_each(corpus, &selected);
+    }
+    let counted = args.unique_statements.then(|| {
+        let echoes = Echoes::find(corpus, &names);
+        let mut is_selected = vec![false; corpus.articles.len()];
+        selected.iter().for_each(|&a| is_selected[a as usize] = true);
+        let statements: Vec<u32> = (0..corpus.statements.len() as u32)
+            .filter(|&s| is_selected[corpus.statements[s as usize].article as usize])
+            .collect();
+        let mut counted = vec![false; corpus.statements.len()];
+        echoes.once_each(corpus, &statements).into_iter().for_each(|s| counted[s as usize] = true);
+        counted
+    });
+    // Topic series: each topic's articles and statements, asked of the cluster before the chart is counted.
+    let mut topics = std::collections::HashMap::new();
+    for spec in &request.series {
+        if let SeriesSpec::Topic(name) = spec {
+            if search.topics.query_of(name).is_none() {
+                eprintln!("dossier: there is no topic `{name}` (give the topics with --topics FILE)");
+                return ExitCode::from(EXIT_USAGE);
+            }
+            let query = format!("topic:\"{}\"", name.replace('"', ""));
+            let hits = search
+                .run(&query, Scope::Articles)
+                .and_then(|articles| Ok(TopicHits { articles, statements: search.run(&query, Scope::Statements)? }));
+            match hits {
+                Ok(hits) => topics.insert(name.clone(), hits),
+                Err(code) => return code,
+            };
+        }
+    }
+    let topic_hits = |name: &str| topics.get(name).cloned();
+    let chart = timeline::compute_counting(corpus, &names, &selected, &request, &topic_hits, counted.as_deref());
+    let context =
+        export::ChartContext { corpus: url.to_owned(), filter: args.search.query.clone(), ..Default::default() };
+    match export::write_chart(&chart, &args.out, args.size, &context) {
+        Ok(written) => {
+            for path in written {
+                eprintln!("dossier: wrote {}", path.display());
+            }
+            if chart.undated_articles > 0 {
+                eprintln!("dossier: {} undated articles are not in any bucket", chart.undated_articles);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("dossier: {error}");
+            ExitCode::FAILURE
+        }
     }
 }

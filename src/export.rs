@@ -369,29 +369,64 @@ pub fn write_statements(
     let mut writer = RecordWriter::new(out, format);
     corpus.with_statement_records(statements, |index, record| {
         let article = &corpus.articles[corpus.statements[index as usize].article as usize];
-        let file = corpus.article_file(article);
-        let record = record.map_err(|reason| std::io::Error::other(format!("{file}: {reason}")))?;
-        writer.write(&StatementLine {
-            file,
-            record: article.record,
-            speaker: record.speaker.as_deref().map(|s| names.canonical(s)),
-            speaker_type: record.speaker_type,
-            named: record.named,
-            role: record.role.as_deref(),
-            mention: record.mention.as_deref(),
-            mention_span: record.mention_span.map(|s| Span::new(s, format)),
-            cue: record.cue.as_deref(),
-            cue_span: record.cue_span.map(|s| Span::new(s, format)),
-            kind: record.kind,
-            text: &record.text,
-            text_span: Span::new(record.text_span, format),
-            date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            title: &article.title,
-            url: article.url.as_deref(),
-            first_said: echoes.first_said(corpus, index).map(|first| article_reference(corpus, first)),
-        })
+        let record =
+            record.map_err(|reason| std::io::Error::other(format!("{}: {reason}", corpus.article_file(article))))?;
+        writer.write(&statement_line(corpus, names, echoes, index, record, format))
     })?;
     writer.finish()
+}
+
+/// Writes statements like `write_statements`, their words and spans given by `fetch` a page of indices at
+/// a time (from a search cluster, say), in the order asked for.
+pub fn write_statements_fetched(
+    out: impl Write,
+    corpus: &Corpus,
+    names: &SpeakerNames,
+    echoes: &Echoes,
+    statements: &[u32],
+    format: ListFormat,
+    mut fetch: impl FnMut(&[u32]) -> Result<Vec<crate::statements::StatementRecord>, String>,
+) -> std::io::Result<()> {
+    let mut writer = RecordWriter::new(out, format);
+    // A thousand statements a request: few round trips, and a page's words stay small in memory.
+    for indices in statements.chunks(1000) {
+        let records = fetch(indices).map_err(std::io::Error::other)?;
+        for (&index, record) in indices.iter().zip(&records) {
+            writer.write(&statement_line(corpus, names, echoes, index, record, format))?;
+        }
+    }
+    writer.finish()
+}
+
+/// The export line of statement `index`, from its record.
+fn statement_line<'a>(
+    corpus: &'a Corpus,
+    names: &'a SpeakerNames,
+    echoes: &Echoes,
+    index: u32,
+    record: &'a crate::statements::StatementRecord,
+    format: ListFormat,
+) -> StatementLine<'a> {
+    let article = &corpus.articles[corpus.statements[index as usize].article as usize];
+    StatementLine {
+        file: corpus.article_file(article),
+        record: article.record,
+        speaker: record.speaker.as_deref().map(|s| names.canonical(s)),
+        speaker_type: record.speaker_type,
+        named: record.named,
+        role: record.role.as_deref(),
+        mention: record.mention.as_deref(),
+        mention_span: record.mention_span.map(|s| Span::new(s, format)),
+        cue: record.cue.as_deref(),
+        cue_span: record.cue_span.map(|s| Span::new(s, format)),
+        kind: record.kind,
+        text: &record.text,
+        text_span: Span::new(record.text_span, format),
+        date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        title: &article.title,
+        url: article.url.as_deref(),
+        first_said: echoes.first_said(corpus, index).map(|first| article_reference(corpus, first)),
+    }
 }
 
 /// One line of an article list export (`dossier articles`).

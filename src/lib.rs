@@ -23,6 +23,7 @@ pub mod fast_hash;
 pub mod ingest;
 pub mod loading;
 pub mod metadata;
+pub mod remote;
 pub mod search;
 pub mod speakers;
 pub mod statements;

@@ -78,6 +78,20 @@ pub fn start_load(
     cache_file: Option<PathBuf>,
     on_event: impl Fn() + Send + Sync + 'static,
 ) -> LoadJob {
+    start_load_filtered(source, threads, cache_file, None, on_event)
+}
+
+/// Which listed files a load reads, by relative path (`dossier index --part` reads its share only).
+pub type FileFilter = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+
+/// Starts loading like `start_load`, reading only the listed files `keep` accepts (all without one).
+pub fn start_load_filtered(
+    source: CorpusSource,
+    threads: usize,
+    cache_file: Option<PathBuf>,
+    keep: Option<FileFilter>,
+    on_event: impl Fn() + Send + Sync + 'static,
+) -> LoadJob {
     let (sender, events) = crossbeam_channel::unbounded();
     let progress = Arc::new(LoadProgress::default());
     let cancel = Arc::new(AtomicBool::new(false));
@@ -97,6 +111,9 @@ pub fn start_load(
                     return;
                 }
             };
+            if let Some(keep) = &keep {
+                listing.files.retain(|file| keep(&file.relative_path));
+            }
             let reader = match &cache_file {
                 Some(path) => CacheReader::open(path).unwrap_or_else(|message| {
                     listing.problems.push(Problem { path: path.display().to_string(), message });
@@ -335,7 +352,17 @@ pub fn load(source: &CorpusSource, threads: usize) -> Result<Corpus, String> {
 /// Loads a whole corpus like `load`, taking unchanged files from `cache_file` and saving it again when it
 /// is out of date. A cache that cannot be saved is reported among the problems.
 pub fn load_cached(source: &CorpusSource, threads: usize, cache_file: Option<&Path>) -> Result<Corpus, String> {
-    let job = start_load(source.clone(), threads, cache_file.map(Path::to_owned), || {});
+    load_cached_filtered(source, threads, cache_file, None)
+}
+
+/// Loads a corpus like `load_cached`, reading only the files `keep` accepts.
+pub fn load_cached_filtered(
+    source: &CorpusSource,
+    threads: usize,
+    cache_file: Option<&Path>,
+    keep: Option<FileFilter>,
+) -> Result<Corpus, String> {
+    let job = start_load_filtered(source.clone(), threads, cache_file.map(Path::to_owned), keep, || {});
     let mut corpus = Corpus::default();
     let mut cache_is_stale = false;
     for event in job.events.iter() {

@@ -2,7 +2,7 @@
 //! Dossier's cache directory (never in the corpus) and reused while the corpus has not changed.
 
 pub mod clauses;
-mod item_set;
+pub mod item_set;
 pub mod query;
 mod stem;
 mod words;

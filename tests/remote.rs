@@ -1,0 +1,392 @@
+//! `dossier index` and `--from` against a real OpenSearch node (never a mock). The node's URL comes from
+//! `DOSSIER_TEST_OPENSEARCH` (`./dev.sh test` starts one); without it every test fails and says how to
+//! start one.
+
+use dossier::remote::ingest::{IngestOptions, Part, ingest};
+use dossier::remote::{Client, RemoteCorpus, Target};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The test node's address, or a failure that says how to start one.
+fn node() -> String {
+    match std::env::var("DOSSIER_TEST_OPENSEARCH") {
+        Ok(url) if !url.is_empty() => url.trim_end_matches('/').to_owned(),
+        _ => panic!(
+            "DOSSIER_TEST_OPENSEARCH is not set: these tests need a running OpenSearch node. Start one with \
+             `scripts/opensearch.sh start 9250` and run `DOSSIER_TEST_OPENSEARCH=http://127.0.0.1:9250 cargo test --test remote` \
+             (./dev.sh test does both)"
+        ),
+    }
+}
+
+/// A fresh index name on the test node (its three indices deleted first), unique to this test and process.
+fn fresh_index(test: &str) -> String {
+    let base = node();
+    let name = format!("t-{test}-{}", std::process::id());
+    let client = Client::from_env(&base).expect("client");
+    client
+        .send("DELETE", &format!("/{name},{name}-statements,{name}-files?ignore_unavailable=true"), None)
+        .expect("delete");
+    format!("{base}/{name}")
+}
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// Runs `dossier` with a cache folder of its own.
+fn dossier(cache: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", cache)
+        .args(args)
+        .output()
+        .expect("dossier runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn index_corpus(cache: &Path, corpus: &Path, url: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["index", corpus.to_str().unwrap(), "--to", url];
+    args.extend_from_slice(extra);
+    let output = dossier(cache, &args);
+    assert!(output.status.success(), "dossier index failed: {}", stderr(&output));
+    output
+}
+
+/// The local command and the same command `--from` the index print the same bytes; returns the records.
+fn assert_same(cache: &Path, corpus: &Path, url: &str, command: &[&str]) -> usize {
+    let mut local = vec![command[0], corpus.to_str().unwrap()];
+    local.extend_from_slice(&command[1..]);
+    let mut remote = vec![command[0], "--from", url];
+    remote.extend_from_slice(&command[1..]);
+    let (local, remote) = (dossier(cache, &local), dossier(cache, &remote));
+    assert!(remote.status.success(), "{command:?} --from failed: {}", stderr(&remote));
+    let (local_out, remote_out) = (stdout(&local), stdout(&remote));
+    assert_eq!(local_out, remote_out, "{command:?}: the records from the index differ from the local ones");
+    local_out.lines().count()
+}
+
+/// Chart CSV from the index equals the local one.
+fn assert_same_chart(cache: &Path, corpus: &Path, url: &str, options: &[&str]) {
+    let folder = tempfile::tempdir().unwrap();
+    let (local_csv, remote_csv) = (folder.path().join("local.csv"), folder.path().join("remote.csv"));
+    let mut local = vec!["chart", corpus.to_str().unwrap(), "--out", local_csv.to_str().unwrap()];
+    local.extend_from_slice(options);
+    let mut remote = vec!["chart", "--from", url, "--out", remote_csv.to_str().unwrap()];
+    remote.extend_from_slice(options);
+    let local_run = dossier(cache, &local);
+    let remote_run = dossier(cache, &remote);
+    assert!(remote_run.status.success(), "chart --from failed: {}", stderr(&remote_run));
+    assert!(local_run.status.success(), "local chart failed: {}", stderr(&local_run));
+    let (local_text, remote_text) =
+        (std::fs::read_to_string(&local_csv).unwrap(), std::fs::read_to_string(&remote_csv).unwrap());
+    assert!(local_text.lines().count() > 1, "the chart has buckets");
+    assert_eq!(local_text, remote_text, "chart {options:?}");
+}
+
+/// Documents in an index, counted by the cluster.
+fn count(url: &str, suffix: &str) -> u64 {
+    let target = Target::parse(url).unwrap();
+    let client = Client::from_env(&target.base).unwrap();
+    client.ok("POST", &format!("/{}{suffix}/_refresh", target.name), None).unwrap();
+    client.ok("GET", &format!("/{}{suffix}/_count", target.name), None).unwrap()["count"].as_u64().unwrap()
+}
+
+/// Copies a folder of articles.
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_sample_corpus_reads_back_with_the_same_records_queries_and_chart() {
+    let url = fresh_index("sample");
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = data("assets/sample-corpus");
+    index_corpus(cache.path(), &corpus, &url, &["--quiet"]);
+    assert_eq!(assert_same(cache.path(), &corpus, &url, &["articles"]), 31);
+    assert_same(cache.path(), &corpus, &url, &["articles", "--format", "csv"]);
+    assert_eq!(assert_same(cache.path(), &corpus, &url, &["statements"]), 285);
+    assert_same(cache.path(), &corpus, &url, &["statements", "--format", "csv"]);
+    assert!(assert_same(cache.path(), &corpus, &url, &["articles", "--query", "sanctions OR troops"]) > 0);
+    assert!(assert_same(cache.path(), &corpus, &url, &["statements", "--query", "\"said\" AND NOT date:2023"]) > 0);
+    assert_same_chart(cache.path(), &corpus, &url, &[]);
+}
+
+#[test]
+fn wikinews_reads_back_with_the_same_records_queries_and_charts() {
+    let url = fresh_index("wikinews");
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = data("tests/data/wikinews");
+    index_corpus(cache.path(), &corpus, &url, &["--quiet"]);
+    assert_eq!(assert_same(cache.path(), &corpus, &url, &["articles"]), 295);
+    assert_eq!(assert_same(cache.path(), &corpus, &url, &["statements"]), 1891);
+    // Stems, phrases, booleans, prefixes, dates, fields, merged speakers, dotted abbreviations, file types.
+    for query in [
+        "withdraw",
+        "\"prime minister\"",
+        "Iran OR Iraq",
+        "speaker:obama",
+        "title:elect* AND NOT date:2019",
+        "date:[2020-01-01 TO 2020-06-30] has:statements",
+        "U.S. forces",
+        "police -officials",
+        "type:csv outlet:wikinews",
+    ] {
+        let articles = assert_same(cache.path(), &corpus, &url, &["articles", "--query", query]);
+        let statements = assert_same(cache.path(), &corpus, &url, &["statements", "--query", query]);
+        assert!(articles > 0 && statements > 0, "`{query}` finds something");
+    }
+    assert_same(cache.path(), &corpus, &url, &["articles", "--unique"]);
+    assert_same(cache.path(), &corpus, &url, &["statements", "--unique-statements", "--format", "csv"]);
+    assert_same_chart(cache.path(), &corpus, &url, &[]);
+    assert_same_chart(
+        cache.path(),
+        &corpus,
+        &url,
+        &["--bucket", "year", "--count", "articles", "--series", "speakers:unnamed", "speakers:top5"],
+    );
+    assert_same_chart(cache.path(), &corpus, &url, &["--measure", "share", "--query", "election"]);
+}
+
+#[test]
+fn facets_and_histograms_count_as_the_local_corpus() {
+    let url = fresh_index("facets");
+    let cache = tempfile::tempdir().unwrap();
+    let corpus_path = data("assets/sample-corpus");
+    index_corpus(cache.path(), &corpus_path, &url, &["--quiet"]);
+    let remote = RemoteCorpus::open(&Target::parse(&url).unwrap()).unwrap();
+    let local = dossier::loading::load(&dossier::corpus::CorpusSource::from_path(&corpus_path), 2).unwrap();
+    let mut outlets = std::collections::BTreeMap::new();
+    for article in &local.articles {
+        if let Some(outlet) = &article.outlet {
+            *outlets.entry(outlet.clone()).or_insert(0u64) += 1;
+        }
+    }
+    let facet: std::collections::BTreeMap<String, u64> = remote
+        .facet(false, "outlet.keyword", &serde_json::json!({"match_all": {}}), 1000)
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert_eq!(facet, outlets);
+    let mut years = std::collections::BTreeMap::new();
+    for article in local.articles.iter().filter_map(|a| a.date) {
+        *years.entry(format!("{}-01-01", chrono::Datelike::year(&article))).or_insert(0u64) += 1;
+    }
+    let histogram: std::collections::BTreeMap<String, u64> =
+        remote.date_histogram(false, "year").unwrap().into_iter().filter(|(_, n)| *n > 0).collect();
+    assert_eq!(histogram, years);
+    // One article read back whole.
+    let source = remote.article_source(0).unwrap();
+    assert_eq!(source["title"], local.articles[0].title.as_str());
+    assert!(source["text"].as_str().unwrap().len() > 100);
+}
+
+#[test]
+fn a_second_run_sends_only_changed_files_and_deletes_removed_ones() {
+    let url = fresh_index("rerun");
+    let cache = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    copy_folder(&data("assets/sample-corpus"), folder.path());
+    let target = Target::parse(&url).unwrap();
+    let options = IngestOptions { threads: 2, part: None, progress: false };
+    let first = ingest(folder.path(), &target, &options).unwrap();
+    assert_eq!((first.files_sent, first.files_unchanged), (25, 0));
+    let again = ingest(folder.path(), &target, &options).unwrap();
+    assert_eq!((again.files_sent, again.files_unchanged, again.articles_sent), (0, 25, 0), "nothing changed");
+
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let changed = &files[0];
+    let text = std::fs::read_to_string(changed).unwrap();
+    std::fs::write(changed, text.replace("said", "stated")).unwrap();
+    std::fs::remove_file(&files[1]).unwrap();
+    std::fs::write(folder.path().join("zz-added.txt"), "Added story\n\n\"We are here,\" said Mara Quill, the mayor.\n")
+        .unwrap();
+    let third = ingest(folder.path(), &target, &options).unwrap();
+    assert_eq!((third.files_sent, third.files_removed, third.files_unchanged), (2, 1, 23));
+    assert_same(cache.path(), folder.path(), &url, &["articles"]);
+    assert_same(cache.path(), folder.path(), &url, &["statements"]);
+    assert_eq!(count(&url, "-files"), 25);
+}
+
+#[test]
+fn an_interrupted_ingest_resumes_with_nothing_lost_or_doubled() {
+    let url = fresh_index("resume");
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = data("assets/sample-corpus");
+    let stopped = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", cache.path())
+        .env("DOSSIER_INDEX_STOP_AFTER_FILES", "6")
+        .args(["index", corpus.to_str().unwrap(), "--to", &url, "--threads", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(stopped.status.code(), Some(75), "the test hook stops the run: {}", stderr(&stopped));
+    let files_before = count(&url, "-files");
+    assert!((6..25).contains(&files_before), "part of the files are in the manifest: {files_before}");
+    let resumed = index_corpus(cache.path(), &corpus, &url, &[]);
+    let report = stderr(&resumed);
+    assert!(report.contains(&format!("{} to send, {files_before} unchanged", 25 - files_before)), "{report}");
+    assert!(report.contains("dossier: sent"), "progress on stderr: {report}");
+    assert_eq!(count(&url, ""), 31);
+    assert_eq!(count(&url, "-statements"), 285);
+    assert_eq!(count(&url, "-files"), 25);
+    assert_same(cache.path(), &corpus, &url, &["statements"]);
+}
+
+#[test]
+fn parts_ingest_their_share_and_keep_the_other_parts_files() {
+    let url = fresh_index("parts");
+    let cache = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    copy_folder(&data("assets/sample-corpus"), folder.path());
+    let target = Target::parse(&url).unwrap();
+    let part = |index| IngestOptions { threads: 1, part: Some(Part { index, count: 2 }), progress: false };
+    // Both halves at once, as two machines would.
+    let (one, two) = std::thread::scope(|scope| {
+        let one = scope.spawn(|| ingest(folder.path(), &target, &part(1)).unwrap());
+        let two = scope.spawn(|| ingest(folder.path(), &target, &part(2)).unwrap());
+        (one.join().unwrap(), two.join().unwrap())
+    });
+    assert_eq!(one.files + two.files, 25);
+    assert!(one.files > 0 && two.files > 0, "both parts hold files");
+    assert_same(cache.path(), folder.path(), &url, &["articles"]);
+    assert_same(cache.path(), folder.path(), &url, &["statements"]);
+    // A file of part 1 removed: part 2's run leaves it; part 1's run deletes it.
+    let mut files: Vec<String> = walkdir::WalkDir::new(folder.path())
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(folder.path()).unwrap().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let of_part_one = files.iter().find(|f| Part { index: 1, count: 2 }.holds(f)).unwrap().clone();
+    std::fs::remove_file(folder.path().join(&of_part_one)).unwrap();
+    let two_again = ingest(folder.path(), &target, &part(2)).unwrap();
+    assert_eq!((two_again.files_removed, two_again.files_sent), (0, 0));
+    assert_eq!(count(&url, "-files"), 25);
+    let one_again = ingest(folder.path(), &target, &part(1)).unwrap();
+    assert_eq!(one_again.files_removed, 1);
+    assert_eq!(count(&url, "-files"), 24);
+    assert_same(cache.path(), folder.path(), &url, &["articles"]);
+}
+
+/// A port nothing listens on.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+#[test]
+fn a_node_that_is_down_gives_a_clear_error() {
+    node();
+    let cache = tempfile::tempdir().unwrap();
+    let url = format!("http://127.0.0.1:{}/news", free_port());
+    let corpus = data("assets/sample-corpus");
+    for args in [
+        vec!["index", corpus.to_str().unwrap(), "--to", &url],
+        vec!["articles", "--from", &url],
+        vec!["statements", "--from", &url, "--query", "troops"],
+    ] {
+        let output = dossier(cache.path(), &args);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {message}");
+        assert!(message.contains("cannot reach OpenSearch at http://127.0.0.1:"), "{message}");
+        assert!(message.contains("is the node running?"), "{message}");
+        assert!(!message.contains("panicked"), "{message}");
+    }
+    // A bad address and a missing index are said plainly too.
+    let output = dossier(cache.path(), &["articles", "--from", "localhost:9200/news"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("must start with http://"), "{}", stderr(&output));
+    let missing = format!("{}/no-such-index-{}", node(), std::process::id());
+    let output = dossier(cache.path(), &["articles", "--from", &missing]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("there is no index"), "{}", stderr(&output));
+}
+
+/// A node started by this test with basic auth, stopped when dropped.
+struct AuthNode {
+    port: u16,
+    state: tempfile::TempDir,
+}
+
+impl AuthNode {
+    fn start(user: &str, password: &str) -> AuthNode {
+        let state = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let status = Command::new(data("scripts/opensearch.sh"))
+            .args(["start", &port.to_string()])
+            .env("DOSSIER_NODE_DIR", state.path())
+            .env("DOSSIER_NODE_USER", user)
+            .env("DOSSIER_NODE_PASSWORD", password)
+            .status()
+            .unwrap();
+        assert!(status.success(), "scripts/opensearch.sh start {port} with basic auth");
+        AuthNode { port, state }
+    }
+}
+
+impl Drop for AuthNode {
+    fn drop(&mut self) {
+        let _ = Command::new(data("scripts/opensearch.sh"))
+            .args(["stop", &self.port.to_string()])
+            .env("DOSSIER_NODE_DIR", self.state.path())
+            .status();
+    }
+}
+
+#[test]
+fn wrong_credentials_give_a_clear_401() {
+    node();
+    let guarded = AuthNode::start("dossier", "right-password");
+    let url = format!("http://127.0.0.1:{}/news", guarded.port);
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = data("assets/sample-corpus");
+    let run = |credentials: &[(&str, &str)], args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        command
+            .env("DOSSIER_CACHE_DIR", cache.path())
+            .env_remove("DOSSIER_OPENSEARCH_USER")
+            .env_remove("DOSSIER_OPENSEARCH_PASSWORD")
+            .env_remove("DOSSIER_OPENSEARCH_API_KEY");
+        for (name, value) in credentials {
+            command.env(name, value);
+        }
+        command.args(args).output().unwrap()
+    };
+    let index_args = ["index", corpus.to_str().unwrap(), "--to", &url, "--quiet"];
+    let none = run(&[], &index_args);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stderr(&none).contains("401 Unauthorized: no credentials were sent"), "{}", stderr(&none));
+    let wrong = [("DOSSIER_OPENSEARCH_USER", "dossier"), ("DOSSIER_OPENSEARCH_PASSWORD", "wrong")];
+    let refused = run(&wrong, &index_args);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(message.contains("401 Unauthorized") && message.contains("DOSSIER_OPENSEARCH_USER"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+    let refused = run(&wrong, &["articles", "--from", &url]);
+    assert!(stderr(&refused).contains("401 Unauthorized"), "{}", stderr(&refused));
+    let right = [("DOSSIER_OPENSEARCH_USER", "dossier"), ("DOSSIER_OPENSEARCH_PASSWORD", "right-password")];
+    let indexed = run(&right, &index_args);
+    assert!(indexed.status.success(), "{}", stderr(&indexed));
+    let listed = run(&right, &["articles", "--from", &url]);
+    assert_eq!(stdout(&listed).lines().count(), 31);
+}
