@@ -24,6 +24,8 @@ pub const ENV_STOP_AFTER_FILES: &str = "DOSSIER_INDEX_STOP_AFTER_FILES";
 
 /// A bulk request is sent once its body reaches this size.
 const BULK_BYTES: usize = 4 << 20;
+/// Files sent before their documents are flushed and their manifest entries written.
+const FILES_PER_FLUSH: usize = 100;
 
 /// This machine's share of a corpus ingested by several at once: files whose path hashes to `index - 1`
 /// modulo `count`.
@@ -217,6 +219,9 @@ fn delete_file(client: &Client, target: &Target, file: &str) -> Result<(), Remot
     Ok(())
 }
 
+/// How many files' older documents one query looks for.
+const STALE_FILES_PER_QUERY: usize = 250;
+
 /// Deletes the articles and statements matching `query`: their ids are paged by a search, then deleted in
 /// bulk. (`_delete_by_query` would do it in one request, but it comes with the reindex module, which a
 /// minimal node may lack.)
@@ -339,7 +344,10 @@ impl<'a> Sender<'a> {
                                 .inspect_err(|_| self.failed.store(true, Ordering::Relaxed))?;
                             batch.complete.push(file);
                             // Under the test hook each file is its own batch, so the stop comes after a known file.
-                            if batch.body.len() >= BULK_BYTES || stop_after.is_some() {
+                            // Files are acknowledged (their manifest written) a hundred at a time, so progress
+                            // shows and an interruption loses at most that many files' work.
+                            let is_due = batch.body.len() >= BULK_BYTES || batch.complete.len() >= FILES_PER_FLUSH;
+                            if is_due || stop_after.is_some() {
                                 self.flush(&mut batch, stop_after)
                                     .inspect_err(|_| self.failed.store(true, Ordering::Relaxed))?;
                             }
@@ -463,16 +471,18 @@ impl<'a> Sender<'a> {
             return Ok(());
         }
         let corpus = self.corpus;
-        let stale: Vec<Value> = batch
-            .complete
-            .iter()
-            .map(|&f| {
-                let entry = &corpus.files[f as usize];
-                json!({"bool": {"filter": [{"term": {"file": entry.relative_path}}],
-                                "must_not": [{"term": {"version": mapping::file_version(entry.content_hash)}}]}})
-            })
-            .collect();
-        delete_matching(self.client, self.target, &json!({"bool": {"should": stale, "minimum_should_match": 1}}))?;
+        // A few hundred files a query: each takes three clauses, and a node refuses more than 1,024.
+        for files in batch.complete.chunks(STALE_FILES_PER_QUERY) {
+            let stale: Vec<Value> = files
+                .iter()
+                .map(|&f| {
+                    let entry = &corpus.files[f as usize];
+                    json!({"bool": {"filter": [{"term": {"file": entry.relative_path}}],
+                                    "must_not": [{"term": {"version": mapping::file_version(entry.content_hash)}}]}})
+                })
+                .collect();
+            delete_matching(self.client, self.target, &json!({"bool": {"should": stale, "minimum_should_match": 1}}))?;
+        }
         let mut manifest = String::new();
         for &f in &batch.complete {
             let entry = &corpus.files[f as usize];
