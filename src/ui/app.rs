@@ -1547,12 +1547,12 @@ impl eframe::App for DossierApp {
         // All statements read in its article. Narrower there, as those views need the width: the chart gets
         // it only in a wide window, since its plot comes first.
         self.statement_context.poll();
-        let has_room = match self.state.tab {
+        let shows_context = match self.state.tab {
             CentralTab::Article => false,
             CentralTab::Statements => true,
             CentralTab::Chart => window_width >= 1400.0,
         };
-        if self.state.show_statements_panel && has_room {
+        if self.state.show_statements_panel && shows_context {
             let panel = egui::Panel::right("statement_context").resizable(true).default_size(280.0).min_size(180.0);
             panel.max_size((window_width * 0.25).max(180.0)).show(ui, |ui| {
                 self.statement_context.panel_ui(ui, &self.corpus, &self.speaker_names, &mut self.commands);
