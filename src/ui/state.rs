@@ -48,6 +48,10 @@ pub struct AppState {
     pub count_each_story_once: bool,
     /// Chart each statement once where other articles quote it again (an echo), not every time.
     pub count_each_statement_once: bool,
+    /// The OpenSearch cluster last connected to (File ▸ Connect to cluster…); never its password.
+    pub cluster_url: String,
+    /// The index last opened on that cluster.
+    pub cluster_index: String,
 }
 
 impl Default for AppState {
@@ -69,6 +73,8 @@ impl Default for AppState {
             copy_threshold: crate::duplicates::DEFAULT_COPY_THRESHOLD,
             count_each_story_once: false,
             count_each_statement_once: false,
+            cluster_url: String::new(),
+            cluster_index: String::new(),
         }
     }
 }
@@ -114,6 +120,10 @@ pub enum Command {
     Open(CorpusSource),
     /// Stop loading.
     CancelLoad,
+    /// Show the window to connect to an OpenSearch cluster.
+    ShowConnect,
+    /// Read the corpus of an index on a cluster, off the UI thread, to replace the open one.
+    Connect(super::connect_window::ConnectRequest),
     /// Read the open corpus again: changed files are read, the rest comes from the cache.
     Refresh,
     /// Select the article at this position of the visible list.
