@@ -113,7 +113,9 @@ fn a_corpus_on_a_cluster_opens_and_reads_as_the_local_one() {
 
     // A missing index is answered in the window, with Retry; the app goes on drawing frames.
     connect(&mut harness, &base, "no-such-index");
-    step_until(&mut harness, "the missing index is reported", |app| !app.is_connecting() && app.connect_error().is_some());
+    step_until(&mut harness, "the missing index is reported", |app| {
+        !app.is_connecting() && app.connect_error().is_some()
+    });
     let error = harness.state().connect_error().unwrap().to_owned();
     assert!(error.contains("there is no index `no-such-index`"), "{error}");
     harness.get_by_label("Retry");
@@ -130,7 +132,10 @@ fn a_corpus_on_a_cluster_opens_and_reads_as_the_local_one() {
     harness.get_by_label(&format!("{} articles", local.articles.len()));
     harness.get_by_label(&format!("on {location}"));
     // The last cluster and index are remembered (never a password: the state has no field for one).
-    assert_eq!((harness.state().state.cluster_url.as_str(), harness.state().state.cluster_index.as_str()), (base.as_str(), index.as_str()));
+    assert_eq!(
+        (harness.state().state.cluster_url.as_str(), harness.state().state.cluster_index.as_str()),
+        (base.as_str(), index.as_str())
+    );
     assert!(harness.state().state.corpus_source.is_none(), "a remote corpus is not reopened as a local one");
 
     // An article's text, fetched from the index, is the local text; its title is clicked in the list.

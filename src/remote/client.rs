@@ -161,7 +161,9 @@ impl Client {
         let auth = match (credentials, var(ENV_API_KEY), var(ENV_USER)) {
             (Some(given), _, _) => Auth::Given(basic_token(&given.user, &given.password)),
             (None, Some(key), _) => Auth::ApiKey(key),
-            (None, None, Some(user)) => Auth::Basic(basic_token(&user, &std::env::var(ENV_PASSWORD).unwrap_or_default())),
+            (None, None, Some(user)) => {
+                Auth::Basic(basic_token(&user, &std::env::var(ENV_PASSWORD).unwrap_or_default()))
+            }
             (None, None, None) => Auth::None,
         };
         let mut config = ureq::Agent::config_builder()

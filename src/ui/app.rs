@@ -3,7 +3,7 @@
 use super::article_list::ArticleList;
 use super::article_view::{self, ArticleSlot, MatchFocus, ShownArticle, StatementFocus};
 use super::chart_view::{ChartInputs, ChartView};
-use super::connect_window::{Connected, ConnectWindow};
+use super::connect_window::{ConnectWindow, Connected};
 use super::dialogs::{DialogAnswer, Dialogs};
 use super::facets_panel::Facets;
 use super::jobs::Job;
