@@ -99,6 +99,41 @@ fn connect(harness: &mut Harness<'static, DossierApp>, url: &str, index: &str) {
     harness.run_steps(2);
 }
 
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A node started by this test with basic auth, stopped when dropped.
+struct AuthNode {
+    port: u16,
+    state: tempfile::TempDir,
+}
+
+impl AuthNode {
+    fn start(user: &str, password: &str) -> AuthNode {
+        let state = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let status = std::process::Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/opensearch.sh"))
+            .args(["start", &port.to_string()])
+            .env("DOSSIER_NODE_DIR", state.path())
+            .env("DOSSIER_NODE_USER", user)
+            .env("DOSSIER_NODE_PASSWORD", password)
+            .status()
+            .unwrap();
+        assert!(status.success(), "scripts/opensearch.sh start {port} with basic auth");
+        AuthNode { port, state }
+    }
+}
+
+impl Drop for AuthNode {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/opensearch.sh"))
+            .args(["stop", &self.port.to_string()])
+            .env("DOSSIER_NODE_DIR", self.state.path())
+            .status();
+    }
+}
+
 fn local_sample() -> Corpus {
     loading::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap()
 }
@@ -190,11 +225,12 @@ fn a_corpus_on_a_cluster_opens_and_reads_as_the_local_one() {
 fn a_cluster_that_does_not_answer_is_reported_with_retry() {
     let mut harness = harness();
     harness.run();
-    // Port 1 on this machine: nothing listens there, so the connection is refused at once.
-    connect(&mut harness, "http://127.0.0.1:1", "news");
+    // A port just freed: nothing listens there, so the connection is refused at once.
+    let url = format!("http://127.0.0.1:{}", free_port());
+    connect(&mut harness, &url, "news");
     step_until(&mut harness, "the failure is reported", |app| !app.is_connecting() && app.connect_error().is_some());
     let error = harness.state().connect_error().unwrap().to_owned();
-    assert!(error.contains("cannot reach OpenSearch at http://127.0.0.1:1"), "{error}");
+    assert!(error.contains(&format!("cannot reach OpenSearch at {url}")), "{error}");
     harness.get_by_label_contains("cannot reach OpenSearch");
     assert!(harness.state().corpus.articles.is_empty());
     assert_eq!(harness.state().remote_location(), None);
@@ -208,4 +244,46 @@ fn a_cluster_that_does_not_answer_is_reported_with_retry() {
         harness.step();
     }
     assert!(harness.state().connect_error().unwrap().contains("cannot reach"));
+}
+
+/// A user and password typed in the window are sent for this session: a wrong one is answered 401 with
+/// Retry, the right one opens the corpus, and neither is saved.
+#[test]
+fn typed_credentials_are_used_and_a_refusal_says_so() {
+    node();
+    let guarded = AuthNode::start("dossier", "right-password");
+    let base = format!("http://127.0.0.1:{}", guarded.port);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", isolate_data().join("auth-cache"))
+        .env("DOSSIER_OPENSEARCH_USER", "dossier")
+        .env("DOSSIER_OPENSEARCH_PASSWORD", "right-password")
+        .args(["index", sample_corpus().to_str().unwrap(), "--to", &format!("{base}/news"), "--quiet"])
+        .output()
+        .expect("dossier runs");
+    assert!(output.status.success(), "dossier index failed: {}", String::from_utf8_lossy(&output.stderr));
+
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Connect to cluster…").click();
+    harness.run();
+    type_over(&mut harness, "Cluster URL", &base);
+    type_over(&mut harness, "Index name", "news");
+    type_over(&mut harness, "User", "dossier");
+    type_over(&mut harness, "Password", "wrong");
+    harness.get_by_label("Connect").click();
+    step_until(&mut harness, "the refusal is reported", |app| !app.is_connecting() && app.connect_error().is_some());
+    let error = harness.state().connect_error().unwrap().to_owned();
+    assert!(error.contains("401 Unauthorized: the user and password given were refused"), "{error}");
+    assert!(!error.contains("wrong"), "the password is never shown: {error}");
+    harness.get_by_label("Retry");
+
+    type_over(&mut harness, "Password", "right-password");
+    harness.get_by_label("Connect").click();
+    step_until(&mut harness, "the guarded corpus is open", |app| app.remote_location().is_some());
+    assert_eq!(harness.state().corpus.articles.len(), 31);
+    let saved = serde_json::to_string(&harness.state().state).unwrap();
+    assert!(!saved.contains("right-password"), "the password is not saved: {saved}");
+    assert!(saved.contains(&base), "the cluster is remembered: {saved}");
 }

@@ -321,16 +321,20 @@ impl Client {
             RemoteError::new(ErrorKind::Unreachable, format!("{method} {url}: the reply was cut short: {error}"))
         })?;
         if status == 401 || status == 403 {
-            let sent = match &self.auth {
-                Auth::None => "no credentials were sent".to_owned(),
-                Auth::Basic(_) => format!("the user in {ENV_USER} and {ENV_PASSWORD} was refused"),
-                Auth::ApiKey(_) => format!("the key in {ENV_API_KEY} was refused"),
-                Auth::Given(_) => "the user and password given were refused".to_owned(),
+            let environment = format!("set {ENV_USER} and {ENV_PASSWORD} (basic auth) or {ENV_API_KEY}");
+            let (sent, what_to_do) = match &self.auth {
+                Auth::None => ("no credentials were sent".to_owned(), environment),
+                Auth::Basic(_) => (format!("the user in {ENV_USER} and {ENV_PASSWORD} was refused"), environment),
+                Auth::ApiKey(_) => (format!("the key in {ENV_API_KEY} was refused"), environment),
+                // Typed in the app: the environment is not what to fix.
+                Auth::Given(_) => {
+                    ("the user and password given were refused".to_owned(), "check them and try again".to_owned())
+                }
             };
             return Err(RemoteError::new(
                 ErrorKind::Unauthorized,
                 format!(
-                    "OpenSearch at {} answered {status} {}: {sent}; set {ENV_USER} and {ENV_PASSWORD} (basic auth) or {ENV_API_KEY}",
+                    "OpenSearch at {} answered {status} {}: {sent}; {what_to_do}",
                     self.base,
                     if status == 401 { "Unauthorized" } else { "Forbidden" }
                 ),
