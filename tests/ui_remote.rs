@@ -287,3 +287,29 @@ fn typed_credentials_are_used_and_a_refusal_says_so() {
     assert!(!saved.contains("right-password"), "the password is not saved: {saved}");
     assert!(saved.contains(&base), "the cluster is remembered: {saved}");
 }
+
+/// A node that takes the connection and never answers: the window shows the spinner and what it connects
+/// to, the app goes on drawing frames, and Cancel closes the window with nothing opened.
+#[test]
+fn a_node_that_never_answers_leaves_the_app_responsive_and_cancel_closes_the_window() {
+    // Accepts connections (the system's backlog does) but never reads or answers them.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", silent.local_addr().unwrap());
+    let mut harness = harness();
+    harness.run();
+    connect(&mut harness, &url, "news");
+    assert!(harness.state().is_connecting());
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(harness.state().is_connecting(), "still waiting for an answer");
+    harness.get_by_label(&format!("Connecting to {url}/news…"));
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(!harness.state().is_connecting());
+    assert!(harness.query_by_label("Cluster URL").is_none(), "the window is closed");
+    assert!(harness.state().corpus.articles.is_empty());
+    assert_eq!(harness.state().remote_location(), None);
+    drop(silent);
+}

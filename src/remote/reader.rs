@@ -72,6 +72,9 @@ pub struct RemoteCorpus {
     article_by_key: HashMap<(String, u32), u32>,
 }
 
+/// Attempts for one article's text (a first try and two retries, 0.75 s of backoff in all).
+const TEXT_ATTEMPTS: u32 = 3;
+
 /// Article texts read from the article documents' `_source`, one request per article.
 pub struct RemoteTexts {
     client: Client,
@@ -269,7 +272,9 @@ impl RemoteCorpus {
     /// speakers' roles (which the local corpus reads from its files).
     pub fn into_local(self) -> (Corpus, SpeakerRoles) {
         let texts = RemoteTexts {
-            client: self.client,
+            // Texts are asked for one by one (a search index reads them all): with a node gone, eight
+            // attempts with backoff would hold each for half a minute.
+            client: self.client.with_attempts(TEXT_ATTEMPTS),
             target: self.target,
             paths: self.corpus.files.iter().map(|file| file.relative_path.clone()).collect(),
             versions: self.versions,
