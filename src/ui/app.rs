@@ -908,7 +908,9 @@ impl DossierApp {
             ExportKind::Chart(_) => {
                 let size = self.state.chart_size;
                 let context = export::ChartContext {
-                    corpus: self.state.corpus_source.as_ref().map(CorpusSource::display_name).unwrap_or_default(),
+                    corpus: (self.state.corpus_source.as_ref().map(CorpusSource::display_name))
+                        .or_else(|| self.remote_location.clone())
+                        .unwrap_or_default(),
                     filter: Some(self.state.filter.clone()).filter(|f| !f.is_empty()),
                     period: self.list.period.map(|(from, to)| (from.to_string(), to.to_string())),
                 };
