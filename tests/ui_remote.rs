@@ -58,9 +58,14 @@ fn index_sample(test: &str) -> String {
 }
 
 fn harness() -> Harness<'static, DossierApp> {
+    harness_on(None)
+}
+
+/// The app, on a local corpus when given.
+fn harness_on(path: Option<PathBuf>) -> Harness<'static, DossierApp> {
     isolate_data();
     Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |cc| {
-        DossierApp::with_state(&cc.egui_ctx, AppState::default(), Box::new(FakeDialogs::default()), None)
+        DossierApp::with_state(&cc.egui_ctx, AppState::default(), Box::new(FakeDialogs::default()), path)
     })
 }
 
@@ -134,6 +139,11 @@ impl Drop for AuthNode {
     }
 }
 
+/// Statements of undated articles, which no chart bucket holds.
+fn undated_statements(corpus: &Corpus) -> usize {
+    corpus.statements.iter().filter(|s| corpus.articles[s.article as usize].date.is_none()).count()
+}
+
 fn local_sample() -> Corpus {
     loading::load(&CorpusSource::Folder(sample_corpus()), 2).unwrap()
 }
@@ -200,6 +210,21 @@ fn a_corpus_on_a_cluster_opens_and_reads_as_the_local_one() {
     let remote_words: Vec<String> =
         in_view.iter().map(|&i| harness.state().statement_text(i).unwrap().to_owned()).collect();
     assert_eq!(remote_words, local_words);
+
+    // The chart counts the remote corpus' articles and statements per bucket as the app counts the local one.
+    let remote_chart = harness.state_mut().chart().expect("a chart of the remote corpus").clone();
+    let mut local_app = harness_on(Some(sample_corpus()));
+    step_until(&mut local_app, "the local sample is loaded", |app| !app.is_loading() && app.shown_article().is_some());
+    let local_chart = local_app.state_mut().chart().expect("a chart of the local corpus").clone();
+    let totals = |chart: &dossier::timeline::Chart| {
+        (chart.starts.clone(), chart.total_articles.clone(), chart.total_statements.clone(), chart.undated_articles)
+    };
+    assert_eq!(totals(&remote_chart), totals(&local_chart));
+    assert_eq!(
+        remote_chart.total_statements.iter().sum::<u64>() as usize,
+        local.statements.len() - undated_statements(&local)
+    );
+    drop(local_app);
 
     // Search runs on the index built from the remote texts, and finds what it finds locally.
     step_until(&mut harness, "search is ready", DossierApp::is_search_ready);
