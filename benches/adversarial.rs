@@ -6,9 +6,9 @@
 //! under 20 between 1 and 16 MB. The time budget per file is turned off here (`DOSSIER_EXTRACTION_SECONDS=0`),
 //! so the figures show the algorithms, not the guard.
 
-use dossier::loading;
 use dossier::adversarial::GENERATORS;
 use dossier::corpus::CorpusSource;
+use dossier::loading;
 use std::time::Instant;
 
 fn main() {

@@ -3,8 +3,8 @@
 //! Reads the Wikinews articles (and our messy fixtures and the sample corpus) once, then extracts statements from them
 //! over and over on one thread for a few seconds, and prints megabytes of article text per second.
 
-use dossier::loading;
 use dossier::corpus::CorpusSource;
+use dossier::loading;
 use dossier::statements;
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -13,9 +13,9 @@
 //! fingerprints and nothing is grouped, to measure what finding copies costs (run it as its own process,
 //! since peak memory is the process').
 
-use dossier::loading;
 use dossier::corpus::{self, CorpusSource};
 use dossier::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories, StoryFingerprint};
+use dossier::loading;
 use dossier::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use dossier::speakers::{SpeakerEdits, SpeakerNames};
 use dossier::timeline::{self, Bucket, ChartRequest};

@@ -70,7 +70,8 @@ fn main() {
     ));
 
     let started = Instant::now();
-    let local = loading::load(&CorpusSource::from_path(folder.as_ref()), dossier::corpus::default_threads()).expect("opens");
+    let local =
+        loading::load(&CorpusSource::from_path(folder.as_ref()), dossier::corpus::default_threads()).expect("opens");
     rows.push(("local: cold open, nothing cached".into(), format!("{:.2} s", started.elapsed().as_secs_f64())));
     let started = Instant::now();
     let index = SearchIndex::build_in_memory(&local).expect("the index builds");
@@ -121,7 +122,10 @@ fn main() {
         format!("chart: top {} speakers by month: local / remote (date histograms)", speakers.len()),
         format!("{local_times} / {remote_times}"),
     ));
-    rows.push(("resident memory at the end (both corpora and the local index)".into(), format!("{:.0} MB", resident_mb())));
+    rows.push((
+        "resident memory at the end (both corpora and the local index)".into(),
+        format!("{:.0} MB", resident_mb()),
+    ));
 
     println!("| measure | result |\n| --- | --- |");
     for (what, result) in rows {

@@ -1,7 +1,7 @@
 //! Prints suggested topics for a corpus: `cargo run --example suggest -- PATH`.
 
-use dossier::loading;
 use dossier::corpus::CorpusSource;
+use dossier::loading;
 
 fn main() {
     let path = std::env::args().nth(1).expect("a corpus path");

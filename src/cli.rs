@@ -1,9 +1,9 @@
 //! The command line: `dossier articles PATH …`, and `dossier [PATH]` to open the app.
 
-use crate::loading;
 use crate::corpus::{self, Corpus, CorpusSource};
 use crate::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories};
 use crate::export::{self, ListFormat};
+use crate::loading;
 use crate::search::{self, BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
 use crate::timeline::{self, Bucket, ChartRequest, Measure, SeriesSpec, Style, TopicHits, Unit};

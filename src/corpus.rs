@@ -92,6 +92,13 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Where the texts of a corpus' articles come from when they are not in files under its root (a corpus on
+/// an OpenSearch cluster): views ask the corpus, and need not know where it lives.
+pub trait ArticleTexts: Send + Sync + std::fmt::Debug {
+    /// The text of one article, exactly as the corpus' byte spans (statements, roles) count it.
+    fn text(&self, meta: &ArticleMeta) -> Result<String, String>;
+}
+
 /// An opened corpus: files, article metadata and problems.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -111,6 +118,8 @@ pub struct Corpus {
     pub fingerprints: Vec<crate::duplicates::StoryFingerprint>,
     /// One copy of each speaker name, shared by the statements.
     speaker_names: FastSet<Arc<str>>,
+    /// Where article texts are read when not from the files under `root` (a remote corpus); never cached.
+    pub texts: Option<Arc<dyn ArticleTexts>>,
 }
 
 /// A statement of the corpus, small enough to keep tens of millions in memory: who said it, and where its
@@ -354,9 +363,9 @@ impl Corpus {
         true
     }
 
-    /// Reads an article's text again from its file.
+    /// Reads an article's text again from its file (or from `texts`, when set).
     pub fn read_article(&self, meta: &ArticleMeta) -> Result<Article, String> {
-        read_article(&self.root, &self.files[meta.file_id as usize], meta)
+        read_article_from(self.texts.as_deref(), &self.root, &self.files[meta.file_id as usize], meta)
     }
 
     /// The file an article came from as users name it: inside an archive, `download.zip/articles/03.txt`.
@@ -370,6 +379,9 @@ impl Corpus {
 
     /// Reads just an article's text again from its file, for indexing and for the words of statements.
     pub fn read_text(&self, meta: &ArticleMeta) -> Result<String, String> {
+        if let Some(texts) = &self.texts {
+            return texts.text(meta);
+        }
         read_text(&self.root, &self.files[meta.file_id as usize], meta).map(|(text, _)| text)
     }
 
@@ -462,7 +474,8 @@ impl Corpus {
                 let text = self.articles.get(statement.article as usize).and_then(|meta| self.read_text(meta).ok());
                 article_text = Some((statement.article, text));
             }
-            let Some(role) = article_text.as_ref().and_then(|(_, text)| text.as_ref()?.get(start as usize..end as usize))
+            let Some(role) =
+                article_text.as_ref().and_then(|(_, text)| text.as_ref()?.get(start as usize..end as usize))
             else {
                 continue;
             };
@@ -512,6 +525,21 @@ pub fn count_speakers<'a>(statements: impl IntoIterator<Item = &'a CorpusStateme
 pub fn read_article(root: &Path, entry: &FileEntry, meta: &ArticleMeta) -> Result<Article, String> {
     let (text, fields) = read_text(root, entry, meta)?;
     let analysis = analyze(&text, &fields, &entry.relative_path);
+    Ok(Article { meta: meta.clone(), text, lines: analysis.lines })
+}
+
+/// Reads an article from `texts` when given, else from its file under `root`: what a background job needs,
+/// without holding the whole corpus (which would make the loader copy it as files arrive).
+pub fn read_article_from(
+    texts: Option<&dyn ArticleTexts>,
+    root: &Path,
+    entry: &FileEntry,
+    meta: &ArticleMeta,
+) -> Result<Article, String> {
+    let Some(texts) = texts else { return read_article(root, entry, meta) };
+    let text = texts.text(meta)?;
+    // The record's own fields (a CSV's columns) are not kept beside the text: lines are judged on the text.
+    let analysis = analyze(&text, &crate::metadata::Fields::default(), &entry.relative_path);
     Ok(Article { meta: meta.clone(), text, lines: analysis.lines })
 }
 

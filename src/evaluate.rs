@@ -4,8 +4,8 @@
 //! default) of the gold fragment's characters; gold items with `core: false` count neither as a miss nor
 //! as a false find. Used by the test suite on the project's own gold and by `dossier score` on any other.
 
-use crate::loading;
 use crate::corpus::CorpusSource;
+use crate::loading;
 use crate::speakers::{MergeReason, SpeakerEdits};
 use crate::statements::{self, Statement};
 use serde::{Deserialize, Serialize};

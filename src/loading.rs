@@ -388,4 +388,3 @@ pub fn load_cached_filtered(
     corpus.problems.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
 }
-

@@ -45,7 +45,9 @@ fn dependencies(modules: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet
         for (prefix, base) in [("crate::", Vec::new()), ("super::", parent.to_vec())] {
             for (at, _) in source.match_indices(prefix) {
                 let rest = &source[at + prefix.len()..];
-                let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '{')).unwrap_or(rest.len());
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '{'))
+                    .unwrap_or(rest.len());
                 let path = &rest[..end];
                 let (head, group) = match path.split_once("::{") {
                     Some((head, _)) => {
@@ -94,8 +96,7 @@ fn modules_depend_on_each_other_without_loops() {
             }
         }
         if reached.contains(start) {
-            let through: Vec<&String> =
-                uses[start].iter().filter(|used| uses_reach(&uses, used, start)).collect();
+            let through: Vec<&String> = uses[start].iter().filter(|used| uses_reach(&uses, used, start)).collect();
             loops.push(format!("{start} → {through:?} → … → {start}"));
         }
     }

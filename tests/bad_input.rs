@@ -2,8 +2,8 @@
 //! loads. The command line is checked where the user sees it: a non-zero exit, one line per problem, and
 //! the good records still printed.
 
-use dossier::loading;
 use dossier::corpus::{self, Corpus, CorpusSource, MAX_ARTICLE_BYTES};
+use dossier::loading;
 use std::path::Path;
 use std::process::Command;
 

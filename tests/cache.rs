@@ -1,8 +1,8 @@
 //! The extraction cache: a warm reopen takes unchanged files from it and gives the very corpus a fresh read
 //! gives; changed, added and deleted files are read alone; a damaged or old cache is rebuilt, never trusted.
 
-use dossier::loading;
 use dossier::corpus::{Corpus, CorpusSource};
+use dossier::loading;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 

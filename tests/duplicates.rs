@@ -2,9 +2,9 @@
 //! CC BY 2.5, and the sample corpus): copies in the shapes syndication gives them, and look-alikes that must
 //! stay apart.
 
-use dossier::loading;
 use dossier::corpus::{Corpus, CorpusSource};
 use dossier::duplicates::{DEFAULT_COPY_THRESHOLD, Echoes, Stories};
+use dossier::loading;
 use dossier::speakers::SpeakerNames;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};

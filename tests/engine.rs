@@ -1,8 +1,8 @@
 //! The engine on real and made-up corpora: dates against the gold, all formats, re-reading articles.
 
-use dossier::loading;
 use dossier::corpus::{self, CorpusSource};
 use dossier::ingest::delimited::read_delimited;
+use dossier::loading;
 use dossier::metadata::{Fields, analyze};
 use std::path::{Path, PathBuf};
 

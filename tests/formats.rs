@@ -5,8 +5,8 @@
 #[path = "formats/fixtures.rs"]
 mod fixtures;
 
-use dossier::loading;
 use dossier::corpus::{self, Corpus, CorpusSource};
+use dossier::loading;
 use fixtures::Sample;
 use std::collections::BTreeSet;
 use std::path::Path;

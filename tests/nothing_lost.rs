@@ -1,8 +1,8 @@
 //! Nothing is lost: the corpus folder is never written to, and files Dossier owns survive a kill in the
 //! middle of being written.
 
-use dossier::loading;
 use dossier::corpus::CorpusSource;
+use dossier::loading;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

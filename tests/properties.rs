@@ -2,9 +2,9 @@
 //! boundaries inside the text and reproduce the reported words, no two statements overlap, and the output
 //! is deterministic and the same whatever the number of reader threads.
 
-use dossier::loading;
 use dossier::article::{Article, ArticleMeta};
 use dossier::corpus::CorpusSource;
+use dossier::loading;
 use dossier::metadata::{Fields, analyze};
 use dossier::statements::{self, StatementRecord};
 use proptest::prelude::*;

@@ -3,9 +3,9 @@
 //! The input is real news cut, truncated and sprinkled with quote marks, punctuation and other scripts by
 //! a fixed-seed generator, so every run checks the same cases.
 
-use dossier::loading;
 use dossier::article::Article;
 use dossier::corpus::CorpusSource;
+use dossier::loading;
 use std::path::Path;
 
 /// A fixed-seed xorshift generator: the same cases on every run.

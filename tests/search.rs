@@ -1,7 +1,7 @@
 //! Search: the query language over a real corpus, checked against what the articles and statements hold.
 
-use dossier::loading;
 use dossier::corpus::{Corpus, CorpusSource};
+use dossier::loading;
 use dossier::search::{self, Scope, SearchIndex, SpeakerLookup};
 use dossier::speakers::{SpeakerEdits, SpeakerNames};
 use dossier::topics::{Topic, Topics};

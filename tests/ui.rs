@@ -1,8 +1,8 @@
 //! The app driven as a person would: menus, clicks, keys and typing, through egui_kittest.
 #![cfg(feature = "gui")]
 
-use dossier::loading;
 use dossier::corpus::CorpusSource;
+use dossier::loading;
 use dossier::ui::dialogs::FakeDialogs;
 use dossier::ui::{AppState, DossierApp, SortKey};
 use egui_kittest::Harness;

@@ -103,6 +103,8 @@ enum Auth {
     None,
     Basic(String),
     ApiKey(String),
+    /// Basic auth with a user and password given for this session (typed in the app), not from the environment.
+    Given(String),
 }
 
 /// A connection to one cluster.
@@ -125,18 +127,44 @@ pub const ENV_API_KEY: &str = "DOSSIER_OPENSEARCH_API_KEY";
 /// A PEM file of the CA certificates to trust for https (instead of the built-in web roots).
 pub const ENV_CA: &str = "DOSSIER_OPENSEARCH_CA";
 
+/// A user and password given for one session (typed in the app), used instead of the environment's.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    /// The user name for HTTP basic auth.
+    pub user: String,
+    /// The password, kept in memory only.
+    pub password: String,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the password: commands and errors may be logged.
+        f.debug_struct("Credentials").field("user", &self.user).field("password", &"…").finish()
+    }
+}
+
+fn basic_token(user: &str, password: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+}
+
 impl Client {
     /// A client for `base`, with credentials and CA from the environment.
     pub fn from_env(base: &str) -> Result<Client, RemoteError> {
+        Client::with_credentials(base, None)
+    }
+
+    /// A client for `base` with `credentials` when given (else the environment's), and the CA from the
+    /// environment.
+    pub fn with_credentials(base: &str, credentials: Option<&Credentials>) -> Result<Client, RemoteError> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let auth = match (var(ENV_API_KEY), var(ENV_USER)) {
-            (Some(key), _) => Auth::ApiKey(key),
-            (None, Some(user)) => {
-                use base64::Engine;
-                let password = std::env::var(ENV_PASSWORD).unwrap_or_default();
-                Auth::Basic(base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
+        let auth = match (credentials, var(ENV_API_KEY), var(ENV_USER)) {
+            (Some(given), _, _) => Auth::Given(basic_token(&given.user, &given.password)),
+            (None, Some(key), _) => Auth::ApiKey(key),
+            (None, None, Some(user)) => {
+                Auth::Basic(basic_token(&user, &std::env::var(ENV_PASSWORD).unwrap_or_default()))
             }
-            (None, None) => Auth::None,
+            (None, None, None) => Auth::None,
         };
         let mut config = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -251,7 +279,7 @@ impl Client {
         let content_type = if path.contains("_bulk") { "application/x-ndjson" } else { "application/json" };
         let authorization = match &self.auth {
             Auth::None => None,
-            Auth::Basic(token) => Some(format!("Basic {token}")),
+            Auth::Basic(token) | Auth::Given(token) => Some(format!("Basic {token}")),
             Auth::ApiKey(key) => Some(format!("ApiKey {key}")),
         };
         let result = match (method, body) {
@@ -293,15 +321,20 @@ impl Client {
             RemoteError::new(ErrorKind::Unreachable, format!("{method} {url}: the reply was cut short: {error}"))
         })?;
         if status == 401 || status == 403 {
-            let sent = match &self.auth {
-                Auth::None => "no credentials were sent".to_owned(),
-                Auth::Basic(_) => format!("the user in {ENV_USER} and {ENV_PASSWORD} was refused"),
-                Auth::ApiKey(_) => format!("the key in {ENV_API_KEY} was refused"),
+            let environment = format!("set {ENV_USER} and {ENV_PASSWORD} (basic auth) or {ENV_API_KEY}");
+            let (sent, what_to_do) = match &self.auth {
+                Auth::None => ("no credentials were sent".to_owned(), environment),
+                Auth::Basic(_) => (format!("the user in {ENV_USER} and {ENV_PASSWORD} was refused"), environment),
+                Auth::ApiKey(_) => (format!("the key in {ENV_API_KEY} was refused"), environment),
+                // Typed in the app: the environment is not what to fix.
+                Auth::Given(_) => {
+                    ("the user and password given were refused".to_owned(), "check them and try again".to_owned())
+                }
             };
             return Err(RemoteError::new(
                 ErrorKind::Unauthorized,
                 format!(
-                    "OpenSearch at {} answered {status} {}: {sent}; set {ENV_USER} and {ENV_PASSWORD} (basic auth) or {ENV_API_KEY}",
+                    "OpenSearch at {} answered {status} {}: {sent}; {what_to_do}",
                     self.base,
                     if status == 401 { "Unauthorized" } else { "Forbidden" }
                 ),

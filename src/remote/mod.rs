@@ -8,5 +8,5 @@ pub mod mapping;
 pub mod query;
 pub mod reader;
 
-pub use client::{Client, ErrorKind, RemoteError, Target};
-pub use reader::RemoteCorpus;
+pub use client::{Client, Credentials, ErrorKind, RemoteError, Target};
+pub use reader::{RemoteCorpus, RemoteTexts};

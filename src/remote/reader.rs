@@ -72,6 +72,43 @@ pub struct RemoteCorpus {
     article_by_key: HashMap<(String, u32), u32>,
 }
 
+/// Attempts for one article's text (a first try and two retries, 0.75 s of backoff in all).
+const TEXT_ATTEMPTS: u32 = 3;
+
+/// Article texts read from the article documents' `_source`, one request per article.
+pub struct RemoteTexts {
+    client: Client,
+    target: Target,
+    /// Each file's path, by `file_id`, to name its documents.
+    paths: Vec<String>,
+    /// Each file's document version, by `file_id`.
+    versions: Vec<String>,
+}
+
+impl std::fmt::Debug for RemoteTexts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RemoteTexts({}/{})", self.target.base, self.target.name)
+    }
+}
+
+impl crate::corpus::ArticleTexts for RemoteTexts {
+    fn text(&self, meta: &ArticleMeta) -> Result<String, String> {
+        let file = meta.file_id as usize;
+        let (Some(path), Some(version)) = (self.paths.get(file), self.versions.get(file)) else {
+            return Err(format!("article {} names no file of the index", meta.record));
+        };
+        let id = mapping::article_id(path, version, meta.record);
+        let answer = self
+            .client
+            .ok("GET", &format!("/{}/_doc/{id}?_source_includes=text", self.target.articles()), None)
+            .map_err(|e| e.message)?;
+        answer["_source"]["text"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("{path}: the article's text is missing from the index (is an ingest running?)"))
+    }
+}
+
 fn str_of(value: &Value) -> Option<String> {
     value.as_str().map(str::to_owned)
 }
@@ -88,7 +125,11 @@ fn char_span(value: &Value) -> Option<[usize; 2]> {
 impl RemoteCorpus {
     /// Reads the metadata of the corpus at `target`: two scans, of articles and of statements.
     pub fn open(target: &Target) -> Result<RemoteCorpus, RemoteError> {
-        let client = Client::from_env(&target.base)?;
+        RemoteCorpus::open_with(Client::from_env(&target.base)?, target)
+    }
+
+    /// Reads the metadata of the corpus at `target` through `client` (credentials given in the app).
+    pub fn open_with(client: Client, target: &Target) -> Result<RemoteCorpus, RemoteError> {
         client.check()?;
         let (status, _) = client.send("HEAD", &format!("/{}", target.articles()), None)?;
         if status == 404 {
@@ -225,6 +266,22 @@ impl RemoteCorpus {
         first_statement.push(corpus.statements.len() as u32);
         let roles = speaker_roles(&corpus, &role_texts);
         Ok(RemoteCorpus { client, target: target.clone(), corpus, roles, versions, first_statement, article_by_key })
+    }
+
+    /// The corpus, its article texts fetched from the cluster when asked for (`Corpus::texts`), and the
+    /// speakers' roles (which the local corpus reads from its files).
+    pub fn into_local(self) -> (Corpus, SpeakerRoles) {
+        let texts = RemoteTexts {
+            // Texts are asked for one by one (a search index reads them all): with a node gone, eight
+            // attempts with backoff would hold each for half a minute.
+            client: self.client.with_attempts(TEXT_ATTEMPTS),
+            target: self.target,
+            paths: self.corpus.files.iter().map(|file| file.relative_path.clone()).collect(),
+            versions: self.versions,
+        };
+        let mut corpus = self.corpus;
+        corpus.texts = Some(Arc::new(texts));
+        (corpus, self.roles)
     }
 
     /// The canonical speaker names, as `Corpus::speaker_names` gives them for the local corpus.

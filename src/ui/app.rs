@@ -3,21 +3,22 @@
 use super::article_list::ArticleList;
 use super::article_view::{self, ArticleSlot, MatchFocus, ShownArticle, StatementFocus};
 use super::chart_view::{ChartInputs, ChartView};
+use super::connect_window::{ConnectWindow, Connected};
 use super::dialogs::{DialogAnswer, Dialogs};
 use super::facets_panel::Facets;
 use super::jobs::Job;
+use super::jobs::Loading;
 use super::path_prompt::PathPrompt;
-use super::state::PathPurpose;
 use super::search_bar::{SearchBar, SearchContext};
 use super::speaker_manager::SpeakerManager;
+use super::state::PathPurpose;
 use super::state::{AppState, CentralTab, Command, ExportKind};
-use super::statements_view::StatementsView;
-use super::jobs::Loading;
 use super::statement_context::StatementContext;
+use super::statements_view::StatementsView;
 use super::{copies, counts, problems, statements_panel, status_bar};
 use crate::corpus::{self, Corpus, CorpusSource};
-use crate::loading::{self, LoadEvent};
 use crate::export::{self, ChartFormat, ListFormat};
+use crate::loading::{self, LoadEvent};
 use crate::search::{BuildProgress, Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames};
 use crate::timeline::{SeriesSpec, TopicHits};
@@ -132,6 +133,10 @@ pub struct DossierApp {
     watching: Option<Job<Result<CorpusWatcher, String>>>,
     /// Tells when files of the open corpus changed on disk.
     watcher: Option<CorpusWatcher>,
+    /// File ▸ Connect to cluster…, while shown.
+    connect_window: Option<ConnectWindow>,
+    /// `URL/NAME` when the open corpus is read from an OpenSearch cluster.
+    remote_location: Option<String>,
 }
 
 impl DossierApp {
@@ -211,6 +216,8 @@ impl DossierApp {
             cache_saving: None,
             watching: None,
             watcher: None,
+            connect_window: None,
+            remote_location: None,
         };
         let source = match path {
             Some(path) => Some(CorpusSource::from_path(&path)),
@@ -225,6 +232,21 @@ impl DossierApp {
     /// True while a corpus is loading.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()
+    }
+
+    /// `URL/NAME` when the open corpus is read from an OpenSearch cluster.
+    pub fn remote_location(&self) -> Option<&str> {
+        self.remote_location.as_deref()
+    }
+
+    /// True while File ▸ Connect to cluster… is connecting.
+    pub fn is_connecting(&self) -> bool {
+        self.connect_window.as_ref().is_some_and(ConnectWindow::is_connecting)
+    }
+
+    /// Why the last connection to a cluster failed (shown in the connect window), if it did.
+    pub fn connect_error(&self) -> Option<&str> {
+        self.connect_window.as_ref().and_then(ConnectWindow::error)
     }
 
     /// How many stories the corpus tells once copies are found (0 before, or with no copies).
@@ -358,7 +380,8 @@ impl DossierApp {
             self.role_listing = None;
             self.listed_roles = Arc::new(result.unwrap_or_default());
         }
-        let is_ready = self.loading.is_none() && self.role_listing.is_none() && !self.statements_view.speaker_counts.is_empty();
+        let is_ready =
+            self.loading.is_none() && self.role_listing.is_none() && !self.statements_view.speaker_counts.is_empty();
         if self.show_speakers && self.has_stale_roles && is_ready {
             self.has_stale_roles = false;
             let (corpus, names) = (self.corpus.clone(), self.speaker_names.clone());
@@ -503,16 +526,17 @@ impl DossierApp {
         &self.list.visible
     }
 
-    fn open(&mut self, ctx: &egui::Context, source: CorpusSource) {
+    /// Stops loading and lets go of the open corpus and everything computed from it.
+    fn forget_corpus(&mut self) {
         if let Some(loading) = self.loading.take() {
             loading.job.cancel();
         }
-        // Watching starts before reading, so a change made while the files are read is not missed.
         self.watcher = None;
-        let (watched, repaint) = (source.clone(), ctx.clone());
-        self.watching = Some(Job::spawn("watching the corpus files", ctx, move || {
-            CorpusWatcher::start(&watched, move || repaint.request_repaint())
-        }));
+        self.watching = None;
+        self.remote_location = None;
+        // Roles still being read belong to the corpus let go of.
+        self.role_weighing = None;
+        self.speaker_roles = Default::default();
         let previous = std::mem::replace(&mut self.corpus, Arc::new(Corpus::default()));
         // Freeing a big corpus takes a while (0.4 s at 100,000 articles), so not on the UI thread.
         std::thread::spawn(move || drop(previous));
@@ -538,6 +562,15 @@ impl DossierApp {
         self.topic_counting = None;
         self.suggestions = None;
         self.suggesting = None;
+    }
+
+    fn open(&mut self, ctx: &egui::Context, source: CorpusSource) {
+        self.forget_corpus();
+        // Watching starts before reading, so a change made while the files are read is not missed.
+        let (watched, repaint) = (source.clone(), ctx.clone());
+        self.watching = Some(Job::spawn("watching the corpus files", ctx, move || {
+            CorpusWatcher::start(&watched, move || repaint.request_repaint())
+        }));
         self.state.remember(&source);
         let (edits, problem) = match self.speaker_edits_path() {
             Some(path) => crate::store::load_json(&path),
@@ -567,7 +600,36 @@ impl DossierApp {
         )));
     }
 
+    /// Replaces the open corpus with one read from a cluster: its metadata is in memory as a local corpus'
+    /// is, its texts are fetched when shown or indexed, and nothing is watched or cached on disk.
+    fn open_remote(&mut self, ctx: &egui::Context, connected: Connected) {
+        self.forget_corpus();
+        let location = connected.request.location();
+        self.state.cluster_url = connected.request.target.base.clone();
+        self.state.cluster_index = connected.request.target.name.clone();
+        // No local source: speaker edits and topics, saved by a corpus' path, are not saved for it; Refresh
+        // and the next start do not reopen it.
+        self.state.corpus_source = None;
+        self.speaker_edits = SpeakerEdits::default();
+        self.speaker_names = SpeakerNames::default();
+        self.topics = Topics::default();
+        self.corpus = Arc::new(connected.corpus);
+        self.remote_location = Some(location.clone());
+        self.list.mark_changed();
+        self.statements_view.mark_changed();
+        self.found_speakers = self.corpus.found_speakers();
+        self.speaker_roles = connected.roles;
+        self.start_story_finding(ctx);
+        self.rebuild_speaker_names();
+        self.start_indexing(ctx);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!("Dossier — {location}")));
+    }
+
     fn poll_jobs(&mut self, ctx: &egui::Context) {
+        if let Some(connected) = self.connect_window.as_mut().and_then(ConnectWindow::poll) {
+            self.connect_window = None;
+            self.open_remote(ctx, connected);
+        }
         if let Some(loading) = &self.loading {
             let deadline = Instant::now() + LOAD_POLL_BUDGET;
             let (mut is_finished, mut save_cache) = (false, false);
@@ -847,7 +909,9 @@ impl DossierApp {
             ExportKind::Chart(_) => {
                 let size = self.state.chart_size;
                 let context = export::ChartContext {
-                    corpus: self.state.corpus_source.as_ref().map(CorpusSource::display_name).unwrap_or_default(),
+                    corpus: (self.state.corpus_source.as_ref().map(CorpusSource::display_name))
+                        .or_else(|| self.remote_location.clone())
+                        .unwrap_or_default(),
                     filter: Some(self.state.filter.clone()).filter(|f| !f.is_empty()),
                     period: self.list.period.map(|(from, to)| (from.to_string(), to.to_string())),
                 };
@@ -973,6 +1037,17 @@ impl DossierApp {
                 Command::Refresh => {
                     if let Some(source) = self.state.corpus_source.clone() {
                         self.open(ctx, source);
+                    }
+                }
+                Command::ShowConnect => {
+                    if self.connect_window.is_none() {
+                        self.connect_window =
+                            Some(ConnectWindow::new(&self.state.cluster_url, &self.state.cluster_index));
+                    }
+                }
+                Command::Connect(request) => {
+                    if let Some(window) = &mut self.connect_window {
+                        window.start(ctx, request);
                     }
                 }
                 Command::CancelLoad => {
@@ -1337,8 +1412,10 @@ impl DossierApp {
         let meta = self.corpus.articles[article_index].clone();
         let root = self.corpus.root.clone();
         let entry = self.corpus.files[meta.file_id as usize].clone();
+        // The text source, not the whole corpus: a job holding the corpus would make loading copy it.
+        let texts = self.corpus.texts.clone();
         self.article = ArticleSlot::Loading(Job::spawn("reading an article", ctx, move || {
-            corpus::read_article(&root, &entry, &meta).map(|article| {
+            corpus::read_article_from(texts.as_deref(), &root, &entry, &meta).map(|article| {
                 // The budget of reading the corpus: an article cut then is cut here too, instead of holding its job.
                 let deadline = crate::statements::time_budget().map(|b| Instant::now() + b);
                 let statements = crate::statements::extract_until(&article, deadline).statements;
@@ -1376,6 +1453,13 @@ impl DossierApp {
                     .clicked()
                 {
                     self.commands.push(Command::TypePath(PathPurpose::OpenCorpus));
+                }
+                if ui
+                    .button("Connect to cluster…")
+                    .on_hover_text("Open a corpus sent to OpenSearch with dossier index PATH --to URL/NAME")
+                    .clicked()
+                {
+                    self.commands.push(Command::ShowConnect);
                 }
                 let refresh = egui::Button::new("Refresh").shortcut_text(
                     ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F5)),
@@ -1515,6 +1599,7 @@ impl eframe::App for DossierApp {
                 self.loading.as_ref(),
                 self.skipped_files,
                 self.message.as_deref(),
+                self.remote_location.as_deref(),
                 has_disk_changes,
                 copy_counting,
                 &mut self.commands,
@@ -1662,6 +1747,11 @@ impl eframe::App for DossierApp {
             && !prompt.window_ui(&ctx, &mut self.commands)
         {
             self.path_prompt = None;
+        }
+        if let Some(window) = &mut self.connect_window
+            && !window.window_ui(&ctx, &mut self.commands)
+        {
+            self.connect_window = None;
         }
         self.toast_ui(&ctx);
         drop_overlay(&ctx);

@@ -1,9 +1,9 @@
 //! The chart tab: how often speakers come up over time, with bucket, measure and style controls,
 //! a series picker, click or drag to filter by period, and exports.
 
+use super::copies::{self, CopyCounting};
 use super::jobs::Job;
 use super::state::{Command, ExportKind};
-use super::copies::{self, CopyCounting};
 use crate::corpus::Corpus;
 use crate::duplicates::Echoes;
 use crate::export::ChartFormat;

@@ -1,8 +1,8 @@
 //! The switches that count each story, or each statement, once: the same widgets in the status bar, the
 //! chart, All statements and the filters, so the setting reads alike wherever the user meets it.
 
-use super::state::Command;
 use super::counts::counted;
+use super::state::Command;
 
 /// What the copy switches show: how many stories the corpus tells and what counts once now.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,9 +55,8 @@ pub fn copies_menu_ui(ui: &mut egui::Ui, counting: CopyCounting, threshold: f64,
     statement_switch_ui(ui, counting, commands);
     ui.separator();
     let mut changed = threshold;
-    let slider = ui
-        .add(egui::Slider::new(&mut changed, 0.5..=0.95).step_by(0.05).text("alike at least"))
-        .on_hover_text(
+    let slider =
+        ui.add(egui::Slider::new(&mut changed, 0.5..=0.95).step_by(0.05).text("alike at least")).on_hover_text(
             "How much of two articles' text must be the same for them to be copies of one story (shared \
              four-word runs). Lower finds copies that were cut or reworded more, and risks merging two reports \
              of one event; higher keeps updated stories apart.",

@@ -170,10 +170,9 @@ impl Facets {
         }
         if let Some(slot) = hovered {
             let (first, last, count) = &self.strip[slot];
-            response.clone().on_hover_text(format!(
-                "{first} – {last}: {}",
-                super::counts::counted(*count, "article", "articles")
-            ));
+            response
+                .clone()
+                .on_hover_text(format!("{first} – {last}: {}", super::counts::counted(*count, "article", "articles")));
         }
         if response.drag_started() || response.clicked() {
             self.drag_start = response.interact_pointer_pos().map(|p| slot_at(p.x));

@@ -4,6 +4,7 @@ mod app;
 mod article_list;
 mod article_view;
 mod chart_view;
+mod connect_window;
 mod copies;
 mod counts;
 pub mod dialogs;

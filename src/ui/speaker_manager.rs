@@ -85,9 +85,12 @@ impl SpeakerManager {
                                 ui.weak(super::counts::counted(*count, "statement", "statements"));
                                 if let Some(roles) = roles.get(speaker).filter(|roles| !roles.is_empty()) {
                                     // The roles most given, as the articles write them: what this speaker is.
-                                    let shown: Vec<&str> = roles.iter().take(3).map(|(role, _)| role.as_str()).collect();
-                                    let all: Vec<String> = roles.iter().map(|(role, n)| format!("{role} ({n})")).collect();
-                                    ui.weak(shown.join(" · ")).on_hover_text(format!("Roles in the articles: {}", all.join(", ")));
+                                    let shown: Vec<&str> =
+                                        roles.iter().take(3).map(|(role, _)| role.as_str()).collect();
+                                    let all: Vec<String> =
+                                        roles.iter().map(|(role, n)| format!("{role} ({n})")).collect();
+                                    ui.weak(shown.join(" · "))
+                                        .on_hover_text(format!("Roles in the articles: {}", all.join(", ")));
                                 }
                                 if ui.small_button("Rename…").on_hover_text(format!("Rename {speaker}")).clicked() {
                                     self.renaming = Some((speaker.clone(), speaker.clone()));

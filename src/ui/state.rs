@@ -2,6 +2,7 @@
 
 use crate::corpus::CorpusSource;
 use crate::export::{ChartFormat, ListFormat};
+use crate::remote::{Credentials, Target};
 use crate::search::Scope;
 use crate::timeline::ChartRequest;
 use crate::topics::{Topic, Topics};
@@ -48,6 +49,10 @@ pub struct AppState {
     pub count_each_story_once: bool,
     /// Chart each statement once where other articles quote it again (an echo), not every time.
     pub count_each_statement_once: bool,
+    /// The OpenSearch cluster last connected to (File ▸ Connect to cluster…); never its password.
+    pub cluster_url: String,
+    /// The index last opened on that cluster.
+    pub cluster_index: String,
 }
 
 impl Default for AppState {
@@ -69,6 +74,8 @@ impl Default for AppState {
             copy_threshold: crate::duplicates::DEFAULT_COPY_THRESHOLD,
             count_each_story_once: false,
             count_each_statement_once: false,
+            cluster_url: String::new(),
+            cluster_index: String::new(),
         }
     }
 }
@@ -114,6 +121,10 @@ pub enum Command {
     Open(CorpusSource),
     /// Stop loading.
     CancelLoad,
+    /// Show the window to connect to an OpenSearch cluster.
+    ShowConnect,
+    /// Read the corpus of an index on a cluster, off the UI thread, to replace the open one.
+    Connect(ConnectRequest),
     /// Read the open corpus again: changed files are read, the rest comes from the cache.
     Refresh,
     /// Select the article at this position of the visible list.
@@ -291,4 +302,20 @@ pub enum PathPurpose {
     ImportTopics,
     /// Where to write an export.
     Export(ExportKind),
+}
+
+/// What the user asked to connect to: the index, and a user and password typed for this session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnectRequest {
+    /// The cluster and the index name.
+    pub target: Target,
+    /// Typed credentials; `None` uses the environment's (`DOSSIER_OPENSEARCH_USER`…).
+    pub credentials: Option<Credentials>,
+}
+
+impl ConnectRequest {
+    /// `URL/NAME`, as the title and the status bar name a remote corpus.
+    pub fn location(&self) -> String {
+        format!("{}/{}", self.target.base, self.target.name)
+    }
 }

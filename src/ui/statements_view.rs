@@ -231,60 +231,53 @@ impl StatementsView {
                 rows_area = rows_area.vertical_scroll_offset((top - shown_height / 2.0).max(0.0));
             }
         }
-        let output = rows_area.show_rows(
-            ui,
-            ROW_HEIGHT - spacing,
-            self.visible.len(),
-            |ui, rows| {
-                for row in rows {
-                    let index = self.visible[row];
-                    in_view.push(index);
-                    let statement = &corpus.statements[index as usize];
-                    let article = &corpus.articles[statement.article as usize];
-                    let speaker = statement.speaker.as_deref().map_or("Unknown speaker", |s| names.canonical(s));
-                    let text = self.texts.get(&index).map_or("…", String::as_str);
-                    let date = article.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
-                    let (rect, response) = ui.allocate_exact_size(
-                        egui::vec2(ui.available_width(), ROW_HEIGHT - spacing),
-                        egui::Sense::click(),
+        let output = rows_area.show_rows(ui, ROW_HEIGHT - spacing, self.visible.len(), |ui, rows| {
+            for row in rows {
+                let index = self.visible[row];
+                in_view.push(index);
+                let statement = &corpus.statements[index as usize];
+                let article = &corpus.articles[statement.article as usize];
+                let speaker = statement.speaker.as_deref().map_or("Unknown speaker", |s| names.canonical(s));
+                let text = self.texts.get(&index).map_or("…", String::as_str);
+                let date = article.date.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+                let (rect, response) = ui
+                    .allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT - spacing), egui::Sense::click());
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ListItem, true, format!("{speaker}: {text}"))
+                });
+                if ui.is_rect_visible(rect) {
+                    let visuals = ui.visuals();
+                    if picked == Some(index) {
+                        ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+                    } else if response.hovered() {
+                        ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+                    }
+                    let inner = rect.shrink2(egui::vec2(6.0, 3.0));
+                    let head = format!("{speaker} · {date} · {} · {}", kind_label(statement.kind), article.title);
+                    let head_galley =
+                        super::article_list::one_line(ui, &head, 12.0, visuals.weak_text_color(), inner.width());
+                    let head_galley_elided = head_galley.elided;
+                    ui.painter().galley(inner.left_top(), head_galley, visuals.weak_text_color());
+                    let text_galley =
+                        super::article_list::one_line(ui, text, 14.0, visuals.strong_text_color(), inner.width());
+                    // A statement or heading cut to fit shows whole on hover.
+                    if text_galley.elided || head_galley_elided {
+                        response.clone().on_hover_text(format!("{head}\n\n{text}"));
+                    }
+                    ui.painter().galley(
+                        egui::pos2(inner.left(), inner.bottom() - text_galley.size().y),
+                        text_galley,
+                        visuals.strong_text_color(),
                     );
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::ListItem, true, format!("{speaker}: {text}"))
-                    });
-                    if ui.is_rect_visible(rect) {
-                        let visuals = ui.visuals();
-                        if picked == Some(index) {
-                            ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.5));
-                        } else if response.hovered() {
-                            ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
-                        }
-                        let inner = rect.shrink2(egui::vec2(6.0, 3.0));
-                        let head = format!("{speaker} · {date} · {} · {}", kind_label(statement.kind), article.title);
-                        let head_galley =
-                            super::article_list::one_line(ui, &head, 12.0, visuals.weak_text_color(), inner.width());
-                        let head_galley_elided = head_galley.elided;
-                        ui.painter().galley(inner.left_top(), head_galley, visuals.weak_text_color());
-                        let text_galley =
-                            super::article_list::one_line(ui, text, 14.0, visuals.strong_text_color(), inner.width());
-                        // A statement or heading cut to fit shows whole on hover.
-                        if text_galley.elided || head_galley_elided {
-                            response.clone().on_hover_text(format!("{head}\n\n{text}"));
-                        }
-                        ui.painter().galley(
-                            egui::pos2(inner.left(), inner.bottom() - text_galley.size().y),
-                            text_galley,
-                            visuals.strong_text_color(),
-                        );
-                    }
-                    // A click reads it in context in the right panel; a double-click opens its article.
-                    if response.double_clicked() {
-                        commands.push(Command::OpenStatement(index));
-                    } else if response.clicked() {
-                        commands.push(Command::PreviewStatement(index));
-                    }
                 }
-            },
-        );
+                // A click reads it in context in the right panel; a double-click opens its article.
+                if response.double_clicked() {
+                    commands.push(Command::OpenStatement(index));
+                } else if response.clicked() {
+                    commands.push(Command::PreviewStatement(index));
+                }
+            }
+        });
         self.rows_in_view = (output.state.clamped_offset().y, output.inner_rect.height());
         self.read_texts(ui.ctx(), corpus, in_view);
     }

@@ -42,12 +42,17 @@ pub fn status_bar_ui(
     loading: Option<&Loading>,
     skipped_files: usize,
     message: Option<&str>,
+    remote_location: Option<&str>,
     has_disk_changes: bool,
     copies: super::copies::CopyCounting,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
         ui.label(counted(corpus.articles.len(), "article", "articles"));
+        if let Some(location) = remote_location {
+            ui.label(format!("on {location}"))
+                .on_hover_text("Read from an OpenSearch cluster: texts are fetched as they are shown");
+        }
         ui.separator();
         if copies.has_copies {
             super::copies::story_switch_ui(ui, copies, commands);
@@ -144,5 +149,4 @@ mod tests {
         dates.update(&corpus);
         assert_eq!((dates.span, dates.undated), (Some((day(2020, 5, 1), day(2020, 5, 1))), 1));
     }
-
 }
