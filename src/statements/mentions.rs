@@ -16,12 +16,13 @@ pub struct Mention {
     pub last_token: usize,
 }
 
-/// Capitalised words that open sentences or clauses but never belong to a speaker's name.
-/// Titles written with a full stop (`Mr.`), which stays inside the mention.
+/// Titles and name endings written with a full stop (`Mr.`, `Samsung Electronics Co.`), which stays inside the mention.
 static ABBREVIATED_TITLES: Lexicon = Lexicon::new(&[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st", "co", "inc",
+    "corp", "ltd", "jr", "sr",
 ]);
 
+/// Capitalised words that open sentences or clauses but never belong to a speaker's name.
 pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "however",
     "but",
@@ -111,7 +112,6 @@ pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "until",
     "once",
     "studies",
-    "reports",
 ]);
 
 fn is_capitalised(word: &str) -> bool {

@@ -256,7 +256,16 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
                 })
             })
         };
-        if let Some(mut candidate) = candidate {
+        // `X added that his engineers had warned him …`: a speaker named inside what an earlier statement of
+        // the sentence reports is part of that report, not a new statement that cuts it short.
+        let is_nested = candidate.as_ref().is_some_and(|c| {
+            c.mention.as_ref().is_some_and(|m| {
+                candidates[first_in_sentence..]
+                    .last()
+                    .is_some_and(|p| p.text.start <= m.range.start && m.range.start < p.text.end)
+            })
+        });
+        if let (Some(mut candidate), false) = (candidate, is_nested) {
             candidate.cue = Some(cue_range);
             // `X told A that … and said that …`: the earlier statement ends where the later clause begins.
             if let Some(previous) = candidates[first_in_sentence..].last_mut()

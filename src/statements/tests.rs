@@ -288,3 +288,22 @@ fn the_spokesperson_of_a_described_body_is_unnamed() {
     let found = speakers_with_roles(text);
     assert_eq!((found[1].1.as_deref(), found[1].2), (Some("ministry's spokesperson"), false), "{found:?}");
 }
+
+#[test]
+fn groups_of_people_and_companies_speak() {
+    let found = statements(
+        "The tunnel will reopen in May, according to investigators.\n\nOrvane Motors Co. said it posted a loss in the quarter.\n\nCity staff said they would review the zoning plan.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("The tunnel will reopen in May", Some("investigators"))), "{found:?}");
+    assert!(said.contains(&("it posted a loss in the quarter", Some("Orvane Motors Co"))), "{found:?}");
+    assert!(said.iter().any(|(t, s)| *t == "they would review the zoning plan" && s.is_some()), "{found:?}");
+}
+
+#[test]
+fn a_speaker_inside_a_report_does_not_cut_it_short() {
+    let found =
+        statements("The mayor added, to cheers from the hall, that his engineers had warned him about the bridge.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.ends_with("warned him about the bridge"), "{found:?}");
+}
