@@ -397,6 +397,9 @@ fn finite_cue(
     cue_word: &str,
 ) -> Option<Candidate> {
     let before = parse_mention_before(text, tokens, words, index);
+    // `said Wednesday in an interview …`, `stated last week it …`: a time right after the verb is not what
+    // was said; what follows it is.
+    let after_cue = after_cue + time_after(words, after_cue);
     let mut content_follows = content_after(text, sentence, tokens, words, after_cue, cue_word);
     // `X said in a statement that …` reports what follows `that`; `…,” X said in a meeting with Y.` reports nothing after the verb.
     let opens_with_preposition = words.get(after_cue).is_some_and(|w| {
@@ -412,6 +415,7 @@ fn finite_cue(
                 | "from"
                 | "by"
                 | "to"
+                | "for"
                 | "via"
                 | "through"
                 | "late"
@@ -426,7 +430,9 @@ fn finite_cue(
         // (a determiner or pronoun with a verb close behind) after a short phrase of place or time.
         let clause_start = || {
             (after_cue + 1..words.len().min(after_cue + 12)).find(|&start| {
-                let opens = lexicon::DETERMINERS.contains(words[start]) || lexicon::PRONOUNS.contains(words[start]);
+                let opens = lexicon::DETERMINERS.contains(words[start])
+                    || lexicon::PRONOUNS.contains(words[start])
+                    || words[start].eq_ignore_ascii_case("it");
                 let previous_is_preposition = matches!(
                     words[start - 1].to_lowercase().as_str(),
                     "in" | "at" | "on" | "with" | "to" | "of" | "for" | "from" | "by" | "during" | "after" | "before"
@@ -543,12 +549,42 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
     {
         return true;
     }
-    tokens
-        .iter()
-        .zip(words)
-        .skip(after_cue)
-        .take(12)
-        .any(|(token, word)| token.range.start >= content.start && lexicon::CLAUSE_MARKERS.contains(word))
+    // A marker right after a determiner is a noun (`announced their plans`, `met its needs`), not a verb.
+    (after_cue..words.len().min(after_cue + 12)).any(|i| {
+        tokens[i].range.start >= content.start
+            && lexicon::CLAUSE_MARKERS.contains(words[i])
+            && !(i > 0 && lexicon::DETERMINERS.contains(words[i - 1]))
+    })
+}
+
+/// How many words after `start` name a time (`Wednesday`, `on Monday`, `last week`, `July 4`, `yesterday`).
+fn time_after(words: &[&str], start: usize) -> usize {
+    let mut index = start;
+    loop {
+        let Some(word) = words.get(index) else { break };
+        let lower = word.to_lowercase();
+        let next_is_period = words.get(index + 1).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening" | "night"
+            )
+        });
+        let next_is_calendar = words.get(index + 1).is_some_and(|w| CALENDAR_WORDS.contains(w));
+        if CALENDAR_WORDS.contains(word) && word.chars().next().is_some_and(char::is_uppercase)
+            || matches!(lower.as_str(), "yesterday" | "today" | "tonight" | "overnight")
+            || matches!(lower.as_str(), "morning" | "afternoon" | "evening" | "night") && index > start
+            || index > start && word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2
+        {
+            index += 1;
+        } else if matches!(lower.as_str(), "last" | "this" | "next" | "late" | "early") && next_is_period
+            || lower == "on" && next_is_calendar
+        {
+            index += 2;
+        } else {
+            break;
+        }
+    }
+    index - start
 }
 
 /// The content before a mention: from the sentence's start (after any earlier statement in it) to `end`.

@@ -307,3 +307,20 @@ fn a_speaker_inside_a_report_does_not_cut_it_short() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].1.ends_with("warned him about the bridge"), "{found:?}");
 }
+
+#[test]
+fn a_time_or_place_after_the_verb_is_not_what_was_said() {
+    let found = statements(
+        "Brenner said Thursday in an interview at the harbour office.\n\nThe council stated in March it would sell the depot.\n\nLaszlo said Monday the ferry fares were too high.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(texts, ["it would sell the depot", "the ferry fares were too high"], "{found:?}");
+}
+
+#[test]
+fn a_verb_with_a_plain_object_reports_nothing() {
+    let found = statements(
+        "The club announced their plans for a new stadium near the river.\n\nKarvonen responded for the Huskies in the third period, which was their best.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
