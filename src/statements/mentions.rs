@@ -63,6 +63,16 @@ pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "all",
     "according",
     "since",
+    "by",
+    "with",
+    "from",
+    "for",
+    "under",
+    "amid",
+    "despite",
+    "during",
+    "following",
+    "without",
     "monday",
     "tuesday",
     "wednesday",
@@ -239,7 +249,13 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             }
             break;
         }
-        if !is_mention_word(word) {
+        // `city staff`, `coast guard officials`: a qualifier before a role or group noun.
+        let qualifies = lexicon::ROLE_MODIFIERS.contains(word)
+            && first < end
+            && (lexicon::ROLE_NOUNS.contains(words[first])
+                || lexicon::ORGANIZATION_NOUNS.contains(words[first])
+                || lexicon::ROLE_MODIFIERS.contains(words[first]));
+        if !is_mention_word(word) && !qualifies {
             break;
         }
         index -= 1;
@@ -340,6 +356,17 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
             break;
         }
         if !is_mention_word(word) {
+            // `coast guard officials`: qualifiers count when a role or group noun closes them.
+            let run = words[index..].iter().take(3).take_while(|w| lexicon::ROLE_MODIFIERS.contains(w)).count();
+            let closes = words.get(index + run).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && (lexicon::ROLE_NOUNS.contains(w) || lexicon::ORGANIZATION_NOUNS.contains(w))
+            });
+            if run > 0 && closes {
+                last = Some(index + run);
+                index += run + 1;
+                continue;
+            }
             break;
         }
         last = Some(index);

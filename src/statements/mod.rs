@@ -214,6 +214,18 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             index += length;
             continue;
         }
+        // `the President’s claim`, `member states`: after a possessive, or an `-s` form after a plural noun,
+        // the cue word is a noun.
+        let previous = index.checked_sub(1).map(|i| words[i]);
+        let after_possessive = previous.is_some_and(|w| w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’"));
+        let after_plural = previous.is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase())
+        }) && words[index].ends_with('s')
+            && !words[index].ends_with("ss");
+        if after_possessive || after_plural {
+            index += length;
+            continue;
+        }
         let cue_range = tokens[index].range.start..tokens[index + length - 1].range.end;
         let cue_word = words[index].to_lowercase();
         let after_cue = index + length;
@@ -232,6 +244,8 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
                 inherits_speaker: subject.is_none(),
                 mention: subject,
             })
+        } else if cue_kind == CueKind::Intention {
+            intention(text, &sentence, &tokens, &words, index, after_cue, &cue_word)
         } else {
             finite_cue(text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word).or_else(|| {
                 // `X told A that … and said …`: a second verb shares the subject of the first.
@@ -454,12 +468,14 @@ fn finite_cue(
     // `Regarding the hardest part, Sufianov said it was English.`: a clause after the verb is what was said.
     let clause_follows = trailing_words >= 2
         && !opens_with_preposition
-        && words.get(after_cue) != Some(&",")
+        && !matches!(words.get(after_cue), Some(&",") | Some(&"—") | Some(&"–"))
         && content_follows.as_ref().is_some_and(|c| is_clause(text, tokens, words, after_cue, c));
     if let Some(mention) = &before
         && comma_before(mention.first_token)
         && !clause_follows
-        && (trailing_words <= 6 || opens_with_preposition || words.get(after_cue) == Some(&","))
+        && (trailing_words <= 6
+            || opens_with_preposition
+            || matches!(words.get(after_cue), Some(&",") | Some(&"—") | Some(&"–")))
         && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
     {
         let end = tokens[mention.first_token - 1].range.start;
@@ -542,6 +558,57 @@ fn finite_cue(
     })
 }
 
+/// `X plans to …`, `X wants Y to …`, `X hopes the talks will …`, `X has decided to …`: an attributed intention.
+fn intention(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    index: usize,
+    after_cue: usize,
+    cue_word: &str,
+) -> Option<Candidate> {
+    // `and plans to …` shares the sentence's subject.
+    let mention = match parse_mention_before(text, tokens, words, index) {
+        Some(mention) => mention,
+        None if index > 0 && words[index - 1] == "and" => sentence_subject(text, tokens, words, index - 1)?,
+        None => return None,
+    };
+    // `the city’s plans to …` names a plan, not someone who plans; `I want to …` outside quotes is the
+    // writer's or an interviewee's, not a reported intention.
+    let last = words[mention.last_token];
+    if last.ends_with("’s") || last.ends_with("'s") || matches!(last, "I" | "we" | "We") {
+        return None;
+    }
+    let next = words.get(after_cue)?;
+    let is_to = |w: &str| w == "to";
+    let content = if is_to(next) {
+        content_after(text, sentence, tokens, words, after_cue, cue_word)?
+    } else if cue_word.starts_with("want") {
+        // `wants foreign troops to leave`: a short object, then `to`.
+        let to = words[after_cue..].iter().take(7).position(|w| is_to(w))?;
+        if words[after_cue..after_cue + to].iter().any(|w| !w.chars().any(char::is_alphanumeric) || *w == "that") {
+            return None;
+        }
+        content_after(text, sentence, tokens, words, after_cue, cue_word)?
+    } else {
+        let content = content_after(text, sentence, tokens, words, after_cue, cue_word)?;
+        // Only hoping takes a clause (`hopes the talks will …`); `the plan would be …` is a noun.
+        let opens_phrase = matches!(next.to_lowercase().as_str(), "for" | "of" | "on" | "in" | "at" | "with" | "about");
+        if !cue_word.starts_with("hope") || opens_phrase || !is_clause(text, tokens, words, after_cue, &content) {
+            return None;
+        }
+        content
+    };
+    Some(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: None,
+        mention: Some(mention),
+        inherits_speaker: false,
+    })
+}
+
 /// True when what follows a cue is a clause (`that …`, or a verb soon), not just a noun (`announced the end`).
 fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, content: &Range<usize>) -> bool {
     if words.get(after_cue).is_some_and(|w| w.eq_ignore_ascii_case("that"))
@@ -613,9 +680,13 @@ fn according_to(
 ) -> Option<Candidate> {
     let mention = parse_mention_after(text, tokens, words, after_cue)?;
     let mention_end = mention.last_token + 1;
+    // After a comma, `according to X,` opens what follows only when little stands before it (`In May,
+    // according to X, …`); after a long clause it closes that clause (`A did B, according to X, but …`).
+    let words_before = words[..index].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     let is_opening = index == 0
         || words[..index].iter().all(|w| matches!(*w, "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"))
-        || words[index - 1] == ",";
+        || words[index - 1] == ";"
+        || words[index - 1] == "," && words_before <= 5;
     if is_opening && words.get(mention_end) == Some(&",") {
         let content = content_after(text, sentence, tokens, words, mention_end + 1, "according")?;
         return Some(Candidate {

@@ -324,3 +324,32 @@ fn a_verb_with_a_plain_object_reports_nothing() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn beliefs_and_intentions_are_attributed() {
+    let found = statements(
+        "The harbour authority plans to dredge the eastern channel next spring.\n\nMarta Quell believes the tolls were set too high.\n\nThe dockworkers' union wants the port to hire more pilots.\n\nThe surveyors think the old pier cannot be saved.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.iter().any(|(t, s)| t.starts_with("to dredge the eastern channel") && s.is_some()), "{found:?}");
+    assert!(said.contains(&("the tolls were set too high", Some("Marta Quell"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| t.starts_with("the port to hire")), "{found:?}");
+}
+
+#[test]
+fn plans_and_claims_as_nouns_are_no_statements() {
+    let found = statements(
+        "The mayor's plans to widen the road were shelved.\n\nThe governor's new transit plan would be paid for by a toll.\n\nSeven member states had bid to host the summit.\n\nI want to thank everyone who came.\n\nThe senator's claim would weaken the committee's case.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn according_to_after_a_long_clause_closes_it() {
+    let found = statements(
+        "The ferry ran aground near the lighthouse, according to coast guard officials, but the harbour stayed open.\n\nTwo boats sank; according to investigators, one was carrying fuel.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert!(texts.contains(&"The ferry ran aground near the lighthouse"), "{found:?}");
+    assert!(texts.contains(&"one was carrying fuel"), "{found:?}");
+}
