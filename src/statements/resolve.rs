@@ -511,24 +511,49 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 continue;
             }
             let start = index;
+            // A middle initial stays inside the name: `Thomas T. Cullen`.
+            let is_initial = |i: usize| {
+                i > start
+                    && words[i].len() == 1
+                    && words[i].chars().all(|c| c.is_ascii_uppercase())
+                    && words.get(i + 1) == Some(&".")
+                    && words.get(i + 2).is_some_and(|w| lexicon::is_name_word(w))
+            };
             while index < words.len()
                 && tokens[index].is_word
-                && lexicon::is_name_word(words[index])
+                && (lexicon::is_name_word(words[index]) || is_initial(index))
                 && !words[index].ends_with("’s")
                 && !words[index].ends_with("'s")
             {
-                index += 1;
+                index += if is_initial(index) { 2 } else { 1 };
             }
             // A possessive ends the name: `Rouhani’s` is still Rouhani.
             if index < words.len() && tokens[index].is_word && lexicon::is_name_word(words[index]) {
                 index += 1;
             }
-            let name_words: Vec<&str> = words[start..index].iter().map(|w| strip_possessive(w)).collect();
-            if name_words.len() < 2 || name_words.len() > 5 {
+            let name_words: Vec<&str> =
+                words[start..index].iter().filter(|w| **w != ".").map(|w| strip_possessive(w)).collect();
+            // `Ford Motor Company`, `Samsung Electronics Co.`: names before a capitalised organisation noun are a body's.
+            let names_a_body = words.get(index).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && lexicon::ORGANIZATION_NOUNS.contains(w)
+            });
+            if name_words.len() < 2 || name_words.len() > 5 || names_a_body {
                 index = index.max(start + 1);
                 continue;
             }
-            let name = name_words.join(" ");
+            let name = words[start..index]
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i + 1 < index - start && words[start + i + 1] == "." {
+                        format!("{w}.")
+                    } else {
+                        strip_possessive(w).to_owned()
+                    }
+                })
+                .filter(|w| w != ".")
+                .collect::<Vec<_>>()
+                .join(" ");
             // Role words: the title run before the name, and comma-bounded phrases right before or after it.
             let mut before = start;
             loop {
@@ -697,8 +722,16 @@ fn opens_clause(text: &str, paragraph_start: usize, position: usize) -> bool {
 
 /// True when `word` is the last name of `name`, ignoring an `al-` particle: `Araji` of `Qasim al-Araji`.
 fn is_surname_of(word: &str, name: &str) -> bool {
-    name.split_whitespace().count() > 1
-        && name.split_whitespace().last().is_some_and(|last| bare_surname(last) == bare_surname(word))
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let is_last = parts.len() > 1 && parts.last().is_some_and(|last| bare_surname(last) == bare_surname(word));
+    // Of a double surname the first part alone names the person too: `Rosselló` of `Ricardo Rosselló Nevares`.
+    let is_first_of_two = parts.len() > 2 && {
+        let part = parts[parts.len() - 2];
+        !part.ends_with('.')
+            && part.chars().next().is_some_and(char::is_uppercase)
+            && bare_surname(part) == bare_surname(word)
+    };
+    is_last || is_first_of_two
 }
 
 /// A surname in lower case, accents folded, without an `al-`/`el-` particle.
@@ -720,7 +753,8 @@ fn roles_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 fn same_person(a: &str, b: &str) -> bool {
     let key = |name: &str| name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    key(a) == key(b) && (long.ends_with(short) || strsim_first_letters(short, long))
+    key(a) == key(b)
+        && (lexicon::fold_name(long).ends_with(&lexicon::fold_name(short)) || strsim_first_letters(short, long))
 }
 
 fn strsim_first_letters(a: &str, b: &str) -> bool {
@@ -911,7 +945,12 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         // `Kestrand’s president`, `the company’s chief executive`: the name owns the role, it is not the speaker.
         let is_role_owner = (head_words[end].ends_with("’s") || head_words[end].ends_with("'s"))
             && head_words[end + 1..].iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
-        if !head_is_organization && !is_role_owner {
+        // `Emergency workers`, `Philippine officials`: a group described by the capitalised words before it.
+        let head_is_group = end + 1 < head_words.len()
+            && head_words
+                .last()
+                .is_some_and(|w| lexicon::ROLE_NOUNS.contains(w) && is_private_role_or_group(&w.to_lowercase()));
+        if !head_is_organization && !is_role_owner && !head_is_group {
             if let Some(person) = people.iter().find(|p| {
                 p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
             }) {

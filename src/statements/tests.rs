@@ -353,3 +353,16 @@ fn according_to_after_a_long_clause_closes_it() {
     assert!(texts.contains(&"The ferry ran aground near the lighthouse"), "{found:?}");
     assert!(texts.contains(&"one was carrying fuel"), "{found:?}");
 }
+
+#[test]
+fn short_forms_reach_names_with_initials_particles_and_double_surnames() {
+    let found = statements(
+        "Judge Hollis K. Brandt heard the case on Friday. Brandt said the fraud was deliberate.\n\nMayor Ines de Marval spoke next. De Marval said the city would appeal.\n\nGovernor Lucia Ferrer Quintana resigned. Ferrer said she would leave in May.\n\nOrvane Motor Company recalled the vans. Orvane said the brakes were faulty.\n\nHarbour workers have indicated the strike is over.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|f| f.2.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        ["Hollis K. Brandt", "Ines de Marval", "Lucia Ferrer Quintana", "Orvane Motor Company", "Harbour workers"],
+        "{found:?}"
+    );
+}
