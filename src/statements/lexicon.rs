@@ -1208,6 +1208,7 @@ static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLoc
         .flat_map(|list| list.words.iter())
         .flat_map(|phrase| phrase.split(' '))
         .chain(PLACE_EXTRA_WORDS.iter().copied())
+        .chain(PORTFOLIOS.iter().copied())
         .chain(CALENDAR_WORDS.words.iter().copied())
         .chain(calendar)
         .chain(SENTENCE_OPENERS.iter().copied())
@@ -1339,6 +1340,33 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// Words of multi-word place names that the place list does not hold alone.
 const PLACE_EXTRA_WORDS: &[&str] = &["kingdom", "emirates", "nations", "strip", "gulf", "sea", "river", "city"];
+
+/// Portfolios of ministers and departments (`Minister of Information`), never part of a person's name.
+const PORTFOLIOS: &[&str] = &[
+    "information",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "justice",
+    "education",
+    "affairs",
+    "energy",
+    "agriculture",
+    "transport",
+    "transportation",
+    "labour",
+    "labor",
+    "culture",
+    "tourism",
+    "environment",
+    "economy",
+    "communications",
+    "commerce",
+    "treasury",
+    "immigration",
+    "housing",
+];
 
 /// True for a country, capital or nationality word (`iran`, `iranian`, `washington`).
 /// True for titles and role nouns (`General`, `President`, `spokesman`), which come before names.

@@ -786,6 +786,15 @@ fn classify<'o>(
         };
         return Referent::Issued(Box::new(issuer));
     }
+    // `WHO`, `the NHC`: an acronym stands for the organisation named in full before it whose initials it spells.
+    let written = text[mention.range.clone()].trim_start_matches("the ").trim_start_matches("The ");
+    let bare = strip_possessive(written);
+    if (2..=6).contains(&bare.len())
+        && bare.bytes().all(|b| b.is_ascii_uppercase())
+        && let Some(full) = named_before(organizations(), position, |full| initials(full) == bare)
+    {
+        return Referent::Organization(full);
+    }
     match classify_written(text, mention, people) {
         Referent::Person(name) if !name.contains(' ') => {
             let mut by_first_name =
@@ -1001,6 +1010,11 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         return Referent::Organization(cleaned);
     }
     Referent::Unknown
+}
+
+/// The initials of a name's capitalised words: `World Health Organization` → `WHO`.
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
 }
 
 /// An organisation named in full: where, and its name as written.

@@ -366,3 +366,12 @@ fn short_forms_reach_names_with_initials_particles_and_double_surnames() {
         "{found:?}"
     );
 }
+
+#[test]
+fn acronyms_and_portfolios_name_the_full_speaker() {
+    let found = statements(
+        "The Coastal Weather Bureau issued a warning on Monday. The CWB said the storm would strengthen overnight.\n\nMinister of Information Dario Vessel spoke in the capital. Vessel said the rebels were backed by smugglers.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|f| f.2.as_deref()).collect();
+    assert_eq!(speakers, ["Coastal Weather Bureau", "Dario Vessel"], "{found:?}");
+}
