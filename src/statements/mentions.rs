@@ -277,7 +277,13 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
     }
     let inner: Vec<&str> = words[open_comma + 1..comma].to_vec();
     // `The judge presiding over the case, Bernard Schwartz, said`: the name between the commas speaks.
-    let is_name = inner.len() >= 2 && inner.len() <= 5 && inner.iter().all(|w| lexicon::is_name_word(w));
+    // So do names joined by `and` (`His lawyers, Ann Roe and Carl Dunn, said`).
+    let is_name = inner.len() >= 2
+        && inner.len() <= 9
+        && inner.first().is_some_and(|w| lexicon::is_name_word(w))
+        && inner.last().is_some_and(|w| lexicon::is_name_word(w))
+        && inner.iter().all(|w| lexicon::is_name_word(w) || *w == "and")
+        && inner.iter().filter(|w| **w == "and").count() <= 1;
     if is_name {
         return Some(mention(tokens, open_comma + 1, comma - 1));
     }
@@ -396,6 +402,16 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
         probe += 1;
     }
     let mut last = last?;
+    // `the government's lawyer, Richard Keen`: a name set after the description, closing the sentence or clause.
+    if words.get(last + 1) == Some(&",") {
+        let names = words[last + 2..].iter().take_while(|w| lexicon::is_name_word(w)).count();
+        let closes = words.get(last + 2 + names).is_none_or(|w| matches!(*w, "," | "." | ";"));
+        let is_description =
+            !words[start..=last].iter().any(|w| lexicon::is_name_word(w) && lexicon::strip_possessive(w) == *w);
+        if (2..=4).contains(&names) && closes && is_description {
+            last += 1 + names;
+        }
+    }
     // `an AEW press release`, `a statement released by the court`: the medium and who issued it belong to
     // the mention, so that the issuer is found as the speaker.
     let is_word = |i: usize| i < words.len() && tokens[i].is_word;

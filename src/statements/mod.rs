@@ -526,13 +526,43 @@ fn finite_cue(
     if before.is_none()
         && index > 0
         && comma_before(index)
-        && matches!(cue_word, "said" | "says" | "added" | "told" | "wrote" | "stated" | "asked" | "noted" | "explained")
+        && matches!(
+            cue_word,
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "told"
+                | "wrote"
+                | "writes"
+                | "stated"
+                | "asked"
+                | "noted"
+                | "explained"
+                | "insisted"
+                | "insists"
+                | "argued"
+                | "argues"
+                | "claimed"
+                | "claims"
+                | "warned"
+                | "warns"
+                | "continued"
+                | "recalled"
+                | "replied"
+                | "countered"
+                | "contended"
+                | "remarked"
+                | "reported"
+                | "reports"
+        )
     {
         // `…, said the minister.`
         let mention = parse_mention_after(text, tokens, words, after_cue)?;
-        // The sentence ends soon after the mention, or it was no inverted attribution (`…, said the government is …`).
+        // The sentence ends soon after the mention, or it was no inverted attribution (`…, said the government is …`);
+        // a phrase set off by a comma may follow (`…, insists X, in seeing …`).
         let rest = words[mention.last_token + 1..].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        if rest > 4 {
+        if rest > 4 && words.get(mention.last_token + 1) != Some(&",") {
             return None;
         }
         let content = content_before(text, sentence, tokens, words, tokens[index - 1].range.start)?;

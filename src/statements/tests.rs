@@ -375,3 +375,14 @@ fn acronyms_and_portfolios_name_the_full_speaker() {
     let speakers: Vec<&str> = found.iter().filter_map(|f| f.2.as_deref()).collect();
     assert_eq!(speakers, ["Coastal Weather Bureau", "Dario Vessel"], "{found:?}");
 }
+
+#[test]
+fn inverted_cues_and_appositions_with_several_names() {
+    let found = statements(
+        "Her solicitors, Ada Morrow and Piet Lund, have said the contract was void.\n\nThe tunnel is unsafe, insists 19-year-old Tomas Vey, in calling for a second survey.\n\nThe tolls are illegal, argued the council's lawyer, Edda Krall.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.iter().any(|(t, s)| *t == "the contract was void" && s.is_some()), "{found:?}");
+    assert!(said.contains(&("The tunnel is unsafe", Some("Tomas Vey"))), "{found:?}");
+    assert!(said.contains(&("The tolls are illegal", Some("Edda Krall"))), "{found:?}");
+}
