@@ -708,7 +708,28 @@ fn according_to(
     index: usize,
     after_cue: usize,
 ) -> Option<Candidate> {
-    let mention = parse_mention_after(text, tokens, words, after_cue)?;
+    // The comma that closes `According to X, …`: after a short phrase (`the Centers for Disease Control in
+    // the United States`); whatever it names is the source, even a description the rules do not know (`a
+    // court clerk`, `the filing`).
+    let closing_comma = words[after_cue..].iter().take(12).position(|w| *w == ",").map(|p| after_cue + p);
+    let sentence_end = words.len() - usize::from(words.last().is_some_and(|w| matches!(*w, "." | "!" | "?")));
+    let short_phrase = |end: usize| {
+        end > after_cue
+            && end - after_cue <= 8
+            && tokens[after_cue..end].iter().all(|t| t.is_word)
+            && (after_cue..end).map(|i| words[i]).any(|w| w.chars().all(char::is_alphabetic) && w.len() > 2)
+    };
+    let as_mention = |end: usize| Mention {
+        range: tokens[after_cue].range.start..tokens[end - 1].range.end,
+        first_token: after_cue,
+        last_token: end - 1,
+    };
+    let mention = match parse_mention_after(text, tokens, words, after_cue) {
+        Some(mention) => mention,
+        None if index == 0 && closing_comma.is_some_and(short_phrase) => as_mention(closing_comma?),
+        None if index > 0 && words[index - 1] == "," && short_phrase(sentence_end) => as_mention(sentence_end),
+        None => return None,
+    };
     let mention_end = mention.last_token + 1;
     // After a comma, `according to X,` opens what follows only when little stands before it (`In May,
     // according to X, …`); after a long clause it closes that clause (`A did B, according to X, but …`).
@@ -717,8 +738,14 @@ fn according_to(
         || words[..index].iter().all(|w| matches!(*w, "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"))
         || words[index - 1] == ";"
         || words[index - 1] == "," && words_before <= 5;
-    if is_opening && words.get(mention_end) == Some(&",") {
-        let content = content_after(text, sentence, tokens, words, mention_end + 1, "according")?;
+    let comma_after_mention = words[mention_end.min(words.len())..]
+        .iter()
+        .take(7)
+        .position(|w| *w == ",")
+        .map(|p| mention_end + p)
+        .filter(|&comma| tokens[mention_end..comma].iter().all(|t| t.is_word));
+    if is_opening && let Some(comma) = comma_after_mention {
+        let content = content_after(text, sentence, tokens, words, comma + 1, "according")?;
         return Some(Candidate {
             kind: StatementKind::Indirect,
             text: content,

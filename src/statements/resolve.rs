@@ -238,6 +238,17 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                     .or_else(|| previous.filter(|_| is_near).filter(not_named_in_quote))
                     .or_else(|| last_recent_person().map(Speaker::person).filter(not_named_in_quote))
             }
+            // `according to a court clerk`, `according to the study`: a source the rules cannot classify
+            // speaks under its description.
+            Referent::Unknown
+                if candidate.cue.as_ref().is_some_and(|cue| text[cue.clone()].eq_ignore_ascii_case("according to")) =>
+            {
+                candidate.mention.as_ref().map(|m| Speaker {
+                    name: role_description(text, m),
+                    kind: SpeakerType::Person,
+                    named: false,
+                })
+            }
             Referent::Unknown => None,
         };
         if let Some(speaker) = &speaker {

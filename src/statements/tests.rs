@@ -386,3 +386,14 @@ fn inverted_cues_and_appositions_with_several_names() {
     assert!(said.contains(&("The tunnel is unsafe", Some("Tomas Vey"))), "{found:?}");
     assert!(said.contains(&("The tolls are illegal", Some("Edda Krall"))), "{found:?}");
 }
+
+#[test]
+fn according_to_any_short_source() {
+    let found = statements(
+        "According to a harbour clerk, the hearing will resume next week.\n\nAccording to the Office for Coastal Safety in the northern region, two ferries were recalled.\n\nThe ferry was late, according to the timetable.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("the hearing will resume next week", Some("harbour clerk"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "two ferries were recalled"), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "The ferry was late"), "{found:?}");
+}
