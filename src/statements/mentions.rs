@@ -290,6 +290,7 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
     let is_appositive = inner.first().is_some_and(|w| {
         lexicon::DETERMINERS.contains(w)
             || w.eq_ignore_ascii_case("who")
+            || w.eq_ignore_ascii_case("which")
             || lexicon::ROLE_NOUNS.contains(w)
             || lexicon::TITLES.contains(w)
     }) || inner.iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
@@ -310,7 +311,11 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         return Some(mention(tokens, first, open_comma - 1));
     }
     let first = scan_back(tokens, words, open_comma)?;
-    let last = if inner.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) { open_comma - 1 } else { comma - 1 };
+    let last = if inner.first().is_some_and(|w| w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which")) {
+        open_comma - 1
+    } else {
+        comma - 1
+    };
     Some(mention(tokens, first, last))
 }
 

@@ -416,27 +416,30 @@ fn finite_cue(
     let after_cue = after_cue + time_after(words, after_cue);
     let mut content_follows = content_after(text, sentence, tokens, words, after_cue, cue_word);
     // `X said in a statement that …` reports what follows `that`; `…,” X said in a meeting with Y.` reports nothing after the verb.
-    let opens_with_preposition = words.get(after_cue).is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "in" | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "while"
-                | "with"
-                | "from"
-                | "by"
-                | "to"
-                | "for"
-                | "via"
-                | "through"
-                | "late"
-                | "earlier"
-                | "later"
-        )
-    });
+    // `claimed to have …`: the infinitive is what was claimed.
+    let claims_infinitive = cue_word.starts_with("claim") && words.get(after_cue) == Some(&"to");
+    let opens_with_preposition = !claims_infinitive
+        && words.get(after_cue).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "in" | "at"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "to"
+                    | "for"
+                    | "via"
+                    | "through"
+                    | "late"
+                    | "earlier"
+                    | "later"
+            )
+        });
     if opens_with_preposition {
         let that =
             words[after_cue..].iter().position(|w| w.eq_ignore_ascii_case("that") || *w == ":").map(|p| after_cue + p);
@@ -462,20 +465,30 @@ fn finite_cue(
             None => clause_start().and_then(|start| content_after(text, sentence, tokens, words, start, cue_word)),
         };
     }
+    // `X report on Saturday, which figured …`: a relative clause is about a noun, not what was said.
+    if content_follows.as_ref().is_some_and(|c| {
+        let first = text[c.clone()].split_whitespace().next().unwrap_or("");
+        matches!(first, "which" | "who" | "whom" | "whose")
+    }) {
+        content_follows = None;
+    }
     let trailing_words = content_follows.as_ref().map_or(0, |c| words_in(text, c.clone()));
     // `…, X said.` / `…, X said on Monday.`: the content is before the mention.
     let comma_before = |start_token: usize| start_token > 0 && matches!(words[start_token - 1], "," | "”" | "\"" | "’");
+    // `…, they said Sunday — murder carrying …`: a dash after the verb adds to what was said before, unless
+    // a quotation follows it (`X said — as reported by Y — “…”`).
+    let dash_after = matches!(words.get(after_cue), Some(&"—") | Some(&"–"))
+        && !words[after_cue..].iter().any(|w| matches!(*w, "\"" | "“"));
     // `Regarding the hardest part, Sufianov said it was English.`: a clause after the verb is what was said.
     let clause_follows = trailing_words >= 2
         && !opens_with_preposition
-        && !matches!(words.get(after_cue), Some(&",") | Some(&"—") | Some(&"–"))
+        && words.get(after_cue) != Some(&",")
+        && !dash_after
         && content_follows.as_ref().is_some_and(|c| is_clause(text, tokens, words, after_cue, c));
     if let Some(mention) = &before
         && comma_before(mention.first_token)
         && !clause_follows
-        && (trailing_words <= 6
-            || opens_with_preposition
-            || matches!(words.get(after_cue), Some(&",") | Some(&"—") | Some(&"–")))
+        && (trailing_words <= 6 || opens_with_preposition || words.get(after_cue) == Some(&",") || dash_after)
         && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
     {
         let end = tokens[mention.first_token - 1].range.start;
@@ -512,8 +525,9 @@ fn finite_cue(
                         | "today"
                         | "then"
                 ));
-        if let (true, Some(rest)) = (is_adverbial && !is_parenthetical, &content_follows) {
-            content = rest.clone();
+        if is_adverbial && !is_parenthetical {
+            // `In a livestream, X shared with …`: with nothing said after the verb there is no statement.
+            content = content_follows.clone()?;
         }
         return Some(Candidate {
             kind: StatementKind::Indirect,
@@ -576,7 +590,16 @@ fn finite_cue(
     }
     let mention = before?;
     let content = content_follows?;
-    if cue_kind == CueKind::NeedsClause && !is_clause(text, tokens, words, after_cue, &content) {
+    // `warned residents to stay inside`: an object and an infinitive report what was urged.
+    let urges_object = matches!(cue_word, "warned" | "warns" | "warn" | "advised")
+        && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
+            to > 0 && words[after_cue..after_cue + to].iter().all(|w| w.chars().all(char::is_alphabetic))
+        });
+    if cue_kind == CueKind::NeedsClause
+        && !claims_infinitive
+        && !urges_object
+        && !is_clause(text, tokens, words, after_cue, &content)
+    {
         return None;
     }
     Some(Candidate {
@@ -646,12 +669,52 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
     {
         return true;
     }
+    // `reported the fire started in …`: a short subject, then a verb in the past tense.
+    let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
+    let subject_start = first + usize::from(words.get(first).is_some_and(|w| lexicon::DETERMINERS.contains(w)));
+    let past_verb = (subject_start + 1..words.len().min(subject_start + 4)).find(|&i| is_past_tense(words[i]));
+    if let Some(verb) = past_verb
+        && words[subject_start..verb]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '’' || c == '\'') && !is_past_tense(w))
+        // A participle qualifying the noun (`proteins used only in …`, `the man arrested by police`) is no verb.
+        && !words.get(verb + 1).is_some_and(|w| {
+            matches!(*w, "by" | "only" | "as")
+        })
+        && !words[subject_start..verb].iter().any(|w| matches!(w.to_lowercase().as_str(), "of" | "and" | "with"))
+    {
+        return true;
+    }
     // A marker right after a determiner is a noun (`announced their plans`, `met its needs`), not a verb.
+    // `a policy of not charging`: `not` after a preposition negates a gerund, not a verb.
     (after_cue..words.len().min(after_cue + 12)).any(|i| {
         tokens[i].range.start >= content.start
             && lexicon::CLAUSE_MARKERS.contains(words[i])
             && !(i > 0 && lexicon::DETERMINERS.contains(words[i - 1]))
+            && !(words[i] == "not" && i > 0 && matches!(words[i - 1], "of" | "for" | "to" | "by" | "about"))
     })
+}
+
+/// A past-tense verb: a lower-case word in `-ed`, or a common irregular past.
+fn is_past_tense(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
+        || matches!(
+            word,
+            "began"
+                | "took"
+                | "won"
+                | "fell"
+                | "rose"
+                | "became"
+                | "grew"
+                | "knew"
+                | "gave"
+                | "came"
+                | "went"
+                | "saw"
+                | "broke"
+                | "ran"
+        )
 }
 
 /// How many words after `start` name a time (`Wednesday`, `on Monday`, `last week`, `July 4`, `yesterday`).
@@ -677,6 +740,10 @@ fn time_after(words: &[&str], start: usize) -> usize {
             || lower == "on" && next_is_calendar
         {
             index += 2;
+        } else if matches!(lower.as_str(), "late" | "early")
+            && words.get(index + 1).is_some_and(|w| w.eq_ignore_ascii_case("on") || CALENDAR_WORDS.contains(w))
+        {
+            index += 1;
         } else {
             break;
         }
@@ -726,7 +793,9 @@ fn according_to(
     };
     let mention = match parse_mention_after(text, tokens, words, after_cue) {
         Some(mention) => mention,
-        None if index == 0 && closing_comma.is_some_and(short_phrase) => as_mention(closing_comma?),
+        None if (index == 0 || matches!(words[index - 1], "," | ";")) && closing_comma.is_some_and(short_phrase) => {
+            as_mention(closing_comma?)
+        }
         None if index > 0 && words[index - 1] == "," && short_phrase(sentence_end) => as_mention(sentence_end),
         None => return None,
     };
@@ -734,10 +803,36 @@ fn according_to(
     // After a comma, `according to X,` opens what follows only when little stands before it (`In May,
     // according to X, …`); after a long clause it closes that clause (`A did B, according to X, but …`).
     let words_before = words[..index].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    // `… and, according to X, …` opens what follows too.
+    let after_conjunction = index >= 2
+        && matches!(words[index - 2].to_lowercase().as_str(), "and" | "but" | "that" | "because" | "while" | "or");
     let is_opening = index == 0
         || words[..index].iter().all(|w| matches!(*w, "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"))
         || words[index - 1] == ";"
-        || words[index - 1] == "," && words_before <= 5;
+        || words[index - 1] == "," && (words_before <= 5 || after_conjunction);
+    // `One child was, according to the fire service, among the dead`: set inside a short clause, the
+    // attribution reports the whole sentence.
+    let is_inside = index > 0 && words[index - 1] == "," && (2..=5).contains(&words_before) && !after_conjunction && {
+        let first = words[0].to_lowercase();
+        !CALENDAR_WORDS.contains(&first)
+            && !matches!(
+                first.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "by"
+                    | "since"
+                    | "for"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+            )
+    };
     let comma_after_mention = words[mention_end.min(words.len())..]
         .iter()
         .take(7)
@@ -745,7 +840,10 @@ fn according_to(
         .map(|p| mention_end + p)
         .filter(|&comma| tokens[mention_end..comma].iter().all(|t| t.is_word));
     if is_opening && let Some(comma) = comma_after_mention {
-        let content = content_after(text, sentence, tokens, words, comma + 1, "according")?;
+        let mut content = content_after(text, sentence, tokens, words, comma + 1, "according")?;
+        if is_inside {
+            content.start = sentence.start;
+        }
         return Some(Candidate {
             kind: StatementKind::Indirect,
             text: content,

@@ -397,3 +397,29 @@ fn according_to_any_short_source() {
     assert!(said.iter().any(|(t, _)| *t == "two ferries were recalled"), "{found:?}");
     assert!(said.iter().any(|(t, _)| *t == "The ferry was late"), "{found:?}");
 }
+
+#[test]
+fn a_clause_with_a_past_verb_or_an_infinitive_is_what_was_said() {
+    let found = statements(
+        "The broadcaster later reported the blaze started in a parked van.\n\nVarga later claimed to have no memory of the crash.\n\nLocal police warned residents to keep their windows closed.\n\nThe lab observed several proteins found only in the glue.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "the blaze started in a parked van",
+            "to have no memory of the crash",
+            "residents to keep their windows closed"
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn no_statement_from_a_gerund_a_relative_clause_or_a_lone_adverbial() {
+    let found = statements(
+        "The agency maintains a policy of not naming the victims.\n\nIn a livestream, Okafor shared with his supporters his reasons.\n\nNine towns were flooded according to the bureau report on Sunday, which counted the damage.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(texts, ["Nine towns were flooded"], "{found:?}");
+}
