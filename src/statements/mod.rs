@@ -204,6 +204,7 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let in_quote = |position: usize| quotes.contains(position);
     let first_in_sentence = candidates.len();
+    opinion_opening(text, &sentence, &tokens, &words, candidates);
     let mut index = 0;
     while index < tokens.len() {
         let Some((length, cue_kind)) = lexicon::cue_at(&words[index..]) else {
@@ -233,7 +234,11 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             according_to(text, &sentence, &tokens, &words, index, after_cue)
         } else if cue_word == "saying" && index > 0 && words[index - 1].eq_ignore_ascii_case("as") {
             quoted_as_saying(text, &sentence, &tokens, &words, index, after_cue)
-        } else if is_participle(&cue_word) && index > 0 && matches!(words[index - 1], "," | "and" | "while") {
+        } else if is_participle(&cue_word)
+            && cue_kind != CueKind::Intention
+            && index > 0
+            && matches!(words[index - 1], "," | "and" | "while")
+        {
             // `X questioned …, saying …`: the speaker is the sentence's subject.
             let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word);
             let subject = sentence_subject(text, &tokens, &words, index);
@@ -276,7 +281,7 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             c.mention.as_ref().is_some_and(|m| {
                 candidates[first_in_sentence..]
                     .last()
-                    .is_some_and(|p| p.text.start <= m.range.start && m.range.start < p.text.end)
+                    .is_some_and(|p| p.text.start < m.range.end && m.range.start < p.text.end)
             })
         });
         if let (Some(mut candidate), false) = (candidate, is_nested) {
@@ -304,6 +309,44 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
         }
         index = after_cue;
     }
+}
+
+/// `In his view, …`, `In Smith’s opinion, …`, `From her point of view, …`: a belief attributed to the owner.
+fn opinion_opening(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    candidates: &mut Vec<Candidate>,
+) {
+    let Some(first) = words.first() else { return };
+    if !matches!(*first, "In" | "From") || words.len() < 5 {
+        return;
+    }
+    let owner = 1;
+    let owner_word = words[owner];
+    let is_owner = matches!(owner_word, "his" | "her" | "their")
+        || (owner_word.ends_with("’s") || owner_word.ends_with("'s"))
+            && owner_word.chars().next().is_some_and(char::is_uppercase);
+    let noun_end = match &words[owner + 1..] {
+        ["view" | "opinion" | "estimation" | "judgement" | "judgment", ..] => owner + 2,
+        ["point", "of", "view", ..] => owner + 4,
+        _ => return,
+    };
+    if !is_owner || words.get(noun_end) != Some(&",") {
+        return;
+    }
+    let Some(content) = content_after(text, sentence, tokens, words, noun_end + 1, "") else { return };
+    if words_in(text, content.clone()) < 3 {
+        return;
+    }
+    candidates.push(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: Some(tokens[0].range.start..tokens[noun_end - 1].range.end),
+        mention: Some(Mention { range: tokens[owner].range.clone(), first_token: owner, last_token: owner }),
+        inherits_speaker: false,
+    });
 }
 
 fn is_participle(word: &str) -> bool {
@@ -417,7 +460,13 @@ fn finite_cue(
     let mut content_follows = content_after(text, sentence, tokens, words, after_cue, cue_word);
     // `X said in a statement that …` reports what follows `that`; `…,” X said in a meeting with Y.` reports nothing after the verb.
     // `claimed to have …`: the infinitive is what was claimed.
-    let claims_infinitive = cue_word.starts_with("claim") && words.get(after_cue) == Some(&"to");
+    // So is what was vowed, pledged, promised or threatened (`vowed to appeal`).
+    let claims_infinitive = words.get(after_cue) == Some(&"to")
+        && (cue_word.starts_with("claim")
+            || matches!(
+                cue_word,
+                "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "threatened" | "threatens"
+            ));
     let opens_with_preposition = !claims_infinitive
         && words.get(after_cue).is_some_and(|w| {
             matches!(
@@ -804,8 +853,34 @@ fn according_to(
     // according to X, …`); after a long clause it closes that clause (`A did B, according to X, but …`).
     let words_before = words[..index].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     // `… and, according to X, …` opens what follows too.
+    // So does a clause left open before it (`followed by, according to X, …`, `Friday was when, …`).
     let after_conjunction = index >= 2
-        && matches!(words[index - 2].to_lowercase().as_str(), "and" | "but" | "that" | "because" | "while" | "or");
+        && matches!(
+            words[index - 2].to_lowercase().as_str(),
+            "and"
+                | "but"
+                | "that"
+                | "because"
+                | "while"
+                | "or"
+                | "when"
+                | "where"
+                | "if"
+                | "since"
+                | "by"
+                | "of"
+                | "to"
+                | "with"
+                | "for"
+                | "from"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "the"
+                | "a"
+        );
     let is_opening = index == 0
         || words[..index].iter().all(|w| matches!(*w, "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"))
         || words[index - 1] == ";"

@@ -913,6 +913,10 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     if words.len() == 1 && matches!(words[0].to_lowercase().as_str(), "i" | "we") {
         return Referent::FirstPerson;
     }
+    // `his`/`their` own an opinion (`In his view, …`) as `he`/`they` would hold it.
+    if words.len() == 1 && matches!(words[0].to_lowercase().as_str(), "his" | "their") {
+        return Referent::Pronoun(if words[0].eq_ignore_ascii_case("his") { "he".into() } else { "they".into() });
+    }
     if words.len() == 1
         && (lexicon::PRONOUNS.contains(words[0]) || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
     {

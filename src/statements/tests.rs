@@ -423,3 +423,24 @@ fn no_statement_from_a_gerund_a_relative_clause_or_a_lone_adverbial() {
     let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
     assert_eq!(texts, ["Nine towns were flooded"], "{found:?}");
 }
+
+#[test]
+fn opinions_vows_and_progressive_intentions() {
+    let found = statements(
+        "Petra Lind chairs the board. In her view, the merger will cost jobs.\n\nThe union vowed to appeal the ruling.\n\nThe council is planning to close two libraries.\n\nThe senator is confident the bill will pass.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("the merger will cost jobs", Some("Petra Lind"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "to appeal the ruling"), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "to close two libraries"), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "the bill will pass"), "{found:?}");
+}
+
+#[test]
+fn participles_of_intention_after_a_comma_are_no_statements() {
+    let found = statements(
+        "The plane turned back, intending to land at the airfield.\n\nHe was shot while seeking the party's nomination.\n\nReuters reported that Orsolya was planning to visit the ward.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(texts, ["Orsolya was planning to visit the ward"], "{found:?}");
+}
