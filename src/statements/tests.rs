@@ -439,7 +439,7 @@ fn opinions_vows_and_progressive_intentions() {
 #[test]
 fn participles_of_intention_after_a_comma_are_no_statements() {
     let found = statements(
-        "The plane turned back, intending to land at the airfield.\n\nHe was shot while seeking the party's nomination.\n\nReuters reported that Orsolya was planning to visit the ward.",
+        "The plane turned back, intending to land at the airfield.\n\nHe was shot while seeking the party's nomination.\n\nAl Jazeera reported that Orsolya was planning to visit the ward.",
     );
     let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
     assert_eq!(texts, ["Orsolya was planning to visit the ward"], "{found:?}");
