@@ -285,7 +285,10 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         && inner.iter().all(|w| lexicon::is_name_word(w) || *w == "and")
         && inner.iter().filter(|w| **w == "and").count() <= 1;
     if is_name {
-        return Some(mention(tokens, open_comma + 1, comma - 1));
+        // `Another eyewitness, Nicole Towarek, described …`: a description before the name belongs to the
+        // mention, so that it is not taken for what was said.
+        let first = scan_back(tokens, words, open_comma).unwrap_or(open_comma + 1);
+        return Some(mention(tokens, first, comma - 1));
     }
     let is_appositive = inner.first().is_some_and(|w| {
         lexicon::DETERMINERS.contains(w)

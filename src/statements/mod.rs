@@ -239,8 +239,10 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             && index > 0
             && matches!(words[index - 1], "," | "and" | "while")
         {
-            // `X questioned …, saying …`: the speaker is the sentence's subject.
-            let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word);
+            // `X questioned …, saying …`: the speaker is the sentence's subject. `…, noting which birds …`
+            // names what was looked at, not what was said.
+            let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)
+                .filter(|c| !matches!(text[c.clone()].split_whitespace().next(), Some("which" | "whose" | "whom")));
             let subject = sentence_subject(text, &tokens, &words, index);
             content.map(|content| Candidate {
                 kind: StatementKind::Indirect,
@@ -736,7 +738,16 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
     }
     // A marker right after a determiner is a noun (`announced their plans`, `met its needs`), not a verb.
     // `a policy of not charging`: `not` after a preposition negates a gerund, not a verb.
-    (after_cue..words.len().min(after_cue + 12)).any(|i| {
+    // A comma with a new subject after it ends the object (`confirmed the nomination on Friday, the Senate did not`).
+    let end = (after_cue..words.len().min(after_cue + 12))
+        .find(|&i| {
+            words[i] == ","
+                && words.get(i + 1).is_some_and(|w| {
+                    matches!(*w, "the" | "The" | "a" | "A") || w.chars().next().is_some_and(char::is_uppercase)
+                })
+        })
+        .unwrap_or(words.len().min(after_cue + 12));
+    (after_cue..end).any(|i| {
         tokens[i].range.start >= content.start
             && lexicon::CLAUSE_MARKERS.contains(words[i])
             && !(i > 0 && lexicon::DETERMINERS.contains(words[i - 1]))

@@ -444,3 +444,11 @@ fn participles_of_intention_after_a_comma_are_no_statements() {
     let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
     assert_eq!(texts, ["Orsolya was planning to visit the ward"], "{found:?}");
 }
+
+#[test]
+fn a_description_before_a_named_apposition_is_no_statement() {
+    let found = statements(
+        "Another passenger, Ilona Brandt, described deep scratches on the door.\n\nWhile the assembly confirmed the budget on Friday, the senate did not.\n\nThe team has tagged gulls at the colony, noting which birds return each spring.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
