@@ -187,6 +187,16 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
         return Some(mention(tokens, end - 1, end - 1));
     }
     let first = scan_back(tokens, words, end)?;
+    // `A militant group that opposes the Sarnow Dam said`: the name closes a relative clause; its head speaks.
+    let opener = (first.saturating_sub(3)..first).rev().find(|&i| matches!(words[i], "that" | "who" | "which"));
+    if let Some(opener) = opener
+        && opener > 0
+        && words[opener + 1..first].iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        && opener + 1 < first
+        && let Some(head_first) = scan_back(tokens, words, opener)
+    {
+        return Some(mention(tokens, head_first, opener - 1));
+    }
     Some(mention(tokens, first, end - 1))
 }
 
