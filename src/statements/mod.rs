@@ -223,7 +223,30 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase())
         }) && words[index].ends_with('s')
             && !words[index].ends_with("ss");
-        if after_possessive || after_plural {
+        // `the report`, `their plans`: after an article or possessive pronoun the cue word is a noun too.
+        let after_article = previous.is_some_and(|w| {
+            matches!(
+                w,
+                "the"
+                    | "The"
+                    | "a"
+                    | "A"
+                    | "an"
+                    | "An"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "another"
+            )
+        });
+        if after_possessive || after_plural || after_article {
             index += length;
             continue;
         }
@@ -257,9 +280,12 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             finite_cue(text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word).or_else(|| {
                 // `X told A that … and said …`: a second verb shares the subject of the first.
                 let is_second_verb = index > 0 && matches!(words[index - 1], "and" | "but");
+                if !is_second_verb {
+                    return None;
+                }
                 let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)?;
                 let is_speech = cue_kind == CueKind::Speech || is_clause(text, &tokens, &words, after_cue, &content);
-                if !(is_second_verb && is_speech) {
+                if !is_speech {
                     return None;
                 }
                 // With an earlier statement in the sentence, its speaker; else the sentence's subject (`X outlined … and said …`).
@@ -456,6 +482,11 @@ fn finite_cue(
     cue_word: &str,
 ) -> Option<Candidate> {
     let before = parse_mention_before(text, tokens, words, index);
+    // Without a speaker before the verb only an inverted attribution (`…, said X.`) can follow: a comma
+    // just before the verb.
+    if before.is_none() && !(index > 0 && matches!(words[index - 1], "," | "”" | "\"" | "’")) {
+        return None;
+    }
     // `said Wednesday in an interview …`, `stated last week it …`: a time right after the verb is not what
     // was said; what follows it is.
     let after_cue = after_cue + time_after(words, after_cue);
@@ -782,12 +813,15 @@ fn time_after(words: &[&str], start: usize) -> usize {
     let mut index = start;
     loop {
         let Some(word) = words.get(index) else { break };
-        let lower = word.to_lowercase();
+        // Time words are short: anything longer needs no lower-case copy.
+        if word.len() > 9 {
+            break;
+        }
+        let lower = word.to_ascii_lowercase();
         let next_is_period = words.get(index + 1).is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening" | "night"
-            )
+            ["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
         });
         let next_is_calendar = words.get(index + 1).is_some_and(|w| CALENDAR_WORDS.contains(w));
         if CALENDAR_WORDS.contains(word) && word.chars().next().is_some_and(char::is_uppercase)
