@@ -149,6 +149,9 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("countered", CueKind::NeedsClause),
     ("assured", CueKind::NeedsClause),
     ("shared", CueKind::NeedsClause),
+    ("reaffirmed", CueKind::NeedsClause),
+    ("encouraged", CueKind::NeedsClause),
+    ("asking", CueKind::NeedsClause),
     ("advised", CueKind::NeedsClause),
     // Beliefs: what someone holds true, reported as a clause.
     ("believe", CueKind::NeedsClause),
@@ -505,6 +508,7 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "chairperson",
     "publicist",
     "clerk",
+    "interviewee",
     "passenger",
     "eyewitness",
     "bystander",
@@ -730,6 +734,8 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "newspaper",
     "broadcaster",
     "publication",
+    "website",
+    "magazine",
 ]);
 
 /// Countries, capitals and regions that speak for their governments (`Washington said`), and that never are a person's name.
@@ -1067,6 +1073,7 @@ pub static SKIPPABLE_BEFORE_CUE: Lexicon = Lexicon::new(&[
     "moreover",
     "meanwhile",
     "too",
+    "there",
 ]);
 
 /// Lower-case words that qualify a role or group noun in a mention (`local media`, `coast guard officials`,

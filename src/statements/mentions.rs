@@ -172,7 +172,7 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
         return None;
     }
     // `the Navy, who told …`, `Alex Greenwich who said …`: the speaker is the noun before `who`.
-    if words[end - 1].eq_ignore_ascii_case("who") && end >= 2 {
+    if (words[end - 1].eq_ignore_ascii_case("who") || words[end - 1] == "which") && end >= 2 {
         end -= 1;
         if words[end - 1] == "," && end >= 2 {
             end -= 1;

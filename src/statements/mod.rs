@@ -265,7 +265,16 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             // `X questioned …, saying …`: the speaker is the sentence's subject. `…, noting which birds …`
             // names what was looked at, not what was said.
             let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)
-                .filter(|c| !matches!(text[c.clone()].split_whitespace().next(), Some("which" | "whose" | "whom")));
+                .filter(|c| !matches!(text[c.clone()].split_whitespace().next(), Some("which" | "whose" | "whom")))
+                // A verb that needs a clause needs one here too (`asking for clarifications` is none), but
+                // for a warning of something or a request with an infinitive.
+                .filter(|c| {
+                    let next = words.get(after_cue).copied().unwrap_or("");
+                    cue_kind == CueKind::Speech
+                        || is_clause(text, &tokens, &words, after_cue, c)
+                        || cue_word == "warning" && matches!(next, "of" | "about" | "against")
+                        || words[after_cue..].iter().take(5).any(|w| *w == "to") && next != "to"
+                });
             let subject = sentence_subject(text, &tokens, &words, index);
             content.map(|content| Candidate {
                 kind: StatementKind::Indirect,
@@ -431,27 +440,51 @@ fn content_after(
     mut index: usize,
     cue_word: &str,
 ) -> Option<Range<usize>> {
-    if matches!(cue_word, "told" | "tells" | "telling" | "asked") {
+    if matches!(cue_word, "told" | "tells" | "telling" | "asked" | "asking") {
         // The person told: up to `that` when it comes soon, else a short noun phrase.
         if let Some(that) = words[index..].iter().take(10).position(|w| w.eq_ignore_ascii_case("that")) {
             index += that;
         } else {
-            let object_end = words[index..].iter().take(6).position(|w| {
-                w.chars().next().is_some_and(|c| c.is_lowercase())
-                    && !lexicon::DETERMINERS.contains(w)
-                    && !matches!(
-                        *w,
-                        "reporters"
-                            | "journalists"
-                            | "parliament"
-                            | "lawmakers"
-                            | "supporters"
-                            | "media"
-                            | "press"
-                            | "television"
-                            | "radio"
-                            | "state"
-                    )
+            let listed = |w: &str| {
+                matches!(
+                    w,
+                    "reporters"
+                        | "journalists"
+                        | "parliament"
+                        | "lawmakers"
+                        | "supporters"
+                        | "media"
+                        | "press"
+                        | "television"
+                        | "radio"
+                        | "state"
+                )
+            };
+            // `told reporters the water …`, `told The Jakarta Post he …`: a determiner or subject pronoun after
+            // the person told opens what was said.
+            let object_end = words[index..].iter().enumerate().take(6).position(|(i, w)| {
+                let after_object = i > 0 && {
+                    let previous = words[index + i - 1];
+                    listed(previous)
+                        || previous.chars().next().is_some_and(char::is_uppercase)
+                            && !lexicon::DETERMINERS.contains(previous)
+                };
+                after_object && (lexicon::DETERMINERS.contains(w) || lexicon::PRONOUNS.contains(w))
+                    || w.chars().next().is_some_and(|c| c.is_lowercase())
+                        && !lexicon::DETERMINERS.contains(w)
+                        && !matches!(
+                            *w,
+                            "reporters"
+                                | "journalists"
+                                | "parliament"
+                                | "lawmakers"
+                                | "supporters"
+                                | "media"
+                                | "press"
+                                | "television"
+                                | "radio"
+                                | "state"
+                        )
             });
             index += object_end.unwrap_or(0);
             if words.get(index).is_some_and(|w| matches!(*w, "reporters" | "journalists")) {
@@ -547,12 +580,45 @@ fn finite_cue(
             None => clause_start().and_then(|start| content_after(text, sentence, tokens, words, start, cue_word)),
         };
     }
-    // `X report on Saturday, which figured …`: a relative clause is about a noun, not what was said.
+    // `X report on Saturday, which figured …`: a relative clause is about a noun, not what was said; `declared
+    // last Friday so he could …` gives a purpose or reason, not what was said.
     if content_follows.as_ref().is_some_and(|c| {
         let first = text[c.clone()].split_whitespace().next().unwrap_or("");
-        matches!(first, "which" | "who" | "whom" | "whose")
+        matches!(
+            first,
+            "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "so"
+                | "because"
+                | "although"
+                | "though"
+                | "since"
+                | "until"
+                | "unless"
+        )
     }) {
         content_follows = None;
+    }
+    // `China, which claims sovereignty over Taiwan, …`: what a relative clause's verb reports ends with the clause.
+    // (The verb belongs to the clause when no comma stands between `which` and it; `X, who chairs Y, said`
+    // has its verb outside.)
+    let in_relative_clause = before.as_ref().is_some_and(|m| {
+        let between = &words[m.last_token + 1..index];
+        between.first() == Some(&",")
+            && between
+                .iter()
+                .position(|w| matches!(*w, "which" | "who"))
+                .is_some_and(|at| !between[at..].contains(&","))
+    });
+    if in_relative_clause
+        && let Some(content) = &mut content_follows
+        && let Some(comma) =
+            words[after_cue..].iter().position(|w| *w == ",").map(|p| tokens[after_cue + p].range.start)
+        && comma > content.start
+    {
+        content.end = content.end.min(comma);
     }
     let trailing_words = content_follows.as_ref().map_or(0, |c| words_in(text, c.clone()));
     // `…, X said.` / `…, X said on Monday.`: the content is before the mention.
@@ -673,7 +739,7 @@ fn finite_cue(
     let mention = before?;
     let content = content_follows?;
     // `warned residents to stay inside`: an object and an infinitive report what was urged.
-    let urges_object = matches!(cue_word, "warned" | "warns" | "warn" | "advised")
+    let urges_object = matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking")
         && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
             to > 0 && words[after_cue..after_cue + to].iter().all(|w| w.chars().all(char::is_alphabetic))
         });
@@ -751,8 +817,23 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
     {
         return true;
     }
-    // `reported the fire started in …`: a short subject, then a verb in the past tense.
+    // `claimed she made …`: a subject pronoun opens a clause when a verb-like word follows it.
     let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
+    if words
+        .get(first)
+        .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it" | "He" | "She" | "They" | "We" | "It"))
+        && words.get(first + 1).is_some_and(|w| {
+            w.len() > 2
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(
+                    *w,
+                    "and" | "for" | "with" | "from" | "during" | "after" | "before" | "into" | "over" | "all"
+                )
+        })
+    {
+        return true;
+    }
+    // `reported the fire started in …`: a short subject, then a verb in the past tense.
     let subject_start = first + usize::from(words.get(first).is_some_and(|w| lexicon::DETERMINERS.contains(w)));
     let past_verb = (subject_start + 1..words.len().min(subject_start + 4)).find(|&i| is_past_tense(words[i]));
     if let Some(verb) = past_verb
@@ -777,7 +858,9 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
                     matches!(*w, "the" | "The" | "a" | "A") || w.chars().next().is_some_and(char::is_uppercase)
                 })
         })
-        .unwrap_or(words.len().min(after_cue + 12));
+        .unwrap_or(words.len().min(after_cue + 12))
+        // Nothing past the content's end counts (a relative clause's content ends at its comma).
+        .min(tokens.partition_point(|t| t.range.end <= content.end));
     (after_cue..end).any(|i| {
         tokens[i].range.start >= content.start
             && lexicon::CLAUSE_MARKERS.contains(words[i])
@@ -825,7 +908,22 @@ fn time_after(words: &[&str], start: usize) -> usize {
         });
         let next_is_calendar = words.get(index + 1).is_some_and(|w| CALENDAR_WORDS.contains(w));
         if CALENDAR_WORDS.contains(word) && word.chars().next().is_some_and(char::is_uppercase)
-            || matches!(lower.as_str(), "yesterday" | "today" | "tonight" | "overnight")
+            || matches!(
+                lower.as_str(),
+                "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+                    | "afterwards"
+                    | "afterward"
+                    | "later"
+                    | "earlier"
+                    | "previously"
+                    | "recently"
+                    | "again"
+                    | "separately"
+                    | "publicly"
+            )
             || matches!(lower.as_str(), "morning" | "afternoon" | "evening" | "night") && index > start
             || index > start && word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2
         {
@@ -833,6 +931,13 @@ fn time_after(words: &[&str], start: usize) -> usize {
         } else if matches!(lower.as_str(), "last" | "this" | "next" | "late" | "early") && next_is_period
             || lower == "on" && next_is_calendar
         {
+            index += 2;
+        } else if lower == "on"
+            && words.get(index + 1).is_some_and(|w| matches!(*w, "last" | "this" | "next"))
+            && words.get(index + 2).is_some_and(|w| CALENDAR_WORDS.contains(w))
+        {
+            index += 3;
+        } else if matches!(lower.as_str(), "last" | "this" | "next") && next_is_calendar {
             index += 2;
         } else if matches!(lower.as_str(), "late" | "early")
             && words.get(index + 1).is_some_and(|w| w.eq_ignore_ascii_case("on") || CALENDAR_WORDS.contains(w))
@@ -876,7 +981,7 @@ fn according_to(
     let sentence_end = words.len() - usize::from(words.last().is_some_and(|w| matches!(*w, "." | "!" | "?")));
     let short_phrase = |end: usize| {
         end > after_cue
-            && end - after_cue <= 8
+            && end - after_cue <= 10
             && tokens[after_cue..end].iter().all(|t| t.is_word)
             && (after_cue..end).map(|i| words[i]).any(|w| w.chars().all(char::is_alphabetic) && w.len() > 2)
     };

@@ -459,3 +459,15 @@ fn a_name_closing_a_relative_clause_is_not_the_speaker() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_ne!(found[0].2.as_deref(), Some("Belvane Canal"), "{found:?}");
 }
+
+#[test]
+fn relative_clauses_pronoun_clauses_and_reasons() {
+    let found = statements(
+        "Tarvia, which claims the northern islands, fishing is banned most of the year.\n\nThe mayor declared last Friday so he could free the emergency funds.\n\nOkonjo claimed she made the decision alone.\n\nResidents there told reporters the water smelled of diesel.\n\nThe pier was rarely flooded according to the harbour office who reported that over the last decade, only two storms reached it.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("fishing is banned") || t.contains("so he could")), "{found:?}");
+    assert!(texts.contains(&"she made the decision alone"), "{found:?}");
+    assert!(texts.contains(&"the water smelled of diesel"), "{found:?}");
+    assert!(texts.iter().any(|t| t.ends_with("only two storms reached it")), "{found:?}");
+}
