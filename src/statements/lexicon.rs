@@ -735,6 +735,7 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "broadcaster",
     "publication",
     "website",
+    "academy",
     "magazine",
 ]);
 
