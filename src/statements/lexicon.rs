@@ -1241,7 +1241,21 @@ pub fn is_name_word(word: &str) -> bool {
 /// determiners, weekdays and months.
 static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLock::new(|| {
     let lists = [&TITLES, &ROLE_NOUNS, &NATIONALITIES, &ORGANIZATION_NOUNS, &PLACES, &DETERMINERS];
-    let calendar = ["islamic", "republic", "revolution", "mr", "mrs", "ms", "dr"];
+    // Holidays too: `Christmas Eve` is no person.
+    let calendar = [
+        "islamic",
+        "republic",
+        "revolution",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "christmas",
+        "easter",
+        "eve",
+        "thanksgiving",
+        "ramadan",
+    ];
     lists
         .iter()
         .flat_map(|list| list.words.iter())

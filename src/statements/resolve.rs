@@ -952,7 +952,16 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     }
     let head_words = &words[..of];
     // The last run of name words is the person's name: `US Air Force Major General Patrick Ryder` → `Patrick Ryder`.
-    let name_end = head_words.iter().rposition(|w| lexicon::is_name_word(w));
+    let mut name_end = head_words.iter().rposition(|w| lexicon::is_name_word(w));
+    // `former prime minister John Major`: a title word closing the mention after a given name is a surname.
+    if let Some(end) = name_end
+        && end + 2 == head_words.len()
+        && lexicon::TITLES.contains(head_words[end + 1])
+        && head_words[end + 1].chars().next().is_some_and(char::is_uppercase)
+        && (end == 0 || !lexicon::is_name_word(head_words[end - 1]))
+    {
+        name_end = Some(end + 1);
+    }
     if let Some(end) = name_end {
         let mut start = end;
         while start > 0

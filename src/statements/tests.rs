@@ -471,3 +471,13 @@ fn relative_clauses_pronoun_clauses_and_reasons() {
     assert!(texts.contains(&"the water smelled of diesel"), "{found:?}");
     assert!(texts.iter().any(|t| t.ends_with("only two storms reached it")), "{found:?}");
 }
+
+#[test]
+fn a_title_word_after_a_given_name_is_a_surname_and_holidays_are_no_people() {
+    let found = statements(
+        "Former prime minister Alan Major has argued that the suspension was unlawful.\n\nThe singer died after being in hospital since Christmas Eve, his family reported.",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.2.as_deref()).collect();
+    assert_eq!(speakers[0], Some("Alan Major"), "{found:?}");
+    assert_ne!(speakers.get(1).copied().flatten(), Some("Christmas Eve"), "{found:?}");
+}
