@@ -1293,6 +1293,19 @@ pub static CALENDAR_WORDS: Lexicon = Lexicon::new(&[
 
 /// Words that open sentences in capitals but never belong to a name (`As Ferrandi said`).
 const SENTENCE_OPENERS: &[&str] = &[
+    // Prepositions opening a sentence (`In Tervask, …`) are no first names.
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "during",
+    "under",
+    "amid",
+    "despite",
+    "following",
     "as",
     "if",
     "although",

@@ -265,6 +265,16 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             && (lexicon::ROLE_NOUNS.contains(words[first])
                 || lexicon::ORGANIZATION_NOUNS.contains(words[first])
                 || lexicon::ROLE_MODIFIERS.contains(words[first]));
+        // `the Court of Session in Scotland`: a place after `in` closes a body's name.
+        let places_after = first < end
+            && word == "in"
+            && index >= 2
+            && is_capitalised(words[index - 2])
+            && words[first..end].iter().all(|w| lexicon::is_place_word(w));
+        if places_after {
+            index -= 1;
+            continue;
+        }
         if !is_mention_word(word) && !qualifies {
             break;
         }
@@ -281,6 +291,25 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
 
 /// `NAME, the ROLE of X, said` or `NAME, who …, said`: the mention is the name with its apposition.
 fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<Mention> {
+    // `Jane Roe, 45, said`, `Omar Haddad, 31, of Mississauga, said`: an age or a home town set between
+    // commas stands between the name and the verb.
+    let mut close = comma;
+    for _ in 0..3 {
+        let Some(open) = words[..close].iter().rposition(|w| *w == ",") else { break };
+        let inner = &words[open + 1..close];
+        let is_age = inner.len() == 1 && inner[0].len() <= 3 && inner[0].chars().all(|c| c.is_ascii_digit());
+        let is_origin = (2..=5).contains(&inner.len())
+            && matches!(inner[0], "of" | "from")
+            && inner[1..].iter().all(|w| is_capitalised(w) || matches!(*w, "." | "-"));
+        if !(is_age || is_origin) || open == 0 {
+            break;
+        }
+        close = open;
+    }
+    if close != comma {
+        let first = scan_back(tokens, words, close)?;
+        return Some(mention(tokens, first, close - 1));
+    }
     let open_comma = words[..comma].iter().rposition(|w| *w == ",")?;
     if comma - open_comma > 16 || open_comma == 0 {
         return None;

@@ -246,7 +246,15 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
                     | "another"
             )
         });
-        if after_possessive || after_plural || after_article {
+        // `was reported missing`, `were told to leave`: a passive verb's subject is not who spoke.
+        let is_be = |w: &str| matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+        // (`was quickly reported`: an adverb may stand between.)
+        let be_before = previous.is_some_and(is_be)
+            || previous.is_some_and(|w| w.ends_with("ly")) && index >= 2 && is_be(words[index - 2]);
+        let is_passive = length == 1
+            && be_before
+            && (words[index].ends_with("ed") || matches!(words[index], "told" | "said" | "written"));
+        if after_possessive || after_plural || after_article || is_passive {
             index += length;
             continue;
         }
@@ -725,6 +733,13 @@ fn finite_cue(
         // a phrase set off by a comma may follow (`…, insists X, in seeing …`).
         let rest = words[mention.last_token + 1..].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if rest > 4 && words.get(mention.last_token + 1) != Some(&",") {
+            return None;
+        }
+        // `…, said he was not surprised`: a pronoun with words after it opens what was said.
+        if rest > 0
+            && mention.first_token == mention.last_token
+            && lexicon::PRONOUNS.contains(words[mention.first_token])
+        {
             return None;
         }
         let content = content_before(text, sentence, tokens, words, tokens[index - 1].range.start)?;

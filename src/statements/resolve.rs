@@ -578,9 +578,16 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                         _ => break,
                     }
                 }
+                // `Water and Energy Minister`: a connector between capitalised words stays in the title.
+                let is_connector = before > 1
+                    && matches!(words[before - 1], "and" | "of" | "for" | "&")
+                    && words[before - 2].chars().next().is_some_and(char::is_uppercase)
+                    && words[before].chars().next().is_some_and(char::is_uppercase)
+                    && before < start;
                 let is_title_word = before > 0
                     && tokens[before - 1].is_word
-                    && (lexicon::TITLES.contains(words[before - 1])
+                    && (is_connector
+                        || lexicon::TITLES.contains(words[before - 1])
                         || lexicon::ROLE_NOUNS.contains(words[before - 1])
                         || lexicon::NATIONALITIES.contains(words[before - 1])
                         || lexicon::ORGANIZATION_NOUNS.contains(words[before - 1])
@@ -943,6 +950,11 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             }
         }
     }
+    // `Court of Session in Scotland` is the Court of Session.
+    let words: Vec<&str> = match words.iter().position(|w| *w == "in") {
+        Some(at) if at > 0 && words[at + 1..].iter().all(|w| lexicon::is_place_word(w)) => words[..at].to_vec(),
+        _ => words,
+    };
     // The part before `of` holds the head: `the secretary of Iran’s Council` is a secretary.
     let mut of = words.iter().position(|w| w.eq_ignore_ascii_case("of")).unwrap_or(words.len());
     // ... unless a name closes the mention: `President of Argentina Alberto Fernández` is Alberto Fernández.

@@ -481,3 +481,20 @@ fn a_title_word_after_a_given_name_is_a_surname_and_holidays_are_no_people() {
     assert_eq!(speakers[0], Some("Alan Major"), "{found:?}");
     assert_ne!(speakers.get(1).copied().flatten(), Some("Christmas Eve"), "{found:?}");
 }
+
+#[test]
+fn ages_home_towns_and_passives() {
+    let found = statements(
+        "Marta Quell, 45, said the fire started in the kitchen.\n\nOmar Haddad, 31, of Dunmore, said he was not surprised.\n\nThe last victim, Ivo Brenn, 49, was quickly reported missing.\n\nThe High Court in Scotland ruled the order was void.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert_eq!(
+        said,
+        [
+            ("the fire started in the kitchen", Some("Marta Quell")),
+            ("he was not surprised", Some("Omar Haddad")),
+            ("the order was void", Some("High Court"))
+        ],
+        "{found:?}"
+    );
+}
