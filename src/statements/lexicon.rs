@@ -150,6 +150,8 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("assured", CueKind::NeedsClause),
     ("shared", CueKind::NeedsClause),
     ("reaffirmed", CueKind::NeedsClause),
+    ("posted", CueKind::NeedsClause),
+    ("echoed", CueKind::NeedsClause),
     ("encouraged", CueKind::NeedsClause),
     ("asking", CueKind::NeedsClause),
     ("advised", CueKind::NeedsClause),
@@ -1241,7 +1243,7 @@ pub fn is_name_word(word: &str) -> bool {
 /// determiners, weekdays and months.
 static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLock::new(|| {
     let lists = [&TITLES, &ROLE_NOUNS, &NATIONALITIES, &ORGANIZATION_NOUNS, &PLACES, &DETERMINERS];
-    // Holidays too: `Christmas Eve` is no person.
+    // Party labels (`Republican Mark Amodei`) and holidays (`Christmas Eve`) are no names either.
     let calendar = [
         "islamic",
         "republic",
@@ -1250,6 +1252,12 @@ static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLoc
         "mrs",
         "ms",
         "dr",
+        "republican",
+        "republicans",
+        "democrat",
+        "democrats",
+        "tory",
+        "tories",
         "christmas",
         "easter",
         "eve",

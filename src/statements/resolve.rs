@@ -771,8 +771,13 @@ fn roles_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 fn same_person(a: &str, b: &str) -> bool {
     let key = |name: &str| name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // `Robert Mugabe` and `Robert Gabriel Mugabe`: the same given name and surname, a middle name left out.
+    let first = |name: &str| name.split_whitespace().next().map(lexicon::fold_name).unwrap_or_default();
+    let middle_left_out = short.split_whitespace().count() == 2 && first(short) == first(long);
     key(a) == key(b)
-        && (lexicon::fold_name(long).ends_with(&lexicon::fold_name(short)) || strsim_first_letters(short, long))
+        && (lexicon::fold_name(long).ends_with(&lexicon::fold_name(short))
+            || strsim_first_letters(short, long)
+            || middle_left_out)
 }
 
 fn strsim_first_letters(a: &str, b: &str) -> bool {
@@ -983,7 +988,22 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         {
             start -= 1;
         }
-        let name_words: Vec<&str> = head_words[start..=end].iter().map(|w| strip_possessive(w)).collect();
+        let mut name_words: Vec<&str> = head_words[start..=end].iter().map(|w| strip_possessive(w)).collect();
+        // `Pope Francis`, `Queen Elizabeth II`: a monarch's or pope's one name keeps the title (and numeral).
+        if name_words.len() == 1
+            && start > 0
+            && matches!(
+                head_words[start - 1],
+                "Pope" | "Queen" | "King" | "Prince" | "Princess" | "Emperor" | "Empress"
+            )
+        {
+            name_words.insert(0, head_words[start - 1]);
+            if let Some(numeral) =
+                head_words.get(end + 1).filter(|w| w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+            {
+                name_words.push(numeral);
+            }
+        }
         let name = name_words.join(" ");
         let head_is_organization =
             head_words.last().is_some_and(|w| lexicon::ORGANIZATION_NOUNS.contains(w)) && end + 1 < head_words.len();
@@ -1023,7 +1043,15 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             return Referent::Person(name);
         }
     }
-    let mut kept: Vec<&str> = words.iter().skip_while(|w| lexicon::DETERMINERS.contains(w)).copied().collect();
+    // `the Kurdish-led Syrian Democratic Forces`: a leading `-led`/`-backed` word describes the body.
+    let mut kept: Vec<&str> = words
+        .iter()
+        .skip_while(|w| {
+            lexicon::DETERMINERS.contains(w)
+                || ["-led", "-backed", "-based", "-owned", "-run", "-funded"].iter().any(|s| w.ends_with(s))
+        })
+        .copied()
+        .collect();
     // `WHO’s` speaks as the WHO.
     if let Some(last) = kept.last_mut() {
         *last = strip_possessive(last);

@@ -498,3 +498,16 @@ fn ages_home_towns_and_passives() {
         "{found:?}"
     );
 }
+
+#[test]
+fn popes_monarchs_middle_names_party_labels_and_led_bodies() {
+    let found = statements(
+        "Pope Clement said the faithful must help refugees.\n\nQueen Maud III said the session would open in May.\n\nRobert Elvin Kasa ruled for decades. Robert Kasa said only the people could remove him.\n\nRepublican Dana Orrin said the inquiry should go on.\n\nThe Tarvian-led Coastal Defence Forces said they had entered the town.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|f| f.2.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        ["Pope Clement", "Queen Maud III", "Robert Elvin Kasa", "Dana Orrin", "Coastal Defence Forces"],
+        "{found:?}"
+    );
+}
