@@ -214,6 +214,33 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("announced her plans", CueKind::Intention),
 ];
 
+/// Verbs (and their parts in multi-word cues) that attribute a belief rather than speech.
+pub static BELIEF_VERBS: Lexicon = Lexicon::new(&[
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "fear",
+    "fears",
+    "feared",
+    "suspect",
+    "suspects",
+    "doubt",
+    "doubts",
+    "reasoned",
+    "reckoned",
+    "learned",
+    "convinced",
+    "confident",
+    "worried",
+    "worries",
+    "feels",
+    "felt",
+    "expects",
+    "expect",
+]);
+
 /// Words that make a clause: a content after a `NeedsClause` cue must hold one of these (or start with `that`).
 pub static CLAUSE_MARKERS: Lexicon = Lexicon::new(&[
     "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "must", "may",

@@ -31,6 +31,31 @@ pub enum StatementKind {
     Mixed,
 }
 
+/// What a statement attributes to its speaker: words said, a belief held, or an intention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Act {
+    /// Said, written, announced (`said`, `told`, a quotation).
+    #[default]
+    Speech,
+    /// Believed or judged (`believes`, `thinks`, `fears`, `In his view`).
+    Belief,
+    /// Planned or wanted (`plans to`, `wants`, `hopes`).
+    Intention,
+}
+
+/// The act a cue reports: an intention verb, a belief verb or an opinion phrase, else speech.
+pub fn act_of(text: &str, cue: Option<&Range<usize>>) -> Act {
+    let Some(cue) = cue else { return Act::Speech };
+    let words: Vec<&str> = text[cue.clone()].split_whitespace().collect();
+    match lexicon::cue_at(&words) {
+        Some((_, CueKind::Intention)) => Act::Intention,
+        _ if words.first().is_some_and(|w| matches!(*w, "In" | "From")) => Act::Belief,
+        _ if words.iter().any(|w| lexicon::BELIEF_VERBS.contains(w)) => Act::Belief,
+        _ => Act::Speech,
+    }
+}
+
 /// Whether a speaker is a person or an organisation (or a place speaking for its government).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -46,6 +71,9 @@ pub enum SpeakerType {
 pub struct Statement {
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
+    /// Speech, belief or intention.
+    #[serde(default)]
+    pub act: Act,
     /// What was said.
     pub text: Range<usize>,
     /// The speech verb, if any.
@@ -1242,6 +1270,8 @@ pub struct StatementRecord {
     pub cue_span: Option<[usize; 2]>,
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
+    /// Speech, belief or intention.
+    pub act: Act,
     /// What was said.
     pub text: String,
     /// Character span of what was said.
@@ -1280,6 +1310,7 @@ pub fn to_records(text: &str, statements: &[Statement]) -> Vec<StatementRecord> 
             cue: s.cue.as_ref().map(|r| text[r.clone()].to_owned()),
             cue_span: s.cue.as_ref().map(span),
             kind: s.kind,
+            act: s.act,
             text: text[s.text.clone()].to_owned(),
             text_span: span(&s.text),
         })

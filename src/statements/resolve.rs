@@ -303,6 +303,7 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             });
             Statement {
                 kind: candidate.kind,
+                act: super::act_of(text, candidate.cue.as_ref()),
                 text: candidate.text,
                 cue: candidate.cue,
                 mention,

@@ -511,3 +511,16 @@ fn popes_monarchs_middle_names_party_labels_and_led_bodies() {
         "{found:?}"
     );
 }
+
+#[test]
+fn each_statement_names_its_act() {
+    let text = "Ferro said the port would reopen.\n\nThe union believes the tolls are too high.\n\nThe council plans to sell the depot.\n\nIn her view, the depot is worth more.";
+    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
+    let article = Article {
+        meta: crate::article::ArticleMeta { title: "T".into(), ..Default::default() },
+        text: text.to_owned(),
+        lines: analysis.lines,
+    };
+    let acts: Vec<Act> = extract(&article).iter().map(|s| s.act).collect();
+    assert_eq!(acts, [Act::Speech, Act::Belief, Act::Intention, Act::Belief]);
+}
