@@ -765,6 +765,11 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "publication",
     "website",
     "academy",
+    "province",
+    "city",
+    "town",
+    "county",
+    "township",
     "magazine",
 ]);
 

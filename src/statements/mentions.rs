@@ -323,6 +323,12 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         && inner.last().is_some_and(|w| lexicon::is_name_word(w))
         && inner.iter().all(|w| lexicon::is_name_word(w) || *w == "and")
         && inner.iter().filter(|w| **w == "and").count() <= 1;
+    // `The union representing the workers, CUPE, said`: an acronym set between commas names the speaker.
+    let is_acronym =
+        inner.len() == 1 && (2..=6).contains(&inner[0].len()) && inner[0].bytes().all(|b| b.is_ascii_uppercase());
+    if is_acronym {
+        return Some(mention(tokens, open_comma + 1, comma - 1));
+    }
     if is_name {
         // `Another eyewitness, Nicole Towarek, described …`: a description before the name belongs to the
         // mention, so that it is not taken for what was said.

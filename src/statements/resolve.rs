@@ -813,11 +813,10 @@ fn classify<'o>(
     // `WHO`, `the NHC`: an acronym stands for the organisation named in full before it whose initials it spells.
     let written = text[mention.range.clone()].trim_start_matches("the ").trim_start_matches("The ");
     let bare = strip_possessive(written);
-    if (2..=6).contains(&bare.len())
-        && bare.bytes().all(|b| b.is_ascii_uppercase())
-        && let Some(full) = named_before(organizations(), position, |full| initials(full) == bare)
-    {
-        return Referent::Organization(full);
+    if (2..=6).contains(&bare.len()) && bare.bytes().all(|b| b.is_ascii_uppercase()) {
+        // Unexpanded, the acronym is the organisation's name (`the RCMP`, `CUPE`).
+        let full = named_before(organizations(), position, |full| initials(full) == bare);
+        return Referent::Organization(full.unwrap_or_else(|| bare.to_owned()));
     }
     match classify_written(text, mention, people) {
         Referent::Person(name) if !name.contains(' ') => {

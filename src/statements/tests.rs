@@ -524,3 +524,15 @@ fn each_statement_names_its_act() {
     let acts: Vec<Act> = extract(&article).iter().map(|s| s.act).collect();
     assert_eq!(acts, [Act::Speech, Act::Belief, Act::Intention, Act::Belief]);
 }
+
+#[test]
+fn acronyms_provinces_and_clock_times() {
+    let found = statements(
+        "In a news release Tuesday, the OPP said the driver was arrested without incident.\n\nThe province says it will spend more on clinics.\n\nThe Harbour Police Service said officers were called shortly after 9 p.m. Dunmore police are asking witnesses to come forward.\n\nThe union representing the nurses, ONU, said members voted to strike.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("the driver was arrested without incident", Some("OPP"))), "{found:?}");
+    assert!(said.contains(&("it will spend more on clinics", Some("province"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| t.starts_with("officers were called") && !t.contains("Dunmore")), "{found:?}");
+    assert!(said.contains(&("members voted to strike", Some("ONU"))), "{found:?}");
+}
