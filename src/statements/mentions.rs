@@ -176,6 +176,10 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
         end -= 1;
         if words[end - 1] == "," && end >= 2 {
             end -= 1;
+            // `Mark Hay, a marine ecologist at GT, who said`: the name before the apposition speaks.
+            if let Some(found) = apposition_before(tokens, words, end) {
+                return Some(found);
+            }
         }
         let first = scan_back(tokens, words, end)?;
         return Some(mention(tokens, first, end - 1));

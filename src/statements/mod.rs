@@ -250,7 +250,10 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
         let after_plural = previous.is_some_and(|w| {
             w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase())
         }) && words[index].ends_with('s')
-            && !words[index].ends_with("ss");
+            && !words[index].ends_with("ss")
+            // `US states`, `Gulf states`: after a place, `states` are countries.
+            || words[index] == "states"
+                && previous.is_some_and(|w| lexicon::is_place_word(w) || w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.'));
         // `the report`, `their plans`: after an article or possessive pronoun the cue word is a noun too.
         let after_article = previous.is_some_and(|w| {
             matches!(

@@ -536,3 +536,12 @@ fn acronyms_provinces_and_clock_times() {
     assert!(said.iter().any(|(t, _)| t.starts_with("officers were called") && !t.contains("Dunmore")), "{found:?}");
     assert!(said.contains(&("members voted to strike", Some("ONU"))), "{found:?}");
 }
+
+#[test]
+fn a_name_before_an_apposition_and_who_speaks_and_us_states_are_no_verb() {
+    let found = statements(
+        "The study was led by Lena Vorn, a marine ecologist and professor at KTU, who said \"There is a lot left to learn about the reef.\"\n\nListed US states as having members were Ohio and Utah.",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.2.as_deref()).collect();
+    assert_eq!(speakers, [Some("Lena Vorn")], "{found:?}");
+}
