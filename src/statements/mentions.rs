@@ -264,11 +264,13 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             break;
         }
         // `city staff`, `coast guard officials`: a qualifier before a role or group noun.
-        let qualifies = lexicon::ROLE_MODIFIERS.contains(word)
-            && first < end
-            && (lexicon::ROLE_NOUNS.contains(words[first])
-                || lexicon::ORGANIZATION_NOUNS.contains(words[first])
-                || lexicon::ROLE_MODIFIERS.contains(words[first]));
+        let qualifies = || {
+            first < end
+                && lexicon::ROLE_MODIFIERS.contains(word)
+                && (lexicon::ROLE_NOUNS.contains(words[first])
+                    || lexicon::ORGANIZATION_NOUNS.contains(words[first])
+                    || lexicon::ROLE_MODIFIERS.contains(words[first]))
+        };
         // `the Court of Session in Scotland`: a place after `in` closes a body's name.
         let places_after = first < end
             && word == "in"
@@ -279,7 +281,7 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             index -= 1;
             continue;
         }
-        if !is_mention_word(word) && !qualifies {
+        if !is_mention_word(word) && !qualifies() {
             break;
         }
         index -= 1;

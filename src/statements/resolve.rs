@@ -553,19 +553,25 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 index = index.max(start + 1);
                 continue;
             }
-            let name = words[start..index]
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    if i + 1 < index - start && words[start + i + 1] == "." {
-                        format!("{w}.")
-                    } else {
-                        strip_possessive(w).to_owned()
-                    }
-                })
-                .filter(|w| w != ".")
-                .collect::<Vec<_>>()
-                .join(" ");
+            // Only a name with an initial needs its full stops put back.
+            let has_initial = name_words.len() < index - start;
+            let name = if !has_initial {
+                name_words.join(" ")
+            } else {
+                words[start..index]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if i + 1 < index - start && words[start + i + 1] == "." {
+                            format!("{w}.")
+                        } else {
+                            strip_possessive(w).to_owned()
+                        }
+                    })
+                    .filter(|w| w != ".")
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             // Role words: the title run before the name, and comma-bounded phrases right before or after it.
             let mut before = start;
             loop {
