@@ -234,7 +234,7 @@ pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &QuoteLookup) -> V
             let position = paragraph.start + offset;
             // `shortly after 9 p.m. Ottawa police are …`: a clock time ends a sentence before a capitalised
             // word that is no time zone.
-            let ends_clock_time = c == '.' && {
+            let ends_clock_time = || {
                 let before = slice[..offset].trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
                 let abbreviation = &slice[before.len()..offset];
                 let next: String =
@@ -243,8 +243,8 @@ pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &QuoteLookup) -> V
                     && next.len() > 3
                     && next.chars().next().is_some_and(char::is_uppercase)
             };
-            let is_abbreviation = c == '.' && is_abbreviation_before(slice, offset) && !ends_clock_time;
-            if followed_by_start && !inside_quote(position) && !is_abbreviation {
+            let is_abbreviation = || c == '.' && is_abbreviation_before(slice, offset) && !ends_clock_time();
+            if followed_by_start && !inside_quote(position) && !is_abbreviation() {
                 let end = paragraph.start + chars.get(j).map_or(slice.len(), |&(o, _)| o);
                 sentences.push(start..end);
                 start = end;
