@@ -9,7 +9,7 @@ use crate::fast_hash::{FastMap, FastSet};
 use crate::ingest::compressed::{self, Compression};
 use crate::ingest::{self, Format, RawRecord, Records};
 use crate::metadata::analyze;
-use crate::statements::{SpeakerType, Statement, StatementKind, StatementRecord};
+use crate::statements::{Act, SpeakerType, Statement, StatementKind, StatementRecord};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
@@ -137,6 +137,8 @@ pub struct CorpusStatement {
     pub named: bool,
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
+    /// Speech, belief or intention.
+    pub act: Act,
     /// Byte range of what was said.
     pub text: [u32; 2],
     /// Byte range of the speaker mention as written.
@@ -189,6 +191,7 @@ impl CorpusStatement {
             speaker_type: statement.speaker_type,
             named: statement.named,
             kind: statement.kind,
+            act: statement.act,
             text: range(&statement.text),
             mention: ByteSpan::new(statement.mention.as_ref()),
             cue: ByteSpan::new(statement.cue.as_ref()),
@@ -202,6 +205,7 @@ impl CorpusStatement {
         let range = |r: [u32; 2]| article_text.get(r[0] as usize..r[1] as usize).map(|_| r[0] as usize..r[1] as usize);
         Some(Statement {
             kind: self.kind,
+            act: self.act,
             text: range(self.text)?,
             cue: self.cue.in_text(article_text)?,
             mention: self.mention.in_text(article_text)?,
@@ -353,6 +357,7 @@ impl Corpus {
             speaker_type: None,
             named: false,
             kind: StatementKind::Direct,
+            act: Act::Speech,
             text: [0, 0],
             mention: ByteSpan::NONE,
             cue: ByteSpan::NONE,

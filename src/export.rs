@@ -5,7 +5,7 @@ use crate::article::ArticleMeta;
 use crate::corpus::Corpus;
 use crate::duplicates::{Echoes, Stories};
 use crate::speakers::SpeakerNames;
-use crate::statements::{SpeakerType, StatementKind};
+use crate::statements::{Act, SpeakerType, StatementKind};
 use crate::timeline::{self, Chart, Style};
 use plotters::prelude::*;
 use serde::Serialize;
@@ -303,6 +303,7 @@ pub struct StatementLine<'a> {
     cue: Option<&'a str>,
     cue_span: Option<Span>,
     kind: StatementKind,
+    act: Act,
     text: &'a str,
     text_span: Span,
     date: Option<String>,
@@ -420,6 +421,7 @@ fn statement_line<'a>(
         cue: record.cue.as_deref(),
         cue_span: record.cue_span.map(|s| Span::new(s, format)),
         kind: record.kind,
+        act: record.act,
         text: &record.text,
         text_span: Span::new(record.text_span, format),
         date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),

@@ -691,6 +691,7 @@ mod tests {
             speaker_type: None,
             named: true,
             kind: StatementKind::Direct,
+            act: crate::statements::Act::Speech,
             text: [0, 0],
             mention: crate::corpus::ByteSpan::NONE,
             cue: crate::corpus::ByteSpan::NONE,

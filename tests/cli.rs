@@ -122,6 +122,7 @@ fn statements_follow_the_contract_and_spans_reproduce_the_words() {
         "cue",
         "cue_span",
         "kind",
+        "act",
         "text",
         "text_span",
         "date",

@@ -432,7 +432,7 @@ impl<'a> Sender<'a> {
                 let document = json!({
                     "file": path, "order": order, "record": meta.record, "ordinal": ordinal, "version": version,
                     "part_key": part_key, "article_id": id, "text": record.text, "speaker": statement.speaker.as_deref(),
-                    "speaker_type": record.speaker_type, "named": record.named, "kind": record.kind,
+                    "speaker_type": record.speaker_type, "named": record.named, "kind": record.kind, "act": record.act,
                     "role": record.role, "mention": record.mention, "cue": record.cue, "date": date,
                     "title": meta.title, "url": meta.url,
                     "spans": {

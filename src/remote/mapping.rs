@@ -112,6 +112,7 @@ pub fn statements_index() -> Value {
         ("speaker_type", keyword()),
         ("named", json!({"type": "boolean"})),
         ("kind", keyword()),
+        ("act", keyword()),
         ("role", keyword_and_words()),
         ("mention", keyword_and_words()),
         ("cue", keyword()),

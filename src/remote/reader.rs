@@ -7,7 +7,7 @@ use super::mapping;
 use crate::article::{ArticleMeta, DateSource};
 use crate::corpus::{ByteSpan, Corpus, CorpusStatement, FileEntry};
 use crate::speakers::{SpeakerEdits, SpeakerNames, SpeakerRoles};
-use crate::statements::{SpeakerType, StatementKind, StatementRecord};
+use crate::statements::{Act, SpeakerType, StatementKind, StatementRecord};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -220,8 +220,18 @@ impl RemoteCorpus {
         // Statements: one shared copy of each speaker name, as the local loader keeps.
         let mut shared: HashMap<String, Arc<str>> = HashMap::new();
         let mut role_texts: Vec<(Arc<str>, String)> = Vec::new();
-        let fields =
-            json!(["order", "record", "speaker", "speaker_type", "named", "kind", "role", "spans.bytes", "meta"]);
+        let fields = json!([
+            "order",
+            "record",
+            "speaker",
+            "speaker_type",
+            "named",
+            "kind",
+            "act",
+            "role",
+            "spans.bytes",
+            "meta"
+        ]);
         scan(&client, &target.statements(), &json!({"match_all": {}}), &STATEMENT_ORDER, Some(fields), |hit| {
             let source = &hit["_source"];
             let key = (str_of(&source["order"]).unwrap_or_default(), source["record"].as_u64().unwrap_or(0) as u32);
@@ -244,6 +254,7 @@ impl RemoteCorpus {
                     .unwrap_or(None),
                 named: source["named"].as_bool().unwrap_or(false),
                 kind: serde_json::from_value::<StatementKind>(source["kind"].clone()).unwrap_or(StatementKind::Direct),
+                act: serde_json::from_value::<Act>(source["act"].clone()).unwrap_or_default(),
                 text: [text.start as u32, text.end as u32],
                 mention: ByteSpan::new(span_of(&bytes["mention"]).as_ref()),
                 cue: ByteSpan::new(span_of(&bytes["cue"]).as_ref()),
@@ -359,6 +370,7 @@ impl RemoteCorpus {
                     cue: str_of(&source["cue"]),
                     cue_span: char_span(&spans["cue"]),
                     kind: serde_json::from_value(source["kind"].clone()).unwrap_or(StatementKind::Direct),
+                    act: serde_json::from_value(source["act"].clone()).unwrap_or_default(),
                     text: str_of(&source["text"]).unwrap_or_default(),
                     text_span: char_span(&spans["text"]).unwrap_or([0, 0]),
                 })

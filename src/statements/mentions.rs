@@ -16,12 +16,13 @@ pub struct Mention {
     pub last_token: usize,
 }
 
-/// Capitalised words that open sentences or clauses but never belong to a speaker's name.
-/// Titles written with a full stop (`Mr.`), which stays inside the mention.
+/// Titles and name endings written with a full stop (`Mr.`, `Samsung Electronics Co.`), which stays inside the mention.
 static ABBREVIATED_TITLES: Lexicon = Lexicon::new(&[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov", "prof", "st", "co", "inc",
+    "corp", "ltd", "jr", "sr",
 ]);
 
+/// Capitalised words that open sentences or clauses but never belong to a speaker's name.
 pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "however",
     "but",
@@ -62,6 +63,16 @@ pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "all",
     "according",
     "since",
+    "by",
+    "with",
+    "from",
+    "for",
+    "under",
+    "amid",
+    "despite",
+    "during",
+    "following",
+    "without",
     "monday",
     "tuesday",
     "wednesday",
@@ -111,7 +122,6 @@ pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "until",
     "once",
     "studies",
-    "reports",
 ]);
 
 fn is_capitalised(word: &str) -> bool {
@@ -162,10 +172,14 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
         return None;
     }
     // `the Navy, who told …`, `Alex Greenwich who said …`: the speaker is the noun before `who`.
-    if words[end - 1].eq_ignore_ascii_case("who") && end >= 2 {
+    if (words[end - 1].eq_ignore_ascii_case("who") || words[end - 1] == "which") && end >= 2 {
         end -= 1;
         if words[end - 1] == "," && end >= 2 {
             end -= 1;
+            // `Mark Hay, a marine ecologist at GT, who said`: the name before the apposition speaks.
+            if let Some(found) = apposition_before(tokens, words, end) {
+                return Some(found);
+            }
         }
         let first = scan_back(tokens, words, end)?;
         return Some(mention(tokens, first, end - 1));
@@ -177,6 +191,16 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
         return Some(mention(tokens, end - 1, end - 1));
     }
     let first = scan_back(tokens, words, end)?;
+    // `A militant group that opposes the Sarnow Dam said`: the name closes a relative clause; its head speaks.
+    let opener = (first.saturating_sub(3)..first).rev().find(|&i| matches!(words[i], "that" | "who" | "which"));
+    if let Some(opener) = opener
+        && opener > 0
+        && words[opener + 1..first].iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        && opener + 1 < first
+        && let Some(head_first) = scan_back(tokens, words, opener)
+    {
+        return Some(mention(tokens, head_first, opener - 1));
+    }
     Some(mention(tokens, first, end - 1))
 }
 
@@ -239,7 +263,25 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             }
             break;
         }
-        if !is_mention_word(word) {
+        // `city staff`, `coast guard officials`: a qualifier before a role or group noun.
+        let qualifies = || {
+            first < end
+                && lexicon::ROLE_MODIFIERS.contains(word)
+                && (lexicon::ROLE_NOUNS.contains(words[first])
+                    || lexicon::ORGANIZATION_NOUNS.contains(words[first])
+                    || lexicon::ROLE_MODIFIERS.contains(words[first]))
+        };
+        // `the Court of Session in Scotland`: a place after `in` closes a body's name.
+        let places_after = first < end
+            && word == "in"
+            && index >= 2
+            && is_capitalised(words[index - 2])
+            && words[first..end].iter().all(|w| lexicon::is_place_word(w));
+        if places_after {
+            index -= 1;
+            continue;
+        }
+        if !is_mention_word(word) && !qualifies() {
             break;
         }
         index -= 1;
@@ -255,19 +297,54 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
 
 /// `NAME, the ROLE of X, said` or `NAME, who …, said`: the mention is the name with its apposition.
 fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<Mention> {
+    // `Jane Roe, 45, said`, `Omar Haddad, 31, of Mississauga, said`: an age or a home town set between
+    // commas stands between the name and the verb.
+    let mut close = comma;
+    for _ in 0..3 {
+        let Some(open) = words[..close].iter().rposition(|w| *w == ",") else { break };
+        let inner = &words[open + 1..close];
+        let is_age = inner.len() == 1 && inner[0].len() <= 3 && inner[0].chars().all(|c| c.is_ascii_digit());
+        let is_origin = (2..=5).contains(&inner.len())
+            && matches!(inner[0], "of" | "from")
+            && inner[1..].iter().all(|w| is_capitalised(w) || matches!(*w, "." | "-"));
+        if !(is_age || is_origin) || open == 0 {
+            break;
+        }
+        close = open;
+    }
+    if close != comma {
+        let first = scan_back(tokens, words, close)?;
+        return Some(mention(tokens, first, close - 1));
+    }
     let open_comma = words[..comma].iter().rposition(|w| *w == ",")?;
     if comma - open_comma > 16 || open_comma == 0 {
         return None;
     }
     let inner: Vec<&str> = words[open_comma + 1..comma].to_vec();
     // `The judge presiding over the case, Bernard Schwartz, said`: the name between the commas speaks.
-    let is_name = inner.len() >= 2 && inner.len() <= 5 && inner.iter().all(|w| lexicon::is_name_word(w));
-    if is_name {
+    // So do names joined by `and` (`His lawyers, Ann Roe and Carl Dunn, said`).
+    let is_name = inner.len() >= 2
+        && inner.len() <= 9
+        && inner.first().is_some_and(|w| lexicon::is_name_word(w))
+        && inner.last().is_some_and(|w| lexicon::is_name_word(w))
+        && inner.iter().all(|w| lexicon::is_name_word(w) || *w == "and")
+        && inner.iter().filter(|w| **w == "and").count() <= 1;
+    // `The union representing the workers, CUPE, said`: an acronym set between commas names the speaker.
+    let is_acronym =
+        inner.len() == 1 && (2..=6).contains(&inner[0].len()) && inner[0].bytes().all(|b| b.is_ascii_uppercase());
+    if is_acronym {
         return Some(mention(tokens, open_comma + 1, comma - 1));
+    }
+    if is_name {
+        // `Another eyewitness, Nicole Towarek, described …`: a description before the name belongs to the
+        // mention, so that it is not taken for what was said.
+        let first = scan_back(tokens, words, open_comma).unwrap_or(open_comma + 1);
+        return Some(mention(tokens, first, comma - 1));
     }
     let is_appositive = inner.first().is_some_and(|w| {
         lexicon::DETERMINERS.contains(w)
             || w.eq_ignore_ascii_case("who")
+            || w.eq_ignore_ascii_case("which")
             || lexicon::ROLE_NOUNS.contains(w)
             || lexicon::TITLES.contains(w)
     }) || inner.iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
@@ -288,7 +365,11 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         return Some(mention(tokens, first, open_comma - 1));
     }
     let first = scan_back(tokens, words, open_comma)?;
-    let last = if inner.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) { open_comma - 1 } else { comma - 1 };
+    let last = if inner.first().is_some_and(|w| w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which")) {
+        open_comma - 1
+    } else {
+        comma - 1
+    };
     Some(mention(tokens, first, last))
 }
 
@@ -340,6 +421,17 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
             break;
         }
         if !is_mention_word(word) {
+            // `coast guard officials`: qualifiers count when a role or group noun closes them.
+            let run = words[index..].iter().take(3).take_while(|w| lexicon::ROLE_MODIFIERS.contains(w)).count();
+            let closes = words.get(index + run).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && (lexicon::ROLE_NOUNS.contains(w) || lexicon::ORGANIZATION_NOUNS.contains(w))
+            });
+            if run > 0 && closes {
+                last = Some(index + run);
+                index += run + 1;
+                continue;
+            }
             break;
         }
         last = Some(index);
@@ -369,6 +461,16 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
         probe += 1;
     }
     let mut last = last?;
+    // `the government's lawyer, Richard Keen`: a name set after the description, closing the sentence or clause.
+    if words.get(last + 1) == Some(&",") {
+        let names = words[last + 2..].iter().take_while(|w| lexicon::is_name_word(w)).count();
+        let closes = words.get(last + 2 + names).is_none_or(|w| matches!(*w, "," | "." | ";"));
+        let is_description =
+            !words[start..=last].iter().any(|w| lexicon::is_name_word(w) && lexicon::strip_possessive(w) == *w);
+        if (2..=4).contains(&names) && closes && is_description {
+            last += 1 + names;
+        }
+    }
     // `an AEW press release`, `a statement released by the court`: the medium and who issued it belong to
     // the mention, so that the issuer is found as the speaker.
     let is_word = |i: usize| i < words.len() && tokens[i].is_word;

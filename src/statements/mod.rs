@@ -31,6 +31,31 @@ pub enum StatementKind {
     Mixed,
 }
 
+/// What a statement attributes to its speaker: words said, a belief held, or an intention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Act {
+    /// Said, written, announced (`said`, `told`, a quotation).
+    #[default]
+    Speech,
+    /// Believed or judged (`believes`, `thinks`, `fears`, `In his view`).
+    Belief,
+    /// Planned or wanted (`plans to`, `wants`, `hopes`).
+    Intention,
+}
+
+/// The act a cue reports: an intention verb, a belief verb or an opinion phrase, else speech.
+pub fn act_of(text: &str, cue: Option<&Range<usize>>) -> Act {
+    let Some(cue) = cue else { return Act::Speech };
+    let words: Vec<&str> = text[cue.clone()].split_whitespace().collect();
+    match lexicon::cue_at(&words) {
+        Some((_, CueKind::Intention)) => Act::Intention,
+        _ if words.first().is_some_and(|w| matches!(*w, "In" | "From")) => Act::Belief,
+        _ if words.iter().any(|w| lexicon::BELIEF_VERBS.contains(w)) => Act::Belief,
+        _ => Act::Speech,
+    }
+}
+
 /// Whether a speaker is a person or an organisation (or a place speaking for its government).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -46,6 +71,9 @@ pub enum SpeakerType {
 pub struct Statement {
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
+    /// Speech, belief or intention.
+    #[serde(default)]
+    pub act: Act,
     /// What was said.
     pub text: Range<usize>,
     /// The speech verb, if any.
@@ -204,6 +232,7 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let in_quote = |position: usize| quotes.contains(position);
     let first_in_sentence = candidates.len();
+    opinion_opening(text, &sentence, &tokens, &words, candidates);
     let mut index = 0;
     while index < tokens.len() {
         let Some((length, cue_kind)) = lexicon::cue_at(&words[index..]) else {
@@ -214,6 +243,52 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             index += length;
             continue;
         }
+        // `the President’s claim`, `member states`: after a possessive, or an `-s` form after a plural noun,
+        // the cue word is a noun.
+        let previous = index.checked_sub(1).map(|i| words[i]);
+        let after_possessive = previous.is_some_and(|w| w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’"));
+        let after_plural = previous.is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(|c| c.is_ascii_lowercase())
+        }) && words[index].ends_with('s')
+            && !words[index].ends_with("ss")
+            // `US states`, `Gulf states`: after a place, `states` are countries.
+            || words[index] == "states"
+                && previous.is_some_and(|w| lexicon::is_place_word(w) || w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.'));
+        // `the report`, `their plans`: after an article or possessive pronoun the cue word is a noun too.
+        let after_article = previous.is_some_and(|w| {
+            matches!(
+                w,
+                "the"
+                    | "The"
+                    | "a"
+                    | "A"
+                    | "an"
+                    | "An"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "another"
+            )
+        });
+        // `was reported missing`, `were told to leave`: a passive verb's subject is not who spoke.
+        let is_be = |w: &str| matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+        // (`was quickly reported`: an adverb may stand between.)
+        let be_before = previous.is_some_and(is_be)
+            || previous.is_some_and(|w| w.ends_with("ly")) && index >= 2 && is_be(words[index - 2]);
+        let is_passive = length == 1
+            && be_before
+            && (words[index].ends_with("ed") || matches!(words[index], "told" | "said" | "written"));
+        if after_possessive || after_plural || after_article || is_passive {
+            index += length;
+            continue;
+        }
         let cue_range = tokens[index].range.start..tokens[index + length - 1].range.end;
         let cue_word = words[index].to_lowercase();
         let after_cue = index + length;
@@ -221,9 +296,24 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
             according_to(text, &sentence, &tokens, &words, index, after_cue)
         } else if cue_word == "saying" && index > 0 && words[index - 1].eq_ignore_ascii_case("as") {
             quoted_as_saying(text, &sentence, &tokens, &words, index, after_cue)
-        } else if is_participle(&cue_word) && index > 0 && matches!(words[index - 1], "," | "and" | "while") {
-            // `X questioned …, saying …`: the speaker is the sentence's subject.
-            let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word);
+        } else if is_participle(&cue_word)
+            && cue_kind != CueKind::Intention
+            && index > 0
+            && matches!(words[index - 1], "," | "and" | "while")
+        {
+            // `X questioned …, saying …`: the speaker is the sentence's subject. `…, noting which birds …`
+            // names what was looked at, not what was said.
+            let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)
+                .filter(|c| !matches!(text[c.clone()].split_whitespace().next(), Some("which" | "whose" | "whom")))
+                // A verb that needs a clause needs one here too (`asking for clarifications` is none), but
+                // for a warning of something or a request with an infinitive.
+                .filter(|c| {
+                    let next = words.get(after_cue).copied().unwrap_or("");
+                    cue_kind == CueKind::Speech
+                        || is_clause(text, &tokens, &words, after_cue, c)
+                        || cue_word == "warning" && matches!(next, "of" | "about" | "against")
+                        || words[after_cue..].iter().take(5).any(|w| *w == "to") && next != "to"
+                });
             let subject = sentence_subject(text, &tokens, &words, index);
             content.map(|content| Candidate {
                 kind: StatementKind::Indirect,
@@ -232,13 +322,18 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
                 inherits_speaker: subject.is_none(),
                 mention: subject,
             })
+        } else if cue_kind == CueKind::Intention {
+            intention(text, &sentence, &tokens, &words, index, after_cue, &cue_word)
         } else {
             finite_cue(text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word).or_else(|| {
                 // `X told A that … and said …`: a second verb shares the subject of the first.
                 let is_second_verb = index > 0 && matches!(words[index - 1], "and" | "but");
+                if !is_second_verb {
+                    return None;
+                }
                 let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)?;
                 let is_speech = cue_kind == CueKind::Speech || is_clause(text, &tokens, &words, after_cue, &content);
-                if !(is_second_verb && is_speech) {
+                if !is_speech {
                     return None;
                 }
                 // With an earlier statement in the sentence, its speaker; else the sentence's subject (`X outlined … and said …`).
@@ -256,7 +351,16 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
                 })
             })
         };
-        if let Some(mut candidate) = candidate {
+        // `X added that his engineers had warned him …`: a speaker named inside what an earlier statement of
+        // the sentence reports is part of that report, not a new statement that cuts it short.
+        let is_nested = candidate.as_ref().is_some_and(|c| {
+            c.mention.as_ref().is_some_and(|m| {
+                candidates[first_in_sentence..]
+                    .last()
+                    .is_some_and(|p| p.text.start < m.range.end && m.range.start < p.text.end)
+            })
+        });
+        if let (Some(mut candidate), false) = (candidate, is_nested) {
             candidate.cue = Some(cue_range);
             // `X told A that … and said that …`: the earlier statement ends where the later clause begins.
             if let Some(previous) = candidates[first_in_sentence..].last_mut()
@@ -281,6 +385,44 @@ fn reported_speech(text: &str, sentence: Range<usize>, quotes: &QuoteLookup, can
         }
         index = after_cue;
     }
+}
+
+/// `In his view, …`, `In Smith’s opinion, …`, `From her point of view, …`: a belief attributed to the owner.
+fn opinion_opening(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    candidates: &mut Vec<Candidate>,
+) {
+    let Some(first) = words.first() else { return };
+    if !matches!(*first, "In" | "From") || words.len() < 5 {
+        return;
+    }
+    let owner = 1;
+    let owner_word = words[owner];
+    let is_owner = matches!(owner_word, "his" | "her" | "their")
+        || (owner_word.ends_with("’s") || owner_word.ends_with("'s"))
+            && owner_word.chars().next().is_some_and(char::is_uppercase);
+    let noun_end = match &words[owner + 1..] {
+        ["view" | "opinion" | "estimation" | "judgement" | "judgment", ..] => owner + 2,
+        ["point", "of", "view", ..] => owner + 4,
+        _ => return,
+    };
+    if !is_owner || words.get(noun_end) != Some(&",") {
+        return;
+    }
+    let Some(content) = content_after(text, sentence, tokens, words, noun_end + 1, "") else { return };
+    if words_in(text, content.clone()) < 3 {
+        return;
+    }
+    candidates.push(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: Some(tokens[0].range.start..tokens[noun_end - 1].range.end),
+        mention: Some(Mention { range: tokens[owner].range.clone(), first_token: owner, last_token: owner }),
+        inherits_speaker: false,
+    });
 }
 
 fn is_participle(word: &str) -> bool {
@@ -337,27 +479,51 @@ fn content_after(
     mut index: usize,
     cue_word: &str,
 ) -> Option<Range<usize>> {
-    if matches!(cue_word, "told" | "tells" | "telling" | "asked") {
+    if matches!(cue_word, "told" | "tells" | "telling" | "asked" | "asking") {
         // The person told: up to `that` when it comes soon, else a short noun phrase.
         if let Some(that) = words[index..].iter().take(10).position(|w| w.eq_ignore_ascii_case("that")) {
             index += that;
         } else {
-            let object_end = words[index..].iter().take(6).position(|w| {
-                w.chars().next().is_some_and(|c| c.is_lowercase())
-                    && !lexicon::DETERMINERS.contains(w)
-                    && !matches!(
-                        *w,
-                        "reporters"
-                            | "journalists"
-                            | "parliament"
-                            | "lawmakers"
-                            | "supporters"
-                            | "media"
-                            | "press"
-                            | "television"
-                            | "radio"
-                            | "state"
-                    )
+            let listed = |w: &str| {
+                matches!(
+                    w,
+                    "reporters"
+                        | "journalists"
+                        | "parliament"
+                        | "lawmakers"
+                        | "supporters"
+                        | "media"
+                        | "press"
+                        | "television"
+                        | "radio"
+                        | "state"
+                )
+            };
+            // `told reporters the water …`, `told The Jakarta Post he …`: a determiner or subject pronoun after
+            // the person told opens what was said.
+            let object_end = words[index..].iter().enumerate().take(6).position(|(i, w)| {
+                let after_object = i > 0 && {
+                    let previous = words[index + i - 1];
+                    listed(previous)
+                        || previous.chars().next().is_some_and(char::is_uppercase)
+                            && !lexicon::DETERMINERS.contains(previous)
+                };
+                after_object && (lexicon::DETERMINERS.contains(w) || lexicon::PRONOUNS.contains(w))
+                    || w.chars().next().is_some_and(|c| c.is_lowercase())
+                        && !lexicon::DETERMINERS.contains(w)
+                        && !matches!(
+                            *w,
+                            "reporters"
+                                | "journalists"
+                                | "parliament"
+                                | "lawmakers"
+                                | "supporters"
+                                | "media"
+                                | "press"
+                                | "television"
+                                | "radio"
+                                | "state"
+                        )
             });
             index += object_end.unwrap_or(0);
             if words.get(index).is_some_and(|w| matches!(*w, "reporters" | "journalists")) {
@@ -388,28 +554,46 @@ fn finite_cue(
     cue_word: &str,
 ) -> Option<Candidate> {
     let before = parse_mention_before(text, tokens, words, index);
+    // Without a speaker before the verb only an inverted attribution (`…, said X.`) can follow: a comma
+    // just before the verb.
+    if before.is_none() && !(index > 0 && matches!(words[index - 1], "," | "”" | "\"" | "’")) {
+        return None;
+    }
+    // `said Wednesday in an interview …`, `stated last week it …`: a time right after the verb is not what
+    // was said; what follows it is.
+    let after_cue = after_cue + time_after(words, after_cue);
     let mut content_follows = content_after(text, sentence, tokens, words, after_cue, cue_word);
     // `X said in a statement that …` reports what follows `that`; `…,” X said in a meeting with Y.` reports nothing after the verb.
-    let opens_with_preposition = words.get(after_cue).is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "in" | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "while"
-                | "with"
-                | "from"
-                | "by"
-                | "to"
-                | "via"
-                | "through"
-                | "late"
-                | "earlier"
-                | "later"
-        )
-    });
+    // `claimed to have …`: the infinitive is what was claimed.
+    // So is what was vowed, pledged, promised or threatened (`vowed to appeal`).
+    let claims_infinitive = words.get(after_cue) == Some(&"to")
+        && (cue_word.starts_with("claim")
+            || matches!(
+                cue_word,
+                "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "threatened" | "threatens"
+            ));
+    let opens_with_preposition = !claims_infinitive
+        && words.get(after_cue).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "in" | "at"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "to"
+                    | "for"
+                    | "via"
+                    | "through"
+                    | "late"
+                    | "earlier"
+                    | "later"
+            )
+        });
     if opens_with_preposition {
         let that =
             words[after_cue..].iter().position(|w| w.eq_ignore_ascii_case("that") || *w == ":").map(|p| after_cue + p);
@@ -417,7 +601,9 @@ fn finite_cue(
         // (a determiner or pronoun with a verb close behind) after a short phrase of place or time.
         let clause_start = || {
             (after_cue + 1..words.len().min(after_cue + 12)).find(|&start| {
-                let opens = lexicon::DETERMINERS.contains(words[start]) || lexicon::PRONOUNS.contains(words[start]);
+                let opens = lexicon::DETERMINERS.contains(words[start])
+                    || lexicon::PRONOUNS.contains(words[start])
+                    || words[start].eq_ignore_ascii_case("it");
                 let previous_is_preposition = matches!(
                     words[start - 1].to_lowercase().as_str(),
                     "in" | "at" | "on" | "with" | "to" | "of" | "for" | "from" | "by" | "during" | "after" | "before"
@@ -433,18 +619,63 @@ fn finite_cue(
             None => clause_start().and_then(|start| content_after(text, sentence, tokens, words, start, cue_word)),
         };
     }
+    // `X report on Saturday, which figured …`: a relative clause is about a noun, not what was said; `declared
+    // last Friday so he could …` gives a purpose or reason, not what was said.
+    if content_follows.as_ref().is_some_and(|c| {
+        let first = text[c.clone()].split_whitespace().next().unwrap_or("");
+        matches!(
+            first,
+            "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "so"
+                | "because"
+                | "although"
+                | "though"
+                | "since"
+                | "until"
+                | "unless"
+        )
+    }) {
+        content_follows = None;
+    }
+    // `China, which claims sovereignty over Taiwan, …`: what a relative clause's verb reports ends with the clause.
+    // (The verb belongs to the clause when no comma stands between `which` and it; `X, who chairs Y, said`
+    // has its verb outside.)
+    let in_relative_clause = before.as_ref().is_some_and(|m| {
+        let between = &words[m.last_token + 1..index];
+        between.first() == Some(&",")
+            && between
+                .iter()
+                .position(|w| matches!(*w, "which" | "who"))
+                .is_some_and(|at| !between[at..].contains(&","))
+    });
+    if in_relative_clause
+        && let Some(content) = &mut content_follows
+        && let Some(comma) =
+            words[after_cue..].iter().position(|w| *w == ",").map(|p| tokens[after_cue + p].range.start)
+        && comma > content.start
+    {
+        content.end = content.end.min(comma);
+    }
     let trailing_words = content_follows.as_ref().map_or(0, |c| words_in(text, c.clone()));
     // `…, X said.` / `…, X said on Monday.`: the content is before the mention.
     let comma_before = |start_token: usize| start_token > 0 && matches!(words[start_token - 1], "," | "”" | "\"" | "’");
+    // `…, they said Sunday — murder carrying …`: a dash after the verb adds to what was said before, unless
+    // a quotation follows it (`X said — as reported by Y — “…”`).
+    let dash_after = matches!(words.get(after_cue), Some(&"—") | Some(&"–"))
+        && !words[after_cue..].iter().any(|w| matches!(*w, "\"" | "“"));
     // `Regarding the hardest part, Sufianov said it was English.`: a clause after the verb is what was said.
     let clause_follows = trailing_words >= 2
         && !opens_with_preposition
         && words.get(after_cue) != Some(&",")
+        && !dash_after
         && content_follows.as_ref().is_some_and(|c| is_clause(text, tokens, words, after_cue, c));
     if let Some(mention) = &before
         && comma_before(mention.first_token)
         && !clause_follows
-        && (trailing_words <= 6 || opens_with_preposition || words.get(after_cue) == Some(&","))
+        && (trailing_words <= 6 || opens_with_preposition || words.get(after_cue) == Some(&",") || dash_after)
         && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
     {
         let end = tokens[mention.first_token - 1].range.start;
@@ -481,8 +712,9 @@ fn finite_cue(
                         | "today"
                         | "then"
                 ));
-        if let (true, Some(rest)) = (is_adverbial && !is_parenthetical, &content_follows) {
-            content = rest.clone();
+        if is_adverbial && !is_parenthetical {
+            // `In a livestream, X shared with …`: with nothing said after the verb there is no statement.
+            content = content_follows.clone()?;
         }
         return Some(Candidate {
             kind: StatementKind::Indirect,
@@ -495,13 +727,50 @@ fn finite_cue(
     if before.is_none()
         && index > 0
         && comma_before(index)
-        && matches!(cue_word, "said" | "says" | "added" | "told" | "wrote" | "stated" | "asked" | "noted" | "explained")
+        && matches!(
+            cue_word,
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "told"
+                | "wrote"
+                | "writes"
+                | "stated"
+                | "asked"
+                | "noted"
+                | "explained"
+                | "insisted"
+                | "insists"
+                | "argued"
+                | "argues"
+                | "claimed"
+                | "claims"
+                | "warned"
+                | "warns"
+                | "continued"
+                | "recalled"
+                | "replied"
+                | "countered"
+                | "contended"
+                | "remarked"
+                | "reported"
+                | "reports"
+        )
     {
         // `…, said the minister.`
         let mention = parse_mention_after(text, tokens, words, after_cue)?;
-        // The sentence ends soon after the mention, or it was no inverted attribution (`…, said the government is …`).
+        // The sentence ends soon after the mention, or it was no inverted attribution (`…, said the government is …`);
+        // a phrase set off by a comma may follow (`…, insists X, in seeing …`).
         let rest = words[mention.last_token + 1..].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        if rest > 4 {
+        if rest > 4 && words.get(mention.last_token + 1) != Some(&",") {
+            return None;
+        }
+        // `…, said he was not surprised`: a pronoun with words after it opens what was said.
+        if rest > 0
+            && mention.first_token == mention.last_token
+            && lexicon::PRONOUNS.contains(words[mention.first_token])
+        {
             return None;
         }
         let content = content_before(text, sentence, tokens, words, tokens[index - 1].range.start)?;
@@ -515,9 +784,69 @@ fn finite_cue(
     }
     let mention = before?;
     let content = content_follows?;
-    if cue_kind == CueKind::NeedsClause && !is_clause(text, tokens, words, after_cue, &content) {
+    // `warned residents to stay inside`: an object and an infinitive report what was urged.
+    let urges_object = matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking")
+        && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
+            to > 0 && words[after_cue..after_cue + to].iter().all(|w| w.chars().all(char::is_alphabetic))
+        });
+    if cue_kind == CueKind::NeedsClause
+        && !claims_infinitive
+        && !urges_object
+        && !is_clause(text, tokens, words, after_cue, &content)
+    {
         return None;
     }
+    Some(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: None,
+        mention: Some(mention),
+        inherits_speaker: false,
+    })
+}
+
+/// `X plans to …`, `X wants Y to …`, `X hopes the talks will …`, `X has decided to …`: an attributed intention.
+fn intention(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    index: usize,
+    after_cue: usize,
+    cue_word: &str,
+) -> Option<Candidate> {
+    // `and plans to …` shares the sentence's subject.
+    let mention = match parse_mention_before(text, tokens, words, index) {
+        Some(mention) => mention,
+        None if index > 0 && words[index - 1] == "and" => sentence_subject(text, tokens, words, index - 1)?,
+        None => return None,
+    };
+    // `the city’s plans to …` names a plan, not someone who plans; `I want to …` outside quotes is the
+    // writer's or an interviewee's, not a reported intention.
+    let last = words[mention.last_token];
+    if last.ends_with("’s") || last.ends_with("'s") || matches!(last, "I" | "we" | "We") {
+        return None;
+    }
+    let next = words.get(after_cue)?;
+    let is_to = |w: &str| w == "to";
+    let content = if is_to(next) {
+        content_after(text, sentence, tokens, words, after_cue, cue_word)?
+    } else if cue_word.starts_with("want") {
+        // `wants foreign troops to leave`: a short object, then `to`.
+        let to = words[after_cue..].iter().take(7).position(|w| is_to(w))?;
+        if words[after_cue..after_cue + to].iter().any(|w| !w.chars().any(char::is_alphanumeric) || *w == "that") {
+            return None;
+        }
+        content_after(text, sentence, tokens, words, after_cue, cue_word)?
+    } else {
+        let content = content_after(text, sentence, tokens, words, after_cue, cue_word)?;
+        // Only hoping takes a clause (`hopes the talks will …`); `the plan would be …` is a noun.
+        let opens_phrase = matches!(next.to_lowercase().as_str(), "for" | "of" | "on" | "in" | "at" | "with" | "about");
+        if !cue_word.starts_with("hope") || opens_phrase || !is_clause(text, tokens, words, after_cue, &content) {
+            return None;
+        }
+        content
+    };
     Some(Candidate {
         kind: StatementKind::Indirect,
         text: content,
@@ -534,12 +863,137 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
     {
         return true;
     }
-    tokens
-        .iter()
-        .zip(words)
-        .skip(after_cue)
-        .take(12)
-        .any(|(token, word)| token.range.start >= content.start && lexicon::CLAUSE_MARKERS.contains(word))
+    // `claimed she made …`: a subject pronoun opens a clause when a verb-like word follows it.
+    let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
+    if words
+        .get(first)
+        .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it" | "He" | "She" | "They" | "We" | "It"))
+        && words.get(first + 1).is_some_and(|w| {
+            w.len() > 2
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(
+                    *w,
+                    "and" | "for" | "with" | "from" | "during" | "after" | "before" | "into" | "over" | "all"
+                )
+        })
+    {
+        return true;
+    }
+    // `reported the fire started in …`: a short subject, then a verb in the past tense.
+    let subject_start = first + usize::from(words.get(first).is_some_and(|w| lexicon::DETERMINERS.contains(w)));
+    let past_verb = (subject_start + 1..words.len().min(subject_start + 4)).find(|&i| is_past_tense(words[i]));
+    if let Some(verb) = past_verb
+        && words[subject_start..verb]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '’' || c == '\'') && !is_past_tense(w))
+        // A participle qualifying the noun (`proteins used only in …`, `the man arrested by police`) is no verb.
+        && !words.get(verb + 1).is_some_and(|w| {
+            matches!(*w, "by" | "only" | "as")
+        })
+        && !words[subject_start..verb].iter().any(|w| matches!(w.to_lowercase().as_str(), "of" | "and" | "with"))
+    {
+        return true;
+    }
+    // A marker right after a determiner is a noun (`announced their plans`, `met its needs`), not a verb.
+    // `a policy of not charging`: `not` after a preposition negates a gerund, not a verb.
+    // A comma with a new subject after it ends the object (`confirmed the nomination on Friday, the Senate did not`).
+    let end = (after_cue..words.len().min(after_cue + 12))
+        .find(|&i| {
+            words[i] == ","
+                && words.get(i + 1).is_some_and(|w| {
+                    matches!(*w, "the" | "The" | "a" | "A") || w.chars().next().is_some_and(char::is_uppercase)
+                })
+        })
+        .unwrap_or(words.len().min(after_cue + 12))
+        // Nothing past the content's end counts (a relative clause's content ends at its comma).
+        .min(tokens.partition_point(|t| t.range.end <= content.end));
+    (after_cue..end).any(|i| {
+        tokens[i].range.start >= content.start
+            && lexicon::CLAUSE_MARKERS.contains(words[i])
+            && !(i > 0 && lexicon::DETERMINERS.contains(words[i - 1]))
+            && !(words[i] == "not" && i > 0 && matches!(words[i - 1], "of" | "for" | "to" | "by" | "about"))
+    })
+}
+
+/// A past-tense verb: a lower-case word in `-ed`, or a common irregular past.
+fn is_past_tense(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
+        || matches!(
+            word,
+            "began"
+                | "took"
+                | "won"
+                | "fell"
+                | "rose"
+                | "became"
+                | "grew"
+                | "knew"
+                | "gave"
+                | "came"
+                | "went"
+                | "saw"
+                | "broke"
+                | "ran"
+        )
+}
+
+/// How many words after `start` name a time (`Wednesday`, `on Monday`, `last week`, `July 4`, `yesterday`).
+fn time_after(words: &[&str], start: usize) -> usize {
+    let mut index = start;
+    loop {
+        let Some(word) = words.get(index) else { break };
+        // Time words are short: anything longer needs no lower-case copy.
+        if word.len() > 9 {
+            break;
+        }
+        let lower = word.to_ascii_lowercase();
+        let next_is_period = words.get(index + 1).is_some_and(|w| {
+            ["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        });
+        let next_is_calendar = words.get(index + 1).is_some_and(|w| CALENDAR_WORDS.contains(w));
+        if CALENDAR_WORDS.contains(word) && word.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                lower.as_str(),
+                "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "overnight"
+                    | "afterwards"
+                    | "afterward"
+                    | "later"
+                    | "earlier"
+                    | "previously"
+                    | "recently"
+                    | "again"
+                    | "separately"
+                    | "publicly"
+            )
+            || matches!(lower.as_str(), "morning" | "afternoon" | "evening" | "night") && index > start
+            || index > start && word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2
+        {
+            index += 1;
+        } else if matches!(lower.as_str(), "last" | "this" | "next" | "late" | "early") && next_is_period
+            || lower == "on" && next_is_calendar
+        {
+            index += 2;
+        } else if lower == "on"
+            && words.get(index + 1).is_some_and(|w| matches!(*w, "last" | "this" | "next"))
+            && words.get(index + 2).is_some_and(|w| CALENDAR_WORDS.contains(w))
+        {
+            index += 3;
+        } else if matches!(lower.as_str(), "last" | "this" | "next") && next_is_calendar {
+            index += 2;
+        } else if matches!(lower.as_str(), "late" | "early")
+            && words.get(index + 1).is_some_and(|w| w.eq_ignore_ascii_case("on") || CALENDAR_WORDS.contains(w))
+        {
+            index += 1;
+        } else {
+            break;
+        }
+    }
+    index - start
 }
 
 /// The content before a mention: from the sentence's start (after any earlier statement in it) to `end`.
@@ -566,13 +1020,101 @@ fn according_to(
     index: usize,
     after_cue: usize,
 ) -> Option<Candidate> {
-    let mention = parse_mention_after(text, tokens, words, after_cue)?;
+    // The comma that closes `According to X, …`: after a short phrase (`the Centers for Disease Control in
+    // the United States`); whatever it names is the source, even a description the rules do not know (`a
+    // court clerk`, `the filing`).
+    let closing_comma = words[after_cue..].iter().take(12).position(|w| *w == ",").map(|p| after_cue + p);
+    let sentence_end = words.len() - usize::from(words.last().is_some_and(|w| matches!(*w, "." | "!" | "?")));
+    let short_phrase = |end: usize| {
+        end > after_cue
+            && end - after_cue <= 10
+            && tokens[after_cue..end].iter().all(|t| t.is_word)
+            && (after_cue..end).map(|i| words[i]).any(|w| w.chars().all(char::is_alphabetic) && w.len() > 2)
+    };
+    let as_mention = |end: usize| Mention {
+        range: tokens[after_cue].range.start..tokens[end - 1].range.end,
+        first_token: after_cue,
+        last_token: end - 1,
+    };
+    let mention = match parse_mention_after(text, tokens, words, after_cue) {
+        Some(mention) => mention,
+        None if (index == 0 || matches!(words[index - 1], "," | ";")) && closing_comma.is_some_and(short_phrase) => {
+            as_mention(closing_comma?)
+        }
+        None if index > 0 && words[index - 1] == "," && short_phrase(sentence_end) => as_mention(sentence_end),
+        None => return None,
+    };
     let mention_end = mention.last_token + 1;
+    // After a comma, `according to X,` opens what follows only when little stands before it (`In May,
+    // according to X, …`); after a long clause it closes that clause (`A did B, according to X, but …`).
+    let words_before = words[..index].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    // `… and, according to X, …` opens what follows too.
+    // So does a clause left open before it (`followed by, according to X, …`, `Friday was when, …`).
+    let after_conjunction = index >= 2
+        && matches!(
+            words[index - 2].to_lowercase().as_str(),
+            "and"
+                | "but"
+                | "that"
+                | "because"
+                | "while"
+                | "or"
+                | "when"
+                | "where"
+                | "if"
+                | "since"
+                | "by"
+                | "of"
+                | "to"
+                | "with"
+                | "for"
+                | "from"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "the"
+                | "a"
+        );
     let is_opening = index == 0
         || words[..index].iter().all(|w| matches!(*w, "," | "But" | "And" | "However" | "Besides" | "Also" | "Yet"))
-        || words[index - 1] == ",";
-    if is_opening && words.get(mention_end) == Some(&",") {
-        let content = content_after(text, sentence, tokens, words, mention_end + 1, "according")?;
+        || words[index - 1] == ";"
+        || words[index - 1] == "," && (words_before <= 5 || after_conjunction);
+    // `One child was, according to the fire service, among the dead`: set inside a short clause, the
+    // attribution reports the whole sentence.
+    let is_inside = index > 0 && words[index - 1] == "," && (2..=5).contains(&words_before) && !after_conjunction && {
+        let first = words[0].to_lowercase();
+        !CALENDAR_WORDS.contains(&first)
+            && !matches!(
+                first.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "by"
+                    | "since"
+                    | "for"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+            )
+    };
+    let comma_after_mention = words[mention_end.min(words.len())..]
+        .iter()
+        .take(7)
+        .position(|w| *w == ",")
+        .map(|p| mention_end + p)
+        .filter(|&comma| tokens[mention_end..comma].iter().all(|t| t.is_word));
+    if is_opening && let Some(comma) = comma_after_mention {
+        let mut content = content_after(text, sentence, tokens, words, comma + 1, "according")?;
+        if is_inside {
+            content.start = sentence.start;
+        }
         return Some(Candidate {
             kind: StatementKind::Indirect,
             text: content,
@@ -731,6 +1273,8 @@ pub struct StatementRecord {
     pub cue_span: Option<[usize; 2]>,
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
+    /// Speech, belief or intention.
+    pub act: Act,
     /// What was said.
     pub text: String,
     /// Character span of what was said.
@@ -769,6 +1313,7 @@ pub fn to_records(text: &str, statements: &[Statement]) -> Vec<StatementRecord> 
             cue: s.cue.as_ref().map(|r| text[r.clone()].to_owned()),
             cue_span: s.cue.as_ref().map(span),
             kind: s.kind,
+            act: s.act,
             text: text[s.text.clone()].to_owned(),
             text_span: span(&s.text),
         })

@@ -238,6 +238,17 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
                     .or_else(|| previous.filter(|_| is_near).filter(not_named_in_quote))
                     .or_else(|| last_recent_person().map(Speaker::person).filter(not_named_in_quote))
             }
+            // `according to a court clerk`, `according to the study`: a source the rules cannot classify
+            // speaks under its description.
+            Referent::Unknown
+                if candidate.cue.as_ref().is_some_and(|cue| text[cue.clone()].eq_ignore_ascii_case("according to")) =>
+            {
+                candidate.mention.as_ref().map(|m| Speaker {
+                    name: role_description(text, m),
+                    kind: SpeakerType::Person,
+                    named: false,
+                })
+            }
             Referent::Unknown => None,
         };
         if let Some(speaker) = &speaker {
@@ -292,6 +303,7 @@ pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidat
             });
             Statement {
                 kind: candidate.kind,
+                act: super::act_of(text, candidate.cue.as_ref()),
                 text: candidate.text,
                 cue: candidate.cue,
                 mention,
@@ -511,24 +523,55 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 continue;
             }
             let start = index;
+            // A middle initial stays inside the name: `Thomas T. Cullen`.
+            let is_initial = |i: usize| {
+                i > start
+                    && words[i].len() == 1
+                    && words[i].chars().all(|c| c.is_ascii_uppercase())
+                    && words.get(i + 1) == Some(&".")
+                    && words.get(i + 2).is_some_and(|w| lexicon::is_name_word(w))
+            };
             while index < words.len()
                 && tokens[index].is_word
-                && lexicon::is_name_word(words[index])
+                && (lexicon::is_name_word(words[index]) || is_initial(index))
                 && !words[index].ends_with("’s")
                 && !words[index].ends_with("'s")
             {
-                index += 1;
+                index += if is_initial(index) { 2 } else { 1 };
             }
             // A possessive ends the name: `Rouhani’s` is still Rouhani.
             if index < words.len() && tokens[index].is_word && lexicon::is_name_word(words[index]) {
                 index += 1;
             }
-            let name_words: Vec<&str> = words[start..index].iter().map(|w| strip_possessive(w)).collect();
-            if name_words.len() < 2 || name_words.len() > 5 {
+            let name_words: Vec<&str> =
+                words[start..index].iter().filter(|w| **w != ".").map(|w| strip_possessive(w)).collect();
+            // `Ford Motor Company`, `Samsung Electronics Co.`: names before a capitalised organisation noun are a body's.
+            let names_a_body = words.get(index).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && lexicon::ORGANIZATION_NOUNS.contains(w)
+            });
+            if name_words.len() < 2 || name_words.len() > 5 || names_a_body {
                 index = index.max(start + 1);
                 continue;
             }
-            let name = name_words.join(" ");
+            // Only a name with an initial needs its full stops put back.
+            let has_initial = name_words.len() < index - start;
+            let name = if !has_initial {
+                name_words.join(" ")
+            } else {
+                words[start..index]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if i + 1 < index - start && words[start + i + 1] == "." {
+                            format!("{w}.")
+                        } else {
+                            strip_possessive(w).to_owned()
+                        }
+                    })
+                    .filter(|w| w != ".")
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             // Role words: the title run before the name, and comma-bounded phrases right before or after it.
             let mut before = start;
             loop {
@@ -542,9 +585,16 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                         _ => break,
                     }
                 }
+                // `Water and Energy Minister`: a connector between capitalised words stays in the title.
+                let is_connector = before > 1
+                    && matches!(words[before - 1], "and" | "of" | "for" | "&")
+                    && words[before - 2].chars().next().is_some_and(char::is_uppercase)
+                    && words[before].chars().next().is_some_and(char::is_uppercase)
+                    && before < start;
                 let is_title_word = before > 0
                     && tokens[before - 1].is_word
-                    && (lexicon::TITLES.contains(words[before - 1])
+                    && (is_connector
+                        || lexicon::TITLES.contains(words[before - 1])
                         || lexicon::ROLE_NOUNS.contains(words[before - 1])
                         || lexicon::NATIONALITIES.contains(words[before - 1])
                         || lexicon::ORGANIZATION_NOUNS.contains(words[before - 1])
@@ -697,8 +747,16 @@ fn opens_clause(text: &str, paragraph_start: usize, position: usize) -> bool {
 
 /// True when `word` is the last name of `name`, ignoring an `al-` particle: `Araji` of `Qasim al-Araji`.
 fn is_surname_of(word: &str, name: &str) -> bool {
-    name.split_whitespace().count() > 1
-        && name.split_whitespace().last().is_some_and(|last| bare_surname(last) == bare_surname(word))
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let is_last = parts.len() > 1 && parts.last().is_some_and(|last| bare_surname(last) == bare_surname(word));
+    // Of a double surname the first part alone names the person too: `Rosselló` of `Ricardo Rosselló Nevares`.
+    let is_first_of_two = parts.len() > 2 && {
+        let part = parts[parts.len() - 2];
+        !part.ends_with('.')
+            && part.chars().next().is_some_and(char::is_uppercase)
+            && bare_surname(part) == bare_surname(word)
+    };
+    is_last || is_first_of_two
 }
 
 /// A surname in lower case, accents folded, without an `al-`/`el-` particle.
@@ -720,7 +778,13 @@ fn roles_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 fn same_person(a: &str, b: &str) -> bool {
     let key = |name: &str| name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    key(a) == key(b) && (long.ends_with(short) || strsim_first_letters(short, long))
+    // `Robert Mugabe` and `Robert Gabriel Mugabe`: the same given name and surname, a middle name left out.
+    let first = |name: &str| name.split_whitespace().next().map(lexicon::fold_name).unwrap_or_default();
+    let middle_left_out = short.split_whitespace().count() == 2 && first(short) == first(long);
+    key(a) == key(b)
+        && (lexicon::fold_name(long).ends_with(&lexicon::fold_name(short))
+            || strsim_first_letters(short, long)
+            || middle_left_out)
 }
 
 fn strsim_first_letters(a: &str, b: &str) -> bool {
@@ -751,6 +815,14 @@ fn classify<'o>(
             },
         };
         return Referent::Issued(Box::new(issuer));
+    }
+    // `WHO`, `the NHC`: an acronym stands for the organisation named in full before it whose initials it spells.
+    let written = text[mention.range.clone()].trim_start_matches("the ").trim_start_matches("The ");
+    let bare = strip_possessive(written);
+    if (2..=6).contains(&bare.len()) && bare.bytes().all(|b| b.is_ascii_uppercase()) {
+        // Unexpanded, the acronym is the organisation's name (`the RCMP`, `CUPE`).
+        let full = named_before(organizations(), position, |full| initials(full) == bare);
+        return Referent::Organization(full.unwrap_or_else(|| bare.to_owned()));
     }
     match classify_written(text, mention, people) {
         Referent::Person(name) if !name.contains(' ') => {
@@ -859,6 +931,10 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     if words.len() == 1 && matches!(words[0].to_lowercase().as_str(), "i" | "we") {
         return Referent::FirstPerson;
     }
+    // `his`/`their` own an opinion (`In his view, …`) as `he`/`they` would hold it.
+    if words.len() == 1 && matches!(words[0].to_lowercase().as_str(), "his" | "their") {
+        return Referent::Pronoun(if words[0].eq_ignore_ascii_case("his") { "he".into() } else { "they".into() });
+    }
     if words.len() == 1
         && (lexicon::PRONOUNS.contains(words[0]) || matches!(words[0].to_lowercase().as_str(), "him" | "her"))
     {
@@ -885,6 +961,11 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             }
         }
     }
+    // `Court of Session in Scotland` is the Court of Session.
+    let words: Vec<&str> = match words.iter().position(|w| *w == "in") {
+        Some(at) if at > 0 && words[at + 1..].iter().all(|w| lexicon::is_place_word(w)) => words[..at].to_vec(),
+        _ => words,
+    };
     // The part before `of` holds the head: `the secretary of Iran’s Council` is a secretary.
     let mut of = words.iter().position(|w| w.eq_ignore_ascii_case("of")).unwrap_or(words.len());
     // ... unless a name closes the mention: `President of Argentina Alberto Fernández` is Alberto Fernández.
@@ -894,7 +975,16 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     }
     let head_words = &words[..of];
     // The last run of name words is the person's name: `US Air Force Major General Patrick Ryder` → `Patrick Ryder`.
-    let name_end = head_words.iter().rposition(|w| lexicon::is_name_word(w));
+    let mut name_end = head_words.iter().rposition(|w| lexicon::is_name_word(w));
+    // `former prime minister John Major`: a title word closing the mention after a given name is a surname.
+    if let Some(end) = name_end
+        && end + 2 == head_words.len()
+        && lexicon::TITLES.contains(head_words[end + 1])
+        && head_words[end + 1].chars().next().is_some_and(char::is_uppercase)
+        && (end == 0 || !lexicon::is_name_word(head_words[end - 1]))
+    {
+        name_end = Some(end + 1);
+    }
     if let Some(end) = name_end {
         let mut start = end;
         while start > 0
@@ -904,14 +994,34 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         {
             start -= 1;
         }
-        let name_words: Vec<&str> = head_words[start..=end].iter().map(|w| strip_possessive(w)).collect();
+        let mut name_words: Vec<&str> = head_words[start..=end].iter().map(|w| strip_possessive(w)).collect();
+        // `Pope Francis`, `Queen Elizabeth II`: a monarch's or pope's one name keeps the title (and numeral).
+        if name_words.len() == 1
+            && start > 0
+            && matches!(
+                head_words[start - 1],
+                "Pope" | "Queen" | "King" | "Prince" | "Princess" | "Emperor" | "Empress"
+            )
+        {
+            name_words.insert(0, head_words[start - 1]);
+            if let Some(numeral) =
+                head_words.get(end + 1).filter(|w| w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+            {
+                name_words.push(numeral);
+            }
+        }
         let name = name_words.join(" ");
         let head_is_organization =
             head_words.last().is_some_and(|w| lexicon::ORGANIZATION_NOUNS.contains(w)) && end + 1 < head_words.len();
         // `Kestrand’s president`, `the company’s chief executive`: the name owns the role, it is not the speaker.
         let is_role_owner = (head_words[end].ends_with("’s") || head_words[end].ends_with("'s"))
             && head_words[end + 1..].iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
-        if !head_is_organization && !is_role_owner {
+        // `Emergency workers`, `Philippine officials`: a group described by the capitalised words before it.
+        let head_is_group = end + 1 < head_words.len()
+            && head_words
+                .last()
+                .is_some_and(|w| lexicon::ROLE_NOUNS.contains(w) && is_private_role_or_group(&w.to_lowercase()));
+        if !head_is_organization && !is_role_owner && !head_is_group {
             if let Some(person) = people.iter().find(|p| {
                 p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
             }) {
@@ -939,7 +1049,15 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             return Referent::Person(name);
         }
     }
-    let mut kept: Vec<&str> = words.iter().skip_while(|w| lexicon::DETERMINERS.contains(w)).copied().collect();
+    // `the Kurdish-led Syrian Democratic Forces`: a leading `-led`/`-backed` word describes the body.
+    let mut kept: Vec<&str> = words
+        .iter()
+        .skip_while(|w| {
+            lexicon::DETERMINERS.contains(w)
+                || ["-led", "-backed", "-based", "-owned", "-run", "-funded"].iter().any(|s| w.ends_with(s))
+        })
+        .copied()
+        .collect();
     // `WHO’s` speaks as the WHO.
     if let Some(last) = kept.last_mut() {
         *last = strip_possessive(last);
@@ -962,6 +1080,11 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         return Referent::Organization(cleaned);
     }
     Referent::Unknown
+}
+
+/// The initials of a name's capitalised words: `World Health Organization` → `WHO`.
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
 }
 
 /// An organisation named in full: where, and its name as written.

@@ -288,3 +288,260 @@ fn the_spokesperson_of_a_described_body_is_unnamed() {
     let found = speakers_with_roles(text);
     assert_eq!((found[1].1.as_deref(), found[1].2), (Some("ministry's spokesperson"), false), "{found:?}");
 }
+
+#[test]
+fn groups_of_people_and_companies_speak() {
+    let found = statements(
+        "The tunnel will reopen in May, according to investigators.\n\nOrvane Motors Co. said it posted a loss in the quarter.\n\nCity staff said they would review the zoning plan.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("The tunnel will reopen in May", Some("investigators"))), "{found:?}");
+    assert!(said.contains(&("it posted a loss in the quarter", Some("Orvane Motors Co"))), "{found:?}");
+    assert!(said.iter().any(|(t, s)| *t == "they would review the zoning plan" && s.is_some()), "{found:?}");
+}
+
+#[test]
+fn a_speaker_inside_a_report_does_not_cut_it_short() {
+    let found =
+        statements("The mayor added, to cheers from the hall, that his engineers had warned him about the bridge.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.ends_with("warned him about the bridge"), "{found:?}");
+}
+
+#[test]
+fn a_time_or_place_after_the_verb_is_not_what_was_said() {
+    let found = statements(
+        "Brenner said Thursday in an interview at the harbour office.\n\nThe council stated in March it would sell the depot.\n\nLaszlo said Monday the ferry fares were too high.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(texts, ["it would sell the depot", "the ferry fares were too high"], "{found:?}");
+}
+
+#[test]
+fn a_verb_with_a_plain_object_reports_nothing() {
+    let found = statements(
+        "The club announced their plans for a new stadium near the river.\n\nKarvonen responded for the Huskies in the third period, which was their best.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn beliefs_and_intentions_are_attributed() {
+    let found = statements(
+        "The harbour authority plans to dredge the eastern channel next spring.\n\nMarta Quell believes the tolls were set too high.\n\nThe dockworkers' union wants the port to hire more pilots.\n\nThe surveyors think the old pier cannot be saved.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.iter().any(|(t, s)| t.starts_with("to dredge the eastern channel") && s.is_some()), "{found:?}");
+    assert!(said.contains(&("the tolls were set too high", Some("Marta Quell"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| t.starts_with("the port to hire")), "{found:?}");
+}
+
+#[test]
+fn plans_and_claims_as_nouns_are_no_statements() {
+    let found = statements(
+        "The mayor's plans to widen the road were shelved.\n\nThe governor's new transit plan would be paid for by a toll.\n\nSeven member states had bid to host the summit.\n\nI want to thank everyone who came.\n\nThe senator's claim would weaken the committee's case.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn according_to_after_a_long_clause_closes_it() {
+    let found = statements(
+        "The ferry ran aground near the lighthouse, according to coast guard officials, but the harbour stayed open.\n\nTwo boats sank; according to investigators, one was carrying fuel.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert!(texts.contains(&"The ferry ran aground near the lighthouse"), "{found:?}");
+    assert!(texts.contains(&"one was carrying fuel"), "{found:?}");
+}
+
+#[test]
+fn short_forms_reach_names_with_initials_particles_and_double_surnames() {
+    let found = statements(
+        "Judge Hollis K. Brandt heard the case on Friday. Brandt said the fraud was deliberate.\n\nMayor Ines de Marval spoke next. De Marval said the city would appeal.\n\nGovernor Lucia Ferrer Quintana resigned. Ferrer said she would leave in May.\n\nOrvane Motor Company recalled the vans. Orvane said the brakes were faulty.\n\nHarbour workers have indicated the strike is over.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|f| f.2.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        ["Hollis K. Brandt", "Ines de Marval", "Lucia Ferrer Quintana", "Orvane Motor Company", "Harbour workers"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn acronyms_and_portfolios_name_the_full_speaker() {
+    let found = statements(
+        "The Coastal Weather Bureau issued a warning on Monday. The CWB said the storm would strengthen overnight.\n\nMinister of Information Dario Vessel spoke in the capital. Vessel said the rebels were backed by smugglers.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|f| f.2.as_deref()).collect();
+    assert_eq!(speakers, ["Coastal Weather Bureau", "Dario Vessel"], "{found:?}");
+}
+
+#[test]
+fn inverted_cues_and_appositions_with_several_names() {
+    let found = statements(
+        "Her solicitors, Ada Morrow and Piet Lund, have said the contract was void.\n\nThe tunnel is unsafe, insists 19-year-old Tomas Vey, in calling for a second survey.\n\nThe tolls are illegal, argued the council's lawyer, Edda Krall.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.iter().any(|(t, s)| *t == "the contract was void" && s.is_some()), "{found:?}");
+    assert!(said.contains(&("The tunnel is unsafe", Some("Tomas Vey"))), "{found:?}");
+    assert!(said.contains(&("The tolls are illegal", Some("Edda Krall"))), "{found:?}");
+}
+
+#[test]
+fn according_to_any_short_source() {
+    let found = statements(
+        "According to a harbour clerk, the hearing will resume next week.\n\nAccording to the Office for Coastal Safety in the northern region, two ferries were recalled.\n\nThe ferry was late, according to the timetable.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("the hearing will resume next week", Some("harbour clerk"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "two ferries were recalled"), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "The ferry was late"), "{found:?}");
+}
+
+#[test]
+fn a_clause_with_a_past_verb_or_an_infinitive_is_what_was_said() {
+    let found = statements(
+        "The broadcaster later reported the blaze started in a parked van.\n\nVarga later claimed to have no memory of the crash.\n\nLocal police warned residents to keep their windows closed.\n\nThe lab observed several proteins found only in the glue.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "the blaze started in a parked van",
+            "to have no memory of the crash",
+            "residents to keep their windows closed"
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn no_statement_from_a_gerund_a_relative_clause_or_a_lone_adverbial() {
+    let found = statements(
+        "The agency maintains a policy of not naming the victims.\n\nIn a livestream, Okafor shared with his supporters his reasons.\n\nNine towns were flooded according to the bureau report on Sunday, which counted the damage.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(texts, ["Nine towns were flooded"], "{found:?}");
+}
+
+#[test]
+fn opinions_vows_and_progressive_intentions() {
+    let found = statements(
+        "Petra Lind chairs the board. In her view, the merger will cost jobs.\n\nThe union vowed to appeal the ruling.\n\nThe council is planning to close two libraries.\n\nThe senator is confident the bill will pass.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("the merger will cost jobs", Some("Petra Lind"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "to appeal the ruling"), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "to close two libraries"), "{found:?}");
+    assert!(said.iter().any(|(t, _)| *t == "the bill will pass"), "{found:?}");
+}
+
+#[test]
+fn participles_of_intention_after_a_comma_are_no_statements() {
+    let found = statements(
+        "The plane turned back, intending to land at the airfield.\n\nHe was shot while seeking the party's nomination.\n\nAl Jazeera reported that Orsolya was planning to visit the ward.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(texts, ["Orsolya was planning to visit the ward"], "{found:?}");
+}
+
+#[test]
+fn a_description_before_a_named_apposition_is_no_statement() {
+    let found = statements(
+        "Another passenger, Ilona Brandt, described deep scratches on the door.\n\nWhile the assembly confirmed the budget on Friday, the senate did not.\n\nThe team has tagged gulls at the colony, noting which birds return each spring.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_name_closing_a_relative_clause_is_not_the_speaker() {
+    let found = statements("A militant group that opposes the Belvane Canal said on Monday it would sue the ministry.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_ne!(found[0].2.as_deref(), Some("Belvane Canal"), "{found:?}");
+}
+
+#[test]
+fn relative_clauses_pronoun_clauses_and_reasons() {
+    let found = statements(
+        "Tarvia, which claims the northern islands, fishing is banned most of the year.\n\nThe mayor declared last Friday so he could free the emergency funds.\n\nOkonjo claimed she made the decision alone.\n\nResidents there told reporters the water smelled of diesel.\n\nThe pier was rarely flooded according to the harbour office who reported that over the last decade, only two storms reached it.",
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("fishing is banned") || t.contains("so he could")), "{found:?}");
+    assert!(texts.contains(&"she made the decision alone"), "{found:?}");
+    assert!(texts.contains(&"the water smelled of diesel"), "{found:?}");
+    assert!(texts.iter().any(|t| t.ends_with("only two storms reached it")), "{found:?}");
+}
+
+#[test]
+fn a_title_word_after_a_given_name_is_a_surname_and_holidays_are_no_people() {
+    let found = statements(
+        "Former prime minister Alan Major has argued that the suspension was unlawful.\n\nThe singer died after being in hospital since Christmas Eve, his family reported.",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.2.as_deref()).collect();
+    assert_eq!(speakers[0], Some("Alan Major"), "{found:?}");
+    assert_ne!(speakers.get(1).copied().flatten(), Some("Christmas Eve"), "{found:?}");
+}
+
+#[test]
+fn ages_home_towns_and_passives() {
+    let found = statements(
+        "Marta Quell, 45, said the fire started in the kitchen.\n\nOmar Haddad, 31, of Dunmore, said he was not surprised.\n\nThe last victim, Ivo Brenn, 49, was quickly reported missing.\n\nThe High Court in Scotland ruled the order was void.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert_eq!(
+        said,
+        [
+            ("the fire started in the kitchen", Some("Marta Quell")),
+            ("he was not surprised", Some("Omar Haddad")),
+            ("the order was void", Some("High Court"))
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn popes_monarchs_middle_names_party_labels_and_led_bodies() {
+    let found = statements(
+        "Pope Clement said the faithful must help refugees.\n\nQueen Maud III said the session would open in May.\n\nRobert Elvin Kasa ruled for decades. Robert Kasa said only the people could remove him.\n\nRepublican Dana Orrin said the inquiry should go on.\n\nThe Tarvian-led Coastal Defence Forces said they had entered the town.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|f| f.2.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        ["Pope Clement", "Queen Maud III", "Robert Elvin Kasa", "Dana Orrin", "Coastal Defence Forces"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn each_statement_names_its_act() {
+    let text = "Ferro said the port would reopen.\n\nThe union believes the tolls are too high.\n\nThe council plans to sell the depot.\n\nIn her view, the depot is worth more.";
+    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
+    let article = Article {
+        meta: crate::article::ArticleMeta { title: "T".into(), ..Default::default() },
+        text: text.to_owned(),
+        lines: analysis.lines,
+    };
+    let acts: Vec<Act> = extract(&article).iter().map(|s| s.act).collect();
+    assert_eq!(acts, [Act::Speech, Act::Belief, Act::Intention, Act::Belief]);
+}
+
+#[test]
+fn acronyms_provinces_and_clock_times() {
+    let found = statements(
+        "In a news release Tuesday, the OPP said the driver was arrested without incident.\n\nThe province says it will spend more on clinics.\n\nThe Harbour Police Service said officers were called shortly after 9 p.m. Dunmore police are asking witnesses to come forward.\n\nThe union representing the nurses, ONU, said members voted to strike.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert!(said.contains(&("the driver was arrested without incident", Some("OPP"))), "{found:?}");
+    assert!(said.contains(&("it will spend more on clinics", Some("province"))), "{found:?}");
+    assert!(said.iter().any(|(t, _)| t.starts_with("officers were called") && !t.contains("Dunmore")), "{found:?}");
+    assert!(said.contains(&("members voted to strike", Some("ONU"))), "{found:?}");
+}
+
+#[test]
+fn a_name_before_an_apposition_and_who_speaks_and_us_states_are_no_verb() {
+    let found = statements(
+        "The study was led by Lena Vorn, a marine ecologist and professor at KTU, who said \"There is a lot left to learn about the reef.\"\n\nListed US states as having members were Ohio and Utah.",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.2.as_deref()).collect();
+    assert_eq!(speakers, [Some("Lena Vorn")], "{found:?}");
+}

@@ -232,7 +232,19 @@ pub fn sentences(text: &str, paragraph: Range<usize>, quotes: &QuoteLookup) -> V
                     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«')
                 });
             let position = paragraph.start + offset;
-            if followed_by_start && !inside_quote(position) && !(c == '.' && is_abbreviation_before(slice, offset)) {
+            // `shortly after 9 p.m. Ottawa police are …`: a clock time ends a sentence before a capitalised
+            // word that is no time zone.
+            let ends_clock_time = || {
+                let before = slice[..offset].trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+                let abbreviation = &slice[before.len()..offset];
+                let next: String =
+                    slice[offset + 1..].trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
+                matches!(abbreviation.to_ascii_lowercase().as_str(), "a.m" | "p.m")
+                    && next.len() > 3
+                    && next.chars().next().is_some_and(char::is_uppercase)
+            };
+            let is_abbreviation = || c == '.' && is_abbreviation_before(slice, offset) && !ends_clock_time();
+            if followed_by_start && !inside_quote(position) && !is_abbreviation() {
                 let end = paragraph.start + chars.get(j).map_or(slice.len(), |&(o, _)| o);
                 sentences.push(start..end);
                 start = end;
