@@ -59,6 +59,11 @@ fn index_corpus(cache: &Path, corpus: &Path, url: &str, extra: &[&str]) -> Outpu
     output
 }
 
+/// How many statements the corpus holds, read locally: what the index must hold after an ingest.
+fn local_statements(corpus: &Path) -> usize {
+    dossier::loading::load(&dossier::corpus::CorpusSource::from_path(corpus), 2).unwrap().statements.len()
+}
+
 /// The local command and the same command `--from` the index print the same bytes; returns the records.
 fn assert_same(cache: &Path, corpus: &Path, url: &str, command: &[&str]) -> usize {
     let mut local = vec![command[0], corpus.to_str().unwrap()];
@@ -120,7 +125,7 @@ fn the_sample_corpus_reads_back_with_the_same_records_queries_and_chart() {
     index_corpus(cache.path(), &corpus, &url, &["--quiet"]);
     assert_eq!(assert_same(cache.path(), &corpus, &url, &["articles"]), 31);
     assert_same(cache.path(), &corpus, &url, &["articles", "--format", "csv"]);
-    assert_eq!(assert_same(cache.path(), &corpus, &url, &["statements"]), 285);
+    assert_eq!(assert_same(cache.path(), &corpus, &url, &["statements"]), local_statements(&corpus));
     assert_same(cache.path(), &corpus, &url, &["statements", "--format", "csv"]);
     assert!(assert_same(cache.path(), &corpus, &url, &["articles", "--query", "sanctions OR troops"]) > 0);
     assert!(assert_same(cache.path(), &corpus, &url, &["statements", "--query", "\"said\" AND NOT date:2023"]) > 0);
@@ -134,7 +139,7 @@ fn wikinews_reads_back_with_the_same_records_queries_and_charts() {
     let corpus = data("tests/data/wikinews");
     index_corpus(cache.path(), &corpus, &url, &["--quiet"]);
     assert_eq!(assert_same(cache.path(), &corpus, &url, &["articles"]), 295);
-    assert_eq!(assert_same(cache.path(), &corpus, &url, &["statements"]), 1891);
+    assert_eq!(assert_same(cache.path(), &corpus, &url, &["statements"]), local_statements(&corpus));
     // Stems, phrases, booleans, prefixes, dates, fields, merged speakers, dotted abbreviations, file types.
     for query in [
         "withdraw",
@@ -247,7 +252,7 @@ fn an_interrupted_ingest_resumes_with_nothing_lost_or_doubled() {
     assert!(report.contains(&format!("{} to send, {files_before} unchanged", 25 - files_before)), "{report}");
     assert!(report.contains("dossier: sent"), "progress on stderr: {report}");
     assert_eq!(count(&url, ""), 31);
-    assert_eq!(count(&url, "-statements"), 285);
+    assert_eq!(count(&url, "-statements"), local_statements(&corpus) as u64);
     assert_eq!(count(&url, "-files"), 25);
     assert_same(cache.path(), &corpus, &url, &["statements"]);
 }

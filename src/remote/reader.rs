@@ -336,7 +336,7 @@ impl RemoteCorpus {
         let answer = self.client.ok_json(
             "POST",
             &format!(
-                "/{}/_mget?_source_includes=text,speaker,speaker_type,named,role,mention,cue,kind,spans",
+                "/{}/_mget?_source_includes=text,speaker,speaker_type,named,role,mention,cue,kind,act,spans",
                 self.target.statements()
             ),
             &json!({"ids": ids}),
