@@ -1203,8 +1203,22 @@ impl Lexicon {
             set.contains(word)
         } else {
             let is_capitals = word.bytes().all(|b| b.is_ascii_uppercase());
-            is_capitals && set.contains(word) || set.contains(word.to_lowercase().as_str())
+            is_capitals && set.contains(word) || with_lowercase(word, |lower| set.contains(lower))
         }
+    }
+}
+
+/// Calls `f` with `word` in lower case, without allocating for the short ASCII words that most are: the
+/// word lists are asked about every capitalised word of an article, several times over.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 48];
+    match buffer.get_mut(..word.len()) {
+        Some(bytes) if word.is_ascii() => {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            f(std::str::from_utf8(bytes).expect("ASCII stays UTF-8"))
+        }
+        _ => f(&word.to_lowercase()),
     }
 }
 
@@ -1264,11 +1278,12 @@ pub fn is_name_word(word: &str) -> bool {
     if !(starts_upper || is_particle) || is_acronym {
         return false;
     }
-    let lower = bare.to_lowercase();
-    // A compound of title words (`Secretary-General`, `Vice-Chancellor`) is a title, not a name.
-    let is_title_compound =
-        lower.contains('-') && lower.split('-').all(|part| TITLES.contains(part) || ROLE_NOUNS.contains(part));
-    !is_title_compound && !NOT_NAME_WORDS.contains(lower.as_str())
+    with_lowercase(bare, |lower| {
+        // A compound of title words (`Secretary-General`, `Vice-Chancellor`) is a title, not a name.
+        let is_title_compound =
+            lower.contains('-') && lower.split('-').all(|part| TITLES.contains(part) || ROLE_NOUNS.contains(part));
+        !is_title_compound && !NOT_NAME_WORDS.contains(lower)
+    })
 }
 
 /// Every word that is never part of a person's name: titles, roles, nationalities, organisations, places,

@@ -136,14 +136,17 @@ impl Speaker {
 }
 
 /// Resolves every candidate's speaker and turns candidates into statements.
-pub fn resolve(text: &str, paragraphs: &[Range<usize>], candidates: Vec<Candidate>) -> Vec<Statement> {
-    // Tokenized once for the people and the organisations named.
-    let paragraph_tokens: Vec<Vec<Token>> =
-        paragraphs.iter().map(|paragraph| tokenize(text, paragraph.clone())).collect();
-    let people = people_named(text, paragraphs, &paragraph_tokens);
+/// `paragraph_tokens` are the paragraphs' tokens, for the people and the organisations named.
+pub fn resolve(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    paragraph_tokens: &[Vec<Token>],
+    candidates: Vec<Candidate>,
+) -> Vec<Statement> {
+    let people = people_named(text, paragraphs, paragraph_tokens);
     // Found only when a mention needs them (`the union`): most articles never do.
     let organizations = std::cell::OnceCell::new();
-    let organizations = || organizations.get_or_init(|| organizations_named(text, &paragraph_tokens)).as_slice();
+    let organizations = || organizations.get_or_init(|| organizations_named(text, paragraph_tokens)).as_slice();
     let referents: Vec<Referent> = candidates
         .iter()
         .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people, &organizations)))
