@@ -556,16 +556,7 @@ impl Searcher {
         args: &SearchArgs,
         needs_index: bool,
     ) -> Result<Searcher, ExitCode> {
-        let topics = match &args.topics {
-            Some(file) => std::fs::read_to_string(file)
-                .map_err(|e| e.to_string())
-                .and_then(|text| Topics::from_json(&text))
-                .map_err(|error| {
-                    eprintln!("dossier: cannot read topics {}: {error}", file.display());
-                    ExitCode::from(EXIT_USAGE)
-                })?,
-            None => Topics::default(),
-        };
+        let topics = read_topics(args)?;
         let index = if args.query.is_some() || needs_index {
             let source = CorpusSource::from_path(path);
             let built = match crate::store::corpus_cache_dir(&source) {
@@ -597,6 +588,17 @@ impl Searcher {
     fn topic_hits(&self, name: &str) -> Option<TopicHits> {
         search::topic_hits(self.index.as_ref()?, name, &self.topics, &self.lookup).ok()
     }
+}
+
+/// The topics file of `--topics`, or no topics; a file that cannot be read is a usage error.
+fn read_topics(args: &SearchArgs) -> Result<Topics, ExitCode> {
+    let Some(file) = &args.topics else { return Ok(Topics::default()) };
+    std::fs::read_to_string(file).map_err(|e| e.to_string()).and_then(|text| Topics::from_json(&text)).map_err(
+        |error| {
+            eprintln!("dossier: cannot read topics {}: {error}", file.display());
+            ExitCode::from(EXIT_USAGE)
+        },
+    )
 }
 
 /// Loads a corpus for a command, or prints why it cannot be opened.
@@ -692,16 +694,7 @@ struct RemoteSearch {
 
 impl RemoteSearch {
     fn open(url: &str, args: &SearchArgs, edits: &SpeakerEdits) -> Result<(RemoteSearch, SpeakerNames), ExitCode> {
-        let topics = match &args.topics {
-            Some(file) => std::fs::read_to_string(file)
-                .map_err(|e| e.to_string())
-                .and_then(|text| Topics::from_json(&text))
-                .map_err(|error| {
-                    eprintln!("dossier: cannot read topics {}: {error}", file.display());
-                    ExitCode::from(EXIT_USAGE)
-                })?,
-            None => Topics::default(),
-        };
+        let topics = read_topics(args)?;
         let target = crate::remote::Target::parse(url).map_err(|e| remote_failure(&e))?;
         let remote = crate::remote::RemoteCorpus::open(&target).map_err(|e| remote_failure(&e))?;
         let names = remote.speaker_names(edits);

@@ -7,43 +7,8 @@ use super::client::RemoteError;
 use super::reader::{ARTICLE_ORDER, RemoteCorpus, STATEMENT_ORDER, scan};
 use crate::search::item_set::ItemSet;
 use crate::search::query::{Field, Node};
-use crate::search::{Scope, SpeakerLookup};
+use crate::search::{Level, Scope, SpeakerLookup};
 use serde_json::{Value, json};
-
-/// Which documents a part of a query is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
-    /// The statement's own words and speaker.
-    Statement,
-    /// Its article's title, outlet, author, date, file type or statements.
-    Article,
-}
-
-impl Level {
-    fn fields(self) -> &'static [Field] {
-        match self {
-            Level::Statement => &[Field::Text, Field::Speaker],
-            Level::Article => &[Field::Title, Field::Outlet, Field::Author],
-        }
-    }
-
-    /// The one level `node` asks about, or `None` when it asks about both (as `search::Level::of`).
-    fn of(node: &Node) -> Option<Level> {
-        match node {
-            Node::Word(field, _) | Node::Prefix(field, _) | Node::Phrase(field, _) => {
-                let field = (*field)?;
-                [Level::Statement, Level::Article].into_iter().find(|level| level.fields().contains(&field))
-            }
-            Node::Dates(..) | Node::FileType(_) | Node::HasStatements => Some(Level::Article),
-            Node::Not(inner) => Level::of(inner),
-            Node::And(parts) | Node::Or(parts) => {
-                let mut levels = parts.iter().map(Level::of);
-                let first = levels.next().unwrap_or(Some(Level::Statement));
-                levels.all(|level| level == first).then_some(first).flatten()
-            }
-        }
-    }
-}
 
 /// The document field holding a query field's words (in both indices).
 fn field_name(field: Field) -> &'static str {

@@ -123,9 +123,10 @@ impl Locator {
     }
 }
 
-/// Which documents hold what a query node asks about: a statement's own or its article's.
+/// Which documents hold what a query node asks about: a statement's own or its article's (the local
+/// index and the OpenSearch translation split a statement search alike).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
+pub enum Level {
     /// The statement's words or speaker.
     Statement,
     /// Its article's title, outlet, author, date, file type or statements.
@@ -134,7 +135,7 @@ enum Level {
 
 impl Level {
     /// The text fields of this level.
-    fn fields(self) -> &'static [Field] {
+    pub fn fields(self) -> &'static [Field] {
         match self {
             Level::Statement => &[Field::Text, Field::Speaker],
             Level::Article => &[Field::Title, Field::Outlet, Field::Author],
@@ -142,7 +143,7 @@ impl Level {
     }
 
     /// The one level `node` asks about, or `None` when it asks about both.
-    fn of(node: &Node) -> Option<Level> {
+    pub fn of(node: &Node) -> Option<Level> {
         match node {
             Node::Word(field, _) | Node::Prefix(field, _) | Node::Phrase(field, _) => {
                 let field = (*field)?;
