@@ -2,22 +2,12 @@
 //! `DOSSIER_TEST_OPENSEARCH` (`./dev.sh test` starts one); without it every test fails and says how to
 //! start one.
 
+mod common;
+use common::{AuthNode, free_port, node};
 use dossier::remote::ingest::{IngestOptions, Part, ingest};
 use dossier::remote::{Client, RemoteCorpus, Target};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-/// The test node's address, or a failure that says how to start one.
-fn node() -> String {
-    match std::env::var("DOSSIER_TEST_OPENSEARCH") {
-        Ok(url) if !url.is_empty() => url.trim_end_matches('/').to_owned(),
-        _ => panic!(
-            "DOSSIER_TEST_OPENSEARCH is not set: these tests need a running OpenSearch node. Start one with \
-             `scripts/opensearch.sh start 9250` and run `DOSSIER_TEST_OPENSEARCH=http://127.0.0.1:9250 cargo test --test remote` \
-             (./dev.sh test does both)"
-        ),
-    }
-}
 
 /// A fresh index name on the test node (its three indices deleted first), unique to this test and process.
 fn fresh_index(test: &str) -> String {
@@ -294,11 +284,6 @@ fn parts_ingest_their_share_and_keep_the_other_parts_files() {
     assert_same(cache.path(), folder.path(), &url, &["articles"]);
 }
 
-/// A port nothing listens on.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
 #[test]
 fn a_node_that_is_down_gives_a_clear_error() {
     node();
@@ -325,37 +310,6 @@ fn a_node_that_is_down_gives_a_clear_error() {
     let output = dossier(cache.path(), &["articles", "--from", &missing]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("there is no index"), "{}", stderr(&output));
-}
-
-/// A node started by this test with basic auth, stopped when dropped.
-struct AuthNode {
-    port: u16,
-    state: tempfile::TempDir,
-}
-
-impl AuthNode {
-    fn start(user: &str, password: &str) -> AuthNode {
-        let state = tempfile::tempdir().unwrap();
-        let port = free_port();
-        let status = Command::new(data("scripts/opensearch.sh"))
-            .args(["start", &port.to_string()])
-            .env("DOSSIER_NODE_DIR", state.path())
-            .env("DOSSIER_NODE_USER", user)
-            .env("DOSSIER_NODE_PASSWORD", password)
-            .status()
-            .unwrap();
-        assert!(status.success(), "scripts/opensearch.sh start {port} with basic auth");
-        AuthNode { port, state }
-    }
-}
-
-impl Drop for AuthNode {
-    fn drop(&mut self) {
-        let _ = Command::new(data("scripts/opensearch.sh"))
-            .args(["stop", &self.port.to_string()])
-            .env("DOSSIER_NODE_DIR", self.state.path())
-            .status();
-    }
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! need a node fail and say how to start one.
 #![cfg(feature = "gui")]
 
+mod common;
+use common::{AuthNode, free_port, node};
 use dossier::corpus::{Corpus, CorpusSource};
 use dossier::loading;
 use dossier::remote::Client;
@@ -12,18 +14,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// The test node's address, or a failure that says how to start one.
-fn node() -> String {
-    match std::env::var("DOSSIER_TEST_OPENSEARCH") {
-        Ok(url) if !url.is_empty() => url.trim_end_matches('/').to_owned(),
-        _ => panic!(
-            "DOSSIER_TEST_OPENSEARCH is not set: these tests need a running OpenSearch node. Start one with \
-             `scripts/opensearch.sh start 9250` and run `DOSSIER_TEST_OPENSEARCH=http://127.0.0.1:9250 cargo test --test ui_remote` \
-             (./dev.sh test does both)"
-        ),
-    }
-}
 
 fn sample_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus")
@@ -102,41 +92,6 @@ fn connect(harness: &mut Harness<'static, DossierApp>, url: &str, index: &str) {
     type_over(harness, "Index name", index);
     harness.get_by_label("Connect").click();
     harness.run_steps(2);
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A node started by this test with basic auth, stopped when dropped.
-struct AuthNode {
-    port: u16,
-    state: tempfile::TempDir,
-}
-
-impl AuthNode {
-    fn start(user: &str, password: &str) -> AuthNode {
-        let state = tempfile::tempdir().unwrap();
-        let port = free_port();
-        let status = std::process::Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/opensearch.sh"))
-            .args(["start", &port.to_string()])
-            .env("DOSSIER_NODE_DIR", state.path())
-            .env("DOSSIER_NODE_USER", user)
-            .env("DOSSIER_NODE_PASSWORD", password)
-            .status()
-            .unwrap();
-        assert!(status.success(), "scripts/opensearch.sh start {port} with basic auth");
-        AuthNode { port, state }
-    }
-}
-
-impl Drop for AuthNode {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/opensearch.sh"))
-            .args(["stop", &self.port.to_string()])
-            .env("DOSSIER_NODE_DIR", self.state.path())
-            .status();
-    }
 }
 
 /// Statements of undated articles, which no chart bucket holds.
