@@ -529,19 +529,7 @@ fn content_after(
                 after_object && (lexicon::DETERMINERS.contains(w) || lexicon::PRONOUNS.contains(w))
                     || w.chars().next().is_some_and(|c| c.is_lowercase())
                         && !lexicon::DETERMINERS.contains(w)
-                        && !matches!(
-                            *w,
-                            "reporters"
-                                | "journalists"
-                                | "parliament"
-                                | "lawmakers"
-                                | "supporters"
-                                | "media"
-                                | "press"
-                                | "television"
-                                | "radio"
-                                | "state"
-                        )
+                        && !listed(w)
             });
             index += object_end.unwrap_or(0);
             if words.get(index).is_some_and(|w| matches!(*w, "reporters" | "journalists")) {
