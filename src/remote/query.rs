@@ -7,7 +7,7 @@ use super::client::RemoteError;
 use super::reader::{ARTICLE_ORDER, RemoteCorpus, STATEMENT_ORDER, scan};
 use crate::search::item_set::ItemSet;
 use crate::search::query::{Field, Node};
-use crate::search::{Level, Scope, SpeakerLookup};
+use crate::search::{Level, Scope, SpeakerLookup, statements_matching_parts};
 use serde_json::{Value, json};
 
 /// The document field holding a query field's words (in both indices).
@@ -197,21 +197,6 @@ impl Searcher<'_> {
     }
 
     fn statements_matching_all(&self, parts: &[Node], all: bool) -> Result<ItemSet, RemoteError> {
-        let group = |level: Level| {
-            let chosen: Vec<Node> = parts.iter().filter(|part| Level::of(part) == Some(level)).cloned().collect();
-            (!chosen.is_empty()).then_some(if all { Node::And(chosen) } else { Node::Or(chosen) })
-        };
-        let groups = [group(Level::Statement), group(Level::Article)].into_iter().flatten();
-        let mixed = parts.iter().filter(|part| Level::of(part).is_none()).cloned();
-        let mut found: Option<ItemSet> = None;
-        for part in groups.chain(mixed) {
-            let matching = self.statements_matching(&part)?;
-            match &mut found {
-                None => found = Some(matching),
-                Some(found) if all => found.intersect(&matching),
-                Some(found) => found.unite(&matching),
-            }
-        }
-        Ok(found.unwrap_or_else(|| ItemSet::empty(self.statement_count())))
+        statements_matching_parts(parts, all, self.statement_count(), |part| self.statements_matching(part))
     }
 }

@@ -123,6 +123,33 @@ impl Locator {
     }
 }
 
+/// The statements matching every part of `parts` (`all`), or any, found by `matching`: parts of one level
+/// are asked together in one query, parts of both one by one, and the answers combined as sets. The local
+/// index and the OpenSearch translation both search statements this way.
+pub fn statements_matching_parts<E>(
+    parts: &[Node],
+    all: bool,
+    statement_count: usize,
+    mut matching: impl FnMut(&Node) -> Result<ItemSet, E>,
+) -> Result<ItemSet, E> {
+    let group = |level: Level| {
+        let chosen: Vec<Node> = parts.iter().filter(|part| Level::of(part) == Some(level)).cloned().collect();
+        (!chosen.is_empty()).then_some(if all { Node::And(chosen) } else { Node::Or(chosen) })
+    };
+    let groups = [group(Level::Statement), group(Level::Article)].into_iter().flatten();
+    let mixed = parts.iter().filter(|part| Level::of(part).is_none()).cloned();
+    let mut found: Option<ItemSet> = None;
+    for part in groups.chain(mixed) {
+        let answer = matching(&part)?;
+        match &mut found {
+            None => found = Some(answer),
+            Some(found) if all => found.intersect(&answer),
+            Some(found) => found.unite(&answer),
+        }
+    }
+    Ok(found.unwrap_or_else(|| ItemSet::empty(statement_count)))
+}
+
 /// Which documents hold what a query node asks about: a statement's own or its article's (the local
 /// index and the OpenSearch translation split a statement search alike).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -602,22 +629,7 @@ impl SearchIndex {
     /// The statements matching every part of `parts` (`all`), or any. Parts of one level are asked
     /// together, in one query.
     fn statements_matching_all(&self, parts: &[Node], speakers: &SpeakerLookup, all: bool) -> Result<ItemSet, String> {
-        let group = |level: Level| {
-            let chosen: Vec<Node> = parts.iter().filter(|part| Level::of(part) == Some(level)).cloned().collect();
-            (!chosen.is_empty()).then_some(if all { Node::And(chosen) } else { Node::Or(chosen) })
-        };
-        let groups = [group(Level::Statement), group(Level::Article)].into_iter().flatten();
-        let mixed = parts.iter().filter(|part| Level::of(part).is_none()).cloned();
-        let mut found: Option<ItemSet> = None;
-        for part in groups.chain(mixed) {
-            let matching = self.statements_matching(&part, speakers)?;
-            match &mut found {
-                None => found = Some(matching),
-                Some(found) if all => found.intersect(&matching),
-                Some(found) => found.unite(&matching),
-            }
-        }
-        Ok(found.unwrap_or_else(|| ItemSet::empty(self.statement_count())))
+        statements_matching_parts(parts, all, self.statement_count(), |part| self.statements_matching(part, speakers))
     }
 
     fn field(&self, field: Field) -> tantivy::schema::Field {
