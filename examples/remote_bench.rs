@@ -100,7 +100,7 @@ fn main() {
             found.len()
         });
         let node = search::query::parse(query, &|_| None).expect("the query parses");
-        let dsl = dossier::remote::query::to_dsl(&node, &remote_lookup);
+        let dsl = dossier::remote::query::to_dsl(&node, Scope::Articles, &remote_lookup);
         let (remote_hits, remote_times) = timed(20, || {
             let found = dossier::remote::query::search(&remote, &node, Scope::Articles, &remote_lookup).expect("runs");
             remote.facet(false, "outlet.keyword", &dsl, 50).expect("the facet counts");

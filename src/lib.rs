@@ -11,6 +11,7 @@ pub mod adversarial;
 pub mod allocator;
 pub mod article;
 pub mod boilerplate;
+pub mod browse;
 pub mod cache;
 pub mod cli;
 pub mod corpus;

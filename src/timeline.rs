@@ -589,9 +589,10 @@ pub fn compute_counting(
     }
     if request.series.contains(&SeriesSpec::UnnamedSources) {
         let (mut counts, mut undated, mut last_article) = (vec![0u64; starts.len()], 0, u32::MAX);
-        for statement in &corpus.statements {
+        for (index, statement) in corpus.statements.iter().enumerate() {
             let is_counted = statement.speaker.is_some()
                 && !statement.named
+                && is_counted(index)
                 && is_selected.get(statement.article as usize).copied().unwrap_or(false)
                 && (request.unit == Unit::Statements || last_article != statement.article);
             if is_counted {

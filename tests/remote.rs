@@ -4,8 +4,10 @@
 
 mod common;
 use common::{AuthNode, free_port, node};
+use dossier::browse::{ArticleOrder, ArticleRow, Browse, Cursor, Facet, LocalBrowse, Page, StatementRow};
 use dossier::remote::ingest::{IngestOptions, Part, ingest};
-use dossier::remote::{Client, RemoteCorpus, Target};
+use dossier::remote::{Client, RemoteBrowse, RemoteCorpus, Target};
+use dossier::timeline::{Bucket, ChartRequest, Measure, SeriesSpec};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -348,4 +350,108 @@ fn wrong_credentials_give_a_clear_401() {
     assert!(indexed.status.success(), "{}", stderr(&indexed));
     let listed = run(&right, &["articles", "--from", &url]);
     assert_eq!(stdout(&listed).lines().count(), 31);
+}
+
+/// Every page of a list, followed from the first by its cursors.
+fn all_pages<T>(mut page: impl FnMut(Option<&Cursor>) -> Page<T>) -> (Vec<T>, u64) {
+    let mut rows = Vec::new();
+    let mut from: Option<Cursor> = None;
+    loop {
+        let answer = page(from.as_ref());
+        assert!(answer.rows.len() <= 40, "a page holds at most what was asked");
+        rows.extend(answer.rows);
+        match answer.next {
+            Some(next) => from = Some(next),
+            None => return (rows, answer.total),
+        }
+    }
+}
+
+/// An article row without its key, which names the article differently in each corpus.
+fn unkeyed(row: &ArticleRow) -> ArticleRow {
+    ArticleRow { article_key: String::new(), ..row.clone() }
+}
+
+#[test]
+fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
+    let url = fresh_index("browse");
+    let cache = tempfile::tempdir().unwrap();
+    let corpus_path = data("tests/data/wikinews");
+    index_corpus(cache.path(), &corpus_path, &url, &["--quiet"]);
+    let target = Target::parse(&url).unwrap();
+    let edits = dossier::speakers::SpeakerEdits::default();
+    let remote = RemoteBrowse::open(Client::from_env(&target.base).unwrap(), &target, &edits).expect("opens");
+    let corpus = std::sync::Arc::new(
+        dossier::loading::load(&dossier::corpus::CorpusSource::from_path(&corpus_path), 2).unwrap(),
+    );
+    let index = std::sync::Arc::new(dossier::search::SearchIndex::build_in_memory(&corpus).unwrap());
+    // The same merges on both sides: the names the node read, without the roles only the files hold.
+    let names = dossier::speakers::SpeakerNames::build_with_roles(
+        &corpus.found_speakers(),
+        &dossier::speakers::SpeakerRoles::new(),
+        &edits,
+    );
+    let local = LocalBrowse::new(corpus.clone(), index, names, corpus_path.display().to_string());
+
+    for query in [
+        "",
+        "withdraw",
+        "\"prime minister\"",
+        "speaker:obama",
+        "title:elect* AND NOT date:2019",
+        "U.S. forces",
+        "police -officials",
+        "date:2020 type:csv",
+    ] {
+        for order in ArticleOrder::ALL {
+            let (local_rows, local_total) = all_pages(|from| local.articles(query, order, from, 40).unwrap());
+            let (remote_rows, remote_total) = all_pages(|from| remote.articles(query, order, from, 40).unwrap());
+            assert_eq!(local_total, remote_total, "`{query}` {order:?}: articles counted");
+            assert_eq!(local_total as usize, local_rows.len(), "`{query}`: the pages hold every article once");
+            assert!(local_total > 0, "`{query}` finds articles");
+            let local_rows: Vec<ArticleRow> = local_rows.iter().map(unkeyed).collect();
+            let remote_rows: Vec<ArticleRow> = remote_rows.iter().map(unkeyed).collect();
+            assert_eq!(local_rows, remote_rows, "`{query}` {order:?}: the same articles in the same order");
+        }
+        let (local_rows, local_total) = all_pages(|from| local.statements(query, from, 40).unwrap());
+        let (remote_rows, remote_total) = all_pages(|from| remote.statements(query, from, 40).unwrap());
+        assert_eq!(local_total, remote_total, "`{query}`: statements counted");
+        assert!(local_total > 0 && local_total as usize == remote_rows.len(), "`{query}` finds statements, all paged");
+        let unkeyed = |row: &StatementRow| StatementRow { article_key: String::new(), ..row.clone() };
+        assert_eq!(
+            local_rows.iter().map(unkeyed).collect::<Vec<_>>(),
+            remote_rows.iter().map(unkeyed).collect::<Vec<_>>(),
+            "`{query}`: the same statements"
+        );
+        for facet in [Facet::Outlet, Facet::Speaker] {
+            assert_eq!(
+                local.facet(query, facet, 12).unwrap(),
+                remote.facet(query, facet, 12).unwrap(),
+                "`{query}` {facet:?}"
+            );
+        }
+        let mut request = ChartRequest::default();
+        request.series.push(SeriesSpec::UnnamedSources);
+        assert_eq!(local.chart(query, &request).unwrap(), remote.chart(query, &request).unwrap(), "`{query}`: chart");
+    }
+    let (statements, total) = all_pages(|from| remote.statements("", from, 40).unwrap());
+    assert_eq!(total as usize, corpus.statements.len());
+    assert!(statements.len() == corpus.statements.len() && total > 1000, "every statement, paged");
+    let mut request = ChartRequest { bucket: Some(Bucket::Year), measure: Measure::Share, ..ChartRequest::default() };
+    request.series.push(SeriesSpec::Speaker("Obama".into()));
+    assert_eq!(local.chart("", &request).unwrap(), remote.chart("", &request).unwrap(), "yearly shares");
+
+    // An article read from its document: the same text and statements as from its file.
+    let first_local = local.articles("troops", ArticleOrder::Newest, None, 3).unwrap();
+    let first_remote = remote.articles("troops", ArticleOrder::Newest, None, 3).unwrap();
+    assert_eq!(first_local.rows.len(), 3);
+    for (local_row, remote_row) in first_local.rows.iter().zip(&first_remote.rows) {
+        let (local_article, remote_article) =
+            (local.article(&local_row.article_key).unwrap(), remote.article(&remote_row.article_key).unwrap());
+        assert_eq!(local_article.text, remote_article.text);
+        assert_eq!(local_article.statements, remote_article.statements);
+        assert_eq!(unkeyed(&local_article.row), unkeyed(&remote_article.row));
+    }
+    assert!(remote.article("no-such-article").unwrap_err().contains("no longer in the index"));
+    assert!(remote.articles("date:20x1", ArticleOrder::Corpus, None, 10).unwrap_err().contains("date"));
 }

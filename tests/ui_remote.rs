@@ -5,6 +5,7 @@
 
 mod common;
 use common::{AuthNode, free_port, node};
+use dossier::browse::Facet;
 use dossier::corpus::{Corpus, CorpusSource};
 use dossier::loading;
 use dossier::remote::Client;
@@ -292,4 +293,110 @@ fn a_node_that_never_answers_leaves_the_app_responsive_and_cancel_closes_the_win
     assert!(harness.state().corpus.articles.is_empty());
     assert_eq!(harness.state().remote_location(), None);
     drop(silent);
+}
+
+/// The app with dialogs that save into `folder`.
+fn harness_saving_into(folder: &Path) -> Harness<'static, DossierApp> {
+    isolate_data();
+    let dialogs = FakeDialogs { save_folder: Some(folder.to_owned()), ..Default::default() };
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| DossierApp::with_state(&cc.egui_ctx, AppState::default(), Box::new(dialogs), None))
+}
+
+#[test]
+fn a_corpus_browsed_on_the_server_lists_searches_reads_and_charts_a_page_at_a_time() {
+    let index = index_sample("browse");
+    let base = node();
+    let local = local_sample();
+    let exports = tempfile::tempdir().unwrap();
+    let mut harness = harness_saving_into(exports.path());
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Connect to cluster…").click();
+    harness.run();
+    type_over(&mut harness, "Cluster URL", &base);
+    type_over(&mut harness, "Index name", &index);
+    harness.get_by_label("Browse on the server").click();
+    harness.run_steps(2);
+    harness.get_by_label("Connect").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the first page, the facets and the chart arrive", |app| {
+        app.browse_view().is_some_and(|view| {
+            view.article_page().is_some() && view.facet(Facet::Outlet).is_some() && view.chart().is_some()
+        })
+    });
+    // Nothing was read in: the local views hold no corpus.
+    assert_eq!(harness.state().visible_articles().len(), 0);
+    let view = harness.state().browse_view().unwrap();
+    assert_eq!(view.article_page().unwrap().total as usize, local.articles.len());
+    let shown = format!("Articles 1–{} of {}", local.articles.len(), local.articles.len());
+    assert!(harness.query_by_label(&shown).is_some(), "the pager says `{shown}`");
+    let chart = view.chart().unwrap();
+    let charted: u64 = chart.total_statements.iter().sum();
+    assert_eq!(
+        charted as usize,
+        local.statements.len() - undated_statements(&local),
+        "the chart counts every dated statement"
+    );
+
+    // A search typed and sent with Enter narrows the list, the facets and the chart on the server.
+    harness.get_by_label("Query").focus();
+    harness.get_by_label("Query").type_text("sanctions");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    step_until(&mut harness, "the search is answered", |app| {
+        app.browse_view().is_some_and(|view| {
+            !view.is_busy() && view.article_page().is_some_and(|p| (p.total as usize) < local.articles.len())
+        })
+    });
+    let found = harness.state().browse_view().unwrap().article_page().unwrap().total;
+    assert!(found > 0, "`sanctions` finds articles");
+
+    // A click on an outlet narrows the query to it.
+    let (outlet, count) = harness.state().browse_view().unwrap().facet(Facet::Outlet).unwrap()[0].clone();
+    harness.get_by_label(&format!("{outlet} ({count})")).click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the outlet's articles are listed", |app| {
+        app.browse_view().is_some_and(|view| !view.is_busy() && view.query_text.contains("outlet:"))
+    });
+    assert_eq!(harness.state().browse_view().unwrap().article_page().unwrap().total, count);
+
+    // Statements, paged; a click opens the article it was said in, read from the server.
+    harness.get_by_label("Statements").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "statements arrive", |app| {
+        app.browse_view().is_some_and(|view| !view.is_busy() && view.statement_page().is_some())
+    });
+    let first = harness.state().browse_view().unwrap().statement_page().unwrap().rows[0].clone();
+    harness.get_by_label(&format!("“{}”", first.text)).click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the article is read", |app| {
+        app.browse_view().is_some_and(|view| view.open_article().is_some())
+    });
+    let article = harness.state().browse_view().unwrap().open_article().unwrap().clone();
+    assert_eq!(article.row.title, first.title);
+    assert!(article.statements.iter().any(|s| s.text == first.text), "the statement is marked in its article");
+    let local_article = local.articles.iter().find(|meta| meta.title == article.row.title).unwrap();
+    assert_eq!(local.read_text(local_article).unwrap(), article.text);
+
+    // The chart of the selection exports as CSV through the save dialog.
+    harness.get_by_label("Chart").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the chart is counted", |app| app.browse_view().is_some_and(|view| !view.is_busy()));
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness.get_by_label("CSV table…").click();
+    harness.run_steps(2);
+    let csv = exports.path().join("chart.csv");
+    for _ in 0..500 {
+        if csv.exists() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let written = std::fs::read_to_string(&csv).expect("the chart was exported");
+    assert!(written.lines().count() > 1, "{written}");
 }

@@ -99,6 +99,12 @@ pub fn ensure_indices(client: &Client, target: &Target) -> Result<(), RemoteErro
     ] {
         let (status, _) = client.send("HEAD", &format!("/{index}"), None)?;
         if status == 200 {
+            if index == target.statements() {
+                // An index made by an earlier version gains the fields added since (its files are sent
+                // again: their version names the mapping).
+                let body = mapping::statement_fields_added().to_string();
+                client.ok("PUT", &format!("/{index}/_mapping"), Some(body.as_bytes()))?;
+            }
             continue;
         }
         let (status, answer) = client.send("PUT", &format!("/{index}"), Some(body.to_string().as_bytes()))?;
@@ -434,7 +440,8 @@ impl<'a> Sender<'a> {
                     "part_key": part_key, "article_id": id, "text": record.text, "speaker": statement.speaker.as_deref(),
                     "speaker_type": record.speaker_type, "named": record.named, "kind": record.kind, "act": record.act,
                     "role": record.role, "mention": record.mention, "cue": record.cue, "date": date,
-                    "title": meta.title, "url": meta.url,
+                    "title": meta.title, "url": meta.url, "article_title": meta.title, "outlet": meta.outlet,
+                    "author": meta.author, "file_type": entry.format.name(), "has_statements": true,
                     "spans": {
                         "text": record.text_span, "mention": record.mention_span, "cue": record.cue_span,
                         "bytes": {"text": statement.text, "mention": statement.mention.get(),

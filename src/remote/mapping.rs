@@ -2,14 +2,15 @@
 //!
 //! - `NAME`: one document per article (metadata, text, the speakers of its statements).
 //! - `NAME-statements`: one document per statement, with its article's id (`article_id`) and the article
-//!   fields its listing needs (date, title, url), so statements are paged without a join.
+//!   fields that its listing and a statement search need (date, title, outlet, author, url, file type), so
+//!   statements are searched, paged and counted without a join.
 //! - `NAME-files`: one manifest document per ingested file: its path, the version (content hash) of its
 //!   documents and their counts, written only once all of the file's documents were acknowledged.
 
 use serde_json::{Value, json};
 
 /// Changes whenever the documents' shape or analysis changes, so every file is sent again.
-pub const MAPPING_VERSION: u64 = 1;
+pub const MAPPING_VERSION: u64 = 2;
 
 /// The analysis shared by the article and statement indices: the local index's words (runs of letters
 /// and digits, dotted abbreviations joined: `U.S.` → `US`), words of 40 bytes or more dropped, lower case,
@@ -124,7 +125,22 @@ pub fn statements_index() -> Value {
     ] {
         properties.insert(name.into(), mapping);
     }
+    if let Value::Object(added) = statement_fields_added()["properties"].take() {
+        properties.extend(added);
+    }
     json!({"settings": {"analysis": analysis()}, "mappings": {"dynamic": "strict", "properties": properties}})
+}
+
+/// The statement fields added in mapping version 2 (their article's title, outlet, author and file type, so a
+/// statement search needs no join), as a body for `PUT NAME-statements/_mapping` on an index made before.
+pub fn statement_fields_added() -> Value {
+    json!({"properties": {
+        "article_title": text(),
+        "outlet": text_and_keyword(),
+        "author": text_and_keyword(),
+        "file_type": keyword(),
+        "has_statements": {"type": "boolean"},
+    }})
 }
 
 /// The body that creates the file manifest index.

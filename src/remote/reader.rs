@@ -109,7 +109,7 @@ impl crate::corpus::ArticleTexts for RemoteTexts {
     }
 }
 
-fn str_of(value: &Value) -> Option<String> {
+pub fn str_of(value: &Value) -> Option<String> {
     value.as_str().map(str::to_owned)
 }
 
@@ -358,22 +358,7 @@ impl RemoteCorpus {
                         ),
                     ));
                 }
-                let source = &doc["_source"];
-                let spans = &source["spans"];
-                Ok(StatementRecord {
-                    speaker: str_of(&source["speaker"]),
-                    speaker_type: serde_json::from_value(source["speaker_type"].clone()).unwrap_or(None),
-                    named: source["named"].as_bool().unwrap_or(false),
-                    role: str_of(&source["role"]),
-                    mention: str_of(&source["mention"]),
-                    mention_span: char_span(&spans["mention"]),
-                    cue: str_of(&source["cue"]),
-                    cue_span: char_span(&spans["cue"]),
-                    kind: serde_json::from_value(source["kind"].clone()).unwrap_or(StatementKind::Direct),
-                    act: serde_json::from_value(source["act"].clone()).unwrap_or_default(),
-                    text: str_of(&source["text"]).unwrap_or_default(),
-                    text_span: char_span(&spans["text"]).unwrap_or([0, 0]),
-                })
+                Ok(statement_record(&doc["_source"]))
             })
             .collect()
     }
@@ -477,8 +462,27 @@ impl RemoteCorpus {
     }
 }
 
+/// A statement's record (words, spans, speaker as found) from its document's `_source`.
+pub fn statement_record(source: &Value) -> StatementRecord {
+    let spans = &source["spans"];
+    StatementRecord {
+        speaker: str_of(&source["speaker"]),
+        speaker_type: serde_json::from_value(source["speaker_type"].clone()).unwrap_or(None),
+        named: source["named"].as_bool().unwrap_or(false),
+        role: str_of(&source["role"]),
+        mention: str_of(&source["mention"]),
+        mention_span: char_span(&spans["mention"]),
+        cue: str_of(&source["cue"]),
+        cue_span: char_span(&spans["cue"]),
+        kind: serde_json::from_value(source["kind"].clone()).unwrap_or(StatementKind::Direct),
+        act: serde_json::from_value(source["act"].clone()).unwrap_or_default(),
+        text: str_of(&source["text"]).unwrap_or_default(),
+        text_span: char_span(&spans["text"]).unwrap_or([0, 0]),
+    }
+}
+
 /// The (key, count) pairs of a terms aggregation.
-fn buckets(aggregation: &Value) -> Vec<(String, u64)> {
+pub fn buckets(aggregation: &Value) -> Vec<(String, u64)> {
     aggregation["buckets"]
         .as_array()
         .map(Vec::as_slice)

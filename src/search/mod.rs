@@ -124,8 +124,7 @@ impl Locator {
 }
 
 /// The statements matching every part of `parts` (`all`), or any, found by `matching`: parts of one level
-/// are asked together in one query, parts of both one by one, and the answers combined as sets. The local
-/// index and the OpenSearch translation both search statements this way.
+/// are asked together in one query, parts of both one by one, and the answers combined as sets.
 pub fn statements_matching_parts<E>(
     parts: &[Node],
     all: bool,
@@ -150,8 +149,7 @@ pub fn statements_matching_parts<E>(
     Ok(found.unwrap_or_else(|| ItemSet::empty(statement_count)))
 }
 
-/// Which documents hold what a query node asks about: a statement's own or its article's (the local
-/// index and the OpenSearch translation split a statement search alike).
+/// Which documents hold what a query node asks about: a statement's own or its article's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     /// The statement's words or speaker.

@@ -2,8 +2,9 @@
 
 use super::article_list::ArticleList;
 use super::article_view::{self, ArticleSlot, MatchFocus, ShownArticle, StatementFocus};
+use super::browse_view::{BrowseTab, BrowseView};
 use super::chart_view::{ChartInputs, ChartView};
-use super::connect_window::{ConnectWindow, Connected};
+use super::connect_window::{ConnectWindow, Connected, Connection};
 use super::dialogs::{DialogAnswer, Dialogs};
 use super::facets_panel::Facets;
 use super::jobs::Job;
@@ -135,6 +136,8 @@ pub struct DossierApp {
     watcher: Option<CorpusWatcher>,
     /// File ▸ Connect to cluster…, while shown.
     connect_window: Option<ConnectWindow>,
+    /// A corpus browsed on a cluster, a page at a time (too large to read in): it replaces the views.
+    browse: Option<BrowseView>,
     /// `URL/NAME` when the open corpus is read from an OpenSearch cluster.
     remote_location: Option<String>,
 }
@@ -217,6 +220,7 @@ impl DossierApp {
             watching: None,
             watcher: None,
             connect_window: None,
+            browse: None,
             remote_location: None,
         };
         let source = match path {
@@ -297,6 +301,9 @@ impl DossierApp {
 
     /// The chart of the current selection, computed now if it is out of date.
     pub fn chart(&mut self) -> Option<&crate::timeline::Chart> {
+        if let Some(browse) = &self.browse {
+            return browse.chart();
+        }
         // Inputs are gathered (cloning the selection) only when the chart is out of date.
         if self.chart_view.is_counting() {
             let inputs = self.chart_inputs();
@@ -534,6 +541,7 @@ impl DossierApp {
         self.watcher = None;
         self.watching = None;
         self.remote_location = None;
+        self.browse = None;
         // Roles still being read belong to the corpus let go of.
         self.role_weighing = None;
         self.speaker_roles = Default::default();
@@ -607,18 +615,28 @@ impl DossierApp {
         let location = connected.request.location();
         self.state.cluster_url = connected.request.target.base.clone();
         self.state.cluster_index = connected.request.target.name.clone();
+        let (corpus, roles) = match connected.connection {
+            Connection::Loaded { corpus, roles } => (corpus, roles),
+            Connection::Browsing(remote) => {
+                self.state.corpus_source = None;
+                self.remote_location = Some(location.clone());
+                self.browse = Some(BrowseView::new(Arc::new(remote), self.state.chart.clone()));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!("Dossier — {location}")));
+                return;
+            }
+        };
         // No local source: speaker edits and topics, saved by a corpus' path, are not saved for it; Refresh
         // and the next start do not reopen it.
         self.state.corpus_source = None;
         self.speaker_edits = SpeakerEdits::default();
         self.speaker_names = SpeakerNames::default();
         self.topics = Topics::default();
-        self.corpus = Arc::new(connected.corpus);
+        self.corpus = Arc::new(corpus);
         self.remote_location = Some(location.clone());
         self.list.mark_changed();
         self.statements_view.mark_changed();
         self.found_speakers = self.corpus.found_speakers();
-        self.speaker_roles = connected.roles;
+        self.speaker_roles = roles;
         self.start_story_finding(ctx);
         self.rebuild_speaker_names();
         self.start_indexing(ctx);
@@ -1102,7 +1120,14 @@ impl DossierApp {
                     }
                 }
                 Command::OpenStatement(index) => self.open_statement(ctx, index),
-                Command::ShowTab(tab) => self.state.tab = tab,
+                Command::ShowTab(tab) => match &mut self.browse {
+                    Some(browse) => browse.show_tab(match tab {
+                        CentralTab::Article => BrowseTab::Articles,
+                        CentralTab::Statements => BrowseTab::Statements,
+                        CentralTab::Chart => BrowseTab::Chart,
+                    }),
+                    None => self.state.tab = tab,
+                },
                 Command::FilterSpeaker(speaker) => {
                     self.statements_view.speaker_filter = speaker;
                     self.statements_view.mark_changed();
@@ -1550,6 +1575,10 @@ impl DossierApp {
                     self.commands.push(Command::ShowProblems(true));
                 }
             });
+            // A browsed corpus draws its own tabs (the article list in place of one article).
+            if self.browse.is_some() {
+                return;
+            }
             ui.separator();
             for (tab, label, key) in CENTRAL_TABS {
                 let shortcut = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key));
@@ -1569,6 +1598,19 @@ impl eframe::App for DossierApp {
         self.dropped_files(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
+        if let Some(browse) = &mut self.browse {
+            egui::Panel::bottom("status_bar").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(format!("Browsing {} on the server, a page at a time", browse.location()));
+                    if browse.is_busy() {
+                        ui.spinner();
+                    }
+                });
+            });
+            browse.view_ui(ui, &mut self.commands);
+            self.windows_ui(&ctx);
+            return;
+        }
         egui::Panel::top("search_bar").show(ui, |ui| {
             let note = match (&self.indexing, &self.index_problem) {
                 (Some((_, progress)), _) => Some(format!(
@@ -1743,19 +1785,7 @@ impl eframe::App for DossierApp {
                 self.commands.push(Command::ShowProblems(false));
             }
         }
-        if let Some(prompt) = &mut self.path_prompt
-            && !prompt.window_ui(&ctx, &mut self.commands)
-        {
-            self.path_prompt = None;
-        }
-        if let Some(window) = &mut self.connect_window
-            && !window.window_ui(&ctx, &mut self.commands)
-        {
-            self.connect_window = None;
-        }
-        self.toast_ui(&ctx);
-        drop_overlay(&ctx);
-        self.apply_commands(&ctx);
+        self.windows_ui(&ctx);
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
@@ -1764,6 +1794,28 @@ impl eframe::App for DossierApp {
 }
 
 impl DossierApp {
+    /// The windows any view may show (a typed path, Connect to cluster, the toast), then what was asked for.
+    fn windows_ui(&mut self, ctx: &egui::Context) {
+        if let Some(prompt) = &mut self.path_prompt
+            && !prompt.window_ui(ctx, &mut self.commands)
+        {
+            self.path_prompt = None;
+        }
+        if let Some(window) = &mut self.connect_window
+            && !window.window_ui(ctx, &mut self.commands)
+        {
+            self.connect_window = None;
+        }
+        self.toast_ui(ctx);
+        drop_overlay(ctx);
+        self.apply_commands(ctx);
+    }
+
+    /// The corpus browsed on a server, if one is.
+    pub fn browse_view(&self) -> Option<&BrowseView> {
+        self.browse.as_ref()
+    }
+
     /// Shows the toast in the bottom-right corner until it expires.
     fn toast_ui(&mut self, ctx: &egui::Context) {
         let Some((text, shown_at)) = &self.toast else { return };

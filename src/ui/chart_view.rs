@@ -229,6 +229,16 @@ impl ChartView {
     }
 }
 
+/// Draws a chart alone, without picking periods (a corpus browsed on a server).
+pub fn chart_plot_ui(ui: &mut egui::Ui, chart: &Chart) {
+    if chart.undated_articles > 0 {
+        let undated =
+            super::counts::counted(chart.undated_articles as usize, "undated article is", "undated articles are");
+        ui.weak(format!("{undated} not shown."));
+    }
+    plot_ui(ui, chart, &mut None, None, &mut Vec::new());
+}
+
 /// Draws the plot; returns where each bucket's centre lies on screen.
 fn plot_ui(
     ui: &mut egui::Ui,

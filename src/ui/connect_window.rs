@@ -4,23 +4,38 @@
 use super::jobs::Job;
 use super::state::{Command, ConnectRequest};
 use crate::corpus::Corpus;
-use crate::remote::{Client, Credentials, RemoteCorpus, RemoteError, Target};
+use crate::remote::{Client, Credentials, RemoteBrowse, RemoteCorpus, RemoteError, Target};
 use crate::speakers::SpeakerRoles;
 
 /// The address the window offers when none was used before.
 pub const DEFAULT_URL: &str = "http://127.0.0.1:9200";
 
-/// A corpus read from a cluster, ready to replace the open one.
+/// Corpora up to this many articles are read in (every view works on them, as on a local folder); larger
+/// ones are browsed on the server a page at a time. About 2.7 kB of metadata per article are read in.
+pub const READ_IN_LIMIT: u64 = 200_000;
+
+/// A corpus on a cluster, ready to replace the open one.
 pub struct Connected {
     /// What was connected to.
     pub request: ConnectRequest,
-    /// The metadata in memory, texts fetched on demand.
-    pub corpus: Corpus,
-    /// The speakers' roles, read with the statements (a local corpus reads them from its files).
-    pub roles: SpeakerRoles,
+    /// How it is opened.
+    pub connection: Connection,
 }
 
-type Reading = Job<Result<(Corpus, SpeakerRoles), RemoteError>>;
+/// A corpus read in, or browsed on the server.
+pub enum Connection {
+    /// The metadata in memory, texts fetched on demand.
+    Loaded {
+        /// The metadata.
+        corpus: Corpus,
+        /// The speakers' roles, read with the statements (a local corpus reads them from its files).
+        roles: SpeakerRoles,
+    },
+    /// Asked a page at a time.
+    Browsing(RemoteBrowse),
+}
+
+type Reading = Job<Result<Connection, RemoteError>>;
 
 /// The window's fields and the connection under way, if any.
 pub struct ConnectWindow {
@@ -31,6 +46,8 @@ pub struct ConnectWindow {
     user: String,
     /// Kept only while the window is open: never saved.
     password: String,
+    /// Browse on the server whatever the corpus' size (otherwise only above `READ_IN_LIMIT` articles).
+    pub always_browse: bool,
     /// The connection under way.
     connecting: Option<(ConnectRequest, Reading)>,
     /// The last request sent, for Retry.
@@ -49,6 +66,7 @@ impl ConnectWindow {
             index: index.to_owned(),
             user: String::new(),
             password: String::new(),
+            always_browse: false,
             connecting: None,
             last: None,
             error: None,
@@ -91,9 +109,20 @@ impl ConnectWindow {
         self.can_retry = false;
         self.last = Some(request.clone());
         let (target, credentials) = (request.target.clone(), request.credentials.clone());
+        let always_browse = self.always_browse;
         let job = Job::spawn("connecting to the cluster", ctx, move || {
             let client = Client::with_credentials(&target.base, credentials.as_ref())?;
-            RemoteCorpus::open_with(client, &target).map(RemoteCorpus::into_local)
+            let articles = match client.send("GET", &format!("/{}/_count", target.articles()), None)? {
+                (200, answer) => answer["count"].as_u64().unwrap_or(0),
+                // No index, or no access: opening says which, clearly.
+                _ => 0,
+            };
+            if always_browse || articles > READ_IN_LIMIT {
+                let edits = crate::speakers::SpeakerEdits::default();
+                return RemoteBrowse::open(client, &target, &edits).map(Connection::Browsing);
+            }
+            let (corpus, roles) = RemoteCorpus::open_with(client, &target)?.into_local();
+            Ok(Connection::Loaded { corpus, roles })
         });
         self.connecting = Some((request, job));
     }
@@ -103,7 +132,7 @@ impl ConnectWindow {
         let result = self.connecting.as_ref().and_then(|(_, job)| job.poll())?;
         let (request, _) = self.connecting.take()?;
         match result {
-            Ok(Ok((corpus, roles))) => return Some(Connected { request, corpus, roles }),
+            Ok(Ok(connection)) => return Some(Connected { request, connection }),
             Ok(Err(error)) => self.error = Some(format!("Cannot open {}: {}", request.location(), error.message)),
             Err(internal) => self.error = Some(format!("Cannot open {}: {internal}", request.location())),
         }
@@ -131,6 +160,12 @@ impl ConnectWindow {
                     field(ui, enabled, "User", &mut self.user, "from DOSSIER_OPENSEARCH_USER if empty", false);
                     field(ui, enabled, "Password", &mut self.password, "for this session only, never saved", true);
                 });
+                ui.add_enabled(!is_connecting, egui::Checkbox::new(&mut self.always_browse, "Browse on the server"))
+                    .on_hover_text(format!(
+                        "List, search, count and chart on the cluster, holding one page here. Corpora of more \
+                         than {} articles are always browsed so; smaller ones are read in, with every view.",
+                        super::counts::thousands(READ_IN_LIMIT as usize)
+                    ));
                 if let Some((request, _)) = &self.connecting {
                     ui.horizontal(|ui| {
                         ui.spinner();

@@ -3,6 +3,7 @@
 mod app;
 mod article_list;
 mod article_view;
+mod browse_view;
 mod chart_view;
 mod connect_window;
 mod copies;
@@ -23,6 +24,7 @@ mod status_bar;
 mod topics_window;
 
 pub use app::DossierApp;
+pub use browse_view::{BrowseTab, BrowseView};
 pub use chart_view::TopicTable;
 pub use state::PathPurpose;
 pub use state::{AppState, CentralTab, SortKey};
