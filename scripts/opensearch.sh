@@ -21,6 +21,11 @@
 #   DOSSIER_NODE_USER / DOSSIER_NODE_PASSWORD
 #                           when both are set at start, the node answers 401 to any request without
 #                           that HTTP basic auth (and this script's own curl calls send it)
+#   DOSSIER_NODE_API_KEY    when set at start, the node accepts `Authorization: ApiKey KEY` (alone, or
+#                           besides basic auth) and answers 401 without it (this script's curl sends it)
+#   DOSSIER_NODE_SETTINGS   extra node settings, "key=value key=value", over the launcher's defaults;
+#                           e.g. "thread_pool.write.size=1 thread_pool.write.queue_size=1" makes a node
+#                           that refuses concurrent bulk requests with 429 (tests of the client's retries)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,6 +53,8 @@ curl_node() {
     local auth=()
     if [ -n "${DOSSIER_NODE_USER:-}" ] && [ -n "${DOSSIER_NODE_PASSWORD+x}" ]; then
         auth=(-u "$DOSSIER_NODE_USER:$DOSSIER_NODE_PASSWORD")
+    elif [ -n "${DOSSIER_NODE_API_KEY:-}" ]; then
+        auth=(-H "Authorization: ApiKey $DOSSIER_NODE_API_KEY")
     fi
     curl -s -m 5 "${auth[@]}" "$@"
 }

@@ -678,6 +678,10 @@ fn index(args: &IndexArgs) -> ExitCode {
         report.articles_sent as f64 / seconds,
         report.bytes_sent as f64 / 1e6 / seconds,
     );
+    if report.retried > 0 {
+        // A busy cluster is otherwise only a slow run: said, so the cluster or --threads can be changed.
+        eprintln!("dossier: retried {} requests after 429/5xx answers from the cluster", report.retried);
+    }
     for problem in &report.problems {
         eprintln!("dossier: {}: {}", problem.path, problem.message);
     }

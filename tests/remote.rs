@@ -3,13 +3,14 @@
 //! start one.
 
 mod common;
-use common::{AuthNode, free_port, node};
+use common::{TestNode, free_port, node};
 use dossier::browse::{ArticleOrder, ArticleRow, Browse, Cursor, Facet, LocalBrowse, Page, StatementRow};
 use dossier::remote::ingest::{IngestOptions, Part, ingest};
 use dossier::remote::{Client, RemoteBrowse, RemoteCorpus, Target};
 use dossier::timeline::{Bucket, ChartRequest, Measure, SeriesSpec};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 /// A fresh index name on the test node (its three indices deleted first), unique to this test and process.
 fn fresh_index(test: &str) -> String {
@@ -317,7 +318,7 @@ fn a_node_that_is_down_gives_a_clear_error() {
 #[test]
 fn wrong_credentials_give_a_clear_401() {
     node();
-    let guarded = AuthNode::start("dossier", "right-password");
+    let guarded = TestNode::with_basic_auth("dossier", "right-password");
     let url = format!("http://127.0.0.1:{}/news", guarded.port);
     let cache = tempfile::tempdir().unwrap();
     let corpus = data("assets/sample-corpus");
@@ -454,4 +455,295 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
     }
     assert!(remote.article("no-such-article").unwrap_err().contains("no longer in the index"));
     assert!(remote.articles("date:20x1", ArticleOrder::Corpus, None, 10).unwrap_err().contains("date"));
+}
+
+/// Writes a generated corpus into `folder`: `files` articles in ten subfolders, each of `paragraphs`
+/// paragraphs, every third one quoting a speaker; big enough that an ingest takes seconds, not
+/// milliseconds, so a test can interrupt it. Returns the number of files.
+fn write_generated_corpus(folder: &Path, files: usize, paragraphs: usize) -> usize {
+    use std::fmt::Write as _;
+    let speakers = [
+        "Mara Quill, the mayor of Tervask",
+        "General Radomir Kessel",
+        "Ilse Marrow, a spokesperson for the Ministry of Defence",
+        "Amara Dused, the foreign minister",
+        "Pieter Vance, who runs the water board",
+    ];
+    let topics = ["the dam", "the withdrawal", "the water accord", "the border crossing", "the harvest", "the budget"];
+    for file in 0..files {
+        let topic = topics[file % topics.len()];
+        let mut text = format!("Talks on {topic} continue, day {file}\nBy Test Reporter\nGenerated Daily\n\n");
+        for paragraph in 0..paragraphs {
+            let speaker = speakers[(file + paragraph) % speakers.len()];
+            let other = topics[(file + paragraph) % topics.len()];
+            if paragraph % 3 == 0 {
+                let _ = writeln!(
+                    text,
+                    "\"We will keep working on {other} until it is settled, whatever it costs in story {file},\" said {speaker}.\n"
+                );
+            } else {
+                let _ = writeln!(
+                    text,
+                    "Officials met again on the {paragraph}th day to discuss {other} and what it means for the villages \
+                     along the river, where farmers have waited {file} weeks for an answer about {topic}.\n"
+                );
+            }
+        }
+        let subfolder = folder.join(format!("batch-{}", file % 10));
+        std::fs::create_dir_all(&subfolder).unwrap();
+        std::fs::write(subfolder.join(format!("story-{file:04}.txt")), text).unwrap();
+    }
+    files
+}
+
+/// Documents in an index grouped by `fields` (a composite aggregation, paged): how many distinct keys, and
+/// how many keys have more than one document (a record doubled, under two versions of its file).
+fn distinct_and_doubled(url: &str, suffix: &str, fields: &[&str]) -> (u64, u64) {
+    let target = Target::parse(url).unwrap();
+    let client = Client::from_env(&target.base).unwrap();
+    client.ok("POST", &format!("/{}{suffix}/_refresh", target.name), None).unwrap();
+    let sources: Vec<serde_json::Value> =
+        fields.iter().map(|field| serde_json::json!({*field: {"terms": {"field": field}}})).collect();
+    let (mut distinct, mut doubled) = (0, 0);
+    let mut after = None;
+    loop {
+        let mut composite = serde_json::json!({"size": 1000, "sources": sources});
+        if let Some(after) = after.take() {
+            composite["after"] = after;
+        }
+        let body = serde_json::json!({"size": 0, "aggs": {"keys": {"composite": composite}}});
+        let answer = client.ok_json("POST", &format!("/{}{suffix}/_search", target.name), &body).unwrap();
+        let buckets = answer["aggregations"]["keys"]["buckets"].as_array().unwrap();
+        if buckets.is_empty() {
+            return (distinct, doubled);
+        }
+        distinct += buckets.len() as u64;
+        doubled += buckets.iter().filter(|bucket| bucket["doc_count"].as_u64().unwrap() > 1).count() as u64;
+        after = Some(answer["aggregations"]["keys"]["after_key"].clone());
+    }
+}
+
+/// The index holds the corpus at `folder` exactly: as many articles, statements and manifest entries as
+/// the local corpus has, none doubled, and the same records in the same order as the local commands.
+fn assert_index_holds_exactly(cache: &Path, folder: &Path, url: &str, files: u64) {
+    let articles = assert_same(cache, folder, url, &["articles"]) as u64;
+    let statements = assert_same(cache, folder, url, &["statements"]) as u64;
+    assert_eq!(statements, local_statements(folder) as u64);
+    assert_eq!(count(url, ""), articles, "articles in the index");
+    assert_eq!(count(url, "-statements"), statements, "statements in the index");
+    assert_eq!(count(url, "-files"), files, "manifest entries");
+    assert_eq!(distinct_and_doubled(url, "", &["file", "record"]), (articles, 0), "articles doubled");
+    assert_eq!(
+        distinct_and_doubled(url, "-statements", &["file", "record", "ordinal"]),
+        (statements, 0),
+        "statements doubled"
+    );
+}
+
+/// Manifest entries written so far, or none while the index does not exist yet.
+fn files_done(url: &str) -> u64 {
+    let target = Target::parse(url).unwrap();
+    let client = Client::from_env(&target.base).unwrap().with_attempts(1);
+    match client.send("GET", &format!("/{}/_count", target.files()), None) {
+        Ok((200, answer)) => answer["count"].as_u64().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Starts `dossier index FOLDER --to URL` in the background, its stderr in `log`.
+fn spawn_index(cache: &Path, folder: &Path, url: &str, threads: &str, log: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("DOSSIER_CACHE_DIR", cache)
+        .args(["index", folder.to_str().unwrap(), "--to", url, "--threads", threads])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(log).unwrap())
+        .spawn()
+        .expect("dossier runs")
+}
+
+/// Waits until the ingest has written some manifest entries (refreshed every second by the node), and
+/// fails if it ends first: a kill must come mid-ingest.
+fn wait_for_some_files_done(url: &str, child: &mut std::process::Child, log: &Path) -> u64 {
+    let give_up = Instant::now() + Duration::from_secs(300);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the ingest ended ({status}) before it could be interrupted: {}", read(log));
+        }
+        let done = files_done(url);
+        if done > 0 {
+            return done;
+        }
+        assert!(Instant::now() < give_up, "no file done after 300 s: {}", read(log));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// `N to send, M unchanged` from an ingest's progress.
+fn sent_and_unchanged(report: &str) -> (u64, u64) {
+    let line = report.lines().find(|line| line.contains(" to send, ")).expect("the plan line");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let number_before = |word: &str| {
+        let at = words.iter().position(|w| w.trim_end_matches(',') == word).unwrap();
+        words[at - 1].parse::<u64>().unwrap()
+    };
+    (number_before("to"), number_before("unchanged"))
+}
+
+#[test]
+fn a_killed_ingest_resumes_with_nothing_lost_or_doubled() {
+    let url = fresh_index("kill9");
+    let cache = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let files = write_generated_corpus(folder.path(), 600, 60) as u64;
+    let log = cache.path().join("killed.log");
+    let mut child = spawn_index(cache.path(), folder.path(), &url, "2", &log);
+    wait_for_some_files_done(&url, &mut child, &log);
+    // SIGKILL: no handler runs, whatever bulk request is on the wire is cut.
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), None, "killed by a signal: {}", read(&log));
+    // The node may still apply a request the process had sent; then the manifest stays put.
+    std::thread::sleep(Duration::from_secs(2));
+    let done_at_kill = count(&url, "-files");
+    assert!(done_at_kill > 0 && done_at_kill < files, "killed mid-ingest: {done_at_kill} of {files} files done");
+    eprintln!("killed with {done_at_kill} files in the manifest and {} articles in the index", count(&url, ""));
+
+    let resumed = index_corpus(cache.path(), folder.path(), &url, &["--threads", "2"]);
+    let (to_send, unchanged) = sent_and_unchanged(&stderr(&resumed));
+    assert_eq!((to_send, unchanged), (files - done_at_kill, done_at_kill), "only the files not done are sent");
+    assert_index_holds_exactly(cache.path(), folder.path(), &url, files);
+}
+
+#[test]
+fn what_a_killed_run_leaves_behind_is_cleaned_up() {
+    let url = fresh_index("leftovers");
+    let cache = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    copy_folder(&data("assets/sample-corpus"), folder.path());
+    let target = Target::parse(&url).unwrap();
+    let client = Client::from_env(&target.base).unwrap();
+    let options = IngestOptions { threads: 2, part: None, progress: false };
+    let manifest_doc = |file: &str| format!("/{}/_doc/{}", target.files(), dossier::remote::mapping::file_id(file));
+    ingest(folder.path(), &target, &options).unwrap();
+    let (removed, reverted) = ("troops-begin-withdrawal.txt", "un-envoy-appointed.txt");
+
+    // A file whose new version was sent, its old documents deleted, and the run killed before its manifest
+    // entry was written; then the file is changed back: its entry names the version it has again, but
+    // the documents are of the other one.
+    let original = std::fs::read_to_string(folder.path().join(reverted)).unwrap();
+    let entry_of_original = client.ok("GET", &manifest_doc(reverted), None).unwrap()["_source"].clone();
+    std::fs::write(folder.path().join(reverted), original.replace("said", "stated")).unwrap();
+    ingest(folder.path(), &target, &options).unwrap();
+    client.ok_json("PUT", &manifest_doc(reverted), &entry_of_original).unwrap();
+    std::fs::write(folder.path().join(reverted), &original).unwrap();
+
+    // A file whose documents were acknowledged and the run killed before its manifest entry was written;
+    // then the file is removed from the corpus.
+    client.ok("DELETE", &manifest_doc(removed), None).unwrap();
+    std::fs::remove_file(folder.path().join(removed)).unwrap();
+
+    let report = ingest(folder.path(), &target, &options).unwrap();
+    assert_eq!((report.files_removed, report.files_sent), (1, 1), "{report:?}");
+    assert_index_holds_exactly(cache.path(), folder.path(), &url, 24);
+}
+
+#[test]
+fn a_node_killed_mid_ingest_gives_a_clear_error_and_the_ingest_resumes() {
+    node();
+    let own = TestNode::start(&[]);
+    let url = format!("{}/news", own.url());
+    let cache = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let files = write_generated_corpus(folder.path(), 600, 60) as u64;
+    let log = cache.path().join("node-killed.log");
+    let mut child = spawn_index(cache.path(), folder.path(), &url, "2", &log);
+    wait_for_some_files_done(&url, &mut child, &log);
+    own.kill();
+    let killed_at = Instant::now();
+    // The client tries a request 8 times over about 32 s before it gives up.
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if killed_at.elapsed() > Duration::from_secs(120) {
+            child.kill().unwrap();
+            panic!("dossier index still runs 120 s after the node was killed: {}", read(&log));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let gave_up_after = killed_at.elapsed();
+    let message = read(&log);
+    eprintln!("dossier index gave up {gave_up_after:?} after the node was killed");
+    assert_eq!(status.code(), Some(1), "{message}");
+    let last = message.lines().last().unwrap_or_default();
+    assert!(last.contains(&format!("cannot reach OpenSearch at {}", own.url())), "{message}");
+    assert!(last.contains("is the node running?"), "{message}");
+    assert!(message.contains("no answer"), "the retries are said as they happen: {message}");
+    assert!(!message.contains("panicked"), "{message}");
+
+    own.start_again();
+    let done_before = count(&url, "-files");
+    assert!(done_before < files, "the node was killed mid-ingest: {done_before} of {files} files done");
+    let resumed = index_corpus(cache.path(), folder.path(), &url, &["--threads", "2"]);
+    assert_eq!(sent_and_unchanged(&stderr(&resumed)), (files - done_before, done_before));
+    assert_index_holds_exactly(cache.path(), folder.path(), &url, files);
+}
+
+#[test]
+fn a_node_that_answers_429_gets_the_refused_documents_again() {
+    node();
+    // One write thread and a queue of one: bulk requests sent at once are refused with 429.
+    let busy = TestNode::start(&[("DOSSIER_NODE_SETTINGS", "thread_pool.write.size=1 thread_pool.write.queue_size=1")]);
+    let url = format!("{}/news", busy.url());
+    let cache = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let files = write_generated_corpus(folder.path(), 600, 30) as u64;
+    let indexed = index_corpus(cache.path(), folder.path(), &url, &["--threads", "6"]);
+    let report = stderr(&indexed);
+    let retried: u64 = report
+        .lines()
+        .find_map(|line| line.strip_prefix("dossier: retried ")?.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no retries reported: {report}"));
+    let first_refusal = report.lines().find(|line| line.contains("429")).unwrap_or_else(|| panic!("{report}"));
+    eprintln!("retried {retried} requests; the first refusal: {first_refusal}");
+    assert!(retried > 0);
+    assert_index_holds_exactly(cache.path(), folder.path(), &url, files);
+}
+
+#[test]
+fn an_api_key_is_sent_and_a_wrong_one_gives_a_clear_401() {
+    node();
+    let guarded = TestNode::start(&[("DOSSIER_NODE_API_KEY", "right-key")]);
+    let url = format!("{}/news", guarded.url());
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = data("assets/sample-corpus");
+    let run = |key: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .env("DOSSIER_CACHE_DIR", cache.path())
+            .env_remove("DOSSIER_OPENSEARCH_USER")
+            .env_remove("DOSSIER_OPENSEARCH_PASSWORD")
+            .env("DOSSIER_OPENSEARCH_API_KEY", key)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let index_args = ["index", corpus.to_str().unwrap(), "--to", &url, "--quiet"];
+    let refused = run("wrong-key", &index_args);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(
+        message.contains("answered 401 Unauthorized: the key in DOSSIER_OPENSEARCH_API_KEY was refused"),
+        "{message}"
+    );
+    assert!(!message.contains("panicked"), "{message}");
+    let indexed = run("right-key", &index_args);
+    assert!(indexed.status.success(), "{}", stderr(&indexed));
+    let listed = run("right-key", &["articles", "--from", &url]);
+    assert_eq!(stdout(&listed).lines().count(), 31);
+    let refused = run("wrong-key", &["articles", "--from", &url]);
+    assert!(stderr(&refused).contains("401 Unauthorized"), "{}", stderr(&refused));
 }

@@ -4,7 +4,7 @@
 #![cfg(feature = "gui")]
 
 mod common;
-use common::{AuthNode, free_port, node};
+use common::{TestNode, free_port, node};
 use dossier::browse::Facet;
 use dossier::corpus::{Corpus, CorpusSource};
 use dossier::loading;
@@ -232,7 +232,7 @@ fn a_cluster_that_does_not_answer_is_reported_with_retry() {
 #[test]
 fn typed_credentials_are_used_and_a_refusal_says_so() {
     node();
-    let guarded = AuthNode::start("dossier", "right-password");
+    let guarded = TestNode::with_basic_auth("dossier", "right-password");
     let base = format!("http://127.0.0.1:{}", guarded.port);
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
         .env("DOSSIER_CACHE_DIR", isolate_data().join("auth-cache"))

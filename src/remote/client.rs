@@ -2,6 +2,8 @@
 //! with backoff on 429 and 5xx, and errors that say what to do (node down, wrong credentials).
 
 use serde_json::Value;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// What went wrong talking to the cluster, in words for people.
@@ -116,6 +118,9 @@ pub struct Client {
     auth: Auth,
     /// Attempts for a request answered 429 or 5xx, or (once the cluster answered) not answered.
     attempts: u32,
+    /// Requests sent again after a 429 or 5xx, by this client and its clones: a busy cluster shows in
+    /// `dossier index`'s summary rather than only as a slow run.
+    retried: Arc<AtomicU64>,
 }
 
 /// Environment variables the client reads.
@@ -190,13 +195,30 @@ impl Client {
                 ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::new_with_certs(&certificates)).build();
             config = config.tls_config(tls);
         }
-        Ok(Client { agent: config.build().into(), base: base.trim_end_matches('/').to_owned(), auth, attempts: 8 })
+        Ok(Client {
+            agent: config.build().into(),
+            base: base.trim_end_matches('/').to_owned(),
+            auth,
+            attempts: 8,
+            retried: Arc::new(AtomicU64::new(0)),
+        })
     }
 
     /// Sets how many times a request answered 429/5xx is tried (1: never again).
     pub fn with_attempts(mut self, attempts: u32) -> Client {
         self.attempts = attempts.max(1);
         self
+    }
+
+    /// How many requests (or parts of bulk requests) were sent again because the cluster answered 429 or
+    /// 5xx, by this client and its clones.
+    pub fn retried(&self) -> u64 {
+        self.retried.load(Ordering::Relaxed)
+    }
+
+    /// Counts a request sent again after a 429 or 5xx (for callers that retry parts of a bulk request).
+    pub fn note_retry(&self) {
+        self.retried.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Checks that the cluster answers and accepts our credentials; returns its version.
@@ -234,8 +256,16 @@ impl Client {
                 };
                 return Ok((status, value));
             }
-            if let Ok((status, _)) = &outcome {
-                eprintln!("dossier: {method} {path}: the cluster answered {status}; trying again in {delay:?}");
+            match &outcome {
+                Ok((status, _)) => {
+                    self.note_retry();
+                    eprintln!("dossier: {method} {path}: the cluster answered {status}; trying again in {delay:?}");
+                }
+                // Said, so that a node gone mid-run shows at once, not only when the attempts run out.
+                Err(error) => eprintln!(
+                    "dossier: {method} {path}: no answer ({}); trying again in {delay:?} (attempt {attempt} of {})",
+                    error.message, self.attempts
+                ),
             }
             std::thread::sleep(delay);
             delay = (delay * 2).min(Duration::from_secs(30));

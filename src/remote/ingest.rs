@@ -6,6 +6,11 @@
 //! content version and their record, so sending a file again overwrites them; a file's manifest entry
 //! (`NAME-files`) is written only after all its documents were acknowledged, and only then are its older
 //! versions' documents deleted. A run after an interruption sends the files without an entry again.
+//!
+//! An interruption can also leave documents the manifest does not account for (a run killed after a file's
+//! documents were acknowledged but before its entry was written, the file then removed or changed back):
+//! each run first lists which versions of which files have documents, deletes those of files no longer in
+//! the corpus, and sends again the files whose documents are not exactly their current version.
 
 use super::client::{Client, ErrorKind, RemoteError, Target};
 use super::mapping;
@@ -71,6 +76,8 @@ pub struct IngestReport {
     pub statements_sent: u64,
     /// Bytes of the files sent (as on disk).
     pub bytes_sent: u64,
+    /// Requests (or the refused part of a bulk request) sent again because the cluster answered 429 or 5xx.
+    pub retried: u64,
     /// Problems met reading files (they are sent with what could be read).
     pub problems: Vec<corpus::Problem>,
     /// Time spent reading and extracting the corpus.
@@ -145,6 +152,35 @@ fn read_manifest(client: &Client, target: &Target) -> Result<HashMap<String, Man
     Ok(entries)
 }
 
+/// Which versions of which files have documents in the article or statement index: normally each file's
+/// manifest version only; anything else is the leftover of an interrupted run.
+fn indexed_versions(client: &Client, target: &Target) -> Result<HashMap<String, HashSet<String>>, RemoteError> {
+    let mut versions: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut after: Option<Value> = None;
+    loop {
+        // A composite aggregation pages through every (file, version) pair, however many files there are.
+        let mut composite = json!({"size": 1000, "sources": [
+            {"file": {"terms": {"field": "file"}}}, {"version": {"terms": {"field": "version"}}}]});
+        if let Some(after) = &after {
+            composite["after"] = after.clone();
+        }
+        let body = json!({"size": 0, "track_total_hits": false, "aggs": {"pairs": {"composite": composite}}});
+        let answer =
+            client.ok_json("POST", &format!("/{},{}/_search", target.articles(), target.statements()), &body)?;
+        let pairs = &answer["aggregations"]["pairs"];
+        let buckets = pairs["buckets"].as_array().map(Vec::as_slice).unwrap_or_default();
+        for bucket in buckets {
+            if let (Some(file), Some(version)) = (bucket["key"]["file"].as_str(), bucket["key"]["version"].as_str()) {
+                versions.entry(file.to_owned()).or_default().insert(version.to_owned());
+            }
+        }
+        match pairs.get("after_key") {
+            Some(key) if !buckets.is_empty() => after = Some(key.clone()),
+            _ => return Ok(versions),
+        }
+    }
+}
+
 /// Ingests the corpus at `path` into `target`.
 pub fn ingest(path: &Path, target: &Target, options: &IngestOptions) -> Result<IngestReport, RemoteError> {
     let started = Instant::now();
@@ -169,14 +205,20 @@ pub fn ingest(path: &Path, target: &Target, options: &IngestOptions) -> Result<I
         .map_err(|message| RemoteError::new(ErrorKind::Settings, message))?;
     let load_time = started.elapsed();
 
+    let sender = Sender::new(&corpus, &client, target);
     let manifest = read_manifest(&client, target)?;
+    let indexed = indexed_versions(&client, target)?;
     let mut report = IngestReport { files: corpus.files.len(), load_time, ..IngestReport::default() };
     let present: HashSet<&str> = corpus.files.iter().map(|f| f.relative_path.as_str()).collect();
-    let removed: Vec<&String> = manifest
+    // Files with a manifest entry or documents, gone from the corpus: the documents may be there without an
+    // entry when a run was killed after they were acknowledged.
+    let mut removed: Vec<&String> = manifest
         .keys()
+        .chain(indexed.keys().filter(|file| !manifest.contains_key(*file)))
         .filter(|file| !present.contains(file.as_str()))
         .filter(|file| options.part.is_none_or(|part| part.holds(file)))
         .collect();
+    removed.sort();
     for file in &removed {
         delete_file(&client, target, file)?;
     }
@@ -185,8 +227,16 @@ pub fn ingest(path: &Path, target: &Target, options: &IngestOptions) -> Result<I
     let to_send: Vec<u32> = (0..corpus.files.len() as u32)
         .filter(|&f| {
             let entry = &corpus.files[f as usize];
-            manifest.get(&entry.relative_path).map(|m| m.version.as_str())
-                != Some(mapping::file_version(entry.content_hash).as_str())
+            let version = mapping::file_version(entry.content_hash);
+            let in_manifest = manifest.get(&entry.relative_path).is_some_and(|m| m.version == version);
+            // Documents of another version, or none of this one, behind an entry that says this version: a run
+            // killed between sending a new version and writing its entry, and the file changed back since.
+            let has_documents = !sender.articles_of_file[f as usize].is_empty();
+            let documents_match = match indexed.get(&entry.relative_path) {
+                Some(versions) => versions.len() == 1 && versions.contains(&version),
+                None => !has_documents,
+            };
+            !(in_manifest && documents_match)
         })
         .collect();
     report.files_unchanged = corpus.files.len() - to_send.len();
@@ -202,13 +252,13 @@ pub fn ingest(path: &Path, target: &Target, options: &IngestOptions) -> Result<I
             report.files_removed
         );
     }
-    let sender = Sender::new(&corpus, &client, target);
     sender.send_files(&to_send, options)?;
     client.ok("POST", &format!("/{},{},{}/_refresh", target.articles(), target.statements(), target.files()), None)?;
     report.files_sent = sender.files_done.load(Ordering::Relaxed);
     report.articles_sent = sender.articles_sent.load(Ordering::Relaxed);
     report.statements_sent = sender.statements_sent.load(Ordering::Relaxed);
     report.bytes_sent = sender.bytes_sent.load(Ordering::Relaxed);
+    report.retried = client.retried();
     report.problems = corpus.problems.clone();
     report.total_time = started.elapsed();
     Ok(report)
@@ -242,20 +292,9 @@ fn delete_matching(client: &Client, target: &Target, query: &Value) -> Result<()
             Ok(())
         })?;
         if !body.is_empty() {
-            let answer = client.ok("POST", "/_bulk", Some(body.as_bytes()))?;
-            let refused = answer["items"]
-                .as_array()
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-                .iter()
-                .filter(|item| item["delete"]["status"].as_u64().is_some_and(|s| s >= 300 && s != 404))
-                .count();
-            if refused > 0 {
-                return Err(RemoteError::new(
-                    ErrorKind::Server,
-                    format!("{refused} old documents in {index} could not be deleted"),
-                ));
-            }
+            send_bulk(client, &body).map_err(|error| {
+                RemoteError::new(error.kind, format!("old documents in {index} could not be deleted: {error}"))
+            })?;
         }
     }
     Ok(())
@@ -459,7 +498,7 @@ impl<'a> Sender<'a> {
             self.articles_sent.fetch_add(1, Ordering::Relaxed);
             self.statements_sent.fetch_add(statements.len() as u64, Ordering::Relaxed);
             if batch.body.len() >= BULK_BYTES {
-                self.send_bulk(&batch.body)?;
+                send_bulk(self.client, &batch.body)?;
                 batch.body.clear();
             }
         }
@@ -471,7 +510,7 @@ impl<'a> Sender<'a> {
     /// versions' documents and writes their manifest entries.
     fn flush(&self, batch: &mut Batch, stop_after: Option<usize>) -> Result<(), RemoteError> {
         if !batch.body.is_empty() {
-            self.send_bulk(&batch.body)?;
+            send_bulk(self.client, &batch.body)?;
             batch.body.clear();
         }
         if batch.complete.is_empty() {
@@ -502,7 +541,7 @@ impl<'a> Sender<'a> {
             });
             push_action(&mut manifest, &self.target.files(), &mapping::file_id(&entry.relative_path), &document);
         }
-        self.send_bulk(&manifest)?;
+        send_bulk(self.client, &manifest)?;
         let done = self.files_done.fetch_add(batch.complete.len(), Ordering::Relaxed) + batch.complete.len();
         batch.complete.clear();
         if stop_after.is_some_and(|stop| done >= stop) {
@@ -511,36 +550,95 @@ impl<'a> Sender<'a> {
         }
         Ok(())
     }
+}
 
-    /// Sends one bulk body; items refused with 429 (the cluster's queues full) are retried with the rest
-    /// of the body, as sending a document again with its id only overwrites it.
-    fn send_bulk(&self, body: &str) -> Result<(), RemoteError> {
-        let mut delay = Duration::from_millis(500);
-        for attempt in 1.. {
-            let answer = self.client.ok("POST", "/_bulk", Some(body.as_bytes()))?;
-            if answer["errors"] != true {
-                return Ok(());
-            }
-            let items = answer["items"].as_array().cloned().unwrap_or_default();
-            let failures: Vec<&Value> = items
-                .iter()
-                .filter_map(|item| item.as_object()?.values().next())
-                .filter(|result| result["status"].as_u64().unwrap_or(0) >= 300)
-                .collect();
-            let only_busy = failures.iter().all(|f| f["status"] == 429);
-            if !only_busy || attempt >= 8 {
-                let first = failures.first().map(|f| f["error"].to_string()).unwrap_or_default();
-                return Err(RemoteError::new(
-                    ErrorKind::Server,
-                    format!("{} documents were refused by OpenSearch; the first: {first}", failures.len()),
-                ));
-            }
-            eprintln!("dossier: the cluster is busy (429 on {} documents); sending again in {delay:?}", failures.len());
-            std::thread::sleep(delay);
-            delay = (delay * 2).min(Duration::from_secs(30));
+/// Sends one bulk body of `index` and `delete` actions. Actions refused with 429 (the cluster's write queue
+/// full) are sent again, alone, after a pause that doubles each time (with some jitter, so that the
+/// threads refused together do not come back together); sending a document again with its id only
+/// overwrites it. A delete of a document already gone (404) is no failure.
+fn send_bulk(client: &Client, body: &str) -> Result<(), RemoteError> {
+    let mut pending: Option<String> = None;
+    let mut delay = Duration::from_millis(500);
+    for attempt in 1.. {
+        let sending = pending.as_deref().unwrap_or(body);
+        let answer = client.ok("POST", "/_bulk", Some(sending.as_bytes()))?;
+        if answer["errors"] != true {
+            return Ok(());
         }
-        Ok(())
+        let results: Vec<&Value> = answer["items"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|item| item.as_object()?.values().next())
+            .collect();
+        let failed = |result: &&Value| {
+            let status = result["status"].as_u64().unwrap_or(0);
+            status >= 300 && !(status == 404 && result["result"] == "not_found")
+        };
+        let failures: Vec<&Value> = results.iter().copied().filter(failed).collect();
+        if failures.is_empty() {
+            return Ok(());
+        }
+        let only_busy = failures.iter().all(|f| f["status"] == 429);
+        if !only_busy || attempt >= 8 {
+            let first = failures.first().map(|f| f["error"].to_string()).unwrap_or_default();
+            return Err(RemoteError::new(
+                ErrorKind::Server,
+                format!("{} documents were refused by OpenSearch; the first: {first}", failures.len()),
+            ));
+        }
+        let actions = bulk_actions(sending);
+        if actions.len() != results.len() {
+            return Err(RemoteError::new(
+                ErrorKind::Server,
+                format!("a bulk request of {} actions was answered with {} results", actions.len(), results.len()),
+            ));
+        }
+        let mut again = String::new();
+        for (action, result) in actions.iter().zip(&results) {
+            if failed(result) {
+                again.push_str(action);
+            }
+        }
+        client.note_retry();
+        let pause = delay + jitter(delay / 2);
+        eprintln!(
+            "dossier: the cluster is busy (429 on {} of {} documents); sending them again in {pause:.1?}",
+            failures.len(),
+            results.len()
+        );
+        std::thread::sleep(pause);
+        delay = (delay * 2).min(Duration::from_secs(30));
+        pending = Some(again);
     }
+    Ok(())
+}
+
+/// A bulk body cut into its actions, each with its document line if it has one (`index`, not `delete`).
+fn bulk_actions(body: &str) -> Vec<&str> {
+    let mut actions = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        let line_end = |text: &str| text.find('\n').map_or(text.len(), |i| i + 1);
+        let mut end = line_end(rest);
+        // Our action lines are serialized by serde_json, so they start exactly like this.
+        if rest.starts_with("{\"index\"") {
+            end += line_end(&rest[end..]);
+        }
+        actions.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    actions
+}
+
+/// A pause between zero and `most`, different from one call to the next.
+fn jitter(most: Duration) -> Duration {
+    use std::hash::{BuildHasher, Hasher};
+    // A fresh RandomState is seeded differently each time: enough randomness for spreading retries.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(0);
+    most.mul_f64((hasher.finish() % 1000) as f64 / 1000.0)
 }
 
 /// Appends an `index` action and its document to a bulk body.

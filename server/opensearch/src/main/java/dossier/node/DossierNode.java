@@ -24,7 +24,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Plugins on the classpath: netty4 (HTTP and transport), analysis-common (the language analyzers
  * such as {@code english}), and {@link BasicAuthPlugin}, which answers 401 unless the request carries
- * {@code Authorization: Basic} with DOSSIER_NODE_USER / DOSSIER_NODE_PASSWORD, when both are set.
+ * {@code Authorization: Basic} with DOSSIER_NODE_USER / DOSSIER_NODE_PASSWORD, when both are set, or
+ * {@code Authorization: ApiKey} with DOSSIER_NODE_API_KEY, when that is set.
+ *
+ * <p>DOSSIER_NODE_SETTINGS ("key=value key=value") adds node settings or overrides the defaults below.
  */
 public final class DossierNode {
 
@@ -80,7 +83,7 @@ public final class DossierNode {
         Files.createDirectories(home);
         Files.createDirectories(data.resolve("data"));
 
-        Settings settings = Settings.builder()
+        Settings.Builder builder = Settings.builder()
             .put("cluster.name", cluster)
             .put("node.name", "dossier-node-" + port)
             .put("path.home", home.toString())
@@ -93,8 +96,23 @@ public final class DossierNode {
             .put("transport.type", "netty4")
             .put("http.type", "netty4")
             // a CI disk that is over 90% full must not make the indices read-only
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        // Settings a test needs the node to have otherwise (a write thread pool so small that bulk requests
+        // are refused with 429, say), given as "key=value key=value" and applied over the defaults above.
+        List<String> extra = new ArrayList<>();
+        String given = System.getenv("DOSSIER_NODE_SETTINGS");
+        if (given != null && !given.isBlank()) {
+            for (String pair : given.trim().split("\\s+")) {
+                int equals = pair.indexOf('=');
+                if (equals <= 0) {
+                    System.err.println("dossier-node: DOSSIER_NODE_SETTINGS: expected key=value, not '" + pair + "'");
+                    System.exit(2);
+                }
+                builder.put(pair.substring(0, equals), pair.substring(equals + 1));
+                extra.add(pair);
+            }
+        }
+        Settings settings = builder.build();
 
         List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, BasicAuthPlugin.class);
         long t0 = System.nanoTime();
@@ -102,7 +120,7 @@ public final class DossierNode {
         node.start();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("dossier-node: started on http://127.0.0.1:" + port + " (data " + data + ") in " + ms + " ms"
-            + (BasicAuthPlugin.enabled() ? ", basic auth required" : ""));
+            + BasicAuthPlugin.describe() + (extra.isEmpty() ? "" : ", settings " + String.join(" ", extra)));
         if (exitWhenStarted) {
             node.close();
             System.exit(0);
