@@ -26,6 +26,9 @@
 #   DOSSIER_NODE_SETTINGS   extra node settings, "key=value key=value", over the launcher's defaults;
 #                           e.g. "thread_pool.write.size=1 thread_pool.write.queue_size=1" makes a node
 #                           that refuses concurrent bulk requests with 429 (tests of the client's retries)
+#   DOSSIER_NODE_TLS        1: serve HTTPS, with a certificate for 127.0.0.1 signed by a test CA made with
+#                           keytool at the first start in $STATE/tls-PORT/ (its certificate: ca.pem there,
+#                           which clients trust with DOSSIER_OPENSEARCH_CA; this script's curl does)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,6 +46,14 @@ cmd="${1:-}"
 PORT="${2:-9200}"
 DATA="${3:-$STATE/data-$PORT}"
 PIDFILE="$STATE/node-$PORT.pid"
+TLS_DIR="$STATE/tls-$PORT"
+if [ "${DOSSIER_NODE_TLS:-0}" = 1 ]; then
+    URL="https://127.0.0.1:$PORT"
+    TLS_CURL=(--cacert "$TLS_DIR/ca.pem")
+else
+    URL="http://127.0.0.1:$PORT"
+    TLS_CURL=()
+fi
 LOG="$STATE/node-$PORT.log"
 
 die() { echo "opensearch.sh: $*" >&2; exit 1; }
@@ -56,7 +67,7 @@ curl_node() {
     elif [ -n "${DOSSIER_NODE_API_KEY:-}" ]; then
         auth=(-H "Authorization: ApiKey $DOSSIER_NODE_API_KEY")
     fi
-    curl -s -m 5 "${auth[@]}" "$@"
+    curl -s -m 5 "${TLS_CURL[@]}" "${auth[@]}" "$@"
 }
 
 # The pid in the pid file, if that process is alive and is our node.
@@ -71,7 +82,7 @@ running_pid() {
 }
 
 health_status() {
-    curl_node "http://127.0.0.1:$PORT/_cluster/health" 2>/dev/null |
+    curl_node "$URL/_cluster/health" 2>/dev/null |
         sed -n 's/.*"status":"\([a-z]*\)".*/\1/p'
 }
 
@@ -139,7 +150,7 @@ wait_ready() {
             return 1
         fi
         if [ $((SECONDS - start)) -ge "$TIMEOUT" ]; then
-            echo "opensearch.sh: timed out after ${TIMEOUT} s waiting for http://127.0.0.1:$PORT/_cluster/health to be green or yellow (last status: '${status:-no answer}')" >&2
+            echo "opensearch.sh: timed out after ${TIMEOUT} s waiting for $URL/_cluster/health to be green or yellow (last status: '${status:-no answer}')" >&2
             log_tail
             if pid="$(running_pid)"; then
                 echo "opensearch.sh: the node (pid $pid) is left running; '$0 wait $PORT' waits again, '$0 stop $PORT' stops it" >&2
@@ -150,6 +161,27 @@ wait_ready() {
     done
 }
 
+# A test CA and a key store for the node holding its key and a certificate for 127.0.0.1 and localhost
+# signed by that CA (the chain node, CA), made once with the JDK's keytool.
+make_tls() {
+    [ -f "$TLS_DIR/node.p12" ] && [ -f "$TLS_DIR/ca.pem" ] && return
+    command -v keytool >/dev/null || die "keytool not found (it comes with the JDK)"
+    rm -rf "$TLS_DIR" && mkdir -p "$TLS_DIR"
+    local store=(-storetype PKCS12 -storepass dossier-test)
+    keytool -genkeypair -keystore "$TLS_DIR/ca.p12" "${store[@]}" -alias ca -dname "CN=Dossier test CA" \
+        -ext bc:c -keyalg RSA -keysize 2048 -validity 3650 2>/dev/null
+    keytool -exportcert -keystore "$TLS_DIR/ca.p12" "${store[@]}" -alias ca -rfc -file "$TLS_DIR/ca.pem" 2>/dev/null
+    keytool -genkeypair -keystore "$TLS_DIR/node.p12" "${store[@]}" -alias node -dname "CN=127.0.0.1" \
+        -keyalg RSA -keysize 2048 -validity 3650 2>/dev/null
+    keytool -certreq -keystore "$TLS_DIR/node.p12" "${store[@]}" -alias node 2>/dev/null |
+        keytool -gencert -keystore "$TLS_DIR/ca.p12" "${store[@]}" -alias ca -rfc -validity 3650 \
+            -ext SAN=ip:127.0.0.1,dns:localhost -ext KU=digitalSignature,keyEncipherment -ext EKU=serverAuth \
+            >"$TLS_DIR/node.pem" 2>/dev/null
+    keytool -importcert -keystore "$TLS_DIR/node.p12" "${store[@]}" -alias ca -file "$TLS_DIR/ca.pem" -noprompt 2>/dev/null
+    keytool -importcert -keystore "$TLS_DIR/node.p12" "${store[@]}" -alias node -file "$TLS_DIR/node.pem" 2>/dev/null
+    echo "opensearch.sh: made a test CA and a certificate for 127.0.0.1 in $TLS_DIR (trust $TLS_DIR/ca.pem)"
+}
+
 start() {
     local pid
     if pid="$(running_pid)"; then
@@ -158,18 +190,23 @@ start() {
         return
     fi
     rm -f "$PIDFILE"
-    if curl -s -m 2 -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then
+    if curl -s -k -m 2 -o /dev/null "$URL/" 2>/dev/null; then
         die "port $PORT already answers HTTP, but not from a node this script started (no live $PIDFILE)"
     fi
     build
     mkdir -p "$STATE" "$DATA"
+    local tls=()
+    if [ "${DOSSIER_NODE_TLS:-0}" = 1 ]; then
+        make_tls
+        tls=(DOSSIER_NODE_TLS_KEYSTORE="$TLS_DIR/node.p12" DOSSIER_NODE_TLS_PASSWORD=dossier-test)
+    fi
     echo "opensearch.sh: starting node on 127.0.0.1:$PORT, data $DATA, log $LOG"
     # nohup execs java, so $! is the JVM's pid; its TERM handler closes the node
     local cds=()
     if cds_wanted && [ "$CDS" -nt "$JAR" ]; then
         cds=(-XX:SharedArchiveFile="$CDS")
     fi
-    nohup "$JAVA" "${JAVA_OPTS[@]}" "${cds[@]}" -jar "$JAR" --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
+    env "${tls[@]}" nohup "$JAVA" "${JAVA_OPTS[@]}" "${cds[@]}" -jar "$JAR" --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
     echo $! >"$PIDFILE"
     wait_ready
 }
@@ -198,7 +235,7 @@ status() {
     local pid
     if pid="$(running_pid)"; then
         echo "opensearch.sh: running on port $PORT (pid $pid), health: $(health_status || true)"
-        curl_node "http://127.0.0.1:$PORT/_cluster/health" || true
+        curl_node "$URL/_cluster/health" || true
         echo
         return 0
     fi

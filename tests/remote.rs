@@ -747,3 +747,43 @@ fn an_api_key_is_sent_and_a_wrong_one_gives_a_clear_401() {
     let refused = run("wrong-key", &["articles", "--from", &url]);
     assert!(stderr(&refused).contains("401 Unauthorized"), "{}", stderr(&refused));
 }
+
+#[test]
+fn https_with_a_custom_ca_is_trusted_and_without_it_refused_clearly() {
+    node();
+    // The node's own TLS transport, with a certificate signed by a CA made for this test.
+    let secure = TestNode::start(&[("DOSSIER_NODE_TLS", "1")]);
+    let url = format!("{}/news", secure.url());
+    assert!(url.starts_with("https://"));
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = data("assets/sample-corpus");
+    let run = |ca: Option<&Path>, args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        command.env("DOSSIER_CACHE_DIR", cache.path()).env_remove("DOSSIER_OPENSEARCH_CA").args(args);
+        if let Some(ca) = ca {
+            command.env("DOSSIER_OPENSEARCH_CA", ca);
+        }
+        command.output().unwrap()
+    };
+    let ca = secure.ca_pem();
+    let indexed = run(Some(&ca), &["index", corpus.to_str().unwrap(), "--to", &url, "--quiet"]);
+    assert!(indexed.status.success(), "{}", stderr(&indexed));
+    let listed = run(Some(&ca), &["articles", "--from", &url]);
+    assert_eq!(stdout(&listed).lines().count(), 31, "{}", stderr(&listed));
+
+    // Without the CA, the web roots do not know the node's certificate: a clear message, no panic.
+    let refused = run(None, &["articles", "--from", &url]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(message.contains("certificate") && message.contains("DOSSIER_OPENSEARCH_CA"), "{message}");
+    // Plain HTTP to an HTTPS node says to use https://.
+    let plain = run(Some(&ca), &["articles", "--from", &url.replacen("https://", "http://", 1)]);
+    assert_eq!(plain.status.code(), Some(1));
+    assert!(stderr(&plain).contains("use https://"), "{}", stderr(&plain));
+    // A CA file that holds no certificate is refused before any request.
+    let not_pem = cache.path().join("not-a-ca.pem");
+    std::fs::write(&not_pem, "hello").unwrap();
+    let bad_ca = run(Some(&not_pem), &["articles", "--from", &url]);
+    assert_eq!(bad_ca.status.code(), Some(2), "a setting to fix, as a bad argument");
+    assert!(stderr(&bad_ca).contains("holds no PEM certificate"), "{}", stderr(&bad_ca));
+}

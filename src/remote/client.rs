@@ -341,8 +341,9 @@ impl Client {
             RemoteError::new(
                 ErrorKind::Unreachable,
                 format!(
-                    "cannot reach OpenSearch at {}: {error} (is the node running? for tests: scripts/opensearch.sh start)",
-                    self.base
+                    "cannot reach OpenSearch at {}: {error} ({})",
+                    self.base,
+                    unreachable_hint(&self.base, &error.to_string())
                 ),
             )
         })?;
@@ -371,6 +372,19 @@ impl Client {
             ));
         }
         Ok((status, text))
+    }
+}
+
+/// What to check when a request got no answer: the node, its scheme, or the CA its certificate needs.
+fn unreachable_hint(base: &str, error: &str) -> String {
+    if error.contains("certificate") {
+        format!(
+            "the node's TLS certificate is not signed by a CA trusted here: set {ENV_CA}=ca.pem to its CA's PEM file"
+        )
+    } else if base.starts_with("http://") && !error.contains("refused") {
+        "is the node running? if it serves HTTPS, use https://".to_owned()
+    } else {
+        "is the node running? for tests: scripts/opensearch.sh start".to_owned()
     }
 }
 

@@ -48,9 +48,15 @@ impl TestNode {
         TestNode::start(&[("DOSSIER_NODE_USER", user), ("DOSSIER_NODE_PASSWORD", password)])
     }
 
-    /// Its address.
+    /// Its address (`https://` when started with `DOSSIER_NODE_TLS=1`).
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        let tls = self.environment.iter().any(|(name, value)| name == "DOSSIER_NODE_TLS" && value == "1");
+        format!("{}://127.0.0.1:{}", if tls { "https" } else { "http" }, self.port)
+    }
+
+    /// The PEM file of the test CA that signed its certificate, when it serves HTTPS.
+    pub fn ca_pem(&self) -> std::path::PathBuf {
+        self.state.path().join(format!("tls-{}", self.port)).join("ca.pem")
     }
 
     /// Starts it (again, after `kill`) on the same port and data, and waits until it is green or yellow.

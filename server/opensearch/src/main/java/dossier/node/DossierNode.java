@@ -27,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code Authorization: Basic} with DOSSIER_NODE_USER / DOSSIER_NODE_PASSWORD, when both are set, or
  * {@code Authorization: ApiKey} with DOSSIER_NODE_API_KEY, when that is set.
  *
+ * <p>{@link TlsPlugin} serves HTTPS instead when DOSSIER_NODE_TLS_KEYSTORE names a PKCS12 key store.
+ *
  * <p>DOSSIER_NODE_SETTINGS ("key=value key=value") adds node settings or overrides the defaults below.
  */
 public final class DossierNode {
@@ -94,7 +96,7 @@ public final class DossierNode {
             .put("transport.port", "0")
             .put("discovery.type", "single-node")
             .put("transport.type", "netty4")
-            .put("http.type", "netty4")
+            .put("http.type", TlsPlugin.enabled() ? "netty4-secure" : "netty4")
             // a CI disk that is over 90% full must not make the indices read-only
             .put("cluster.routing.allocation.disk.threshold_enabled", false);
         // Settings a test needs the node to have otherwise (a write thread pool so small that bulk requests
@@ -114,12 +116,12 @@ public final class DossierNode {
         }
         Settings settings = builder.build();
 
-        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, BasicAuthPlugin.class);
+        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, BasicAuthPlugin.class, TlsPlugin.class);
         long t0 = System.nanoTime();
         Node node = new PluginsNode(settings, plugins);
         node.start();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("dossier-node: started on http://127.0.0.1:" + port + " (data " + data + ") in " + ms + " ms"
+        System.out.println("dossier-node: started on " + (TlsPlugin.enabled() ? "https" : "http") + "://127.0.0.1:" + port + " (data " + data + ") in " + ms + " ms"
             + BasicAuthPlugin.describe() + (extra.isEmpty() ? "" : ", settings " + String.join(" ", extra)));
         if (exitWhenStarted) {
             node.close();
