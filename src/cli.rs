@@ -24,8 +24,11 @@ pub struct Cli {
     /// What to do; without a command, the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A folder (or file) of articles to open in the app.
+    /// A folder (or file) of articles to open in the app, or an index on a cluster (http://HOST:9200/NAME).
     pub path: Option<PathBuf>,
+    /// With an index on a cluster: browse it on the server a page at a time, whatever its size.
+    #[arg(long)]
+    pub browse: bool,
 }
 
 /// The commands.

@@ -9,13 +9,13 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(command) => dossier::cli::run(command),
-        None => open_app(cli.path),
+        None => open_app(cli.path, cli.browse),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
-    match dossier::ui::run_app(path) {
+fn open_app(path: Option<std::path::PathBuf>, browse: bool) -> ExitCode {
+    match dossier::ui::run_app(path, browse) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("dossier: cannot open the window: {error}");
@@ -25,7 +25,7 @@ fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_app(_path: Option<std::path::PathBuf>) -> ExitCode {
+fn open_app(_path: Option<std::path::PathBuf>, _browse: bool) -> ExitCode {
     eprintln!(
         "dossier: this build has no app (built without the `gui` feature); use a command such as `dossier articles PATH`"
     );

@@ -233,6 +233,16 @@ impl DossierApp {
         app
     }
 
+    /// Connects to `URL/NAME` as File ▸ Connect to cluster… would, with the environment's credentials;
+    /// `browse` keeps the corpus on the server whatever its size. A bad location is said in the window.
+    pub fn connect_to(&mut self, ctx: &egui::Context, location: &str, browse: bool) {
+        let (url, index) = location.trim_end_matches('/').rsplit_once('/').unwrap_or((location, ""));
+        let mut window = ConnectWindow::new(url, index);
+        window.always_browse = browse;
+        window.connect(ctx);
+        self.connect_window = Some(window);
+    }
+
     /// True while a corpus is loading.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()

@@ -103,6 +103,17 @@ impl ConnectWindow {
         Ok(ConnectRequest { target, credentials })
     }
 
+    /// Connects with what the fields say, or says in the window why they cannot be used.
+    pub fn connect(&mut self, ctx: &egui::Context) {
+        match self.request() {
+            Ok(request) => self.start(ctx, request),
+            Err(reason) => {
+                self.error = Some(reason);
+                self.can_retry = false;
+            }
+        }
+    }
+
     /// Starts reading the corpus of `request` on a background thread.
     pub fn start(&mut self, ctx: &egui::Context, request: ConnectRequest) {
         self.error = None;

@@ -32,7 +32,7 @@ pub use state::{AppState, CentralTab, SortKey};
 use std::path::PathBuf;
 
 /// Opens the app window, on `path` when given, else on the corpus open when the app last closed.
-pub fn run_app(path: Option<PathBuf>) -> eframe::Result {
+pub fn run_app(path: Option<PathBuf>, browse: bool) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Dossier")
@@ -48,7 +48,17 @@ pub fn run_app(path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| {
             fonts::add_system_script_fonts(&cc.egui_ctx);
-            Ok(Box::new(DossierApp::new(cc, Box::new(dialogs::RfdDialogs), path)))
+            // A cluster's index is connected to (as File ▸ Connect would); anything else is a path to open.
+            let cluster = path
+                .as_deref()
+                .and_then(|p| p.to_str())
+                .filter(|p| p.starts_with("http://") || p.starts_with("https://"));
+            let Some(location) = cluster.map(str::to_owned) else {
+                return Ok(Box::new(DossierApp::new(cc, Box::new(dialogs::RfdDialogs), path)));
+            };
+            let mut app = DossierApp::new(cc, Box::new(dialogs::RfdDialogs), None);
+            app.connect_to(&cc.egui_ctx, &location, browse);
+            Ok(Box::new(app))
         }),
     )
 }
