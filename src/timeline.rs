@@ -404,6 +404,21 @@ pub struct TopicHits {
     pub articles: Vec<u32>,
 }
 
+/// The bucket a chart uses (the one asked for, else one that suits the span `(first, last)`) and the start
+/// of each of its buckets over that span (none without a span).
+pub fn bucket_starts(asked: Option<Bucket>, span: Option<(NaiveDate, NaiveDate)>) -> (Bucket, Vec<NaiveDate>) {
+    let bucket = asked.or(span.map(|(first, last)| Bucket::automatic(first, last))).unwrap_or(Bucket::Month);
+    let mut starts = Vec::new();
+    if let Some((first, last)) = span {
+        let mut start = bucket.start(first);
+        while start <= last {
+            starts.push(start);
+            start = bucket.next(start);
+        }
+    }
+    (bucket, starts)
+}
+
 /// Counts the series of `request` over the given articles (indices into `corpus.articles`, e.g. the
 /// current filter) and their statements. `topic` gives what a topic matches, by name (`None` if unknown).
 pub fn compute(
@@ -435,15 +450,7 @@ pub fn compute_counting(
     }
     let dates = articles.iter().filter_map(|&a| corpus.articles.get(a as usize)?.date);
     let span = dates.clone().min().zip(dates.max());
-    let bucket = request.bucket.or(span.map(|(first, last)| Bucket::automatic(first, last))).unwrap_or(Bucket::Month);
-    let mut starts = Vec::new();
-    if let Some((first, last)) = span {
-        let mut start = bucket.start(first);
-        while start <= last {
-            starts.push(start);
-            start = bucket.next(start);
-        }
-    }
+    let (bucket, starts) = bucket_starts(request.bucket, span);
     // Each article's bucket, computed once: `UNDATED` for articles without a date.
     const UNDATED: u32 = u32::MAX;
     let article_bucket: Vec<u32> = corpus

@@ -400,3 +400,28 @@ fn a_corpus_browsed_on_the_server_lists_searches_reads_and_charts_a_page_at_a_ti
     let written = std::fs::read_to_string(&csv).expect("the chart was exported");
     assert!(written.lines().count() > 1, "{written}");
 }
+
+#[test]
+fn an_index_given_on_the_command_line_is_connected_at_start() {
+    let index = index_sample("argument");
+    let base = node();
+    let mut harness = harness();
+    harness.run();
+    // What `dossier --browse URL/NAME` does once the window is up.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().connect_to(&ctx, &format!("{base}/{index}"), true);
+    harness.run_steps(2);
+    step_until(&mut harness, "the first page arrives", |app| {
+        app.browse_view().is_some_and(|view| view.article_page().is_some())
+    });
+    assert!(harness.query_by_label("Articles 1–31 of 31").is_some());
+    // A location without an index name is said in the window, not connected to.
+    let mut harness = self::harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().connect_to(&ctx, "http://127.0.0.1:9", false);
+    harness.run_steps(2);
+    assert!(harness.state().browse_view().is_none());
+    let error = harness.state().connect_error().unwrap_or_default().to_owned();
+    assert!(!error.is_empty(), "the window says why it cannot connect");
+}

@@ -13,7 +13,7 @@ use crate::browse::{
 use crate::search::{Scope, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames, SpeakerRoles};
 use crate::statements::StatementKind;
-use crate::timeline::{Bucket, Chart, ChartRequest, Series, SeriesSpec, UNNAMED_SOURCES};
+use crate::timeline::{Chart, ChartRequest, Series, SeriesSpec, UNNAMED_SOURCES, bucket_starts};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
@@ -43,17 +43,7 @@ pub struct RemoteBrowse {
 impl RemoteBrowse {
     /// Connects to the corpus at `target` and reads its most frequent speaker names, merged under `edits`.
     pub fn open(client: Client, target: &Target, edits: &SpeakerEdits) -> Result<RemoteBrowse, RemoteError> {
-        client.check()?;
-        let (status, _) = client.send("HEAD", &format!("/{}", target.articles()), None)?;
-        if status == 404 {
-            return Err(RemoteError::new(
-                ErrorKind::NoSuchIndex,
-                format!(
-                    "there is no index `{}` at {}: make it with `dossier index PATH --to {}/{}`",
-                    target.name, target.base, target.base, target.name
-                ),
-            ));
-        }
+        super::reader::check_index(&client, target)?;
         let mapping = client.ok("GET", &format!("/{}/_mapping", target.statements()), None)?;
         let has_article_fields = mapping
             .as_object()
@@ -311,16 +301,7 @@ impl Browse for RemoteBrowse {
         let aggregations = &answer["aggregations"];
         let span =
             date_of(&aggregations["first"]["value_as_string"]).zip(date_of(&aggregations["last"]["value_as_string"]));
-        let bucket =
-            request.bucket.or(span.map(|(first, last)| Bucket::automatic(first, last))).unwrap_or(Bucket::Month);
-        let mut starts = Vec::new();
-        if let Some((first, last)) = span {
-            let mut start = bucket.start(first);
-            while start <= last {
-                starts.push(start);
-                start = bucket.next(start);
-            }
-        }
+        let (bucket, starts) = bucket_starts(request.bucket, span);
         let ranked_speakers: Vec<String> = self
             .merged(&aggregations["speakers"])
             .into_iter()

@@ -122,6 +122,22 @@ fn char_span(value: &Value) -> Option<[usize; 2]> {
     span_of(value).map(|r| [r.start, r.end])
 }
 
+/// Checks that the node answers and holds the corpus at `target`, or says how to make it.
+pub(crate) fn check_index(client: &Client, target: &Target) -> Result<(), RemoteError> {
+    client.check()?;
+    let (status, _) = client.send("HEAD", &format!("/{}", target.articles()), None)?;
+    if status == 404 {
+        return Err(RemoteError::new(
+            ErrorKind::NoSuchIndex,
+            format!(
+                "there is no index `{}` at {}: make it with `dossier index PATH --to {}/{}`",
+                target.name, target.base, target.base, target.name
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl RemoteCorpus {
     /// Reads the metadata of the corpus at `target`: two scans, of articles and of statements.
     pub fn open(target: &Target) -> Result<RemoteCorpus, RemoteError> {
@@ -130,17 +146,7 @@ impl RemoteCorpus {
 
     /// Reads the metadata of the corpus at `target` through `client` (credentials given in the app).
     pub fn open_with(client: Client, target: &Target) -> Result<RemoteCorpus, RemoteError> {
-        client.check()?;
-        let (status, _) = client.send("HEAD", &format!("/{}", target.articles()), None)?;
-        if status == 404 {
-            return Err(RemoteError::new(
-                ErrorKind::NoSuchIndex,
-                format!(
-                    "there is no index `{}` at {}: make it with `dossier index PATH --to {}/{}`",
-                    target.name, target.base, target.base, target.name
-                ),
-            ));
-        }
+        check_index(&client, target)?;
         let mut corpus = Corpus::default();
         let mut versions = Vec::new();
         let mut file_of_order: HashMap<String, u32> = HashMap::new();

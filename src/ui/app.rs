@@ -236,7 +236,12 @@ impl DossierApp {
     /// Connects to `URL/NAME` as File ▸ Connect to cluster… would, with the environment's credentials;
     /// `browse` keeps the corpus on the server whatever its size. A bad location is said in the window.
     pub fn connect_to(&mut self, ctx: &egui::Context, location: &str, browse: bool) {
-        let (url, index) = location.trim_end_matches('/').rsplit_once('/').unwrap_or((location, ""));
+        let location = location.trim_end_matches('/');
+        // `http://HOST:PORT` alone has no index name: the window asks for one.
+        let (url, index) = match location.rsplit_once('/') {
+            Some((url, index)) if !url.ends_with('/') => (url, index),
+            _ => (location, ""),
+        };
         let mut window = ConnectWindow::new(url, index);
         window.always_browse = browse;
         window.connect(ctx);
