@@ -424,7 +424,7 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
             remote_rows.iter().map(unkeyed).collect::<Vec<_>>(),
             "`{query}`: the same statements"
         );
-        for facet in [Facet::Outlet, Facet::Speaker] {
+        for facet in [Facet::Outlet, Facet::Speaker, Facet::UnnamedSource] {
             assert_eq!(
                 local.facet(query, facet, 12).unwrap(),
                 remote.facet(query, facet, 12).unwrap(),
@@ -435,6 +435,11 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
         request.series.push(SeriesSpec::UnnamedSources);
         assert_eq!(local.chart(query, &request).unwrap(), remote.chart(query, &request).unwrap(), "`{query}`: chart");
     }
+    // Named speakers and unnamed sources part the statements that have a speaker between them.
+    let counted = |facet| remote.facet("", facet, 20_000).unwrap().iter().map(|(_, count)| count).sum::<u64>();
+    let (named, unnamed) = (counted(Facet::Speaker), counted(Facet::UnnamedSource));
+    assert!(named > 0 && unnamed > 0, "{named} named, {unnamed} unnamed");
+    assert_eq!(named + unnamed, corpus.statements.iter().filter(|s| s.speaker.is_some()).count() as u64);
     let (statements, total) = all_pages(|from| remote.statements("", from, 40).unwrap());
     assert_eq!(total as usize, corpus.statements.len());
     assert!(statements.len() == corpus.statements.len() && total > 1000, "every statement, paged");

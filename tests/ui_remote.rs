@@ -340,6 +340,16 @@ fn a_corpus_browsed_on_the_server_lists_searches_reads_and_charts_a_page_at_a_ti
         local.statements.len() - undated_statements(&local),
         "the chart counts every dated statement"
     );
+    // Unnamed sources have their own section, apart from named speakers.
+    step_until(&mut harness, "the speaker facets arrive", |app| {
+        app.browse_view().is_some_and(|view| view.facet(Facet::UnnamedSource).is_some())
+    });
+    assert!(harness.query_by_label("Unnamed sources").is_some());
+    let view = harness.state().browse_view().unwrap();
+    let unnamed_sources = view.facet(Facet::UnnamedSource).unwrap();
+    let unnamed_in_corpus = local.statements.iter().filter(|s| s.speaker.is_some() && !s.named).count();
+    assert_eq!(unnamed_sources.iter().map(|(_, count)| count).sum::<u64>() as usize, unnamed_in_corpus);
+    assert!(view.facet(Facet::Speaker).unwrap().iter().all(|speaker| !unnamed_sources.contains(speaker)));
 
     // A search typed and sent with Enter narrows the list, the facets and the chart on the server.
     harness.get_by_label("Query").focus();

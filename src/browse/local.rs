@@ -157,9 +157,11 @@ impl Browse for LocalBrowse {
                     }
                 }
             }
-            Facet::Speaker => {
+            Facet::Speaker | Facet::UnnamedSource => {
+                let named = facet == Facet::Speaker;
                 for statement in self.matching(query, Scope::Statements)? {
-                    if let Some(speaker) = &self.corpus.statements[statement as usize].speaker {
+                    let statement = &self.corpus.statements[statement as usize];
+                    if let Some(speaker) = statement.speaker.as_ref().filter(|_| statement.named == named) {
                         *counts.entry(self.names.canonical(speaker)).or_default() += 1;
                     }
                 }

@@ -120,8 +120,10 @@ pub struct Page<T> {
 pub enum Facet {
     /// Matching articles per outlet.
     Outlet,
-    /// Matching statements per speaker (under the corpus' merges).
+    /// Matching statements per named speaker (under the corpus' merges).
     Speaker,
+    /// Matching statements per unnamed source, by the description the article gives ("officials").
+    UnnamedSource,
 }
 
 /// One small interface to a corpus for views, local or remote alike. Every call may be slow (a network):

@@ -276,11 +276,13 @@ impl Browse for RemoteBrowse {
                     "aggs": {"values": {"terms": {"field": "outlet.keyword", "size": limit * 2 + 10}}}});
                 Ok(ranked(buckets(&self.search(Scope::Articles, &body)?["aggregations"]["values"]), limit))
             }
-            Facet::Speaker => {
+            Facet::Speaker | Facet::UnnamedSource => {
+                let named = facet == Facet::Speaker;
                 let body = json!({"size": 0, "query": self.dsl(query, Scope::Statements)?,
-                    "aggs": {"values": {"terms": {"field": "speaker", "size": SPEAKER_BUCKETS.max(limit * 2)}}}});
+                    "aggs": {"kind": {"filter": {"term": {"named": named}},
+                        "aggs": {"values": {"terms": {"field": "speaker", "size": SPEAKER_BUCKETS.max(limit * 2)}}}}}});
                 let answer = self.search(Scope::Statements, &body)?;
-                let mut merged = self.merged(&answer["aggregations"]["values"]);
+                let mut merged = self.merged(&answer["aggregations"]["kind"]["values"]);
                 merged.truncate(limit);
                 Ok(merged.into_iter().map(|(name, count, _)| (name, count)).collect())
             }

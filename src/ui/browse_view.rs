@@ -120,6 +120,7 @@ pub struct BrowseView {
     statements: Fetch<Page<StatementRow>>,
     outlets: Fetch<Vec<(String, u64)>>,
     speakers: Fetch<Vec<(String, u64)>>,
+    unnamed_sources: Fetch<Vec<(String, u64)>>,
     chart_request: ChartRequest,
     chart: Fetch<Chart>,
     article: Fetch<ArticleDocument>,
@@ -144,6 +145,7 @@ impl BrowseView {
             statements: Fetch::new(),
             outlets: Fetch::new(),
             speakers: Fetch::new(),
+            unnamed_sources: Fetch::new(),
             chart_request: crate::browse::chartable(&chart_request),
             chart: Fetch::new(),
             article: Fetch::new(),
@@ -182,6 +184,7 @@ impl BrowseView {
         match facet {
             Facet::Outlet => self.outlets.value.as_deref(),
             Facet::Speaker => self.speakers.value.as_deref(),
+            Facet::UnnamedSource => self.unnamed_sources.value.as_deref(),
         }
     }
 
@@ -194,7 +197,7 @@ impl BrowseView {
     pub fn is_busy(&self) -> bool {
         [self.articles.is_busy(), self.statements.is_busy(), self.outlets.is_busy(), self.speakers.is_busy()]
             .into_iter()
-            .chain([self.chart.is_busy(), self.article.is_busy()])
+            .chain([self.unnamed_sources.is_busy(), self.chart.is_busy(), self.article.is_busy()])
             .any(|busy| busy)
     }
 
@@ -202,7 +205,7 @@ impl BrowseView {
     pub fn error(&self) -> Option<&str> {
         [&self.articles.error, &self.statements.error, &self.outlets.error, &self.speakers.error, &self.chart.error]
             .into_iter()
-            .chain([&self.article.error])
+            .chain([&self.unnamed_sources.error, &self.article.error])
             .find_map(|error| error.as_deref())
     }
 
@@ -230,6 +233,7 @@ impl BrowseView {
         for (facet, fetch, name) in [
             (Facet::Outlet, &mut self.outlets, "counting outlets"),
             (Facet::Speaker, &mut self.speakers, "counting speakers"),
+            (Facet::UnnamedSource, &mut self.unnamed_sources, "counting unnamed sources"),
         ] {
             let (browse, query) = (self.browse.clone(), self.query.clone());
             fetch.start(name, ctx, move || browse.facet(&query, facet, FACET_SIZE));
@@ -325,6 +329,7 @@ impl BrowseView {
         self.statements.poll();
         self.outlets.poll();
         self.speakers.poll();
+        self.unnamed_sources.poll();
         self.chart.poll();
         self.article.poll();
         let mut intents = Vec::new();
@@ -382,13 +387,21 @@ impl BrowseView {
     }
 
     fn facets_ui(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-        for (title, field, fetch) in [("Outlets", "outlet", &self.outlets), ("Speakers", "speaker", &self.speakers)] {
+        // Unnamed sources ("officials", "police") in their own dimmed section, as in a local corpus' speaker list.
+        for (title, field, fetch, dimmed) in [
+            ("Outlets", "outlet", &self.outlets, false),
+            ("Speakers", "speaker", &self.speakers, false),
+            ("Unnamed sources", "speaker", &self.unnamed_sources, true),
+        ] {
             ui.strong(title);
             if fetch.status_ui(ui) {
                 intents.push(Intent::RetryFacets);
             }
             for (value, count) in fetch.value.as_deref().unwrap_or_default() {
-                let text = format!("{value} ({})", thousands(*count));
+                let mut text = egui::RichText::new(format!("{value} ({})", thousands(*count)));
+                if dimmed {
+                    text = text.weak();
+                }
                 if ui.selectable_label(false, text).on_hover_text(format!("Only {field}:\"{value}\"")).clicked() {
                     intents.push(Intent::Narrow(field, value.clone()));
                 }
