@@ -66,7 +66,7 @@ fn requests() -> Vec<(&'static str, Box<dyn Fn(&dyn Browse) -> u64>)> {
         (
             "chart, top 5 speakers, all",
             Box::new(|browse: &dyn Browse| {
-                browse.chart("", &ChartRequest::default()).expect("chart").series.len() as u64
+                browse.chart("", &ChartRequest::default(), &Default::default()).expect("chart").series.len() as u64
             }),
         ),
     ]

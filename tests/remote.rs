@@ -8,6 +8,7 @@ use dossier::browse::{ArticleOrder, ArticleRow, Browse, Cursor, Facet, LocalBrow
 use dossier::remote::ingest::{IngestOptions, Part, ingest};
 use dossier::remote::{Client, RemoteBrowse, RemoteCorpus, Target};
 use dossier::timeline::{Bucket, ChartRequest, Measure, SeriesSpec};
+use dossier::topics::Topics;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -393,6 +394,10 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
         &edits,
     );
     let local = LocalBrowse::new(corpus.clone(), index, names, corpus_path.display().to_string());
+    let topics = Topics::from_json(
+        r#"[{"name": "Troops", "query": "troops OR military"}, {"name": "Health", "query": "health OR \"public health\""}]"#,
+    )
+    .unwrap();
 
     for query in [
         "",
@@ -431,9 +436,18 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
                 "`{query}` {facet:?}"
             );
         }
+        // Speakers, two topics (one asked twice, one unknown) and unnamed sources, in the local order.
         let mut request = ChartRequest::default();
+        for topic in ["Troops", "Health", "Troops", "Unknown topic"] {
+            request.series.push(SeriesSpec::Topic(topic.into()));
+        }
         request.series.push(SeriesSpec::UnnamedSources);
-        assert_eq!(local.chart(query, &request).unwrap(), remote.chart(query, &request).unwrap(), "`{query}`: chart");
+        let (local_chart, remote_chart) =
+            (local.chart(query, &request, &topics).unwrap(), remote.chart(query, &request, &topics).unwrap());
+        assert_eq!(local_chart, remote_chart, "`{query}`: chart");
+        let topic_series: Vec<&str> =
+            remote_chart.series.iter().filter(|s| s.is_topic).map(|s| s.name.as_str()).collect();
+        assert_eq!(topic_series, ["Troops", "Health", "Unnamed sources"], "`{query}`");
     }
     // Named speakers and unnamed sources part the statements that have a speaker between them.
     let counted = |facet| remote.facet("", facet, 20_000).unwrap().iter().map(|(_, count)| count).sum::<u64>();
@@ -445,7 +459,14 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
     assert!(statements.len() == corpus.statements.len() && total > 1000, "every statement, paged");
     let mut request = ChartRequest { bucket: Some(Bucket::Year), measure: Measure::Share, ..ChartRequest::default() };
     request.series.push(SeriesSpec::Speaker("Obama".into()));
-    assert_eq!(local.chart("", &request).unwrap(), remote.chart("", &request).unwrap(), "yearly shares");
+    assert_eq!(
+        local.chart("", &request, &topics).unwrap(),
+        remote.chart("", &request, &topics).unwrap(),
+        "yearly shares"
+    );
+    request.series = vec![SeriesSpec::Topic("Troops".into())];
+    let chart = remote.chart("", &request, &topics).unwrap();
+    assert!(chart.series[0].total() > 0, "the topic is counted: {chart:?}");
 
     // An article read from its document: the same text and statements as from its file.
     let first_local = local.articles("troops", ArticleOrder::Newest, None, 3).unwrap();

@@ -395,6 +395,25 @@ fn a_corpus_browsed_on_the_server_lists_searches_reads_and_charts_a_page_at_a_ti
     harness.get_by_label("Chart").click();
     harness.run_steps(2);
     step_until(&mut harness, "the chart is counted", |app| app.browse_view().is_some_and(|view| !view.is_busy()));
+    // A topic defined while browsing is offered beside the chart and counted on the server.
+    harness.state_mut().topics =
+        dossier::topics::Topics::from_json(r#"[{"name": "Water", "query": "river OR dam OR water"}]"#).unwrap();
+    harness.run_steps(2);
+    harness.get_by_label("Topics").click();
+    harness.run_steps(2);
+    harness.get_by_label("Water").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the topic is charted", |app| {
+        app.browse_view().is_some_and(|view| {
+            !view.is_busy()
+                && view.chart().is_some_and(|chart| chart.series.iter().any(|s| s.is_topic && s.name == "Water"))
+        })
+    });
+    let chart = harness.state().browse_view().unwrap().chart().unwrap().clone();
+    let water = chart.series.iter().find(|s| s.name == "Water").unwrap();
+    assert!(water.total() > 0 && water.total() <= charted, "{water:?}");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
     harness.get_by_label("CSV table…").click();

@@ -6,7 +6,8 @@ use super::{
 use crate::corpus::Corpus;
 use crate::search::{Scope, SearchIndex, SpeakerLookup};
 use crate::speakers::SpeakerNames;
-use crate::timeline::{Chart, ChartRequest};
+use crate::timeline::{Chart, ChartRequest, TopicHits};
+use crate::topics::Topics;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -170,7 +171,7 @@ impl Browse for LocalBrowse {
         Ok(ranked(counts.into_iter().map(|(value, count)| (value.to_owned(), count)).collect(), limit))
     }
 
-    fn chart(&self, query: &str, request: &ChartRequest) -> Result<Chart, String> {
+    fn chart(&self, query: &str, request: &ChartRequest, topics: &Topics) -> Result<Chart, String> {
         let statements = self.matching(query, Scope::Statements)?;
         let mut counted = vec![false; self.corpus.statements.len()];
         let mut articles = Vec::new();
@@ -182,6 +183,11 @@ impl Browse for LocalBrowse {
             }
         }
         let request = super::chartable(request);
-        Ok(crate::timeline::compute_counting(&self.corpus, &self.names, &articles, &request, &|_| None, Some(&counted)))
+        // A topic's statements; the count keeps those the query matched too (`counted`).
+        let topic = |name: &str| {
+            let statements = self.matching(&topics.query_of(name)?, Scope::Statements).ok()?;
+            Some(TopicHits { statements, articles: Vec::new() })
+        };
+        Ok(crate::timeline::compute_counting(&self.corpus, &self.names, &articles, &request, &topic, Some(&counted)))
     }
 }

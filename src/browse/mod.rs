@@ -13,7 +13,8 @@ pub use local::LocalBrowse;
 
 use crate::search::query::{self, Node, QueryError};
 use crate::statements::{Act, StatementKind, StatementRecord};
-use crate::timeline::{Chart, ChartRequest, SeriesSpec, Unit};
+use crate::timeline::{Chart, ChartRequest, Unit};
+use crate::topics::Topics;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -150,9 +151,9 @@ pub trait Browse: Send + Sync {
     /// The `limit` most frequent values of `facet` among what `query` matches, most first (ties by name).
     fn facet(&self, query: &str, facet: Facet, limit: usize) -> Result<Vec<(String, u64)>, String>;
 
-    /// The chart of `request` over the statements matching `query` (speaker series and unnamed sources;
-    /// counting statements). Topics belong to a local corpus' settings and are not charted here.
-    fn chart(&self, query: &str, request: &ChartRequest) -> Result<Chart, String>;
+    /// The chart of `request` over the statements matching `query`, counting statements: speaker series,
+    /// topic series (the statements `topics` gives each topic's query for) and unnamed sources.
+    fn chart(&self, query: &str, request: &ChartRequest, topics: &Topics) -> Result<Chart, String>;
 }
 
 /// Parses a query of Dossier's syntax; an empty one matches everything (`None`).
@@ -169,11 +170,10 @@ pub fn narrowed(query: &str, field: &str, value: &str) -> String {
     if query.trim().is_empty() { condition } else { format!("({}) AND {condition}", query.trim()) }
 }
 
-/// What a browsed corpus charts of `request`: its speaker series and unnamed sources, counting statements
-/// (topics are a local corpus' settings; counting articles per speaker needs every statement at hand).
+/// What a browsed corpus charts of `request`: its series counting statements (counting articles per speaker
+/// needs every statement at hand).
 pub fn chartable(request: &ChartRequest) -> ChartRequest {
-    let series = request.series.iter().filter(|spec| !matches!(spec, SeriesSpec::Topic(_))).cloned().collect();
-    ChartRequest { series, unit: Unit::Statements, ..request.clone() }
+    ChartRequest { unit: Unit::Statements, ..request.clone() }
 }
 
 /// Ranks (value, count) pairs most first, ties by value, and keeps `limit`.

@@ -14,6 +14,7 @@ use crate::search::{Scope, SpeakerLookup};
 use crate::speakers::{SpeakerEdits, SpeakerNames, SpeakerRoles};
 use crate::statements::StatementKind;
 use crate::timeline::{Chart, ChartRequest, Series, SeriesSpec, UNNAMED_SOURCES, bucket_starts};
+use crate::topics::Topics;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
@@ -289,7 +290,7 @@ impl Browse for RemoteBrowse {
         }
     }
 
-    fn chart(&self, query: &str, request: &ChartRequest) -> Result<Chart, String> {
+    fn chart(&self, query: &str, request: &ChartRequest, topics: &Topics) -> Result<Chart, String> {
         let request = chartable(request);
         let query = self.dsl(query, Scope::Statements)?;
         // First the span of dates and the speakers ranked (named ones only, as the local chart ranks).
@@ -338,6 +339,14 @@ impl Browse for RemoteBrowse {
             .iter()
             .map(|name| (name.clone(), false, json!({"terms": {"speaker": self.variants(name)}})))
             .collect();
+        // Topics after speakers, in the order asked, each once, as the local chart orders them.
+        for spec in &request.series {
+            let SeriesSpec::Topic(name) = spec else { continue };
+            let Some(topic_query) = topics.query_of(name) else { continue };
+            if !series_filters.iter().any(|(shown, is_topic, _)| *is_topic && shown == name) {
+                series_filters.push((name.clone(), true, self.dsl(&topic_query, Scope::Statements)?));
+            }
+        }
         if request.series.contains(&SeriesSpec::UnnamedSources) {
             let unnamed = json!({"bool": {"filter": [{"exists": {"field": "speaker"}}, {"term": {"named": false}}]}});
             series_filters.push((UNNAMED_SOURCES.to_owned(), true, unnamed));

@@ -635,6 +635,8 @@ impl DossierApp {
             Connection::Browsing(remote) => {
                 self.state.corpus_source = None;
                 self.remote_location = Some(location.clone());
+                // As for a corpus read in: its topics are the session's, not saved.
+                self.topics = Topics::default();
                 self.browse = Some(BrowseView::new(Arc::new(remote), self.state.chart.clone()));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!("Dossier — {location}")));
                 return;
@@ -1622,7 +1624,7 @@ impl eframe::App for DossierApp {
                     }
                 });
             });
-            browse.view_ui(ui, &mut self.commands);
+            browse.view_ui(ui, &self.topics, &mut self.commands);
             self.windows_ui(&ctx);
             return;
         }

@@ -7,6 +7,7 @@ use super::state::{Command, ExportKind};
 use crate::browse::{ArticleDocument, ArticleOrder, ArticleRow, Browse, Cursor, Facet, Page, StatementRow, narrowed};
 use crate::export::ChartFormat;
 use crate::timeline::{Bucket, Chart, ChartRequest, Measure, SeriesSpec};
+use crate::topics::Topics;
 use std::sync::Arc;
 
 /// Rows in one page of a list.
@@ -122,6 +123,8 @@ pub struct BrowseView {
     speakers: Fetch<Vec<(String, u64)>>,
     unnamed_sources: Fetch<Vec<(String, u64)>>,
     chart_request: ChartRequest,
+    /// The topics the chart may show (the app's, for this corpus).
+    topics: Topics,
     chart: Fetch<Chart>,
     article: Fetch<ArticleDocument>,
     /// The key of the article open (or being read).
@@ -131,7 +134,7 @@ pub struct BrowseView {
 }
 
 impl BrowseView {
-    /// A view of `browse`, charting `chart_request` (its topics left out).
+    /// A view of `browse`, charting `chart_request`.
     pub fn new(browse: Arc<dyn Browse>, chart_request: ChartRequest) -> BrowseView {
         BrowseView {
             browse,
@@ -147,6 +150,7 @@ impl BrowseView {
             speakers: Fetch::new(),
             unnamed_sources: Fetch::new(),
             chart_request: crate::browse::chartable(&chart_request),
+            topics: Topics::default(),
             chart: Fetch::new(),
             article: Fetch::new(),
             open_article: None,
@@ -242,7 +246,8 @@ impl BrowseView {
 
     fn start_chart(&mut self, ctx: &egui::Context) {
         let (browse, query, request) = (self.browse.clone(), self.query.clone(), self.chart_request.clone());
-        self.chart.start("counting the chart", ctx, move || browse.chart(&query, &request));
+        let topics = self.topics.clone();
+        self.chart.start("counting the chart", ctx, move || browse.chart(&query, &request, &topics));
     }
 
     fn start_article(&mut self, ctx: &egui::Context) {
@@ -319,9 +324,16 @@ impl BrowseView {
         }
     }
 
-    /// Draws the browsed corpus' views into what is left of the window.
-    pub fn view_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    /// Draws the browsed corpus' views into what is left of the window; `topics` are the ones the chart offers.
+    pub fn view_ui(&mut self, ui: &mut egui::Ui, topics: &Topics, commands: &mut Vec<Command>) {
         let ctx = ui.ctx().clone();
+        if self.topics != *topics {
+            // A topic's query may have changed: the chart is counted again (the first one is started below).
+            self.topics = topics.clone();
+            if !self.is_new {
+                self.start_chart(&ctx);
+            }
+        }
         if std::mem::take(&mut self.is_new) {
             self.start_all(&ctx);
         }
@@ -503,6 +515,24 @@ impl BrowseView {
             ui.add(egui::DragValue::new(&mut top).range(0..=20));
             let mut unnamed = request.series.contains(&SeriesSpec::UnnamedSources);
             ui.checkbox(&mut unnamed, "Unnamed sources");
+            ui.menu_button("Topics", |ui| {
+                for topic in &self.topics.topics {
+                    let spec = SeriesSpec::Topic(topic.name.clone());
+                    let mut shown = request.series.contains(&spec);
+                    if ui.checkbox(&mut shown, &topic.name).on_hover_text(&topic.query).changed() {
+                        request.series.retain(|s| *s != spec);
+                        if shown {
+                            request.series.push(spec);
+                        }
+                    }
+                }
+                if self.topics.topics.is_empty() {
+                    ui.weak("No topics yet.");
+                }
+                if ui.button("Edit topics…").clicked() {
+                    commands.push(Command::ShowTopics(true));
+                }
+            });
             let bucket_label = request.bucket.map_or("automatic", Bucket::as_str);
             egui::ComboBox::from_label("per").selected_text(bucket_label).show_ui(ui, |ui| {
                 ui.selectable_value(&mut request.bucket, None, "automatic");
