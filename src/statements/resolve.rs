@@ -89,6 +89,16 @@ impl Person {
         before.checked_sub(1).map(|i| self.sightings[i].position)
     }
 
+    /// True when the article gives the person an office or role, none of them `head` (generic ones, `official`
+    /// or `spokesperson`, fit anyone).
+    fn holds_another_role(&self, head: &str) -> bool {
+        if head == "official" || SPOKESPEOPLE.contains(&head) {
+            return false;
+        }
+        let roles = || self.sightings.iter().flat_map(|s| s.roles.iter());
+        roles().any(|r| lexicon::ROLE_NOUNS.contains(r) || lexicon::TITLES.contains(r)) && !roles().any(|r| r == head)
+    }
+
     /// The role the article gives the person at a mention: written within the mention, else the nearest
     /// before it, else the first after it.
     fn role_near(&self, mention: Option<&Range<usize>>, position: usize) -> Option<Range<usize>> {
@@ -206,12 +216,25 @@ pub fn resolve(
             // unnamed.
             Referent::Role(head, words) => match role_sightings.bound_person(head, words, position) {
                 Some(person) => Some(Speaker::person(person)),
+                // `The spokesperson added` after `an Interpol spokesperson said`: the same body speaks.
+                None if SPOKESPEOPLE.contains(&head.as_str())
+                    && words.len() == 1
+                    && !is_indefinite(text, mention_range)
+                    && last_organization.as_ref().is_some_and(|o| o.named) =>
+                {
+                    last_organization.clone()
+                }
                 // With no one quoted yet, a role points forward to the next person named (below).
                 // ... unless it is a new one (`an official`).
                 // So is one of a body the article only describes (`the ministry's spokesperson`).
+                // ... nor is an office the last person quoted was given another one of (`the mayor` after
+                // `wrestler Erick Rowan`).
                 None if !is_private_role_or_group(head)
                     && !is_indefinite(text, mention_range)
-                    && !of_described_body(text, mention_range) =>
+                    && !of_described_body(text, mention_range)
+                    && last_recent_person()
+                        .and_then(|name| people_by_name.get(name.as_str()))
+                        .is_none_or(|person| !person.holds_another_role(head)) =>
                 {
                     last_recent_person().map(Speaker::person)
                 }
@@ -822,7 +845,10 @@ fn classify<'o>(
     // `WHO`, `the NHC`: an acronym stands for the organisation named in full before it whose initials it spells.
     let written = text[mention.range.clone()].trim_start_matches("the ").trim_start_matches("The ");
     let bare = strip_possessive(written);
-    if (2..=6).contains(&bare.len()) && bare.bytes().all(|b| b.is_ascii_uppercase()) {
+    // `PG&E`, `AT&T` are acronyms too.
+    let is_acronym = bare.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+        && bare.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+    if (2..=6).contains(&bare.len()) && is_acronym {
         // Unexpanded, the acronym is the organisation's name (`the RCMP`, `CUPE`).
         let full = named_before(organizations(), position, |full| initials(full) == bare);
         return Referent::Organization(full.unwrap_or_else(|| bare.to_owned()));
@@ -847,6 +873,103 @@ fn classify<'o>(
         other => other,
     }
 }
+
+/// The name of a body when the name words `head_words[start..=end]` close or make one, opening the mention
+/// (after `the`): joined to capitalised words by `for`, `of`, `on` or `&` (`Centers for Disease Control and
+/// Prevention`), followed by an acronym (`Press TV`), or after `the` (`The Verge`, `the Associated Press`:
+/// people are not named with an article).
+fn body_name(head_words: &[&str], start: usize, end: usize) -> Option<String> {
+    let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_connector = |w: &str| matches!(w, "for" | "of" | "on" | "and" | "&");
+    let first = (0..start)
+        .rev()
+        .take_while(|&i| {
+            let word = head_words[i];
+            is_connector(word) || is_capitalised(word) && !lexicon::DETERMINERS.contains(word)
+        })
+        .last()
+        .unwrap_or(start);
+    // `George Kimbrell of the Center for Food Safety` is George Kimbrell.
+    let opens = |first: usize| head_words[..first].iter().all(|w| lexicon::DETERMINERS.contains(w));
+    let body = |first: usize| {
+        let mut words = head_words[first..=end].to_vec();
+        words[end - first] = strip_possessive(words[end - first]);
+        Some(words.join(" "))
+    };
+    // A connector other than `and` (`Smith and Jones` are two people) between capitalised words, none of them
+    // a title; a name of two words or more needs an organisation word before it (`National Institute for
+    // Space Research`).
+    let chain = &head_words[first..start];
+    let joined = chain.iter().any(|w| matches!(*w, "for" | "of" | "on" | "&"))
+        && is_capitalised(head_words[first])
+        && !chain.iter().any(|w| lexicon::TITLES.contains(w) || lexicon::ROLE_NOUNS.contains(w))
+        && (start == end || chain.iter().any(|w| lexicon::ORGANIZATION_NOUNS.contains(w)));
+    if joined && opens(first) {
+        return body(first);
+    }
+    if !opens(start) {
+        return None;
+    }
+    // Not a numeral (`Elizabeth II`) nor letters after a name (`Kama Melly QC`, `Jo Cox MP`).
+    let acronym_after = end + 2 == head_words.len()
+        && head_words.get(end + 1).is_some_and(|w| {
+            (2..=4).contains(&w.len())
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                && !lexicon::TITLES.contains(w)
+                && !POST_NOMINALS.contains(w)
+        });
+    if acronym_after {
+        return Some(head_words[start..].join(" "));
+    }
+    let after_article = start == 1 && end + 1 == head_words.len() && head_words[0].eq_ignore_ascii_case("the");
+    if after_article { body(start) } else { None }
+}
+
+/// The body a spokesperson speaks for when the mention names it (`Ford’s spokesperson`, `a PG&E spokesman`,
+/// `a spokeswoman for Amnesty International`): the spokesperson is unnamed, the body is the named source. Not
+/// one only described (`the ministry’s spokesperson`), nor a country or people (`an Israeli spokesman`).
+fn spoken_for(words: &[&str], people: &[Person]) -> Option<String> {
+    let spokes = words.iter().position(|w| SPOKESPEOPLE.iter().any(|s| strip_possessive(w).eq_ignore_ascii_case(s)))?;
+    let is_proper = |w: &&str| {
+        let bare = strip_possessive(w);
+        bare.chars().next().is_some_and(char::is_uppercase)
+            && !lexicon::DETERMINERS.contains(w)
+            && !lexicon::NATIONALITIES.contains(bare)
+            && !lexicon::is_place_word(bare)
+    };
+    let before: Vec<&str> = words[..spokes].iter().copied().filter(|w| !lexicon::DETERMINERS.contains(w)).collect();
+    let owner: Vec<&str> = match words.get(spokes + 1) {
+        Some(&("for" | "of")) => {
+            words[spokes + 2..].iter().copied().skip_while(|w| lexicon::DETERMINERS.contains(w)).collect()
+        }
+        None => before,
+        _ => return None,
+    };
+    let is_connector = |w: &&str| matches!(*w, "of" | "for" | "and" | "&");
+    let name = strip_possessive(&owner.join(" ")).to_owned();
+    // A spokesperson for a person (`for Prime Minister Justin Trudeau`, `Trudeau's spokesman`) is not the person.
+    // A word of a body's name (`Amnesty International`, `Ford Foundation`) outweighs the people found, whose
+    // list takes such names in too.
+    let has_body_word = owner.iter().any(|w| {
+        let bare = strip_possessive(w);
+        lexicon::ORGANIZATION_NOUNS.contains(bare) || lexicon::ROLE_MODIFIERS.contains(bare)
+    });
+    let is_person = owner.iter().any(|w| lexicon::TITLES.contains(strip_possessive(w)))
+        || !has_body_word
+            && people.iter().any(|p| p.name == name || same_person(&p.name, &name) || is_surname_of(&name, &p.name));
+    let is_body = !owner.is_empty() && owner.iter().all(|w| is_proper(w) || is_connector(w));
+    (is_body && !is_person).then_some(name)
+}
+
+/// Words for one who speaks for a body.
+const SPOKESPEOPLE: [&str; 4] = ["spokesman", "spokeswoman", "spokesperson", "spokespeople"];
+
+/// Letters written after a person's name: honours, degrees, offices.
+const POST_NOMINALS: [&str; 20] = [
+    "QC", "KC", "SC", "MP", "MEP", "MLA", "MPP", "MSP", "MHA", "MNA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "MD",
+    "JP", "JR", "SR",
+];
 
 /// For a mention built on a medium (`a statement released by Erdogan’s office`, `Trump’s statement`, `an
 /// AEW press release`), the part naming who issued it, and whether that part only qualifies the medium
@@ -964,6 +1087,9 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             }
         }
     }
+    if let Some(body) = spoken_for(&words, people) {
+        return Referent::Organization(body);
+    }
     // `Court of Session in Scotland` is the Court of Session.
     let words: Vec<&str> = match words.iter().position(|w| *w == "in") {
         Some(at) if at > 0 && words[at + 1..].iter().all(|w| lexicon::is_place_word(w)) => words[..at].to_vec(),
@@ -973,7 +1099,10 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     let mut of = words.iter().position(|w| w.eq_ignore_ascii_case("of")).unwrap_or(words.len());
     // ... unless a name closes the mention: `President of Argentina Alberto Fernández` is Alberto Fernández.
     let trailing_name = words.iter().rev().take_while(|w| lexicon::is_name_word(w) && !w.ends_with("’s")).count();
-    if of < words.len() && trailing_name >= 2 && words.len() - trailing_name > of {
+    // ... but a name before `of` is the speaker's: `George Kimbrell of the Center for Food Safety`.
+    let named_before_of = words[..of].iter().filter(|w| lexicon::is_name_word(w)).count() >= 2
+        && !words[..of].iter().any(|w| lexicon::TITLES.contains(w) || lexicon::ROLE_NOUNS.contains(w));
+    if of < words.len() && trailing_name >= 2 && words.len() - trailing_name > of && !named_before_of {
         of = words.len();
     }
     let head_words = &words[..of];
@@ -1025,6 +1154,9 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
                 .last()
                 .is_some_and(|w| lexicon::ROLE_NOUNS.contains(w) && is_private_role_or_group(&w.to_lowercase()));
         if !head_is_organization && !is_role_owner && !head_is_group {
+            if let Some(body) = body_name(head_words, start, end) {
+                return Referent::Organization(body);
+            }
             if let Some(person) = people.iter().find(|p| {
                 p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
             }) {

@@ -194,6 +194,54 @@ fn organisations_with_a_proper_name_are_named() {
 }
 
 #[test]
+fn bodies_named_with_connectors_acronyms_or_an_article_are_organisations() {
+    let found = speakers_with_roles(
+        "The Centers for Disease Control and Prevention said cases rose.\n\nPress TV reported the crash was followed by a fire.\n\nThe Verge reported that the car was recalled.\n\nThe Associated Press said the vote was close.\n\nPG&E said it scheduled the blackouts.\n\nGeorge Kimbrell of the Center for Food Safety said the rule was weak.\n\nQueen Elizabeth II said she would comply.\n\nProsecutor Kama Melly QC said the victims were vulnerable.",
+    );
+    let speakers: Vec<(Option<&str>, bool)> = found.iter().map(|f| (f.1.as_deref(), f.2)).collect();
+    assert_eq!(
+        speakers,
+        [
+            (Some("Centers for Disease Control and Prevention"), true),
+            (Some("Press TV"), true),
+            (Some("Verge"), true),
+            (Some("Associated Press"), true),
+            (Some("PG&E"), true),
+            (Some("George Kimbrell"), true),
+            (Some("Queen Elizabeth II"), true),
+            (Some("Kama Melly"), true),
+        ]
+    );
+    let text = "The Centers for Disease Control and Prevention said cases rose.\n\nPress TV reported the crash was followed by a fire.";
+    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
+    let article = Article { meta: Default::default(), text: text.to_owned(), lines: analysis.lines };
+    let types: Vec<Option<SpeakerType>> = extract(&article).into_iter().map(|s| s.speaker_type).collect();
+    assert_eq!(types, [Some(SpeakerType::Organization), Some(SpeakerType::Organization)]);
+}
+
+#[test]
+fn a_spokesperson_of_a_named_body_speaks_for_it_and_of_a_described_one_unnamed() {
+    let found = speakers_with_roles(
+        "John Smith, a farmer, said the river was low.\n\nA spokesman for Amnesty International said the arrests were unlawful.\n\nFord's spokesperson said the company would recall the cars.\n\nThe ministry's spokesperson said the talks would resume.\n\nA spokeswoman for Prime Minister Justin Trudeau said he was resting.\n\nAn Interpol spokesperson said the request was refused. The spokesperson added that no notice would be issued.",
+    );
+    let speakers: Vec<(Option<&str>, bool)> = found.iter().map(|f| (f.1.as_deref(), f.2)).collect();
+    assert_eq!(speakers[1], (Some("Amnesty International"), true));
+    assert_eq!(speakers[2], (Some("Ford"), true));
+    assert_eq!(speakers[3], (Some("ministry's spokesperson"), false));
+    assert_ne!(speakers[4].0, Some("Prime Minister Justin Trudeau"), "a person's spokesperson is not a body");
+    assert_eq!(speakers[5..], [(Some("Interpol"), true), (Some("Interpol"), true)], "`the spokesperson` again");
+}
+
+#[test]
+fn an_office_is_not_given_to_the_last_person_quoted_when_they_hold_another() {
+    let found = speakers_with_roles(
+        "Health Minister Patty Hajdu said the vaccine would arrive soon.\n\nThe mayor said the arena would be used as a clinic.\n\nThe minister added that supplies were limited.",
+    );
+    let speakers: Vec<(Option<&str>, bool)> = found.iter().map(|f| (f.1.as_deref(), f.2)).collect();
+    assert_eq!(speakers, [(Some("Patty Hajdu"), true), (Some("mayor"), false), (Some("Patty Hajdu"), true)]);
+}
+
+#[test]
 fn the_role_is_the_description_the_article_gives() {
     let found = speakers_with_roles(
         "Heart and Stroke senior manager Ana Cole said salt was a danger.\n\nLater, Cole said labels would help.\n\nFalih al-Fayyadh, the chairman of the committee, said the vote was fair.",
