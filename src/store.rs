@@ -10,6 +10,18 @@ pub fn corpus_data_dir(source: &CorpusSource) -> Option<PathBuf> {
     corpus_dir("DOSSIER_DATA_DIR", directories::ProjectDirs::data_dir, source)
 }
 
+/// The folder for Dossier's own data about a corpus on a cluster (`URL/NAME`): its speaker changes and topics.
+pub fn remote_data_dir(location: &str) -> Option<PathBuf> {
+    let name = location.rsplit('/').next().unwrap_or_default();
+    Some(base_dir("DOSSIER_DATA_DIR", directories::ProjectDirs::data_dir)?.join("clusters").join(key(name, location)))
+}
+
+/// The file of a corpus' speaker changes (merges, renames, splits) in its data folder.
+pub const SPEAKER_EDITS_FILE: &str = "speakers.json";
+
+/// The file of a corpus' topics in its data folder.
+pub const TOPICS_FILE: &str = "topics.json";
+
 /// The folder for caches about one corpus (its search index), which can be rebuilt if lost.
 pub fn corpus_cache_dir(source: &CorpusSource) -> Option<PathBuf> {
     corpus_dir("DOSSIER_CACHE_DIR", directories::ProjectDirs::cache_dir, source)
@@ -44,16 +56,19 @@ fn base_dir(variable: &str, platform: fn(&directories::ProjectDirs) -> &Path) ->
 
 /// A stable, file-name-safe key for a corpus: its last folder name and a hash of its full path.
 fn corpus_key(source: &CorpusSource) -> String {
-    let text = serde_json::to_string(source).unwrap_or_default();
-    let hash = stable_hash(text.as_bytes());
-    let name: String = match source {
+    let name = match source {
         CorpusSource::Folder(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         CorpusSource::Files(_) => "files".to_owned(),
-    }
-    .chars()
-    .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
-    .take(40)
-    .collect();
+    };
+    key(&name, &serde_json::to_string(source).unwrap_or_default())
+}
+
+/// A file-name-safe key: `name` made safe and shortened, and a hash of `text`, which tells apart what the
+/// name does not.
+fn key(name: &str, text: &str) -> String {
+    let hash = stable_hash(text.as_bytes());
+    let name: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(40).collect();
     format!("{name}-{hash:016x}")
 }
 

@@ -454,3 +454,54 @@ fn an_index_given_on_the_command_line_is_connected_at_start() {
     let error = harness.state().connect_error().unwrap_or_default().to_owned();
     assert!(!error.is_empty(), "the window says why it cannot connect");
 }
+
+#[test]
+fn topics_and_speaker_changes_of_a_cluster_index_are_kept_for_the_next_connection() {
+    let index = index_sample("saved");
+    let base = node();
+    let location = format!("{base}/{index}");
+    let mut harness = harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().connect_to(&ctx, &location, true);
+    harness.run_steps(2);
+    step_until(&mut harness, "connected", |app| app.browse_view().is_some_and(|view| view.chart().is_some()));
+    // A topic written while browsing is saved for this index, outside the cluster.
+    harness.get_by_label("Chart").click();
+    harness.run_steps(2);
+    harness.get_by_label("Topics").click();
+    harness.run_steps(2);
+    harness.get_by_label("Edit topics…").click();
+    // A window is laid out unseen in its first frame.
+    harness.run_steps(4);
+    harness.get_by_label("Add topic").click();
+    harness.run_steps(4);
+    // The new topic's query field: the window's last text field.
+    let topic_query =
+        harness.query_all(egui_kittest::kittest::by().role(egui::accesskit::Role::TextInput)).last().unwrap();
+    topic_query.focus();
+    topic_query.type_text("river OR dam");
+    harness.run_steps(4);
+    let saved = dossier::store::remote_data_dir(&location).unwrap().join(dossier::store::TOPICS_FILE);
+    let written = std::fs::read_to_string(&saved).expect("the topics are saved");
+    assert!(written.contains("river OR dam"), "{written}");
+    // A speaker change saved for the index is applied on the server at the next connection.
+    let view = harness.state().browse_view().unwrap();
+    let top = view.facet(Facet::Speaker).unwrap()[0].0.clone();
+    let edits = format!(r#"{{"renames": {{"{top}": "Renamed Speaker"}}}}"#);
+    let edits_file = dossier::store::remote_data_dir(&location).unwrap().join(dossier::store::SPEAKER_EDITS_FILE);
+    std::fs::write(&edits_file, edits).unwrap();
+
+    let mut harness = self::harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().connect_to(&ctx, &location, true);
+    harness.run_steps(2);
+    step_until(&mut harness, "connected again, speakers counted", |app| {
+        app.browse_view().is_some_and(|view| !view.is_busy() && view.facet(Facet::Speaker).is_some())
+    });
+    assert_eq!(harness.state().topics.query_of("Topic 1").as_deref(), Some("river OR dam"));
+    let speakers = harness.state().browse_view().unwrap().facet(Facet::Speaker).unwrap().to_vec();
+    assert!(speakers.iter().any(|(name, _)| name == "Renamed Speaker"), "{speakers:?}");
+    assert!(!speakers.iter().any(|(name, _)| *name == top), "{speakers:?}");
+}

@@ -483,8 +483,16 @@ impl DossierApp {
     }
 
     fn topics_path(&self) -> Option<PathBuf> {
-        let source = self.state.corpus_source.as_ref()?;
-        Some(crate::store::corpus_data_dir(source)?.join("topics.json"))
+        Some(self.data_dir()?.join(crate::store::TOPICS_FILE))
+    }
+
+    /// Where Dossier keeps what it saves about the open corpus, local or on a cluster.
+    fn data_dir(&self) -> Option<PathBuf> {
+        match (&self.state.corpus_source, &self.remote_location) {
+            (Some(source), _) => crate::store::corpus_data_dir(source),
+            (None, Some(location)) => crate::store::remote_data_dir(location),
+            (None, None) => None,
+        }
     }
 
     /// Saves the settings; a failure is shown, not fatal.
@@ -539,8 +547,24 @@ impl DossierApp {
     }
 
     fn speaker_edits_path(&self) -> Option<PathBuf> {
-        let source = self.state.corpus_source.as_ref()?;
-        Some(crate::store::corpus_data_dir(source)?.join("speakers.json"))
+        Some(self.data_dir()?.join(crate::store::SPEAKER_EDITS_FILE))
+    }
+
+    /// Reads the open corpus' saved speaker changes and topics; a damaged file is said, and not used.
+    fn load_edits_and_topics(&mut self) {
+        let (edits, problem) = match self.speaker_edits_path() {
+            Some(path) => crate::store::load_json(&path),
+            None => (SpeakerEdits::default(), None),
+        };
+        self.speaker_edits = edits;
+        let (topics, topics_problem) = match self.topics_path() {
+            Some(path) => crate::store::load_json(&path),
+            None => (Topics::default(), None),
+        };
+        self.topics = topics;
+        if let Some(problem) = problem.or(topics_problem) {
+            self.message = Some(problem);
+        }
     }
 
     /// The articles in the list as shown (filtered and sorted), as indices into `corpus.articles`.
@@ -595,24 +619,9 @@ impl DossierApp {
             CorpusWatcher::start(&watched, move || repaint.request_repaint())
         }));
         self.state.remember(&source);
-        let (edits, problem) = match self.speaker_edits_path() {
-            Some(path) => crate::store::load_json(&path),
-            None => (SpeakerEdits::default(), None),
-        };
-        self.speaker_edits = edits;
+        self.load_edits_and_topics();
         self.speaker_names = SpeakerNames::default();
         self.found_speakers.clear();
-        let (topics, topics_problem) = match self.topics_path() {
-            Some(path) => crate::store::load_json(&path),
-            None => (Topics::default(), None),
-        };
-        self.topics = topics;
-        if topics_problem.is_some() {
-            self.message = topics_problem;
-        }
-        if problem.is_some() {
-            self.message = problem;
-        }
         let repaint = ctx.clone();
         let cache_file = crate::store::extraction_cache_file(&source);
         let job = loading::start_load(source, corpus::default_threads(), cache_file, move || repaint.request_repaint());
@@ -635,21 +644,20 @@ impl DossierApp {
             Connection::Browsing(remote) => {
                 self.state.corpus_source = None;
                 self.remote_location = Some(location.clone());
-                // As for a corpus read in: its topics are the session's, not saved.
-                self.topics = Topics::default();
+                // Its speaker changes were read with it, and applied on the server.
+                self.load_edits_and_topics();
                 self.browse = Some(BrowseView::new(Arc::new(remote), self.state.chart.clone()));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!("Dossier — {location}")));
                 return;
             }
         };
-        // No local source: speaker edits and topics, saved by a corpus' path, are not saved for it; Refresh
+        // No local source: speaker changes and topics are saved by the cluster's address and index; Refresh
         // and the next start do not reopen it.
         self.state.corpus_source = None;
-        self.speaker_edits = SpeakerEdits::default();
-        self.speaker_names = SpeakerNames::default();
-        self.topics = Topics::default();
-        self.corpus = Arc::new(corpus);
         self.remote_location = Some(location.clone());
+        self.load_edits_and_topics();
+        self.speaker_names = SpeakerNames::default();
+        self.corpus = Arc::new(corpus);
         self.list.mark_changed();
         self.statements_view.mark_changed();
         self.found_speakers = self.corpus.found_speakers();
@@ -1625,6 +1633,7 @@ impl eframe::App for DossierApp {
                 });
             });
             browse.view_ui(ui, &self.topics, &mut self.commands);
+            self.topics_ui(&ctx);
             self.windows_ui(&ctx);
             return;
         }
@@ -1780,21 +1789,7 @@ impl eframe::App for DossierApp {
                 self.commands.push(Command::ShowSpeakers(false));
             }
         }
-        if self.show_topics {
-            let mut is_open = true;
-            super::topics_window::topics_window(
-                &ctx,
-                &mut is_open,
-                &self.topics,
-                &self.topic_hits,
-                self.suggestions.as_deref(),
-                self.suggesting.is_some(),
-                &mut self.commands,
-            );
-            if !is_open {
-                self.commands.push(Command::ShowTopics(false));
-            }
-        }
+        self.topics_ui(&ctx);
         if self.show_problems {
             let mut is_open = true;
             problems::problems_window(&ctx, &self.corpus.problems, &mut is_open);
@@ -1812,6 +1807,25 @@ impl eframe::App for DossierApp {
 
 impl DossierApp {
     /// The windows any view may show (a typed path, Connect to cluster, the toast), then what was asked for.
+    /// The Topics window, when open (over a local corpus or one browsed on a cluster).
+    fn topics_ui(&mut self, ctx: &egui::Context) {
+        if self.show_topics {
+            let mut is_open = true;
+            super::topics_window::topics_window(
+                ctx,
+                &mut is_open,
+                &self.topics,
+                &self.topic_hits,
+                self.suggestions.as_deref(),
+                self.suggesting.is_some(),
+                &mut self.commands,
+            );
+            if !is_open {
+                self.commands.push(Command::ShowTopics(false));
+            }
+        }
+    }
+
     fn windows_ui(&mut self, ctx: &egui::Context) {
         if let Some(prompt) = &mut self.path_prompt
             && !prompt.window_ui(ctx, &mut self.commands)

@@ -119,7 +119,7 @@ impl ConnectWindow {
         self.error = None;
         self.can_retry = false;
         self.last = Some(request.clone());
-        let (target, credentials) = (request.target.clone(), request.credentials.clone());
+        let (target, credentials, location) = (request.target.clone(), request.credentials.clone(), request.location());
         let always_browse = self.always_browse;
         let job = Job::spawn("connecting to the cluster", ctx, move || {
             let client = Client::with_credentials(&target.base, credentials.as_ref())?;
@@ -129,7 +129,10 @@ impl ConnectWindow {
                 _ => 0,
             };
             if always_browse || articles > READ_IN_LIMIT {
-                let edits = crate::speakers::SpeakerEdits::default();
+                // The speaker changes saved for this index are applied on the server.
+                let saved =
+                    crate::store::remote_data_dir(&location).map(|dir| dir.join(crate::store::SPEAKER_EDITS_FILE));
+                let edits = saved.map(|path| crate::store::load_json(&path).0).unwrap_or_default();
                 return RemoteBrowse::open(client, &target, &edits).map(Connection::Browsing);
             }
             let (corpus, roles) = RemoteCorpus::open_with(client, &target)?.into_local();
