@@ -9,6 +9,7 @@ use dossier::browse::Facet;
 use dossier::corpus::{Corpus, CorpusSource};
 use dossier::loading;
 use dossier::remote::Client;
+use dossier::ui::BrowseView;
 use dossier::ui::dialogs::FakeDialogs;
 use dossier::ui::{AppState, DossierApp};
 use egui_kittest::Harness;
@@ -81,6 +82,17 @@ fn type_over(harness: &mut Harness<'static, DossierApp>, label: &str, text: &str
     harness.key_press(egui::Key::Backspace);
     harness.get_by_label(label).type_text(text);
     harness.run_steps(2);
+}
+
+/// The app as `dossier --browse LOCATION` opens it, once `ready` holds of what it browses.
+fn browsing(location: &str, what: &str, ready: impl Fn(&BrowseView) -> bool) -> Harness<'static, DossierApp> {
+    let mut harness = harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().connect_to(&ctx, location, true);
+    harness.run_steps(2);
+    step_until(&mut harness, what, |app| app.browse_view().is_some_and(&ready));
+    harness
 }
 
 /// Opens File ▸ Connect to cluster…, types the address and index, and clicks Connect.
@@ -434,15 +446,7 @@ fn a_corpus_browsed_on_the_server_lists_searches_reads_and_charts_a_page_at_a_ti
 fn an_index_given_on_the_command_line_is_connected_at_start() {
     let index = index_sample("argument");
     let base = node();
-    let mut harness = harness();
-    harness.run();
-    // What `dossier --browse URL/NAME` does once the window is up.
-    let ctx = harness.ctx.clone();
-    harness.state_mut().connect_to(&ctx, &format!("{base}/{index}"), true);
-    harness.run_steps(2);
-    step_until(&mut harness, "the first page arrives", |app| {
-        app.browse_view().is_some_and(|view| view.article_page().is_some())
-    });
+    let harness = browsing(&format!("{base}/{index}"), "the first page arrives", |view| view.article_page().is_some());
     assert!(harness.query_by_label("Articles 1–31 of 31").is_some());
     // A location without an index name is said in the window, not connected to.
     let mut harness = self::harness();
@@ -460,12 +464,7 @@ fn topics_and_speaker_changes_of_a_cluster_index_are_kept_for_the_next_connectio
     let index = index_sample("saved");
     let base = node();
     let location = format!("{base}/{index}");
-    let mut harness = harness();
-    harness.run();
-    let ctx = harness.ctx.clone();
-    harness.state_mut().connect_to(&ctx, &location, true);
-    harness.run_steps(2);
-    step_until(&mut harness, "connected", |app| app.browse_view().is_some_and(|view| view.chart().is_some()));
+    let mut harness = browsing(&location, "connected", |view| view.chart().is_some());
     // A topic written while browsing is saved for this index, outside the cluster.
     harness.get_by_label("Chart").click();
     harness.run_steps(2);
@@ -492,13 +491,8 @@ fn topics_and_speaker_changes_of_a_cluster_index_are_kept_for_the_next_connectio
     let edits_file = dossier::store::remote_data_dir(&location).unwrap().join(dossier::store::SPEAKER_EDITS_FILE);
     std::fs::write(&edits_file, edits).unwrap();
 
-    let mut harness = self::harness();
-    harness.run();
-    let ctx = harness.ctx.clone();
-    harness.state_mut().connect_to(&ctx, &location, true);
-    harness.run_steps(2);
-    step_until(&mut harness, "connected again, speakers counted", |app| {
-        app.browse_view().is_some_and(|view| !view.is_busy() && view.facet(Facet::Speaker).is_some())
+    let harness = browsing(&location, "connected again, speakers counted", |view| {
+        !view.is_busy() && view.facet(Facet::Speaker).is_some()
     });
     assert_eq!(harness.state().topics.query_of("Topic 1").as_deref(), Some("river OR dam"));
     let speakers = harness.state().browse_view().unwrap().facet(Facet::Speaker).unwrap().to_vec();
