@@ -395,7 +395,7 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
     );
     let local = LocalBrowse::new(corpus.clone(), index, names, corpus_path.display().to_string());
     let topics = Topics::from_json(
-        r#"[{"name": "Troops", "query": "troops OR military"}, {"name": "Health", "query": "health OR \"public health\""}]"#,
+        r#"[{"name": "Troops", "query": "troops OR military"}, {"name": "Health", "query": "health OR \"public health\""}, {"name": "Broken", "query": "date:20x1"}]"#,
     )
     .unwrap();
 
@@ -438,7 +438,7 @@ fn browsing_the_node_pages_searches_counts_and_charts_as_the_local_corpus() {
         }
         // Speakers, two topics (one asked twice, one unknown) and unnamed sources, in the local order.
         let mut request = ChartRequest::default();
-        for topic in ["Troops", "Health", "Troops", "Unknown topic"] {
+        for topic in ["Troops", "Health", "Troops", "Unknown topic", "Broken"] {
             request.series.push(SeriesSpec::Topic(topic.into()));
         }
         request.series.push(SeriesSpec::UnnamedSources);

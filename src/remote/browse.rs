@@ -342,9 +342,12 @@ impl Browse for RemoteBrowse {
         // Topics after speakers, in the order asked, each once, as the local chart orders them.
         for spec in &request.series {
             let SeriesSpec::Topic(name) = spec else { continue };
-            let Some(topic_query) = topics.query_of(name) else { continue };
+            // A topic whose query does not parse is left out, as the local chart leaves it.
+            let Some(filter) = topics.query_of(name).and_then(|query| self.dsl(&query, Scope::Statements).ok()) else {
+                continue;
+            };
             if !series_filters.iter().any(|(shown, is_topic, _)| *is_topic && shown == name) {
-                series_filters.push((name.clone(), true, self.dsl(&topic_query, Scope::Statements)?));
+                series_filters.push((name.clone(), true, filter));
             }
         }
         if request.series.contains(&SeriesSpec::UnnamedSources) {
