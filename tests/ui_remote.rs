@@ -484,6 +484,22 @@ fn topics_and_speaker_changes_of_a_cluster_index_are_kept_for_the_next_connectio
     let saved = dossier::store::remote_data_dir(&location).unwrap().join(dossier::store::TOPICS_FILE);
     let written = std::fs::read_to_string(&saved).expect("the topics are saved");
     assert!(written.contains("river OR dam"), "{written}");
+    // The window counts the topic on the server, and Chart it charts it there.
+    step_until(&mut harness, "the topic is counted", |app| {
+        app.browse_view().and_then(|view| view.topic_counts()?.get("Topic 1")).is_some_and(|c| c.is_ok())
+    });
+    let (articles, statements) =
+        harness.state().browse_view().unwrap().topic_counts().unwrap()["Topic 1"].clone().unwrap();
+    assert!(articles > 0 && statements > 0);
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains(&format!("Topic 1: {articles} article")).is_some());
+    harness.get_by_label("Chart the topic Topic 1").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the topic is charted", |app| {
+        app.browse_view().is_some_and(|view| {
+            !view.is_busy() && view.chart().is_some_and(|chart| chart.series.iter().any(|s| s.name == "Topic 1"))
+        })
+    });
     // A speaker change saved for the index is applied on the server at the next connection.
     let view = harness.state().browse_view().unwrap();
     let top = view.facet(Facet::Speaker).unwrap()[0].0.clone();

@@ -1334,6 +1334,9 @@ impl DossierApp {
                 Command::ImportTopics => self.ask_for_path(ctx, PathPurpose::ImportTopics),
                 Command::ChartTopic { name, is_shown } => {
                     self.state.chart.series.retain(|s| *s != SeriesSpec::Topic(name.clone()));
+                    if let Some(browse) = &mut self.browse {
+                        browse.chart_topic(ctx, &name, is_shown);
+                    }
                     if is_shown {
                         self.state.chart.series.push(SeriesSpec::Topic(name));
                         self.state.tab = CentralTab::Chart;
@@ -1811,11 +1814,21 @@ impl DossierApp {
     fn topics_ui(&mut self, ctx: &egui::Context) {
         if self.show_topics {
             let mut is_open = true;
+            // A corpus browsed on a server counts its topics there.
+            let counts = match &self.browse {
+                Some(browse) => browse.topic_counts().cloned().unwrap_or_default(),
+                None => (self.topic_hits.iter())
+                    .map(|(name, hits)| {
+                        let counts = hits.as_ref().map(|h| (h.articles.len() as u64, h.statements.len() as u64));
+                        (name.clone(), counts.map_err(Clone::clone))
+                    })
+                    .collect(),
+            };
             super::topics_window::topics_window(
                 ctx,
                 &mut is_open,
                 &self.topics,
-                &self.topic_hits,
+                &counts,
                 self.suggestions.as_deref(),
                 self.suggesting.is_some(),
                 &mut self.commands,

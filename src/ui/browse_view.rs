@@ -4,6 +4,7 @@
 
 use super::jobs::Job;
 use super::state::{Command, ExportKind};
+use super::topics_window::TopicCounts;
 use crate::browse::{ArticleDocument, ArticleOrder, ArticleRow, Browse, Cursor, Facet, Page, StatementRow, narrowed};
 use crate::export::ChartFormat;
 use crate::timeline::{Bucket, Chart, ChartRequest, Measure, SeriesSpec};
@@ -125,6 +126,8 @@ pub struct BrowseView {
     chart_request: ChartRequest,
     /// The topics the chart may show (the app's, for this corpus).
     topics: Topics,
+    /// What each topic matches in the whole corpus, counted on it.
+    topic_counts: Fetch<TopicCounts>,
     chart: Fetch<Chart>,
     article: Fetch<ArticleDocument>,
     /// The key of the article open (or being read).
@@ -151,6 +154,7 @@ impl BrowseView {
             unnamed_sources: Fetch::new(),
             chart_request: crate::browse::chartable(&chart_request),
             topics: Topics::default(),
+            topic_counts: Fetch::new(),
             chart: Fetch::new(),
             article: Fetch::new(),
             open_article: None,
@@ -183,6 +187,11 @@ impl BrowseView {
         self.article.value.as_ref().filter(|_| self.open_article.is_some())
     }
 
+    /// What each topic matches in the whole corpus (articles, statements), once counted.
+    pub fn topic_counts(&self) -> Option<&TopicCounts> {
+        self.topic_counts.value.as_ref()
+    }
+
     /// The values of a facet, once counted.
     pub fn facet(&self, facet: Facet) -> Option<&[(String, u64)]> {
         match facet {
@@ -190,6 +199,17 @@ impl BrowseView {
             Facet::Speaker => self.speakers.value.as_deref(),
             Facet::UnnamedSource => self.unnamed_sources.value.as_deref(),
         }
+    }
+
+    /// Shows or hides a topic's series in the chart (the Topics window's Chart it), and shows the chart.
+    pub fn chart_topic(&mut self, ctx: &egui::Context, name: &str, is_shown: bool) {
+        let spec = SeriesSpec::Topic(name.to_owned());
+        self.chart_request.series.retain(|s| *s != spec);
+        if is_shown {
+            self.chart_request.series.push(spec);
+            self.tab = BrowseTab::Chart;
+        }
+        self.start_chart(ctx);
     }
 
     /// Shows one of the tabs (as the View menu and Ctrl+1/2/3 ask).
@@ -248,6 +268,17 @@ impl BrowseView {
         let (browse, query, request) = (self.browse.clone(), self.query.clone(), self.chart_request.clone());
         let topics = self.topics.clone();
         self.chart.start("counting the chart", ctx, move || browse.chart(&query, &request, &topics));
+    }
+
+    fn start_topic_counts(&mut self, ctx: &egui::Context) {
+        let (browse, topics) = (self.browse.clone(), self.topics.clone());
+        self.topic_counts.start("counting topics", ctx, move || {
+            let count = |query: &str| -> Result<(u64, u64), String> {
+                let articles = browse.articles(query, ArticleOrder::Corpus, None, 0)?.total;
+                Ok((articles, browse.statements(query, None, 0)?.total))
+            };
+            Ok(topics.topics.iter().map(|topic| (topic.name.clone(), count(&topic.query))).collect())
+        });
     }
 
     fn start_article(&mut self, ctx: &egui::Context) {
@@ -330,6 +361,7 @@ impl BrowseView {
         if self.topics != *topics {
             // A topic's query may have changed: the chart is counted again (the first one is started below).
             self.topics = topics.clone();
+            self.start_topic_counts(&ctx);
             if !self.is_new {
                 self.start_chart(&ctx);
             }
@@ -344,6 +376,7 @@ impl BrowseView {
         self.unnamed_sources.poll();
         self.chart.poll();
         self.article.poll();
+        self.topic_counts.poll();
         let mut intents = Vec::new();
         egui::Panel::top("browse_query").show(ui, |ui| self.query_ui(ui, &mut intents));
         egui::Panel::left("browse_facets").resizable(true).default_size(230.0).min_size(160.0).show(ui, |ui| {

@@ -2,16 +2,18 @@
 //! export them as a JSON codebook.
 
 use super::state::{Command, ExportKind};
-use crate::timeline::TopicHits;
 use crate::topics::{Topic, Topics};
 use std::collections::HashMap;
+
+/// How many articles and statements a topic matches, or why it cannot be counted.
+pub type TopicCounts = HashMap<String, Result<(u64, u64), String>>;
 
 /// Draws the window. Edits go out as a whole new topic list, applied after the frame.
 pub fn topics_window(
     ctx: &egui::Context,
     is_open: &mut bool,
     topics: &Topics,
-    hits: &HashMap<String, Result<TopicHits, String>>,
+    counts: &TopicCounts,
     suggestions: Option<&[Topic]>,
     is_suggesting: bool,
     commands: &mut Vec<Command>,
@@ -64,17 +66,17 @@ pub fn topics_window(
                             delete = Some(index);
                         }
                     });
-                    match hits.get(&topic.name) {
+                    match counts.get(&topic.name) {
                         // A new topic waits for its query without being told off.
                         _ if topic.query.trim().is_empty() => {
                             ui.weak(format!("{}: type a query, as in the search box", topic.name));
                         }
-                        Some(Ok(found)) => {
+                        Some(Ok((articles, statements))) => {
                             ui.weak(format!(
                                 "{}: {} · {}",
                                 topic.name,
-                                super::counts::counted(found.articles.len(), "article", "articles"),
-                                super::counts::counted(found.statements.len(), "statement", "statements")
+                                super::counts::counted(*articles as usize, "article", "articles"),
+                                super::counts::counted(*statements as usize, "statement", "statements")
                             ));
                         }
                         Some(Err(error)) => {
