@@ -1,14 +1,18 @@
 use super::*;
 use crate::metadata::{Fields, analyze};
 
-fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
+/// An article of `text` titled `T`, its lines analysed as when it is read.
+fn article(text: &str) -> Article {
     let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
-    let article = Article {
+    Article {
         meta: crate::article::ArticleMeta { title: "T".into(), ..Default::default() },
         text: text.to_owned(),
         lines: analysis.lines,
-    };
-    extract(&article).into_iter().map(|s| (s.kind, text[s.text].to_owned(), s.speaker)).collect()
+    }
+}
+
+fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
+    extract(&article(text)).into_iter().map(|s| (s.kind, text[s.text].to_owned(), s.speaker)).collect()
 }
 
 #[test]
@@ -164,9 +168,7 @@ fn short_forms_name_what_the_article_named_in_full() {
 
 /// Each statement with its speaker, whether the speaker is named, and the role as written.
 fn speakers_with_roles(text: &str) -> Vec<(String, Option<String>, bool, Option<String>)> {
-    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
-    let article = Article { meta: Default::default(), text: text.to_owned(), lines: analysis.lines };
-    extract(&article)
+    extract(&article(text))
         .into_iter()
         .map(|s| (text[s.text].to_owned(), s.speaker, s.named, s.role.map(|r| text[r].to_owned())))
         .collect()
@@ -213,9 +215,7 @@ fn bodies_named_with_connectors_acronyms_or_an_article_are_organisations() {
         ]
     );
     let text = "The Centers for Disease Control and Prevention said cases rose.\n\nPress TV reported the crash was followed by a fire.";
-    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
-    let article = Article { meta: Default::default(), text: text.to_owned(), lines: analysis.lines };
-    let types: Vec<Option<SpeakerType>> = extract(&article).into_iter().map(|s| s.speaker_type).collect();
+    let types: Vec<Option<SpeakerType>> = extract(&article(text)).into_iter().map(|s| s.speaker_type).collect();
     assert_eq!(types, [Some(SpeakerType::Organization), Some(SpeakerType::Organization)]);
 }
 
@@ -563,13 +563,7 @@ fn popes_monarchs_middle_names_party_labels_and_led_bodies() {
 #[test]
 fn each_statement_names_its_act() {
     let text = "Ferro said the port would reopen.\n\nThe union believes the tolls are too high.\n\nThe council plans to sell the depot.\n\nIn her view, the depot is worth more.";
-    let analysis = analyze(text, &Fields { title: Some("T".into()), ..Fields::default() }, "a.txt");
-    let article = Article {
-        meta: crate::article::ArticleMeta { title: "T".into(), ..Default::default() },
-        text: text.to_owned(),
-        lines: analysis.lines,
-    };
-    let acts: Vec<Act> = extract(&article).iter().map(|s| s.act).collect();
+    let acts: Vec<Act> = extract(&article(text)).iter().map(|s| s.act).collect();
     assert_eq!(acts, [Act::Speech, Act::Belief, Act::Intention, Act::Belief]);
 }
 
