@@ -93,6 +93,13 @@ const KNOWN_OUTLETS: &[&str] = &[
     "Daily Mail",
 ];
 
+/// The outlet a name stands for, when it is a known one (`Reuters`, `The Guardian`, `the Associated Press`).
+pub fn known_outlet(name: &str) -> Option<&'static str> {
+    let bare = |n: &str| n.trim_start_matches("The ").trim_start_matches("the ").to_owned();
+    let name = bare(name);
+    KNOWN_OUTLETS.iter().copied().find(|known| bare(known) == name)
+}
+
 /// Last words that mark a short line as an outlet's name (`The Meridian Post`, `Kestrand Daily`).
 const OUTLET_WORDS: &[&str] = &[
     "Times",
@@ -290,7 +297,16 @@ fn outlet_name(line: &str) -> Option<String> {
     if words.is_empty() || words.len() > 6 {
         return None;
     }
-    if let Some(known) = KNOWN_OUTLETS.iter().find(|name| contains_words(line, name)) {
+    // A short sentence that names an outlet (`The ferry sank, Reuters reported.`) is no masthead.
+    let sentence_words = words
+        .iter()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !matches!(**w, "by" | "via" | "from" | "and" | "of")
+        })
+        .count();
+    if let Some(known) = KNOWN_OUTLETS.iter().find(|name| contains_words(line, name))
+        && sentence_words < 2
+    {
         return Some((*known).to_owned());
     }
     let all_capitalised = words

@@ -239,6 +239,35 @@ pub static BELIEF_VERBS: Lexicon = Lexicon::new(&[
     "felt",
     "expects",
     "expect",
+    // Nouns of belief (`her belief that …`).
+    "belief",
+    "view",
+    "conviction",
+]);
+
+/// Nouns of speech or belief whose `that` clause says what their owner holds (`Trump's claim that …`).
+pub static CLAIM_NOUNS: Lexicon = Lexicon::new(&[
+    "claim",
+    "claims",
+    "assertion",
+    "insistence",
+    "argument",
+    "allegation",
+    "allegations",
+    "contention",
+    "warning",
+    "statement",
+    "announcement",
+    "admission",
+    "suggestion",
+    "promise",
+    "pledge",
+    "prediction",
+    "belief",
+    "view",
+    "fear",
+    "fears",
+    "conviction",
 ]);
 
 /// Words that make a clause: a content after a `NeedsClause` cue must hold one of these (or start with `that`).
@@ -614,6 +643,18 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "representatives",
     "forecasters",
     "reports",
+    // People described only as who they are (`the woman, who asked not to be named, said`).
+    "woman",
+    "women",
+    "man",
+    "men",
+    "girl",
+    "boy",
+    "farmer",
+    "employee",
+    "tenant",
+    "volunteer",
+    "homeowner",
 ]);
 
 /// Roles of private people, who are not the officials an article names (`the father said`, `a witness said`).
@@ -662,6 +703,15 @@ pub static PRIVATE_ROLES: Lexicon = Lexicon::new(&[
     "fan",
     "voter",
     "citizen",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "farmer",
+    "employee",
+    "tenant",
+    "volunteer",
+    "homeowner",
 ]);
 
 /// Head nouns of organisations that speak (`the ministry`, `the Iraqi Prime Minister's Office`).
@@ -740,7 +790,6 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "EU",
     "IMF",
     "OPEC",
-    "reuters",
     "ministry's",
     "municipality",
     "hospital",

@@ -103,9 +103,6 @@ pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "although",
     "though",
     "because",
-    "reuters",
-    "ap",
-    "afp",
     "we",
     "i",
     "you",
@@ -341,13 +338,17 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         let first = scan_back(tokens, words, open_comma).unwrap_or(open_comma + 1);
         return Some(mention(tokens, first, comma - 1));
     }
-    let is_appositive = inner.first().is_some_and(|w| {
-        lexicon::DETERMINERS.contains(w)
-            || w.eq_ignore_ascii_case("who")
-            || w.eq_ignore_ascii_case("which")
-            || lexicon::ROLE_NOUNS.contains(w)
-            || lexicon::TITLES.contains(w)
-    }) || inner.iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
+    // `Reuters, citing anonymous sources, reported`: a participle phrase is an aside, whatever nouns it holds.
+    let opens_participle = inner.first().is_some_and(|w| w.ends_with("ing") && !is_capitalised(w));
+    let is_appositive = !opens_participle
+        && inner.first().is_some_and(|w| {
+            lexicon::DETERMINERS.contains(w)
+                || w.eq_ignore_ascii_case("who")
+                || w.eq_ignore_ascii_case("which")
+                || lexicon::ROLE_NOUNS.contains(w)
+                || lexicon::TITLES.contains(w)
+        })
+        || !opens_participle && inner.iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
     if !is_appositive {
         // `X, for his part, said`: a short aside between subject and verb.
         // Or a participle phrase: `Reuters, citing anonymous sources, reported`.
@@ -449,6 +450,7 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
         && probe < words.len().min(start + 8)
         && tokens[probe].is_word
         && !lexicon::MENTION_JOINERS.contains(words[probe])
+        && !matches!(words[probe], "in" | "at" | "on" | "from" | "for" | "with" | "by" | "near" | "to")
     {
         if is_capitalised(words[probe]) && lexicon::is_name_word(words[probe]) && !NOT_NAMES.contains(words[probe]) {
             let mut end = probe;

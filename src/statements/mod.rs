@@ -251,6 +251,7 @@ fn reported_speech(
     let in_quote = |position: usize| quotes.contains(position);
     let first_in_sentence = candidates.len();
     opinion_opening(text, &sentence, &tokens, &words, candidates);
+    owned_claims(text, &sentence, &tokens, &words, candidates);
     let mut index = 0;
     while index < tokens.len() {
         let Some((length, cue_kind)) = lexicon::cue_at(&words[index..]) else {
@@ -332,7 +333,12 @@ fn reported_speech(
                         || cue_word == "warning" && matches!(next, "of" | "about" | "against")
                         || words[after_cue..].iter().take(5).any(|w| *w == "to") && next != "to"
                 });
-            let subject = sentence_subject(text, &tokens, &words, index);
+            // `X said A, adding B`: with an earlier statement in the sentence, its speaker.
+            let subject = if candidates.len() > first_in_sentence {
+                None
+            } else {
+                sentence_subject(text, &tokens, &words, index)
+            };
             content.map(|content| Candidate {
                 kind: StatementKind::Indirect,
                 text: content,
@@ -443,6 +449,49 @@ fn opinion_opening(
     });
 }
 
+/// `Trump's claim that the vote was rigged`, `her fear that …`: what a noun of speech or belief says, owned
+/// by whoever holds it. The content ends at the next comma, or with the sentence: the clause usually
+/// goes on about the claim itself (`… has been rejected by the courts`), which the rules cannot cut.
+fn owned_claims(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    candidates: &mut Vec<Candidate>,
+) {
+    for noun in 1..words.len().saturating_sub(2) {
+        if !lexicon::CLAIM_NOUNS.contains(words[noun]) || !words[noun + 1].eq_ignore_ascii_case("that") {
+            continue;
+        }
+        let owner = words[noun - 1];
+        let is_possessive = owner.ends_with("’s") || owner.ends_with("'s") || owner.ends_with("s’");
+        let mention = if matches!(owner, "his" | "her" | "their" | "His" | "Her" | "Their") {
+            Mention { range: tokens[noun - 1].range.clone(), first_token: noun - 1, last_token: noun - 1 }
+        } else if is_possessive && owner.chars().next().is_some_and(char::is_uppercase) {
+            match parse_mention_before(text, tokens, words, noun) {
+                Some(mention) => mention,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let Some(mut content) = content_after(text, sentence, tokens, words, noun + 2, "") else { continue };
+        if let Some(comma) = words[noun + 2..].iter().position(|w| *w == ",") {
+            content.end = content.end.min(tokens[noun + 2 + comma].range.start);
+        }
+        if words_in(text, content.clone()) < 3 {
+            continue;
+        }
+        candidates.push(Candidate {
+            kind: StatementKind::Indirect,
+            text: content,
+            cue: Some(tokens[noun].range.clone()),
+            mention: Some(mention),
+            inherits_speaker: false,
+        });
+    }
+}
+
 fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
 }
@@ -499,7 +548,10 @@ fn content_after(
 ) -> Option<Range<usize>> {
     if matches!(cue_word, "told" | "tells" | "telling" | "asked" | "asking") {
         // The person told: up to `that` when it comes soon, else a short noun phrase.
-        if let Some(that) = words[index..].iter().take(10).position(|w| w.eq_ignore_ascii_case("that")) {
+        // (Not past a comma: `told state media, adding that …` adds a second statement.)
+        if let Some(that) =
+            words[index..].iter().take(10).take_while(|w| **w != ",").position(|w| w.eq_ignore_ascii_case("that"))
+        {
             index += that;
         } else {
             let listed = |w: &str| {
@@ -614,9 +666,13 @@ fn finite_cue(
                     words[start - 1].to_lowercase().as_str(),
                     "in" | "at" | "on" | "with" | "to" | "of" | "for" | "from" | "by" | "during" | "after" | "before"
                 );
+                // (`said in a filing on Tuesday it posted …`: a pronoun with a past-tense verb is a clause too.)
+                let verb_follows = words[start + 1..].iter().take(5).any(|w| lexicon::CLAUSE_MARKERS.contains(w))
+                    || !lexicon::DETERMINERS.contains(words[start])
+                        && words.get(start + 1).is_some_and(|w| is_past_tense(w));
                 opens
                     && !previous_is_preposition
-                    && words[start + 1..].iter().take(5).any(|w| lexicon::CLAUSE_MARKERS.contains(w))
+                    && verb_follows
                     && !words[after_cue..start].iter().any(|w| matches!(*w, "," | "who" | "which"))
             })
         };
@@ -673,15 +729,18 @@ fn finite_cue(
     let dash_after = matches!(words.get(after_cue), Some(&"—") | Some(&"–"))
         && !words[after_cue..].iter().any(|w| matches!(*w, "\"" | "“"));
     // `Regarding the hardest part, Sufianov said it was English.`: a clause after the verb is what was said.
+    // (`…, officials told state media, adding that …`: a comma after the person told ends the attribution too.)
+    let comma_then_content =
+        content_follows.as_ref().is_some_and(|c| text[sentence.start..c.start].trim_end().ends_with(','));
     let clause_follows = trailing_words >= 2
         && !opens_with_preposition
-        && words.get(after_cue) != Some(&",")
+        && !comma_then_content
         && !dash_after
         && content_follows.as_ref().is_some_and(|c| is_clause(text, tokens, words, after_cue, c));
     if let Some(mention) = &before
         && comma_before(mention.first_token)
         && !clause_follows
-        && (trailing_words <= 6 || opens_with_preposition || words.get(after_cue) == Some(&",") || dash_after)
+        && (trailing_words <= 6 || opens_with_preposition || comma_then_content || dash_after)
         && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
     {
         let end = tokens[mention.first_token - 1].range.start;
@@ -718,7 +777,10 @@ fn finite_cue(
                         | "today"
                         | "then"
                 ));
-        if is_adverbial && !is_parenthetical {
+        // `Asked whether he would resign, Smith said no.`: the question put to the speaker is not what they said.
+        let is_question_put = matches!(first_word.as_str(), "asked" | "when" | "if")
+            && text[content.clone()].split_whitespace().take(2).any(|w| w.eq_ignore_ascii_case("asked"));
+        if (is_adverbial || is_question_put) && !is_parenthetical {
             // `In a livestream, X shared with …`: with nothing said after the verb there is no statement.
             content = content_follows.clone()?;
         }
@@ -790,6 +852,10 @@ fn finite_cue(
     }
     let mention = before?;
     let content = content_follows?;
+    // `who asked not to be named`: a request for anonymity says nothing.
+    if text[content.clone()].starts_with("not to be ") {
+        return None;
+    }
     // `warned residents to stay inside`: an object and an infinitive report what was urged.
     let urges_object = matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking")
         && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
@@ -1042,11 +1108,22 @@ fn according_to(
         first_token: after_cue,
         last_token: end - 1,
     };
+    let opens_sentence = index == 0 || matches!(words[index - 1], "," | ";");
     let mention = match parse_mention_after(text, tokens, words, after_cue) {
-        Some(mention) => mention,
-        None if (index == 0 || matches!(words[index - 1], "," | ";")) && closing_comma.is_some_and(short_phrase) => {
+        // A source read only in part runs on to the comma when a possessive or `and` carries it on (`the
+        // Food and Agriculture Organization's chief veterinary officer,`).
+        Some(mention)
+            if opens_sentence
+                && closing_comma.is_some_and(|comma| comma > mention.last_token + 1 && short_phrase(comma))
+                && (words[mention.last_token].ends_with("'s")
+                    || words[mention.last_token].ends_with("’s")
+                    || words[mention.last_token].ends_with("s'")
+                    || words[mention.last_token + 1] == "and") =>
+        {
             as_mention(closing_comma?)
         }
+        Some(mention) => mention,
+        None if opens_sentence && closing_comma.is_some_and(short_phrase) => as_mention(closing_comma?),
         None if index > 0 && words[index - 1] == "," && short_phrase(sentence_end) => as_mention(sentence_end),
         None => return None,
     };
@@ -1110,12 +1187,18 @@ fn according_to(
                     | "today"
             )
     };
+    // The source may run on past the words read as its mention (`the United Nations' Food and Agriculture
+    // Organization's chief veterinary officer,`); a relative clause after it (`…, according to the mayor,
+    // who spoke on Monday.`) closes the sentence rather than opening what was said.
     let comma_after_mention = words[mention_end.min(words.len())..]
         .iter()
-        .take(7)
+        .take(12)
         .position(|w| *w == ",")
         .map(|p| mention_end + p)
-        .filter(|&comma| tokens[mention_end..comma].iter().all(|t| t.is_word));
+        .filter(|&comma| tokens[mention_end..comma].iter().all(|t| t.is_word))
+        .filter(|&comma| {
+            index == 0 || !words.get(comma + 1).is_some_and(|w| matches!(*w, "who" | "which" | "whose" | "whom"))
+        });
     if is_opening && let Some(comma) = comma_after_mention {
         let mut content = content_after(text, sentence, tokens, words, comma + 1, "according")?;
         if is_inside {

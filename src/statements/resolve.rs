@@ -314,6 +314,13 @@ pub fn resolve(
             next_person = Some((speaker, start));
         }
     }
+    // An office that points to no one named (`the premier said`, in an article that never names them) is
+    // still a source: it speaks under its description, unnamed.
+    for ((speaker, referent), candidate) in speakers.iter_mut().zip(&referents).zip(&candidates) {
+        if let (None, Referent::Role(..), Some(mention)) = (&speaker, referent, &candidate.mention) {
+            *speaker = Some(Speaker { name: role_description(text, mention), kind: SpeakerType::Person, named: false });
+        }
+    }
     candidates
         .into_iter()
         .zip(speakers)
@@ -853,6 +860,10 @@ fn classify<'o>(
         let full = named_before(organizations(), position, |full| initials(full) == bare);
         return Referent::Organization(full.unwrap_or_else(|| bare.to_owned()));
     }
+    // `Reuters reported`, `AFP said`: a news agency or outlet is the organisation, never a person.
+    if let Some(outlet) = crate::metadata::known_outlet(strip_possessive(written)) {
+        return Referent::Organization(outlet.to_owned());
+    }
     match classify_written(text, mention, people) {
         Referent::Person(name) if !name.contains(' ') => {
             let mut by_first_name =
@@ -1146,8 +1157,11 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         let head_is_organization =
             head_words.last().is_some_and(|w| lexicon::ORGANIZATION_NOUNS.contains(w)) && end + 1 < head_words.len();
         // `Kestrand’s president`, `the company’s chief executive`: the name owns the role, it is not the speaker.
-        let is_role_owner = (head_words[end].ends_with("’s") || head_words[end].ends_with("'s"))
-            && head_words[end + 1..].iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
+        // (`the Food and Agriculture Organization's chief`: the owner may run on past the name words.)
+        let is_role_owner = head_words[end..].iter().enumerate().any(|(offset, w)| {
+            (w.ends_with("’s") || w.ends_with("'s"))
+                && head_words[end + offset + 1..].iter().any(|w| lexicon::ROLE_NOUNS.contains(w))
+        });
         // `Emergency workers`, `Philippine officials`: a group described by the capitalised words before it.
         let head_is_group = end + 1 < head_words.len()
             && head_words

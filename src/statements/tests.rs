@@ -587,3 +587,56 @@ fn a_name_before_an_apposition_and_who_speaks_and_us_states_are_no_verb() {
     let speakers: Vec<Option<&str>> = found.iter().map(|f| f.2.as_deref()).collect();
     assert_eq!(speakers, [Some("Lena Vorn")], "{found:?}");
 }
+
+#[test]
+fn news_agencies_offices_nobody_named_and_asides() {
+    let found = statements(
+        "Reuters, citing two people close to the talks, reported the deal had collapsed.\n\nThe ferry sank, Bloomberg reported.\n\nThe premier said in an interview that the budget would be balanced.\n\n\"I saw the smoke first,\" the woman, who asked not to be named, said.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert_eq!(
+        said,
+        [
+            ("the deal had collapsed", Some("Reuters")),
+            ("The ferry sank", Some("Bloomberg")),
+            ("the budget would be balanced", Some("premier")),
+            ("I saw the smoke first", Some("woman")),
+        ],
+        "{found:?}"
+    );
+    let named: Vec<bool> = extract(&article("The ferry sank, Reuters reported.")).iter().map(|s| s.named).collect();
+    assert_eq!(named, [true]);
+}
+
+#[test]
+fn what_follows_a_person_told_a_comma_and_a_filing_is_what_was_said() {
+    let found = statements(
+        "Nine people are confirmed dead, officials told state media, adding that the search had ended.\n\nKestrel Mining Co. said in a filing on Tuesday it posted a record loss.\n\nAsked whether he would resign, Dorn said no.\n\nThe levy was unfair, according to the town's mayor, who spoke on Monday.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert_eq!(
+        said,
+        [
+            ("Nine people are confirmed dead", Some("officials")),
+            ("the search had ended", Some("officials")),
+            ("it posted a record loss", Some("Kestrel Mining Co")),
+            ("The levy was unfair", Some("town's mayor")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_claim_owned_by_a_name_or_pronoun_is_a_statement_and_an_unowned_one_is_not() {
+    let text = "Senator Dana Rhee's claim that the ballots were lost, which aides repeated, drew a rebuke.\n\nThe claim that the ballots were lost spread online.\n\nIn May, Rhee spoke again. Her fear that the count would stall grew.";
+    let found: Vec<(String, Option<String>, Act)> =
+        extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.act)).collect();
+    assert_eq!(
+        found,
+        [
+            ("the ballots were lost".to_owned(), Some("Dana Rhee".to_owned()), Act::Speech),
+            ("the count would stall grew".to_owned(), Some("Dana Rhee".to_owned()), Act::Belief),
+        ],
+        "{found:?}"
+    );
+}
