@@ -95,9 +95,10 @@ const KNOWN_OUTLETS: &[&str] = &[
 
 /// The outlet a name stands for, when it is a known one (`Reuters`, `The Guardian`, `the Associated Press`).
 pub fn known_outlet(name: &str) -> Option<&'static str> {
-    let bare = |n: &str| n.trim_start_matches("The ").trim_start_matches("the ").to_owned();
-    let name = bare(name);
-    KNOWN_OUTLETS.iter().copied().find(|known| bare(known) == name)
+    fn bare(name: &str) -> &str {
+        name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name)
+    }
+    KNOWN_OUTLETS.iter().copied().find(|known| bare(known) == bare(name))
 }
 
 /// Last words that mark a short line as an outlet's name (`The Meridian Post`, `Kestrand Daily`).

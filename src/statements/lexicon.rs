@@ -655,6 +655,20 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "tenant",
     "volunteer",
     "homeowner",
+    // Groups of private people (`many voters say`).
+    "voters",
+    "parents",
+    "nurses",
+    "neighbours",
+    "neighbors",
+    "farmers",
+    "customers",
+    "fans",
+    "citizens",
+    "supporters",
+    "advocates",
+    "relatives",
+    "passengers",
 ]);
 
 /// Roles of private people, who are not the officials an article names (`the father said`, `a witness said`).

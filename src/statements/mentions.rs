@@ -165,6 +165,16 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     {
         end -= 1;
     }
+    // `officials familiar with the matter said`, `sources close to the talks said`, `people with knowledge of
+    // the plan said`: a short qualifier after the speaker belongs to neither.
+    let qualifier = (end.saturating_sub(5)..end.saturating_sub(1)).find(|&at| {
+        at > 0
+            && matches!((words[at], words[at + 1]), ("familiar", "with") | ("close", "to") | ("with", "knowledge"))
+            && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+    });
+    if let Some(at) = qualifier {
+        end = at;
+    }
     if end == 0 {
         return None;
     }

@@ -1228,6 +1228,16 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     {
         return Referent::Organization(cleaned);
     }
+    // `Republicans said`, `the Kurds say`: a people or a party's members speak as a group.
+    if let [group] = kept.as_slice()
+        && group.len() > 3
+        && group.ends_with('s')
+        && !group.ends_with("ss")
+        && group.chars().next().is_some_and(char::is_uppercase)
+        && group.chars().skip(1).all(|c| c.is_lowercase())
+    {
+        return Referent::Organization(cleaned);
+    }
     Referent::Unknown
 }
 

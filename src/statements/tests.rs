@@ -640,3 +640,21 @@ fn a_claim_owned_by_a_name_or_pronoun_is_a_statement_and_an_unowned_one_is_not()
         "{found:?}"
     );
 }
+
+#[test]
+fn groups_parties_and_qualified_sources_speak() {
+    let found = statements(
+        "Many voters say they are tired of the tolls.\n\nOfficials familiar with the matter said the talks had stalled.\n\nRepublicans said the border should stay open.\n\nThe minister said privately that he would not run.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert_eq!(
+        said,
+        [
+            ("they are tired of the tolls", Some("voters")),
+            ("the talks had stalled", Some("officials")),
+            ("the border should stay open", Some("Republicans")),
+            ("he would not run", Some("minister")),
+        ],
+        "{found:?}"
+    );
+}
