@@ -254,7 +254,16 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             break;
         }
         if lexicon::DETERMINERS.contains(word) {
-            // `the` inside `Leader of the Revolution` continues; at the front it ends the mention.
+            // `the` inside `Leader of the Revolution` continues; at the front it ends the mention. So does
+            // `the` after a role served (`lawyers for the family`, `aides to the governor`).
+            let serves = index >= 3
+                && matches!(words[index - 2], "for" | "to")
+                && lexicon::ROLE_NOUNS.contains(words[index - 3])
+                && (words[index - 3].chars().next().is_some_and(char::is_lowercase) || index == 3);
+            if serves {
+                index -= 2;
+                continue;
+            }
             if index >= 2 && words[index - 2].eq_ignore_ascii_case("of") {
                 index -= 1;
                 continue;

@@ -1116,6 +1116,15 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     if of < words.len() && trailing_name >= 2 && words.len() - trailing_name > of && !named_before_of {
         of = words.len();
     }
+    // `a lawyer for John Roe`, `aides to the governor`: the role before `for`/`to` speaks, not whom it
+    // serves. (A title written in capitals is part of a name: `Minister for Foreign Affairs Ahmed Khan`.)
+    if let Some(at) = words[..of].iter().position(|w| matches!(*w, "for" | "to"))
+        && at > 0
+        && lexicon::ROLE_NOUNS.contains(words[at - 1])
+        && (words[at - 1].chars().next().is_some_and(char::is_lowercase) || trailing_name < 2)
+    {
+        of = at;
+    }
     let head_words = &words[..of];
     // The last run of name words is the person's name: `US Air Force Major General Patrick Ryder` → `Patrick Ryder`.
     let mut name_end = head_words.iter().rposition(|w| lexicon::is_name_word(w));

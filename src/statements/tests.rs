@@ -658,3 +658,20 @@ fn groups_parties_and_qualified_sources_speak() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_role_serving_someone_speaks_for_itself_not_for_whom_it_serves() {
+    let found = statements(
+        "Dana Roe was charged on Friday with fraud, a charge she denies.\n\nA lawyer for Roe said the charges were baseless.\n\nAides to the governor said he would not run.\n\nMinister for Trade Ahmed Kell said the talks would resume.",
+    );
+    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    assert_eq!(
+        said,
+        [
+            ("the charges were baseless", Some("lawyer for Roe")),
+            ("he would not run", Some("aides to the governor")),
+            ("the talks would resume", Some("Ahmed Kell")),
+        ],
+        "{found:?}"
+    );
+}
