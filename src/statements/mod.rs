@@ -465,7 +465,7 @@ fn owned_claims(
             continue;
         }
         let owner = words[noun - 1];
-        let is_possessive = owner.ends_with("’s") || owner.ends_with("'s") || owner.ends_with("s’");
+        let is_possessive = lexicon::strip_possessive(owner) != owner;
         let mention = if matches!(owner, "his" | "her" | "their" | "His" | "Her" | "Their") {
             Mention { range: tokens[noun - 1].range.clone(), first_token: noun - 1, last_token: noun - 1 }
         } else if is_possessive && owner.chars().next().is_some_and(char::is_uppercase) {
@@ -1117,9 +1117,7 @@ fn according_to(
         Some(mention)
             if opens_sentence
                 && closing_comma.is_some_and(|comma| comma > mention.last_token + 1 && short_phrase(comma))
-                && (words[mention.last_token].ends_with("'s")
-                    || words[mention.last_token].ends_with("’s")
-                    || words[mention.last_token].ends_with("s'")
+                && (lexicon::strip_possessive(words[mention.last_token]) != words[mention.last_token]
                     || words[mention.last_token + 1] == "and") =>
         {
             as_mention(closing_comma?)

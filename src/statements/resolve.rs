@@ -1168,8 +1168,7 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         // `Kestrand’s president`, `the company’s chief executive`: the name owns the role, it is not the speaker.
         // (`the Food and Agriculture Organization's chief`: the owner may run on past the name words.)
         let is_role_owner = head_words[end..].iter().enumerate().any(|(offset, w)| {
-            (w.ends_with("’s") || w.ends_with("'s"))
-                && head_words[end + offset + 1..].iter().any(|w| lexicon::ROLE_NOUNS.contains(w))
+            strip_possessive(w) != *w && head_words[end + offset + 1..].iter().any(|w| lexicon::ROLE_NOUNS.contains(w))
         });
         // `Emergency workers`, `Philippine officials`: a group described by the capitalised words before it.
         let head_is_group = end + 1 < head_words.len()
