@@ -966,10 +966,15 @@ fn spoken_for(words: &[&str], people: &[Person]) -> Option<String> {
         let bare = strip_possessive(w);
         lexicon::ORGANIZATION_NOUNS.contains(bare) || lexicon::ROLE_MODIFIERS.contains(bare)
     });
-    let is_person = owner.iter().any(|w| lexicon::TITLES.contains(strip_possessive(w)))
-        || !has_body_word
-            && people.iter().any(|p| p.name == name || same_person(&p.name, &name) || is_surname_of(&name, &p.name));
-    let is_body = !owner.is_empty() && owner.iter().all(|w| is_proper(w) || is_connector(w));
+    // (A title word inside a body's name is no person: `the Foreign Ministry`.)
+    let is_person = !has_body_word
+        && (owner.iter().any(|w| lexicon::TITLES.contains(strip_possessive(w)))
+            || people.iter().any(|p| p.name == name || same_person(&p.name, &name) || is_surname_of(&name, &p.name)));
+    // A nationality may open a body's name (`the Iranian Foreign Ministry`), never close it.
+    let is_body = owner.last().is_some_and(is_proper)
+        && owner
+            .iter()
+            .all(|w| is_proper(w) || is_connector(w) || lexicon::NATIONALITIES.contains(strip_possessive(w)));
     (is_body && !is_person).then_some(name)
 }
 
@@ -1118,12 +1123,15 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     }
     // `a lawyer for John Roe`, `aides to the governor`: the role before `for`/`to` speaks, not whom it
     // serves. (A title written in capitals is part of a name: `Minister for Foreign Affairs Ahmed Khan`.)
+    // The role's words, which bind it to whoever the article gave that role, are then its own only.
+    let mut role_end = words.len();
     if let Some(at) = words[..of].iter().position(|w| matches!(*w, "for" | "to"))
         && at > 0
         && lexicon::ROLE_NOUNS.contains(words[at - 1])
         && (words[at - 1].chars().next().is_some_and(char::is_lowercase) || trailing_name < 2)
     {
         of = at;
+        role_end = at;
     }
     let head_words = &words[..of];
     // The last run of name words is the person's name: `US Air Force Major General Patrick Ryder` → `Patrick Ryder`.
@@ -1229,7 +1237,7 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         return Referent::Organization(cleaned);
     }
     if let Some(head) = head_words.iter().rev().find(|w| lexicon::ROLE_NOUNS.contains(w)) {
-        return Referent::Role(strip_possessive(head).to_lowercase(), role_words(words.iter().copied()));
+        return Referent::Role(strip_possessive(head).to_lowercase(), role_words(words[..role_end].iter().copied()));
     }
     if lexicon::ORGANIZATION_NOUNS.contains(last)
         || words.iter().all(|w| lexicon::is_place_word(w) || lexicon::DETERMINERS.contains(w)) && !words.is_empty()

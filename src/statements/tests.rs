@@ -675,3 +675,16 @@ fn a_role_serving_someone_speaks_for_itself_not_for_whom_it_serves() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_spokesperson_for_a_ministry_named_with_a_title_word_speaks_for_it() {
+    let found = statements(
+        "A spokesperson for the Iranian Foreign Ministry said the talks would resume.\n\nA spokeswoman for Prime Minister Dana Roe said the trip was cancelled.",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.2.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Iranian Foreign Ministry"), Some("spokeswoman for Prime Minister Dana Roe")],
+        "{found:?}"
+    );
+}
