@@ -15,6 +15,11 @@ fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
     extract(&article(text)).into_iter().map(|s| (s.kind, text[s.text].to_owned(), s.speaker)).collect()
 }
 
+/// What each found statement says, with its speaker.
+fn said(found: &[(StatementKind, String, Option<String>)]) -> Vec<(&str, Option<&str>)> {
+    found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect()
+}
+
 #[test]
 fn said_that_with_a_titled_name() {
     let found = statements(
@@ -342,7 +347,7 @@ fn groups_of_people_and_companies_speak() {
     let found = statements(
         "The tunnel will reopen in May, according to investigators.\n\nOrvane Motors Co. said it posted a loss in the quarter.\n\nCity staff said they would review the zoning plan.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert!(said.contains(&("The tunnel will reopen in May", Some("investigators"))), "{found:?}");
     assert!(said.contains(&("it posted a loss in the quarter", Some("Orvane Motors Co"))), "{found:?}");
     assert!(said.iter().any(|(t, s)| *t == "they would review the zoning plan" && s.is_some()), "{found:?}");
@@ -378,7 +383,7 @@ fn beliefs_and_intentions_are_attributed() {
     let found = statements(
         "The harbour authority plans to dredge the eastern channel next spring.\n\nMarta Quell believes the tolls were set too high.\n\nThe dockworkers' union wants the port to hire more pilots.\n\nThe surveyors think the old pier cannot be saved.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert!(said.iter().any(|(t, s)| t.starts_with("to dredge the eastern channel") && s.is_some()), "{found:?}");
     assert!(said.contains(&("the tolls were set too high", Some("Marta Quell"))), "{found:?}");
     assert!(said.iter().any(|(t, _)| t.starts_with("the port to hire")), "{found:?}");
@@ -429,7 +434,7 @@ fn inverted_cues_and_appositions_with_several_names() {
     let found = statements(
         "Her solicitors, Ada Morrow and Piet Lund, have said the contract was void.\n\nThe tunnel is unsafe, insists 19-year-old Tomas Vey, in calling for a second survey.\n\nThe tolls are illegal, argued the council's lawyer, Edda Krall.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert!(said.iter().any(|(t, s)| *t == "the contract was void" && s.is_some()), "{found:?}");
     assert!(said.contains(&("The tunnel is unsafe", Some("Tomas Vey"))), "{found:?}");
     assert!(said.contains(&("The tolls are illegal", Some("Edda Krall"))), "{found:?}");
@@ -440,7 +445,7 @@ fn according_to_any_short_source() {
     let found = statements(
         "According to a harbour clerk, the hearing will resume next week.\n\nAccording to the Office for Coastal Safety in the northern region, two ferries were recalled.\n\nThe ferry was late, according to the timetable.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert!(said.contains(&("the hearing will resume next week", Some("harbour clerk"))), "{found:?}");
     assert!(said.iter().any(|(t, _)| *t == "two ferries were recalled"), "{found:?}");
     assert!(said.iter().any(|(t, _)| *t == "The ferry was late"), "{found:?}");
@@ -477,7 +482,7 @@ fn opinions_vows_and_progressive_intentions() {
     let found = statements(
         "Petra Lind chairs the board. In her view, the merger will cost jobs.\n\nThe union vowed to appeal the ruling.\n\nThe council is planning to close two libraries.\n\nThe senator is confident the bill will pass.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert!(said.contains(&("the merger will cost jobs", Some("Petra Lind"))), "{found:?}");
     assert!(said.iter().any(|(t, _)| *t == "to appeal the ruling"), "{found:?}");
     assert!(said.iter().any(|(t, _)| *t == "to close two libraries"), "{found:?}");
@@ -535,7 +540,7 @@ fn ages_home_towns_and_passives() {
     let found = statements(
         "Marta Quell, 45, said the fire started in the kitchen.\n\nOmar Haddad, 31, of Dunmore, said he was not surprised.\n\nThe last victim, Ivo Brenn, 49, was quickly reported missing.\n\nThe High Court in Scotland ruled the order was void.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert_eq!(
         said,
         [
@@ -572,7 +577,7 @@ fn acronyms_provinces_and_clock_times() {
     let found = statements(
         "In a news release Tuesday, the OPP said the driver was arrested without incident.\n\nThe province says it will spend more on clinics.\n\nThe Harbour Police Service said officers were called shortly after 9 p.m. Dunmore police are asking witnesses to come forward.\n\nThe union representing the nurses, ONU, said members voted to strike.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert!(said.contains(&("the driver was arrested without incident", Some("OPP"))), "{found:?}");
     assert!(said.contains(&("it will spend more on clinics", Some("province"))), "{found:?}");
     assert!(said.iter().any(|(t, _)| t.starts_with("officers were called") && !t.contains("Dunmore")), "{found:?}");
@@ -593,7 +598,7 @@ fn news_agencies_offices_nobody_named_and_asides() {
     let found = statements(
         "Reuters, citing two people close to the talks, reported the deal had collapsed.\n\nThe ferry sank, Bloomberg reported.\n\nThe premier said in an interview that the budget would be balanced.\n\n\"I saw the smoke first,\" the woman, who asked not to be named, said.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert_eq!(
         said,
         [
@@ -613,7 +618,7 @@ fn what_follows_a_person_told_a_comma_and_a_filing_is_what_was_said() {
     let found = statements(
         "Nine people are confirmed dead, officials told state media, adding that the search had ended.\n\nKestrel Mining Co. said in a filing on Tuesday it posted a record loss.\n\nAsked whether he would resign, Dorn said no.\n\nThe levy was unfair, according to the town's mayor, who spoke on Monday.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert_eq!(
         said,
         [
@@ -646,7 +651,7 @@ fn groups_parties_and_qualified_sources_speak() {
     let found = statements(
         "Many voters say they are tired of the tolls.\n\nOfficials familiar with the matter said the talks had stalled.\n\nRepublicans said the border should stay open.\n\nThe minister said privately that he would not run.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert_eq!(
         said,
         [
@@ -664,7 +669,7 @@ fn a_role_serving_someone_speaks_for_itself_not_for_whom_it_serves() {
     let found = statements(
         "Dana Roe was charged on Friday with fraud, a charge she denies.\n\nA lawyer for Roe said the charges were baseless.\n\nAides to the governor said he would not run.\n\nMinister for Trade Ahmed Kell said the talks would resume.",
     );
-    let said: Vec<(&str, Option<&str>)> = found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect();
+    let said = said(&found);
     assert_eq!(
         said,
         [
