@@ -167,9 +167,13 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     }
     // `officials familiar with the matter said`, `sources close to the talks said`, `people with knowledge of
     // the plan said`: a short qualifier after the speaker belongs to neither.
-    let qualifier = (end.saturating_sub(5)..end.saturating_sub(1)).find(|&at| {
-        at > 0
-            && matches!((words[at], words[at + 1]), ("familiar", "with") | ("close", "to") | ("with", "knowledge"))
+    // So does a common place after a role or group (`voters in the state say`, `doctors at the hospital said`).
+    let qualifier = (end.saturating_sub(5).max(1)..end.saturating_sub(1)).find(|&at| {
+        let is_place_phrase = matches!(words[at], "in" | "at" | "from" | "across")
+            && lexicon::DETERMINERS.contains(words[at + 1])
+            && lexicon::ROLE_NOUNS.contains(words[at - 1]);
+        (matches!((words[at], words[at + 1]), ("familiar", "with") | ("close", "to") | ("with", "knowledge"))
+            || is_place_phrase)
             && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
     });
     if let Some(at) = qualifier {

@@ -377,21 +377,47 @@ fn reported_speech(
         };
         // `X added that his engineers had warned him …`: a speaker named inside what an earlier statement of
         // the sentence reports is part of that report, not a new statement that cuts it short.
-        let is_nested = candidate.as_ref().is_some_and(|c| {
+        // (`Players would like to see more fans, the coach said.`: an attribution after its content reports
+        // all of it when what it holds is a wish or a belief, which then ends before it. Speech reported
+        // through another, `X said that …, Reuters reported`, stays X's.)
+        let trailing_mention = candidate
+            .as_ref()
+            .and_then(|c| c.mention.as_ref().filter(|m| c.text.end <= m.range.start).map(|_| c.text.end));
+        let is_trailing = trailing_mention.is_some()
+            && candidates[first_in_sentence..].last().is_some_and(|p| act_of(text, p.cue.as_ref()) != Act::Speech);
+        let is_nested = !is_trailing
+            && candidate.as_ref().is_some_and(|c| {
+                c.mention.as_ref().is_some_and(|m| {
+                    candidates[first_in_sentence..]
+                        .last()
+                        .is_some_and(|p| p.text.start < m.range.end && m.range.start < p.text.end)
+                })
+            });
+        // `I think …`, `you know, …`, `we know that …` outside quotes: a writer's or an interviewee's own
+        // belief in a transcript, not one the article attributes.
+        let speaks_for_self = candidate.as_ref().is_some_and(|c| {
             c.mention.as_ref().is_some_and(|m| {
-                candidates[first_in_sentence..]
-                    .last()
-                    .is_some_and(|p| p.text.start < m.range.end && m.range.start < p.text.end)
+                m.first_token == m.last_token && matches!(words[m.first_token], "I" | "we" | "We" | "you" | "You")
             })
-        });
-        if let (Some(mut candidate), false) = (candidate, is_nested) {
+        }) && (act_of(text, Some(&cue_range)) != Act::Speech || lexicon::PLAIN_CLAUSE_CUES.contains(words[after_cue - 1]));
+        // (`X said that …, Reuters reported.`: the nested attribution ends what X said.)
+        if is_nested
+            && let Some(content_end) = trailing_mention
+            && let Some(previous) = candidates[first_in_sentence..].last_mut()
+            && previous.text.start < content_end
+        {
+            previous.text.end = previous.text.end.min(content_end);
+        }
+        if let (Some(mut candidate), false, false) = (candidate, is_nested, speaks_for_self) {
             candidate.cue = Some(cue_range);
             // `X told A that … and said that …`: the earlier statement ends where the later clause begins.
             if let Some(previous) = candidates[first_in_sentence..].last_mut()
                 && previous.text.end > tokens[index].range.start
                 && previous.text.start < tokens[index].range.start
             {
-                let cut = if index > 0 && matches!(words[index - 1], "and" | "," | "but") {
+                let cut = if is_trailing {
+                    candidate.text.end.max(previous.text.start)
+                } else if index > 0 && matches!(words[index - 1], "and" | "," | "but") {
                     tokens[index - 1].range.start
                 } else {
                     tokens[index].range.start
@@ -547,7 +573,7 @@ fn content_after(
     mut index: usize,
     cue_word: &str,
 ) -> Option<Range<usize>> {
-    if matches!(cue_word, "told" | "tells" | "telling" | "asked" | "asking") {
+    if matches!(cue_word, "told" | "tells" | "telling" | "asked" | "asking" | "reminded" | "assured" | "informed") {
         // The person told: up to `that` when it comes soon, else a short noun phrase.
         // (Not past a comma: `told state media, adding that …` adds a second statement.)
         if let Some(that) =
@@ -590,6 +616,14 @@ fn content_after(
             }
         }
     }
+    // `claimed, without evidence, that …`: an aside between commas stands before what was said.
+    if words.get(index) == Some(&",")
+        && let Some(close) = words[index + 1..].iter().take(7).position(|w| *w == ",")
+        && words.get(index + close + 2).is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        && words[index + 1..index + 1 + close].iter().all(|w| w.chars().any(char::is_alphanumeric))
+    {
+        index += close + 1;
+    }
     while index < words.len()
         && (matches!(words[index], ":" | "," | "—" | "–") || words[index].eq_ignore_ascii_case("that"))
     {
@@ -613,6 +647,7 @@ fn finite_cue(
     cue_word: &str,
 ) -> Option<Candidate> {
     let before = parse_mention_before(text, tokens, words, index);
+    let plain_clause = lexicon::PLAIN_CLAUSE_CUES.contains(words[after_cue - 1]);
     // Without a speaker before the verb only an inverted attribution (`…, said X.`) can follow: a comma
     // just before the verb.
     if before.is_none() && !(index > 0 && matches!(words[index - 1], "," | "”" | "\"" | "’")) {
@@ -738,8 +773,11 @@ fn finite_cue(
         && !comma_then_content
         && !dash_after
         && content_follows.as_ref().is_some_and(|c| is_clause(text, tokens, words, after_cue, c));
+    // (`Refusing to give up power, Mugabe agreed to …`: a verb of agreeing or knowing with words after it reports nothing before it.)
+    let reports_before = !plain_clause || words.get(after_cue).is_none_or(|w| !w.chars().any(char::is_alphanumeric));
     if let Some(mention) = &before
         && comma_before(mention.first_token)
+        && reports_before
         && !clause_follows
         && (trailing_words <= 6 || opens_with_preposition || comma_then_content || dash_after)
         && !content_follows.as_ref().is_some_and(|c| text[c.clone()].starts_with(['"', '“']))
@@ -853,12 +891,20 @@ fn finite_cue(
     }
     let mention = before?;
     let content = content_follows?;
-    // `who asked not to be named`: a request for anonymity says nothing.
-    if text[content.clone()].starts_with("not to be ") {
+    // `who asked not to be named`: a request for anonymity says nothing; nor does `said little about …`.
+    let content_text = &text[content.clone()];
+    let says_nothing = ["little ", "nothing ", "much ", "anything "].iter().any(|opening| {
+        content_text.starts_with(opening)
+            && !content_text[opening.len()..].split_whitespace().next().is_some_and(|w| lexicon::CLAUSE_MARKERS.contains(w))
+    });
+    if content_text.starts_with("not to be ") || says_nothing {
         return None;
     }
     // `warned residents to stay inside`: an object and an infinitive report what was urged.
-    let urges_object = matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking")
+    let urges_object = matches!(
+        cue_word,
+        "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking" | "expect" | "expects"
+    )
         && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
             to > 0 && words[after_cue..after_cue + to].iter().all(|w| w.chars().all(char::is_alphabetic))
         });
@@ -867,6 +913,11 @@ fn finite_cue(
         && !urges_object
         && !is_clause(text, tokens, words, after_cue, &content)
     {
+        return None;
+    }
+    // `knew the area well`, `assumed office after the vote was held`, `agreed a deal`: a verb of knowing or
+    // agreeing reports a clause only when one plainly opens after it.
+    if plain_clause && !opens_clause(text, tokens, words, after_cue, &content) {
         return None;
     }
     Some(Candidate {
@@ -913,9 +964,11 @@ fn intention(
         content_after(text, sentence, tokens, words, after_cue, cue_word)?
     } else {
         let content = content_after(text, sentence, tokens, words, after_cue, cue_word)?;
-        // Only hoping takes a clause (`hopes the talks will …`); `the plan would be …` is a noun.
-        let opens_phrase = matches!(next.to_lowercase().as_str(), "for" | "of" | "on" | "in" | "at" | "with" | "about");
-        if !cue_word.starts_with("hope") || opens_phrase || !is_clause(text, tokens, words, after_cue, &content) {
+        // Only hoping and wishing take a clause (`hopes the talks will …`); `the plan would be …` is a noun.
+        // (`as they wish, for example …`: nothing after a comma is wished.)
+        let opens_phrase = matches!(next.to_lowercase().as_str(), "for" | "of" | "on" | "in" | "at" | "with" | "about")
+            || !next.chars().any(char::is_alphanumeric);
+        if !(cue_word.starts_with("hope") || cue_word.starts_with("wish")) || opens_phrase || !is_clause(text, tokens, words, after_cue, &content) {
             return None;
         }
         content
@@ -931,27 +984,10 @@ fn intention(
 
 /// True when what follows a cue is a clause (`that …`, or a verb soon), not just a noun (`announced the end`).
 fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, content: &Range<usize>) -> bool {
-    if words.get(after_cue).is_some_and(|w| w.eq_ignore_ascii_case("that"))
-        || text[content.clone()].starts_with(['"', '“'])
-    {
+    if opens_clause(text, tokens, words, after_cue, content) {
         return true;
     }
-    // `claimed she made …`: a subject pronoun opens a clause when a verb-like word follows it.
     let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
-    if words
-        .get(first)
-        .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it" | "He" | "She" | "They" | "We" | "It"))
-        && words.get(first + 1).is_some_and(|w| {
-            w.len() > 2
-                && w.chars().all(|c| c.is_ascii_lowercase())
-                && !matches!(
-                    *w,
-                    "and" | "for" | "with" | "from" | "during" | "after" | "before" | "into" | "over" | "all"
-                )
-        })
-    {
-        return true;
-    }
     // `reported the fire started in …`: a short subject, then a verb in the past tense.
     let subject_start = first + usize::from(words.get(first).is_some_and(|w| lexicon::DETERMINERS.contains(w)));
     let past_verb = (subject_start + 1..words.len().min(subject_start + 4)).find(|&i| is_past_tense(words[i]));
@@ -988,6 +1024,30 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
     })
 }
 
+/// True when what follows a cue opens with `that`, a quotation, or a subject pronoun with a verb-like word
+/// after it (`claimed she made …`).
+fn opens_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, content: &Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
+    // (`claimed, without evidence, that …`: `that` may close an aside.)
+    if words.get(after_cue).is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        || first > after_cue + 1 && words[first - 1].eq_ignore_ascii_case("that") && words[first - 2] == ","
+        || text[content.clone()].starts_with(['"', '“'])
+    {
+        return true;
+    }
+    words
+        .get(first)
+        .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it" | "He" | "She" | "They" | "We" | "It"))
+        && words.get(first + 1).is_some_and(|w| {
+            w.len() > 2
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(
+                    *w,
+                    "and" | "for" | "with" | "from" | "during" | "after" | "before" | "into" | "over" | "all"
+                )
+        })
+}
+
 /// A past-tense verb: a lower-case word in `-ed`, or a common irregular past.
 fn is_past_tense(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
@@ -1015,6 +1075,16 @@ fn time_after(words: &[&str], start: usize) -> usize {
     let mut index = start;
     loop {
         let Some(word) = words.get(index) else { break };
+        // `said repeatedly that …`, `promised repeatedly to …`: a manner adverb before `that` or `to` is no
+        // part of what was said.
+        if word.len() > 4
+            && word.ends_with("ly")
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && words.get(index + 1).is_some_and(|w| w.eq_ignore_ascii_case("that") || *w == "to")
+        {
+            index += 1;
+            continue;
+        }
         // Time words are short: anything longer needs no lower-case copy.
         if word.len() > 9 {
             break;

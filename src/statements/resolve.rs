@@ -1251,10 +1251,23 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         && !group.ends_with("ss")
         && group.chars().next().is_some_and(char::is_uppercase)
         && group.chars().skip(1).all(|c| c.is_lowercase())
+        // (A sentence capitalises any plural: `Players would like …` names no group unless the word reads as
+        // a people's or a party's, not as doers like players, students or doctors.)
+        && !(opens_sentence(text, mention.range.start)
+            && ["ers", "ors", "ents", "ees", "ies"].iter().any(|ending| group.ends_with(ending)))
     {
         return Referent::Organization(cleaned);
     }
     Referent::Unknown
+}
+
+/// True when nothing but opening marks stands between `position` and the start of its sentence or paragraph.
+fn opens_sentence(text: &str, position: usize) -> bool {
+    text[..position]
+        .trim_end_matches(|c: char| matches!(c, ' ' | '\t' | '"' | '“' | '‘' | '\'' | '(' | '—' | '–'))
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r'))
 }
 
 /// The initials of a name's capitalised words: `World Health Organization` → `WHO`.

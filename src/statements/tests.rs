@@ -693,3 +693,73 @@ fn a_spokesperson_for_a_ministry_named_with_a_title_word_speaks_for_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn knowing_agreeing_and_being_sure_report_a_clause_and_nothing_else() {
+    let text = "Senator Dana Rhee knows that the vote will be close.\n\nThe mayor agreed that the plan needed more work.\n\nOfficials are sure that the bridge is safe.\n\nShe knew the area well because her family had lived there.\n\nRoe assumed office after the election was held in March.\n\nRefusing to give up power, Roe agreed to share it.\n\nNothing is sure yet, but the talks are going well.\n\nI know that the plan is sound.";
+    let found: Vec<(String, Option<String>, Act)> =
+        extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.act)).collect();
+    assert_eq!(
+        found,
+        [
+            ("the vote will be close".to_owned(), Some("Dana Rhee".to_owned()), Act::Belief),
+            ("the plan needed more work".to_owned(), Some("mayor".to_owned()), Act::Speech),
+            ("the bridge is safe".to_owned(), Some("officials".to_owned()), Act::Belief),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn intentions_of_resolve_readiness_and_wishes() {
+    let text = "Republicans are determined to block the nomination.\n\nThe union is willing to return to the table.\n\nThe council decided to delay the vote.\n\nDana Roe would like to see a smaller government.\n\nRoe wishes the council had acted sooner.\n\nThe new bridge is ready to carry traffic.\n\nThe residents wish for a quieter street.";
+    let found: Vec<(String, Option<String>, Act)> =
+        extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.act)).collect();
+    assert_eq!(
+        found,
+        [
+            ("to block the nomination".to_owned(), Some("Republicans".to_owned()), Act::Intention),
+            ("to return to the table".to_owned(), Some("union".to_owned()), Act::Intention),
+            ("to delay the vote".to_owned(), Some("council".to_owned()), Act::Intention),
+            ("to see a smaller government".to_owned(), Some("Dana Roe".to_owned()), Act::Intention),
+            ("the council had acted sooner".to_owned(), Some("Dana Roe".to_owned()), Act::Intention),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn asides_adverbs_and_places_between_speaker_verb_and_content() {
+    let found = statements(
+        "Trump claimed, without evidence, that millions of people voted illegally.\n\nSenator Dana Rhee has promised repeatedly to repeal the law.\n\nGovernor Ahmed Kell has long maintained that the tax is unfair.\n\nVoters in the state say they want change.\n\nMcConnell has made clear that he will not hold hearings.\n\nOfficials have said little about the inquiry.\n\nMany Republicans think Trump cannot win the election.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("millions of people voted illegally", Some("Trump")),
+            ("to repeal the law", Some("Dana Rhee")),
+            ("the tax is unfair", Some("Ahmed Kell")),
+            ("they want change", Some("voters")),
+            ("he will not hold hearings", Some("McConnell")),
+            ("Trump cannot win the election", Some("Republicans")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_attribution_after_a_wish_reports_it_and_a_sentence_opening_plural_is_no_group() {
+    let found = statements(
+        "Players would like to see more fans at the games, the coach said.\n\nA Turkish official said that the pipeline is running, Cyprus Mail reported.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("Players would like to see more fans at the games", Some("coach")),
+            ("the pipeline is running", Some("Turkish official")),
+        ],
+        "{found:?}"
+    );
+}
