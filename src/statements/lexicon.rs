@@ -156,6 +156,9 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("asking", CueKind::NeedsClause),
     ("advised", CueKind::NeedsClause),
     ("agreed", CueKind::NeedsClause),
+    // A name given in quotation marks (`called the plan “a disgrace”`).
+    ("called", CueKind::NeedsClause),
+    ("calls", CueKind::NeedsClause),
     ("agrees", CueKind::NeedsClause),
     ("agree", CueKind::NeedsClause),
     ("reminded", CueKind::NeedsClause),
@@ -1476,7 +1479,6 @@ static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLoc
         "republicans",
         "democrat",
         "democrats",
-        "tory",
         "tories",
         "christmas",
         "easter",

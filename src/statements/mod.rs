@@ -346,6 +346,8 @@ fn reported_speech(
                 inherits_speaker: subject.is_none(),
                 mention: subject,
             })
+        } else if length == 1 && matches!(cue_word.as_str(), "called" | "calls") {
+            called_quotation(text, &tokens, &words, index, after_cue)
         } else if cue_kind == CueKind::Intention {
             intention(text, &sentence, &tokens, &words, index, after_cue, &cue_word)
         } else {
@@ -929,6 +931,28 @@ fn finite_cue(
     })
 }
 
+/// `X called the report “a ridiculous smear”`: a name given in quotation marks is what was said, with what
+/// it names. Without a quotation (`called the police`) nothing was said.
+fn called_quotation(text: &str, tokens: &[Token], words: &[&str], index: usize, after_cue: usize) -> Option<Candidate> {
+    let mention = parse_mention_before(text, tokens, words, index)?;
+    let is_open = |w: &str| matches!(w, "\"" | "“");
+    // (An object stands between: `a program called “Learning Together”` names the program.)
+    let open = (after_cue + 1..words.len().min(after_cue + 8)).find(|&i| is_open(words[i]))?;
+    // (The quotation follows the object at once: `called it a sham, “…”` quotes something else.)
+    if words[after_cue..open].iter().any(|w| !w.chars().any(char::is_alphanumeric)) {
+        return None;
+    }
+    let close = (open + 1..words.len()).find(|&i| matches!(words[i], "\"" | "”"))?;
+    let end = trim(text, tokens[after_cue].range.start..tokens[close].range.end).end;
+    Some(Candidate {
+        kind: StatementKind::Indirect,
+        text: tokens[after_cue].range.start..end,
+        cue: None,
+        mention: Some(mention),
+        inherits_speaker: false,
+    })
+}
+
 /// `X plans to …`, `X wants Y to …`, `X hopes the talks will …`, `X has decided to …`: an attributed intention.
 fn intention(
     text: &str,
@@ -1191,6 +1215,17 @@ fn according_to(
                     || words[mention.last_token + 1] == "and") =>
         {
             as_mention(closing_comma?)
+        }
+        // `According to the El Paso mayor, Dee Margo, …`: a name set off after the source is who it is.
+        Some(mention)
+            if words.get(mention.last_token + 1) == Some(&",")
+                && let Some(close) = words[mention.last_token + 2..].iter().take(6).position(|w| *w == ",")
+                && close >= 2
+                && words[mention.last_token + 2..mention.last_token + 2 + close]
+                    .iter()
+                    .all(|w| *w == "." || lexicon::is_name_word(w) || lexicon::TITLES.contains(w)) =>
+        {
+            as_mention(mention.last_token + 2 + close)
         }
         Some(mention) => mention,
         None if opens_sentence && closing_comma.is_some_and(short_phrase) => as_mention(closing_comma?),

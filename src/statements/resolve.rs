@@ -128,6 +128,8 @@ enum Referent {
     Issued(Box<Referent>),
     /// A role phrase: its head noun and all its words.
     Role(String, BTreeSet<String>),
+    /// One who serves a person named before the role (`a Trump aide`): bound to no one, unnamed.
+    Served,
     Unknown,
 }
 
@@ -248,6 +250,15 @@ pub fn resolve(
                     continue;
                 }
             },
+            Referent::Served => {
+                speakers[index] = candidate.mention.as_ref().map(|m| Speaker {
+                    name: role_description(text, m),
+                    kind: SpeakerType::Person,
+                    named: false,
+                });
+                previous_end = candidate.text.end;
+                continue;
+            }
             Referent::Unknown if candidate.inherits_speaker => {
                 // A quote standing after a sentence that a person opened, since the last statement, is theirs
                 // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
@@ -299,7 +310,7 @@ pub fn resolve(
     for index in (0..candidates.len()).rev() {
         let resolved = speakers[index].clone();
         let points_forward = match &referents[index] {
-            Referent::FirstPerson | Referent::Issued(_) => false,
+            Referent::FirstPerson | Referent::Issued(_) | Referent::Served => false,
             Referent::Unknown => candidates[index].inherits_speaker,
             _ => true,
         };
@@ -1103,6 +1114,20 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             }
         }
     }
+    // `the El Paso mayor, Dee Margo`: a name set off after a role is the speaker.
+    if let Some(comma) = all_words.iter().position(|w| *w == ",") {
+        let name_words: Vec<&str> = all_words[comma + 1..]
+            .iter()
+            .copied()
+            .filter(|w| *w != "," && *w != ".")
+            .skip_while(|w| lexicon::TITLES.contains(w))
+            .collect();
+        if name_words.len() >= 2 && name_words.iter().all(|w| lexicon::is_name_word(w)) {
+            let name = name_words.join(" ");
+            let known = people.iter().find(|p| p.name == name || same_person(&p.name, &name));
+            return Referent::Person(known.map_or(name, |p| p.name.clone()));
+        }
+    }
     if let Some(body) = spoken_for(&words, people) {
         return Referent::Organization(body);
     }
@@ -1183,6 +1208,27 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             && head_words
                 .last()
                 .is_some_and(|w| lexicon::ROLE_NOUNS.contains(w) && is_private_role_or_group(&w.to_lowercase()));
+        // One who serves a person named in the article (`a Trump aide`, `the Clinton campaign manager`): lower-case
+        // role words after the name. (`the El Paso mayor` is a place's, and may be bound to its holder.)
+        let is_known_person = |name: &str| {
+            people.iter().any(|p| {
+                p.name == name || same_person(&p.name, name) || name_words.len() == 1 && is_surname_of(name, &p.name)
+            })
+        };
+        let serves_name = end + 1 < head_words.len()
+            && is_known_person(&name)
+            && head_words.len() - end <= 4
+            && head_words.last().is_some_and(|w| lexicon::ROLE_NOUNS.contains(w))
+            && head_words[end + 1..].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && (lexicon::ROLE_NOUNS.contains(w)
+                        || lexicon::ROLE_MODIFIERS.contains(w)
+                        || lexicon::TITLES.contains(w)
+                        || lexicon::ORGANIZATION_NOUNS.contains(w))
+            });
+        if serves_name && !head_is_group && !head_is_organization && !is_role_owner {
+            return Referent::Served;
+        }
         if !head_is_organization && !is_role_owner && !head_is_group {
             if let Some(body) = body_name(head_words, start, end) {
                 return Referent::Organization(body);
@@ -1254,6 +1300,7 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         // (A sentence capitalises any plural: `Players would like …` names no group unless the word reads as
         // a people's or a party's, not as doers like players, students or doctors.)
         && !(opens_sentence(text, mention.range.start)
+            && words.first() == Some(group)
             && ["ers", "ors", "ents", "ees", "ies"].iter().any(|ending| group.ends_with(ending)))
     {
         return Referent::Organization(cleaned);

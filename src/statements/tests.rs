@@ -763,3 +763,20 @@ fn an_attribution_after_a_wish_reports_it_and_a_sentence_opening_plural_is_no_gr
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_given_in_quotation_marks_is_said_and_an_aide_is_not_whom_they_serve() {
+    let found = statements(
+        "Dana Roe and Ahmed Kell met in the debate on Monday.\n\nThe Roe spokesman called the report \"a ridiculous smear.\"\n\nA Kell aide said the report was false.\n\nResidents called the police after hearing shots.\n\nThe city hosted a program called \"Learning Together\".\n\n\"It is a sad day,\" said Mayor John Tory.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the report \"a ridiculous smear.\"", Some("Roe spokesman")),
+            ("the report was false", Some("Kell aide")),
+            ("It is a sad day", Some("John Tory")),
+        ],
+        "{found:?}"
+    );
+}
