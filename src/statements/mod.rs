@@ -401,7 +401,8 @@ fn reported_speech(
             c.mention.as_ref().is_some_and(|m| {
                 m.first_token == m.last_token && matches!(words[m.first_token], "I" | "we" | "We" | "you" | "You")
             })
-        }) && (act_of(text, Some(&cue_range)) != Act::Speech || lexicon::PLAIN_CLAUSE_CUES.contains(words[after_cue - 1]));
+        }) && (act_of(text, Some(&cue_range)) != Act::Speech
+            || lexicon::PLAIN_CLAUSE_CUES.contains(words[after_cue - 1]));
         // (`X said that …, Reuters reported.`: the nested attribution ends what X said.)
         if is_nested
             && let Some(content_end) = trailing_mention
@@ -775,7 +776,8 @@ fn finite_cue(
         && !comma_then_content
         && !dash_after
         && content_follows.as_ref().is_some_and(|c| is_clause(text, tokens, words, after_cue, c));
-    // (`Refusing to give up power, Mugabe agreed to …`: a verb of agreeing or knowing with words after it reports nothing before it.)
+    // (`Refusing to give up power, Mugabe agreed to …`: a verb of agreeing or knowing with words after it
+    // reports nothing before it.)
     let reports_before = !plain_clause || words.get(after_cue).is_none_or(|w| !w.chars().any(char::is_alphanumeric));
     if let Some(mention) = &before
         && comma_before(mention.first_token)
@@ -897,19 +899,20 @@ fn finite_cue(
     let content_text = &text[content.clone()];
     let says_nothing = ["little ", "nothing ", "much ", "anything "].iter().any(|opening| {
         content_text.starts_with(opening)
-            && !content_text[opening.len()..].split_whitespace().next().is_some_and(|w| lexicon::CLAUSE_MARKERS.contains(w))
+            && !content_text[opening.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lexicon::CLAUSE_MARKERS.contains(w))
     });
     if content_text.starts_with("not to be ") || says_nothing {
         return None;
     }
     // `warned residents to stay inside`: an object and an infinitive report what was urged.
-    let urges_object = matches!(
-        cue_word,
-        "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking" | "expect" | "expects"
-    )
-        && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
-            to > 0 && words[after_cue..after_cue + to].iter().all(|w| w.chars().all(char::is_alphabetic))
-        });
+    let urges_object =
+        matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking" | "expect" | "expects")
+            && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
+                to > 0 && words[after_cue..after_cue + to].iter().all(|w| w.chars().all(char::is_alphabetic))
+            });
     if cue_kind == CueKind::NeedsClause
         && !claims_infinitive
         && !urges_object
@@ -992,7 +995,10 @@ fn intention(
         // (`as they wish, for example …`: nothing after a comma is wished.)
         let opens_phrase = matches!(next.to_lowercase().as_str(), "for" | "of" | "on" | "in" | "at" | "with" | "about")
             || !next.chars().any(char::is_alphanumeric);
-        if !(cue_word.starts_with("hope") || cue_word.starts_with("wish")) || opens_phrase || !is_clause(text, tokens, words, after_cue, &content) {
+        if !(cue_word.starts_with("hope") || cue_word.starts_with("wish"))
+            || opens_phrase
+            || !is_clause(text, tokens, words, after_cue, &content)
+        {
             return None;
         }
         content
