@@ -279,7 +279,8 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("announced her plans", CueKind::Intention),
 ];
 
-/// Verbs (and their parts in multi-word cues) that attribute a belief rather than speech.
+/// Verbs (and their parts in multi-word cues) that attribute a belief rather than speech; those of knowing
+/// stand in [`KNOWING_VERBS`].
 pub static BELIEF_VERBS: Lexicon = Lexicon::new(&[
     "believe",
     "believes",
@@ -305,28 +306,15 @@ pub static BELIEF_VERBS: Lexicon = Lexicon::new(&[
     "felt",
     "expects",
     "expect",
-    "know",
-    "knows",
-    "knew",
-    "realized",
-    "realised",
-    "realizes",
-    "realises",
-    "assume",
-    "assumes",
-    "assumed",
-    "understands",
-    "sure",
-    "certain",
     // Nouns of belief (`her belief that …`).
     "belief",
     "view",
     "conviction",
 ]);
 
-/// Verbs of knowing, assuming or agreeing (or the last word of such a cue), which report something only
-/// when `that`, a quotation or a pronoun with its verb follows them (`knew he was`, not `knew the area`).
-pub static PLAIN_CLAUSE_CUES: Lexicon = Lexicon::new(&[
+/// Beliefs of knowing or assuming (or the last word of such a cue, `is sure`, `are certain`), which report
+/// something only when a clause plainly opens after them (see [`needs_plain_clause`]).
+pub static KNOWING_VERBS: Lexicon = Lexicon::new(&[
     "know",
     "knows",
     "knew",
@@ -338,15 +326,19 @@ pub static PLAIN_CLAUSE_CUES: Lexicon = Lexicon::new(&[
     "assumes",
     "assumed",
     "understands",
-    "agreed",
-    "agrees",
-    "agree",
-    "signals",
-    "hints",
-    // The last words of `is sure`, `are certain`.
     "sure",
     "certain",
 ]);
+
+/// Speech verbs of agreeing or signalling, which report something only when a clause plainly opens after
+/// them (see [`needs_plain_clause`]).
+static AGREEING_VERBS: Lexicon = Lexicon::new(&["agreed", "agrees", "agree", "signals", "hints"]);
+
+/// True for a cue's last word that reports something only when `that`, a quotation or a pronoun with its
+/// verb follows it (`knew he was`, not `knew the area`; `agreed that`, not `agreed a deal`).
+pub fn needs_plain_clause(word: &str) -> bool {
+    KNOWING_VERBS.contains(word) || AGREEING_VERBS.contains(word)
+}
 
 /// Nouns of speech or belief whose `that` clause says what their owner holds (`Trump's claim that …`).
 pub static CLAIM_NOUNS: Lexicon = Lexicon::new(&[

@@ -51,7 +51,9 @@ pub fn act_of(text: &str, cue: Option<&Range<usize>>) -> Act {
     match lexicon::cue_at(&words) {
         Some((_, CueKind::Intention)) => Act::Intention,
         _ if words.first().is_some_and(|w| matches!(*w, "In" | "From")) => Act::Belief,
-        _ if words.iter().any(|w| lexicon::BELIEF_VERBS.contains(w)) => Act::Belief,
+        _ if words.iter().any(|w| lexicon::BELIEF_VERBS.contains(w) || lexicon::KNOWING_VERBS.contains(w)) => {
+            Act::Belief
+        }
         _ => Act::Speech,
     }
 }
@@ -402,7 +404,7 @@ fn reported_speech(
                 m.first_token == m.last_token && matches!(words[m.first_token], "I" | "we" | "We" | "you" | "You")
             })
         }) && (act_of(text, Some(&cue_range)) != Act::Speech
-            || lexicon::PLAIN_CLAUSE_CUES.contains(words[after_cue - 1]));
+            || lexicon::needs_plain_clause(words[after_cue - 1]));
         // (`X said that …, Reuters reported.`: the nested attribution ends what X said.)
         if is_nested
             && let Some(content_end) = trailing_mention
@@ -650,7 +652,7 @@ fn finite_cue(
     cue_word: &str,
 ) -> Option<Candidate> {
     let before = parse_mention_before(text, tokens, words, index);
-    let plain_clause = lexicon::PLAIN_CLAUSE_CUES.contains(words[after_cue - 1]);
+    let plain_clause = lexicon::needs_plain_clause(words[after_cue - 1]);
     // Without a speaker before the verb only an inverted attribution (`…, said X.`) can follow: a comma
     // just before the verb.
     if before.is_none() && !(index > 0 && matches!(words[index - 1], "," | "”" | "\"" | "’")) {

@@ -145,6 +145,11 @@ impl Speaker {
     fn person(name: String) -> Speaker {
         Speaker { name, kind: SpeakerType::Person, named: true }
     }
+
+    /// A source speaking under the description the article gives it (`premier`, `Trump aide`), unnamed.
+    fn described(text: &str, mention: &Mention) -> Speaker {
+        Speaker { name: role_description(text, mention), kind: SpeakerType::Person, named: false }
+    }
 }
 
 /// Resolves every candidate's speaker and turns candidates into statements.
@@ -240,25 +245,9 @@ pub fn resolve(
                 {
                     last_recent_person().map(Speaker::person)
                 }
-                None => {
-                    speakers[index] = candidate.mention.as_ref().map(|m| Speaker {
-                        name: role_description(text, m),
-                        kind: SpeakerType::Person,
-                        named: false,
-                    });
-                    previous_end = candidate.text.end;
-                    continue;
-                }
+                None => candidate.mention.as_ref().map(|m| Speaker::described(text, m)),
             },
-            Referent::Served => {
-                speakers[index] = candidate.mention.as_ref().map(|m| Speaker {
-                    name: role_description(text, m),
-                    kind: SpeakerType::Person,
-                    named: false,
-                });
-                previous_end = candidate.text.end;
-                continue;
-            }
+            Referent::Served => candidate.mention.as_ref().map(|m| Speaker::described(text, m)),
             Referent::Unknown if candidate.inherits_speaker => {
                 // A quote standing after a sentence that a person opened, since the last statement, is theirs
                 // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
@@ -280,11 +269,7 @@ pub fn resolve(
             Referent::Unknown
                 if candidate.cue.as_ref().is_some_and(|cue| text[cue.clone()].eq_ignore_ascii_case("according to")) =>
             {
-                candidate.mention.as_ref().map(|m| Speaker {
-                    name: role_description(text, m),
-                    kind: SpeakerType::Person,
-                    named: false,
-                })
+                candidate.mention.as_ref().map(|m| Speaker::described(text, m))
             }
             Referent::Unknown => None,
         };
@@ -329,7 +314,7 @@ pub fn resolve(
     // still a source: it speaks under its description, unnamed.
     for ((speaker, referent), candidate) in speakers.iter_mut().zip(&referents).zip(&candidates) {
         if let (None, Referent::Role(..), Some(mention)) = (&speaker, referent, &candidate.mention) {
-            *speaker = Some(Speaker { name: role_description(text, mention), kind: SpeakerType::Person, named: false });
+            *speaker = Some(Speaker::described(text, mention));
         }
     }
     candidates

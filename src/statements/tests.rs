@@ -15,6 +15,11 @@ fn statements(text: &str) -> Vec<(StatementKind, String, Option<String>)> {
     extract(&article(text)).into_iter().map(|s| (s.kind, text[s.text].to_owned(), s.speaker)).collect()
 }
 
+/// What each found statement says, with its speaker and its act.
+fn statements_with_acts(text: &str) -> Vec<(String, Option<String>, Act)> {
+    extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.act)).collect()
+}
+
 /// What each found statement says, with its speaker.
 fn said(found: &[(StatementKind, String, Option<String>)]) -> Vec<(&str, Option<&str>)> {
     found.iter().map(|f| (f.1.as_str(), f.2.as_deref())).collect()
@@ -634,8 +639,7 @@ fn what_follows_a_person_told_a_comma_and_a_filing_is_what_was_said() {
 #[test]
 fn a_claim_owned_by_a_name_or_pronoun_is_a_statement_and_an_unowned_one_is_not() {
     let text = "Senator Dana Rhee's claim that the ballots were lost, which aides repeated, drew a rebuke.\n\nThe claim that the ballots were lost spread online.\n\nIn May, Rhee spoke again. Her fear that the count would stall grew.";
-    let found: Vec<(String, Option<String>, Act)> =
-        extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.act)).collect();
+    let found = statements_with_acts(text);
     assert_eq!(
         found,
         [
@@ -697,8 +701,7 @@ fn a_spokesperson_for_a_ministry_named_with_a_title_word_speaks_for_it() {
 #[test]
 fn knowing_agreeing_and_being_sure_report_a_clause_and_nothing_else() {
     let text = "Senator Dana Rhee knows that the vote will be close.\n\nThe mayor agreed that the plan needed more work.\n\nOfficials are sure that the bridge is safe.\n\nShe knew the area well because her family had lived there.\n\nRoe assumed office after the election was held in March.\n\nRefusing to give up power, Roe agreed to share it.\n\nNothing is sure yet, but the talks are going well.\n\nI know that the plan is sound.";
-    let found: Vec<(String, Option<String>, Act)> =
-        extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.act)).collect();
+    let found = statements_with_acts(text);
     assert_eq!(
         found,
         [
@@ -713,8 +716,7 @@ fn knowing_agreeing_and_being_sure_report_a_clause_and_nothing_else() {
 #[test]
 fn intentions_of_resolve_readiness_and_wishes() {
     let text = "Republicans are determined to block the nomination.\n\nThe union is willing to return to the table.\n\nThe council decided to delay the vote.\n\nDana Roe would like to see a smaller government.\n\nRoe wishes the council had acted sooner.\n\nThe new bridge is ready to carry traffic.\n\nThe residents wish for a quieter street.";
-    let found: Vec<(String, Option<String>, Act)> =
-        extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.act)).collect();
+    let found = statements_with_acts(text);
     assert_eq!(
         found,
         [
