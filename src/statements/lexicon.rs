@@ -112,6 +112,19 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("demanded", CueKind::NeedsClause),
     ("recalled", CueKind::NeedsClause),
     ("accused", CueKind::NeedsClause),
+    ("accuses", CueKind::NeedsClause),
+    ("accusing", CueKind::NeedsClause),
+    ("blamed", CueKind::NeedsClause),
+    ("blames", CueKind::NeedsClause),
+    // A warning of something is a statement with a noun for content (`warned of flash floods`).
+    ("warned of", CueKind::Speech),
+    ("warns of", CueKind::Speech),
+    // Findings of a court, a study or an inquiry (`the court found that …`).
+    ("found", CueKind::NeedsClause),
+    ("shows", CueKind::NeedsClause),
+    ("showed", CueKind::NeedsClause),
+    ("show", CueKind::NeedsClause),
+    ("finds", CueKind::NeedsClause),
     // Present forms for plural speakers (`researchers argue …`).
     ("claim", CueKind::NeedsClause),
     ("argue", CueKind::Speech),
@@ -333,6 +346,10 @@ pub static KNOWING_VERBS: Lexicon = Lexicon::new(&[
 /// Speech verbs of agreeing or signalling, which report something only when a clause plainly opens after
 /// them (see [`needs_plain_clause`]).
 static AGREEING_VERBS: Lexicon = Lexicon::new(&["agreed", "agrees", "agree", "signals", "hints"]);
+
+/// Verbs of finding and showing, which report something only after `that` or a quotation (`the court found
+/// that …`, not `found the body` nor `found it hard`).
+pub static FINDING_VERBS: Lexicon = Lexicon::new(&["found", "finds", "shows", "showed", "show"]);
 
 /// True for a cue's last word that reports something only when `that`, a quotation or a pronoun with its
 /// verb follows it (`knew he was`, not `knew the area`; `agreed that`, not `agreed a deal`).
@@ -604,10 +621,20 @@ pub static TITLES: Lexicon = Lexicon::new(&[
 pub static HONORIFICS: Lexicon =
     Lexicon::new(&["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx", "m", "mme", "herr"]);
 
+/// Studies, surveys and polls: media that report findings (`the study found that …`).
+pub static RESEARCH_NOUNS: Lexicon = Lexicon::new(&["study", "studies", "survey", "surveys", "poll", "polls"]);
+
 /// What a statement is carried by rather than who made it (`a statement`, `an AEW press release`): the
 /// speaker is whoever issued it.
 pub static MEDIUM_NOUNS: Lexicon = Lexicon::new(&[
     "statement",
+    // Research, which without an issuer named speaks under its description (see [`RESEARCH_NOUNS`]).
+    "study",
+    "studies",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
     "release",
     "report",
     "communique",
@@ -821,6 +848,40 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "advocates",
     "relatives",
     "passengers",
+    // Plurals of the roles above (`generals believed`, `executives said`).
+    "generals",
+    "officers",
+    "governors",
+    "mayors",
+    "presidents",
+    "ambassadors",
+    "advisers",
+    "advisors",
+    "spokesmen",
+    "spokeswomen",
+    "candidates",
+    "nominees",
+    "clerics",
+    "priests",
+    "bishops",
+    "soldiers",
+    "pilots",
+    "managers",
+    "executives",
+    "directors",
+    "chiefs",
+    "coaches",
+    "players",
+    "physicians",
+    "sheriffs",
+    "deputies",
+    "commissioners",
+    "professors",
+    "epidemiologists",
+    "authors",
+    "owners",
+    "councillors",
+    "councilors",
 ]);
 
 /// Roles of private people, who are not the officials an article names (`the father said`, `a witness said`).
@@ -986,6 +1047,36 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "county",
     "township",
     "magazine",
+    // Studies, polls and reports that find or show (`the study found that …`): media, which speak for
+    // whoever issued them.
+    "study",
+    "studies",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "report",
+    // Plurals that speak together (`rights groups said`, `the companies announced`).
+    "groups",
+    "organizations",
+    "organisations",
+    "companies",
+    "firms",
+    "agencies",
+    "unions",
+    "parties",
+    "governments",
+    "ministries",
+    "banks",
+    "hospitals",
+    "schools",
+    "universities",
+    "networks",
+    "associations",
+    "councils",
+    "committees",
+    "departments",
+    "courts",
 ]);
 
 /// Countries, capitals and regions that speak for their governments (`Washington said`), and that never are a person's name.

@@ -305,7 +305,8 @@ fn reported_speech(
             || previous.is_some_and(|w| w.ends_with("ly")) && index >= 2 && is_be(words[index - 2]);
         let is_passive = length == 1
             && be_before
-            && (words[index].ends_with("ed") || matches!(words[index], "told" | "said" | "written"));
+            && (words[index].ends_with("ed")
+                || matches!(words[index], "told" | "said" | "written" | "found" | "shown"));
         if after_possessive || after_plural || after_article || is_passive {
             index += length;
             continue;
@@ -320,7 +321,7 @@ fn reported_speech(
         } else if is_participle(&cue_word)
             && cue_kind != CueKind::Intention
             && index > 0
-            && matches!(words[index - 1], "," | "and" | "while")
+            && (matches!(words[index - 1], "," | "and" | "while") || object_before(text, &tokens, &words, index))
         {
             // `X questioned …, saying …`: the speaker is the sentence's subject. `…, noting which birds …`
             // names what was looked at, not what was said.
@@ -333,6 +334,7 @@ fn reported_speech(
                     cue_kind == CueKind::Speech
                         || is_clause(text, &tokens, &words, after_cue, c)
                         || cue_word == "warning" && matches!(next, "of" | "about" | "against")
+                        || charges_object(&cue_word, &words, after_cue)
                         || words[after_cue..].iter().take(5).any(|w| *w == "to") && next != "to"
                 });
             // `X said A, adding B`: with an earlier statement in the sentence, its speaker.
@@ -356,7 +358,9 @@ fn reported_speech(
             finite_cue(text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word).or_else(|| {
                 // `X told A that … and said …`: a second verb shares the subject of the first.
                 let is_second_verb = index > 0 && matches!(words[index - 1], "and" | "but");
-                if !is_second_verb {
+                // (`We looked at … and found that …` outside quotes: the writer's or an interviewee's own.)
+                let opens_in_first_person = matches!(words.first(), Some(&("I" | "We")));
+                if !is_second_verb || opens_in_first_person {
                     return None;
                 }
                 let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)?;
@@ -404,7 +408,8 @@ fn reported_speech(
                 m.first_token == m.last_token && matches!(words[m.first_token], "I" | "we" | "We" | "you" | "You")
             })
         }) && (act_of(text, Some(&cue_range)) != Act::Speech
-            || lexicon::needs_plain_clause(words[after_cue - 1]));
+            || lexicon::needs_plain_clause(words[after_cue - 1])
+            || lexicon::FINDING_VERBS.contains(words[after_cue - 1]));
         // (`X said that …, Reuters reported.`: the nested attribution ends what X said.)
         if is_nested
             && let Some(content_end) = trailing_mention
@@ -528,9 +533,34 @@ fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
 }
 
+/// `explained the decision to ban the players saying …`, `wrote to the minister asking …`: the noun just before a
+/// participle is what an earlier verb or preposition governs, not who speaks. (Not after a word that takes the
+/// participle's subject, `with local media reporting …`, `despite X claiming …`; nor a medium, `issued a
+/// statement saying …`; nor a subject with its auxiliary, `they were asking`.)
+fn object_before(text: &str, tokens: &[Token], words: &[&str], index: usize) -> bool {
+    parse_mention_before(text, tokens, words, index).is_some_and(|m| {
+        m.last_token + 1 == index
+            && m.first_token > 0
+            && !matches!(words[m.first_token - 1], "with" | "without" | "despite" | "amid" | "after" | "before")
+            && words[m.first_token - 1].chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::MEDIUM_NOUNS.contains(words[m.last_token])
+            && !lexicon::PRONOUNS.contains(words[m.last_token])
+    })
+}
+
 /// The subject of a sentence, read before a participle cue: its first person-like mention (`Rouhani` in
 /// `Elsewhere in his remarks, Rouhani questioned …, saying …`), or a leading `He`/`She`.
 fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize) -> Option<Mention> {
+    // (`The Biden campaign criticized …, accusing the president of …`: a body opening the sentence is its subject;
+    // people are found below.)
+    if let Some(opening) = parse_mention_after(text, tokens, words, 0)
+        && words[opening.first_token..=opening.last_token].iter().any(|w| lexicon::ORGANIZATION_NOUNS.contains(w))
+        && opening.last_token + 1 < before
+        && words[opening.last_token + 1].chars().next().is_some_and(char::is_lowercase)
+        && tokens[opening.last_token + 1].is_word
+    {
+        return Some(opening);
+    }
     (0..before).find_map(|start| {
         let word = words[start];
         let is_start = word.chars().next().is_some_and(char::is_uppercase) || contains_pronoun(word);
@@ -555,7 +585,11 @@ fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize)
                     | "between"
                     | "among"
             );
-        if !is_start || follows_capital || governed {
+        // (`Having won multiple tournaments, IM Dorsa Derakhshani …`: an opening participle is no name.)
+        let opening_participle = start == 0
+            && is_participle(word)
+            && words.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if !is_start || follows_capital || governed || opening_participle {
             return None;
         }
         let mention = parse_mention_after(text, tokens, words, start)?;
@@ -651,7 +685,7 @@ fn finite_cue(
     cue_kind: CueKind,
     cue_word: &str,
 ) -> Option<Candidate> {
-    let before = parse_mention_before(text, tokens, words, index);
+    let before = parse_mention_before(text, tokens, words, index).map(|m| issuer_of_medium(text, tokens, words, m));
     let plain_clause = lexicon::needs_plain_clause(words[after_cue - 1]);
     // Without a speaker before the verb only an inverted attribution (`…, said X.`) can follow: a comma
     // just before the verb.
@@ -912,12 +946,11 @@ fn finite_cue(
     // `warned residents to stay inside`: an object and an infinitive report what was urged.
     let urges_object =
         matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking" | "expect" | "expects")
-            && words[after_cue..].iter().take(5).position(|w| *w == "to").is_some_and(|to| {
-                to > 0 && words[after_cue..after_cue + to].iter().all(|w| w.chars().all(char::is_alphabetic))
-            });
+            && object_then(words, after_cue, &["to"]);
     if cue_kind == CueKind::NeedsClause
         && !claims_infinitive
         && !urges_object
+        && !charges_object(cue_word, words, after_cue)
         && !is_clause(text, tokens, words, after_cue, &content)
     {
         return None;
@@ -927,6 +960,12 @@ fn finite_cue(
     if plain_clause && !opens_clause(text, tokens, words, after_cue, &content) {
         return None;
     }
+    // (`found it difficult`, `showed them the door`: what was found or shown is said only after `that`.)
+    if lexicon::FINDING_VERBS.contains(words[after_cue - 1])
+        && !opens_with_that(text, tokens, words, after_cue, &content)
+    {
+        return None;
+    }
     Some(Candidate {
         kind: StatementKind::Indirect,
         text: content,
@@ -934,6 +973,37 @@ fn finite_cue(
         mention: Some(mention),
         inherits_speaker: false,
     })
+}
+
+/// `The ministry issued a statement saying …`: a medium just issued speaks for whoever issued it, the subject
+/// before the verb; any other mention is returned as it is.
+fn issuer_of_medium(text: &str, tokens: &[Token], words: &[&str], mention: Mention) -> Mention {
+    let (first, last) = (mention.first_token, mention.last_token);
+    let is_issued_medium = first + 1 == last
+        && first >= 2
+        && lexicon::DETERMINERS.contains(words[first])
+        && lexicon::MEDIUM_NOUNS.contains(words[last])
+        && matches!(words[first - 1], "issued" | "released" | "published" | "posted" | "sent");
+    let issuer = is_issued_medium.then(|| parse_mention_before(text, tokens, words, first - 1)).flatten();
+    issuer.unwrap_or(mention)
+}
+
+/// True when a short object of plain words follows `after_cue`, then one of `next` (`warned residents to …`,
+/// `accused the mayor of …`).
+fn object_then(words: &[&str], after_cue: usize, next: &[&str]) -> bool {
+    words[after_cue..].iter().take(7).position(|w| next.contains(w)).is_some_and(|at| {
+        at > 0 && words[after_cue..after_cue + at].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.'))
+    })
+}
+
+/// `accused the mayor of lying`, `blamed the storm for the delays`, `blames the fire on faulty wiring`: a charge
+/// laid on someone is what was said, object and all.
+fn charges_object(cue_word: &str, words: &[&str], after_cue: usize) -> bool {
+    match cue_word {
+        "accused" | "accuses" | "accusing" => object_then(words, after_cue, &["of"]),
+        "blamed" | "blames" => object_then(words, after_cue, &["for", "on"]),
+        _ => false,
+    }
 }
 
 /// `X called the report “a ridiculous smear”`: a name given in quotation marks is what was said, with what
@@ -1059,14 +1129,10 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
 /// True when what follows a cue opens with `that`, a quotation, or a subject pronoun with a verb-like word
 /// after it (`claimed she made …`).
 fn opens_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, content: &Range<usize>) -> bool {
-    let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
-    // (`claimed, without evidence, that …`: `that` may close an aside.)
-    if words.get(after_cue).is_some_and(|w| w.eq_ignore_ascii_case("that"))
-        || first > after_cue + 1 && words[first - 1].eq_ignore_ascii_case("that") && words[first - 2] == ","
-        || text[content.clone()].starts_with(['"', '“'])
-    {
+    if opens_with_that(text, tokens, words, after_cue, content) {
         return true;
     }
+    let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
     words
         .get(first)
         .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it" | "He" | "She" | "They" | "We" | "It"))
@@ -1078,6 +1144,15 @@ fn opens_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, 
                     "and" | "for" | "with" | "from" | "during" | "after" | "before" | "into" | "over" | "all"
                 )
         })
+}
+
+/// True when what follows a cue opens with `that` or a quotation.
+fn opens_with_that(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, content: &Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.range.start < content.start).max(after_cue);
+    // (`claimed, without evidence, that …`: `that` may close an aside.)
+    words.get(after_cue).is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        || first > after_cue + 1 && words[first - 1].eq_ignore_ascii_case("that") && words[first - 2] == ","
+        || text[content.clone()].starts_with(['"', '“'])
 }
 
 /// A past-tense verb: a lower-case word in `-ed`, or a common irregular past.

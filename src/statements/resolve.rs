@@ -198,6 +198,10 @@ pub fn resolve(
                     Referent::Person(name) => Some(Speaker::person(name.clone())),
                     // The issuer is named inside the mention, never opening the sentence.
                     Referent::Organization(name) => Some(organization_speaker(text, None, name)),
+                    // `the study found`, `a poll shows`: research no one is named for speaks under its description.
+                    _ if candidate.mention.as_ref().is_some_and(|m| names_research(text, m)) => {
+                        candidate.mention.as_ref().map(|m| Speaker::described(text, m))
+                    }
                     _ => last_issuer.clone(),
                 };
                 if speaker.is_some() {
@@ -221,7 +225,11 @@ pub fn resolve(
             // An office no one named holds is most likely the person last quoted (`the diplomatic official`);
             // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description,
             // unnamed.
-            Referent::Role(head, words) => match role_sightings.bound_person(head, words, position) {
+            // (A group, `the players`, `both officers`, is never one person the article named.)
+            Referent::Role(head, words) => match role_sightings
+                .bound_person(head, words, position)
+                .filter(|_| !(head.ends_with('s') && !head.ends_with("ss")))
+            {
                 Some(person) => Some(Speaker::person(person)),
                 // `The spokesperson added` after `an Interpol spokesperson said`: the same body speaks.
                 None if SPOKESPEOPLE.contains(&head.as_str())
@@ -357,9 +365,17 @@ fn organization_speaker(text: &str, mention: Option<&Range<usize>>, name: &str) 
             && text[m.clone()].split_whitespace().next().is_some_and(|w| !lexicon::DETERMINERS.contains(w))
     });
     let is_capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    // `Rights groups`, `Democratic organizations`, `Iraqi security forces`: bodies in the plural are described,
+    // not named.
+    let plural_head = words.last().is_some_and(|w| {
+        w.ends_with('s') && !is_capitalised(w) && words.len() > 1 && lexicon::ORGANIZATION_NOUNS.contains(w)
+    });
     let named = words.iter().enumerate().any(|(i, w)| {
         let is_description_word = lexicon::NATIONALITIES.contains(w) && !lexicon::is_place_word(w);
         if !is_capitalised(w) || is_description_word {
+            return false;
+        }
+        if plural_head {
             return false;
         }
         if i > 0 || !first_is_initial {
@@ -369,7 +385,14 @@ fn organization_speaker(text: &str, mention: Option<&Range<usize>>, name: &str) 
         !lexicon::ORGANIZATION_NOUNS.contains(w) && !lexicon::ROLE_NOUNS.contains(w) && !is_common_capitalised(text, w)
     });
     let name = match (named, words.first()) {
-        (false, Some(first)) if first_is_initial && is_common_capitalised(text, first) => {
+        (false, Some(first))
+            if first_is_initial
+                && (is_common_capitalised(text, first)
+                    || plural_head
+                        && !lexicon::NATIONALITIES.contains(first)
+                        && !lexicon::is_place_word(first)
+                        && !first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())) =>
+        {
             format!("{}{}", first.to_lowercase(), &name[first.len()..])
         }
         _ => name.to_owned(),
@@ -1027,7 +1050,15 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)
             || lexicon::MEDIUM_NOUNS.contains(w)
             || w.eq_ignore_ascii_case("press")
     });
-    if !is_head {
+    // (A medium word before a noun qualifies it: `study co-author Karen Alley`, `poll workers`.)
+    let qualifies_next = tokens.get(medium + 1).is_some_and(|t| t.is_word) && {
+        let next = words[medium + 1];
+        next.chars().next().is_some_and(char::is_uppercase)
+            || next.contains('-')
+            || lexicon::ROLE_NOUNS.contains(next)
+            || lexicon::TITLES.contains(next)
+    };
+    if !is_head || qualifies_next {
         return None;
     }
     // `a statement released by X`, `a report from X`, `a situational report of X`.
@@ -1080,13 +1111,20 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     }
     // `Ilse Marrow, spokesperson for the Ministry of Defence`: a name before an apposition is the speaker.
     if let Some(comma) = all_words.iter().position(|w| *w == ",") {
-        let name_words: Vec<&str> = all_words[..comma]
-            .iter()
-            .copied()
-            .skip_while(|w| lexicon::TITLES.contains(w) || *w == ".")
-            .map(strip_possessive)
-            .collect();
-        if !name_words.is_empty() && name_words.iter().all(|w| lexicon::is_name_word(w)) {
+        // (`Opposition leader Petar Vosk, head of …`: the name closes what stands before the comma.)
+        let before_comma: Vec<&str> = all_words[..comma].iter().copied().filter(|w| *w != ".").collect();
+        let name_start = before_comma.iter().rposition(|w| !lexicon::is_name_word(w)).map_or(0, |at| at + 1);
+        let described_before = before_comma[..name_start].iter().all(|w| {
+            lexicon::TITLES.contains(w)
+                || lexicon::ROLE_NOUNS.contains(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+        });
+        let name_words: Vec<&str> = if described_before {
+            before_comma[name_start..].iter().map(|w| strip_possessive(w)).collect()
+        } else {
+            Vec::new()
+        };
+        if !name_words.is_empty() {
             let name = name_words.join(" ");
             let known = people.iter().find(|p| {
                 p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
@@ -1291,6 +1329,11 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         return Referent::Organization(cleaned);
     }
     Referent::Unknown
+}
+
+/// True when a mention is a study, survey or poll (`the study`, `a new poll`).
+fn names_research(text: &str, mention: &Mention) -> bool {
+    text[mention.range.clone()].split_whitespace().any(|w| lexicon::RESEARCH_NOUNS.contains(w))
 }
 
 /// True when nothing but opening marks stands between `position` and the start of its sentence or paragraph.

@@ -782,3 +782,78 @@ fn a_name_given_in_quotation_marks_is_said_and_an_aide_is_not_whom_they_serve() 
         "{found:?}"
     );
 }
+
+#[test]
+fn charges_warnings_and_findings_are_statements_but_plain_objects_are_not() {
+    let found = statements(
+        "Pelosi accused Trump of abusing his power for political gain.\n\nOfficials blamed the fire on faulty wiring.\n\nThe fire was blamed on faulty wiring.\n\nThe NHC warned of potential flash floods in the islands.\n\nLocal police warned people in the general vicinity to stay inside.\n\nThe court found that the prorogation was unlawful.\n\nPolice found the body of the missing hiker on Sunday.\n\nCritics found it difficult to be objective.\n\nWe looked at the birds and found that we have very high accuracy.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("Trump of abusing his power for political gain", Some("Pelosi")),
+            ("the fire on faulty wiring", Some("officials")),
+            ("potential flash floods in the islands", Some("NHC")),
+            ("people in the general vicinity to stay inside", Some("Local police")),
+            ("the prorogation was unlawful", Some("court")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn research_speaks_under_its_description_and_a_medium_for_its_issuer() {
+    let found = statements(
+        "The study found that most patients recovered within two weeks.\n\nA new poll shows that most voters oppose the plan.\n\nPhotos posted online show the building in flames.\n\nThe Department of Corrections issued a statement saying an inmate had been stabbed.\n\n\"The water is warm,\" said study co-author Karen Alley.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("most patients recovered within two weeks", Some("study")),
+            ("most voters oppose the plan", Some("new poll")),
+            ("an inmate had been stabbed", Some("Department of Corrections")),
+            ("The water is warm", Some("Karen Alley")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn groups_in_the_plural_speak_unnamed_and_never_as_one_person() {
+    let text = "Rights groups said the law would silence critics.\n\nIraqi security forces said they had retaken the town.\n\nThe Syrian Democratic Forces said they had taken the dam.\n\nMany generals believed that the war was lost.\n\nOfficer Anne Blake and officer Tom Reyes were convicted. Both officers indicated they would appeal.";
+    let found: Vec<(String, Option<String>, bool)> =
+        extract(&article(text)).into_iter().map(|s| (text[s.text].to_owned(), s.speaker, s.named)).collect();
+    let found: Vec<(&str, Option<&str>, bool)> = found.iter().map(|f| (f.0.as_str(), f.1.as_deref(), f.2)).collect();
+    assert_eq!(
+        found,
+        [
+            ("the law would silence critics", Some("rights groups"), false),
+            ("they had retaken the town", Some("Iraqi security forces"), false),
+            ("they had taken the dam", Some("Syrian Democratic Forces"), true),
+            ("the war was lost", Some("generals"), false),
+            ("they would appeal", Some("officers"), false),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_after_an_object_speaks_for_the_sentence_subject() {
+    let found = statements(
+        "The union has written to Prime Minister Elena Sorvik asking her to make the dam a priority.\n\nMehrdad Pahlavanzadeh defended the ban on the players saying the rules were clear.\n\nHaving won many tournaments, Dorsa Derakhshani left the federation saying it was not a good fit.\n\nThe Biden campaign criticized the refusal, accusing the president of hiding.\n\nOpposition leader Petar Vosk, head of the Civic Renewal Party, accused the government of reacting too late.\n\nThe vote went ahead with local media reporting that no one was hurt.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("to make the dam a priority", Some("union")),
+            ("the rules were clear", Some("Mehrdad Pahlavanzadeh")),
+            ("it was not a good fit", Some("Dorsa Derakhshani")),
+            ("the president of hiding", Some("Biden campaign")),
+            ("the government of reacting too late", Some("Petar Vosk")),
+            ("no one was hurt", Some("local media")),
+        ],
+        "{found:?}"
+    );
+}
