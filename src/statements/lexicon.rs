@@ -624,6 +624,29 @@ pub static HONORIFICS: Lexicon =
 /// Studies, surveys and polls: media that report findings (`the study found that …`).
 pub static RESEARCH_NOUNS: Lexicon = Lexicon::new(&["study", "studies", "survey", "surveys", "poll", "polls"]);
 
+/// Records that speak for their owner when a body is named as the owner (`PG&E’s schedule`, `the WHO's
+/// figures`); alone (`the data`) they are no medium.
+pub static RECORD_NOUNS: Lexicon = Lexicon::new(&[
+    "website",
+    "schedule",
+    "figures",
+    "data",
+    "estimate",
+    "estimates",
+    "records",
+    "tally",
+    "count",
+    "analysis",
+    "account",
+    "ruling",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "documents",
+    "filings",
+    "calculations",
+]);
+
 /// What a statement is carried by rather than who made it (`a statement`, `an AEW press release`): the
 /// speaker is whoever issued it.
 pub static MEDIUM_NOUNS: Lexicon = Lexicon::new(&[
@@ -1082,6 +1105,15 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
 /// Countries, capitals and regions that speak for their governments (`Washington said`), and that never are a person's name.
 pub static PLACES: Lexicon = Lexicon::new(&[
     "washington",
+    "los angeles",
+    "san francisco",
+    "san diego",
+    "las vegas",
+    "tel aviv",
+    "buenos aires",
+    "kuala lumpur",
+    "sao paulo",
+    "são paulo",
     "tehran",
     "baghdad",
     "moscow",

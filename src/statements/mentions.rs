@@ -201,7 +201,18 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     if lexicon::PRONOUNS.contains(words[end - 1]) && !words[end - 1].ends_with('s') {
         return Some(mention(tokens, end - 1, end - 1));
     }
-    let first = scan_back(tokens, words, end)?;
+    let mut first = scan_back(tokens, words, end)?;
+    // `X of the University of California, Los Angeles said`: a place set after a place closing a name of the
+    // form `… of Place` belongs to that name.
+    if first >= 2
+        && words[first - 1] == ","
+        && lexicon::is_place_word(words[first - 2])
+        && words[first..end].iter().all(|w| lexicon::is_place_word(w))
+        && let Some(name_first) = scan_back(tokens, words, first - 1)
+        && words[name_first..first - 1].iter().any(|w| *w == "of")
+    {
+        first = name_first;
+    }
     // `A militant group that opposes the Sarnow Dam said`: the name closes a relative clause; its head speaks.
     let opener = (first.saturating_sub(3)..first).rev().find(|&i| matches!(words[i], "that" | "who" | "which"));
     if let Some(opener) = opener
@@ -212,7 +223,46 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     {
         return Some(mention(tokens, head_first, opener - 1));
     }
+    // `Richard Ferrand in relaying the news to parliament said`: the object of a preposition is never the
+    // subject; the name before the phrase speaks.
+    if let Some(subject_end) = subject_before_phrase(words, first) {
+        let head_first = scan_back(tokens, words, subject_end)?;
+        return Some(mention(tokens, head_first, subject_end - 1));
+    }
     Some(mention(tokens, first, end - 1))
+}
+
+/// Prepositions whose object may stand between a speaker and the verb (`X in a speech to parliament said`).
+static PHRASE_PREPOSITIONS: Lexicon =
+    Lexicon::new(&["to", "in", "at", "on", "with", "from", "into", "before", "during", "after", "against"]);
+
+/// When the mention starting at `first` is the object of a preposition closing a longer phrase that follows
+/// a name or a role (`Ferrand in relaying the news to | parliament`), the end (exclusive) of that name.
+fn subject_before_phrase(words: &[&str], first: usize) -> Option<usize> {
+    let preposition = first.checked_sub(1)?;
+    if !PHRASE_PREPOSITIONS.contains(words[preposition]) {
+        return None;
+    }
+    // The phrase: lower-case words only, opened by a preposition or a participle, at most eight words.
+    let mut opener = preposition;
+    while opener > 0 && preposition - opener < 8 {
+        let word = words[opener - 1];
+        let is_subject =
+            is_capitalised(word) && is_mention_word(word) && !NOT_NAMES.contains(word.to_lowercase().as_str())
+                || lexicon::ROLE_NOUNS.contains(word)
+                || lexicon::ORGANIZATION_NOUNS.contains(word);
+        // A phrase of one preposition (`doctors in Gaza`, `analysts at Nomura`) qualifies the speaker instead.
+        let opens_phrase =
+            opener < preposition && (PHRASE_PREPOSITIONS.contains(words[opener]) || words[opener].ends_with("ing"));
+        if is_subject && opens_phrase {
+            return Some(opener);
+        }
+        if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return None;
+        }
+        opener -= 1;
+    }
+    None
 }
 
 /// An adverb of manner between a speaker and the verb (`Trump formally claimed`, `she angrily denied`):

@@ -509,11 +509,17 @@ fn owned_claims(
                 Some(mention) => mention,
                 None => continue,
             }
+        } else if noun >= 3 && matches!(owner, "a" | "an") && ISSUING_VERBS.contains(&words[noun - 2]) {
+            // `The Department issued a statement that …`: the claim is the issuer's, the subject of the verb.
+            match parse_mention_before(text, tokens, words, noun - 2) {
+                Some(mention) => mention,
+                None => continue,
+            }
         } else {
             continue;
         };
         let Some(mut content) = content_after(text, sentence, tokens, words, noun + 2, "") else { continue };
-        if let Some(comma) = words[noun + 2..].iter().position(|w| *w == ",") {
+        if let Some(comma) = words[noun + 2..].iter().position(|w| matches!(*w, "," | ":")) {
             content.end = content.end.min(tokens[noun + 2 + comma].range.start);
         }
         if words_in(text, content.clone()) < 3 {
@@ -560,6 +566,18 @@ fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize)
         && tokens[opening.last_token + 1].is_word
     {
         return Some(opening);
+    }
+    // `The plan was described by Johnson as …, saying …`: the agent of a passive is who speaks.
+    let agent = (2..before.saturating_sub(1)).find(|&by| {
+        words[by] == "by"
+            && is_past_tense(words[by - 1])
+            && words[by.saturating_sub(3)..by - 1].iter().any(|w| matches!(*w, "was" | "were" | "is" | "are" | "been"))
+    });
+    if let Some(mention) = agent.and_then(|by| parse_mention_after(text, tokens, words, by + 1))
+        && mention.last_token < before
+        && mentions::looks_like_person(&words[mention.first_token..=mention.last_token])
+    {
+        return Some(mention);
     }
     (0..before).find_map(|start| {
         let word = words[start];
@@ -975,6 +993,9 @@ fn finite_cue(
     })
 }
 
+/// Verbs that put out a statement or report (`issued a statement`).
+const ISSUING_VERBS: [&str; 6] = ["issued", "released", "published", "posted", "sent", "made"];
+
 /// `The ministry issued a statement saying …`: a medium just issued speaks for whoever issued it, the subject
 /// before the verb; any other mention is returned as it is.
 fn issuer_of_medium(text: &str, tokens: &[Token], words: &[&str], mention: Mention) -> Mention {
@@ -983,7 +1004,7 @@ fn issuer_of_medium(text: &str, tokens: &[Token], words: &[&str], mention: Menti
         && first >= 2
         && lexicon::DETERMINERS.contains(words[first])
         && lexicon::MEDIUM_NOUNS.contains(words[last])
-        && matches!(words[first - 1], "issued" | "released" | "published" | "posted" | "sent");
+        && ISSUING_VERBS.contains(&words[first - 1]);
     let issuer = is_issued_medium.then(|| parse_mention_before(text, tokens, words, first - 1)).flatten();
     issuer.unwrap_or(mention)
 }

@@ -1013,9 +1013,18 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)
     let tokens = tokenize(text, mention.range.clone());
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     // Written in capitals it is part of a name (`Maritime Bulletin`, `The Washington Post`).
-    let medium = words
-        .iter()
-        .position(|w| lexicon::MEDIUM_NOUNS.contains(w) && !w.chars().next().is_some_and(char::is_uppercase))?;
+    // `PG&E’s schedule`, `the WHO's website`: a record owned by a body named is theirs too. (One owned by a
+    // description, `the president’s website`, speaks for the description, as the mention resolves.)
+    let is_owned_record = |i: usize| {
+        i > 0
+            && lexicon::RECORD_NOUNS.contains(words[i])
+            && lexicon::strip_possessive(words[i - 1]) != words[i - 1]
+            && words[i - 1].chars().next().is_some_and(char::is_uppercase)
+    };
+    let medium = (0..words.len()).find(|&i| {
+        lexicon::MEDIUM_NOUNS.contains(words[i]) && !words[i].chars().next().is_some_and(char::is_uppercase)
+            || is_owned_record(i)
+    })?;
     let sub = |first: usize, last: usize| Mention {
         range: tokens[first].range.start..tokens[last].range.end,
         first_token: 0,

@@ -857,3 +857,25 @@ fn a_participle_after_an_object_speaks_for_the_sentence_subject() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_subject_speaks_past_a_phrase_a_passive_agent_or_an_owned_record() {
+    let found = statements(
+        "Assembly president Richard Ferrand in relaying the news to parliament said the vote would wait.\n\nDoctors in Gaza said the hospital had run out of fuel.\n\nMira Solt of the University of California, Los Angeles said the seeps were minor.\n\nThe result was described by Johnson as a mandate, saying he intends to leave by January.\n\nThe Department issued a statement that an inmate had been stabbed: \"Officers responded quickly.\"\n\nAccording to PG&E's schedule, half a million customers could be affected.\n\nAccording to the hotel's website, the building has 40 rooms.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the vote would wait", Some("Richard Ferrand")),
+            ("the hospital had run out of fuel", Some("doctors in Gaza")),
+            ("the seeps were minor", Some("Mira Solt")),
+            ("he intends to leave by January", Some("Johnson")),
+            ("an inmate had been stabbed", Some("Department")),
+            ("Officers responded quickly.", Some("Department")),
+            ("half a million customers could be affected", Some("PG&E")),
+            ("the building has 40 rooms", Some("hotel's website")),
+        ],
+        "{found:?}"
+    );
+}
