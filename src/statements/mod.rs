@@ -5,6 +5,7 @@
 //! the article — surnames to full names, roles to the person the article gave the role, pronouns to the
 //! most recent speaker.
 
+mod gender;
 pub mod lexicon;
 mod mentions;
 mod resolve;
@@ -655,17 +656,23 @@ fn content_after(
             };
             // `told reporters the water …`, `told The Jakarta Post he …`: a determiner or subject pronoun after
             // the person told opens what was said.
+            // (`told the court she …`: a noun after a determiner is the person told too.)
             let object_end = words[index..].iter().enumerate().take(6).position(|(i, w)| {
-                let after_object = i > 0 && {
-                    let previous = words[index + i - 1];
+                let previous = i.checked_sub(1).map(|p| words[index + p]);
+                // (`asked her to …`: `her` is the person told when `to` follows.)
+                let follows_determiner =
+                    previous.is_some_and(|p| lexicon::DETERMINERS.contains(p) && !(p == "her" && *w == "to"));
+                let after_object = previous.is_some_and(|previous| {
                     listed(previous)
-                        || previous.chars().next().is_some_and(char::is_uppercase)
-                            && !lexicon::DETERMINERS.contains(previous)
-                };
+                        || !follows_determiner
+                            && (previous.chars().next().is_some_and(char::is_uppercase)
+                                || i >= 2 && lexicon::DETERMINERS.contains(words[index + i - 2]))
+                });
                 after_object && (lexicon::DETERMINERS.contains(w) || lexicon::PRONOUNS.contains(w))
                     || w.chars().next().is_some_and(|c| c.is_lowercase())
                         && !lexicon::DETERMINERS.contains(w)
                         && !listed(w)
+                        && !follows_determiner
             });
             index += object_end.unwrap_or(0);
             if words.get(index).is_some_and(|w| matches!(*w, "reporters" | "journalists")) {

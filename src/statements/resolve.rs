@@ -1,5 +1,6 @@
 //! Resolving speaker mentions within an article: full names, surnames, roles, organisations and pronouns.
 
+use super::gender::{self, Gender};
 use super::lexicon::{self, strip_possessive};
 use super::mentions::Mention;
 use super::text::{Token, tokenize};
@@ -16,6 +17,8 @@ struct Person {
     forms: Vec<(String, usize)>,
     /// Where the name (or its surname) was written, with the role words around each place.
     sightings: Vec<Sighting>,
+    /// The gender the article gives the person, when it tells one.
+    gender: Option<Gender>,
 }
 
 /// One place a person is named.
@@ -168,10 +171,10 @@ pub fn resolve(
         .iter()
         .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people, &organizations)))
         .collect();
-    let subjects = Subjects::new(&people);
     let role_sightings = RoleSightings::new(&people);
     let people_by_name: crate::fast_hash::FastMap<&str, &Person> =
         people.iter().map(|p| (p.name.as_str(), p)).collect();
+    let subjects = Subjects::new(&people, role_subjects(text, paragraph_tokens, &people));
     // A person a pronoun, role or unattributed quote may stand for: one named or heard recently, so that
     // the subject of a long interview or obituary is not the speaker of every quote far from their name.
     let is_recent = |name: &str, spoke_at: Option<usize>, position: usize| {
@@ -214,14 +217,22 @@ pub fn resolve(
             Referent::Pronoun(pronoun) if pronoun == "they" => {
                 last_organization.clone().or_else(|| last_recent_person().map(Speaker::person))
             }
-            // `He` is the latest of: the last speaker, and the last person who opened a sentence.
-            Referent::Pronoun(_) => subjects
-                .latest(position)
-                .filter(|(_, at)| last_person.as_ref().is_none_or(|(_, spoke_at)| at > spoke_at))
-                .filter(|(_, at)| position - at <= RECENT_MENTION)
-                .map(|(p, _)| p)
-                .or_else(last_recent_person)
-                .map(Speaker::person),
+            // `He` is the latest of: the last speaker, and the last person who opened a sentence, leaving out
+            // those the article gives the other gender (`she` is not the Nicolas before her).
+            Referent::Pronoun(pronoun) => {
+                let fits = |name: &str| {
+                    let pronoun_gender = gender::of_pronoun(pronoun);
+                    let person_gender = people_by_name.get(name).and_then(|p| p.gender);
+                    pronoun_gender.is_none() || person_gender.is_none() || pronoun_gender == person_gender
+                };
+                let last_fitting_person = last_person.as_ref().filter(|(name, _)| fits(name));
+                subjects
+                    .latest_where(position.saturating_sub(RECENT_MENTION), position, fits)
+                    .filter(|(_, at)| last_fitting_person.is_none_or(|(_, spoke_at)| at > spoke_at))
+                    .map(|(p, _)| p)
+                    .or_else(|| last_recent_person().filter(|name| fits(name)))
+                    .map(Speaker::person)
+            }
             // An office no one named holds is most likely the person last quoted (`the diplomatic official`);
             // a private role or a group (`the father`, `a witness`, `officials`) speaks under its description,
             // unnamed.
@@ -655,6 +666,17 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                     break;
                 }
                 before -= 1;
+                // A possessive's name opens the role (`Red Hat’s Chief Technical Officer`): it reaches no further
+                // back, not to another person named before it (`Amara Dused and Kestrand’s … Minister`).
+                if strip_possessive(words[before]) != words[before] {
+                    while before > 0
+                        && tokens[before - 1].is_word
+                        && words[before - 1].chars().next().is_some_and(char::is_uppercase)
+                    {
+                        before -= 1;
+                    }
+                    break;
+                }
             }
             let mut roles = role_words(words[before..start].iter().copied());
             // The role as written may reach back over `of` (`Secretary of State Mike Pompeo`).
@@ -726,7 +748,12 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 }
                 None => {
                     same_surname.push(people.len());
-                    people.push(Person { name: name.clone(), forms: vec![(name, 1)], sightings: vec![sighting] });
+                    people.push(Person {
+                        name: name.clone(),
+                        forms: vec![(name, 1)],
+                        sightings: vec![sighting],
+                        gender: None,
+                    });
                 }
             }
         }
@@ -766,18 +793,34 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
     }
     for person in &mut people {
         person.sightings.sort_by_key(|s| s.position);
+        let roles = person.sightings.iter().flat_map(|s| s.roles.iter().map(String::as_str));
+        let sentences_opened =
+            person.sightings.iter().filter(|s| s.is_subject).map(|s| sentence_from(text, s.position));
+        person.gender = gender::infer(&person.name, roles, sentences_opened);
     }
     people
+}
+
+/// The text from `position` to the end of its sentence (at most 300 bytes).
+fn sentence_from(text: &str, position: usize) -> &str {
+    let rest = &text[position..];
+    let mut end = rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len()).min(300);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    &rest[..end]
 }
 
 /// Where people opened a sentence or clause, in text order, to find the last one before a position.
 struct Subjects<'a>(Vec<(usize, &'a str)>);
 
 impl<'a> Subjects<'a> {
-    fn new(people: &'a [Person]) -> Self {
+    /// The people's sightings that open a sentence or clause, with `roles_opening` (see [`role_subjects`]).
+    fn new(people: &'a [Person], roles_opening: Vec<(usize, &'a str)>) -> Self {
         let mut subjects: Vec<(usize, &str)> = people
             .iter()
             .flat_map(|p| p.sightings.iter().filter(|s| s.is_subject).map(|s| (s.position, p.name.as_str())))
+            .chain(roles_opening)
             .collect();
         // On one position, the greatest name, as the maximum over (position, name) chose before.
         subjects.sort_unstable();
@@ -789,6 +832,47 @@ impl<'a> Subjects<'a> {
         let before = self.0.partition_point(|(at, _)| *at < position);
         before.checked_sub(1).map(|i| (self.0[i].1.to_owned(), self.0[i].0))
     }
+
+    /// The last person `fits` accepts who opened a sentence or clause before `position` and not before
+    /// `since`, with where.
+    fn latest_where(&self, since: usize, position: usize, fits: impl Fn(&str) -> bool) -> Option<(String, usize)> {
+        let before = self.0.partition_point(|(at, _)| *at < position);
+        self.0[..before]
+            .iter()
+            .rev()
+            .take_while(|(at, _)| *at >= since)
+            .find(|(_, name)| fits(name))
+            .map(|(at, name)| ((*name).to_owned(), *at))
+    }
+}
+
+/// Sentences opened by a role the article gave one person (`The foreign minister brushed the criticism aside.`),
+/// as subjects: where, and who holds the role. A pronoun after them stands for that person.
+fn role_subjects<'a>(text: &str, paragraph_tokens: &[Vec<Token>], people: &'a [Person]) -> Vec<(usize, &'a str)> {
+    let mut found = Vec::new();
+    for tokens in paragraph_tokens {
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+        let opens_sentence = |i: usize| i == 0 || matches!(words[i - 1], "." | "!" | "?");
+        for start in (0..words.len()).filter(|&i| words[i] == "The" && opens_sentence(i)) {
+            // `The foreign minister` then a verb: a singular role head within three words, then a lower-case word.
+            let head = (start + 1..(start + 4).min(words.len().saturating_sub(1)))
+                .find(|&i| lexicon::ROLE_NOUNS.contains(words[i]) && words[i].chars().all(|c| c.is_lowercase()));
+            let Some(head) = head else { continue };
+            let is_singular = !words[head].ends_with('s') || words[head].ends_with("ss");
+            let verb_follows = tokens[head + 1].is_word && words[head + 1].chars().all(|c| c.is_lowercase());
+            if !is_singular || !verb_follows {
+                continue;
+            }
+            // Only a role one person alone was given, every word of it (`foreign minister`, not `president`
+            // in an article of two presidents).
+            let role = role_words(words[start + 1..=head].iter().copied());
+            let mut holders = people.iter().filter(|p| p.sightings.iter().any(|s| s.roles.is_superset(&role)));
+            if let (Some(person), None) = (holders.next(), holders.next()) {
+                found.push((tokens[start].range.start, person.name.as_str()));
+            }
+        }
+    }
+    found
 }
 
 /// True when the text before `position` (within its paragraph) ends a sentence or clause.

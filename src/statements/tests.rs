@@ -879,3 +879,20 @@ fn the_subject_speaks_past_a_phrase_a_passive_agent_or_an_owned_record() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_pronoun_skips_people_of_the_other_gender_and_follows_a_role_opening_the_sentence() {
+    let found = statements(
+        "Emily Stone and Nicolas Roy were questioned on Monday. Roy denied the charge. She told the court she had been threatened.\n\nForeign Minister Amara Dused met Kestrand’s Water Minister Aurel Benn on the bridge. Later, Aurel Benn left.\n\nThe foreign minister brushed the criticism aside. Asked about the post, she said that the accord had worked.\n\nLater, Aurel Benn spoke to reporters. He said the river was low.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("she had been threatened", Some("Emily Stone")),
+            ("the accord had worked", Some("Amara Dused")),
+            ("the river was low", Some("Aurel Benn")),
+        ],
+        "{found:?}"
+    );
+}
