@@ -604,6 +604,8 @@ pub static TITLES: Lexicon = Lexicon::new(&[
     "pastor",
     "priest",
     "monsignor",
+    "monsenor",
+    "monseñor",
     "rector",
     "dean",
     "assemblyman",

@@ -580,11 +580,16 @@ fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize)
     {
         return Some(mention);
     }
+    // (`This Wednesday Greek Foreign Minister …`: an opener or a date is no part of a name.)
+    let is_name_start = |word: &str| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !lexicon::CALENDAR_WORDS.contains(word)
+            && !mentions::NOT_NAMES.contains(word)
+    };
     (0..before).find_map(|start| {
         let word = words[start];
-        let is_start = word.chars().next().is_some_and(char::is_uppercase) || contains_pronoun(word);
-        let follows_capital =
-            start > 0 && tokens[start - 1].is_word && words[start - 1].chars().next().is_some_and(char::is_uppercase);
+        let is_start = is_name_start(word) || contains_pronoun(word);
+        let follows_capital = start > 0 && tokens[start - 1].is_word && is_name_start(words[start - 1]);
         // Names inside a prepositional phrase (`the chairman of Iraq’s …`, `met with X`) are not the subject.
         let governed = start > 0
             && matches!(
