@@ -513,7 +513,7 @@ pub fn infer<'a>(
     // the ambassador and handed him a note`).
     for sentence in sentences_opened {
         let pronoun = sentence
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_ascii_alphabetic())
             .find(|w| matches!(*w, "he" | "she" | "He" | "She"))
             .and_then(of_pronoun);
         score += vote(pronoun, 1);

@@ -17,8 +17,8 @@ struct Person {
     forms: Vec<(String, usize)>,
     /// Where the name (or its surname) was written, with the role words around each place.
     sightings: Vec<Sighting>,
-    /// The gender the article gives the person, when it tells one.
-    gender: Option<Gender>,
+    /// The gender the article gives the person, when it tells one: read when a pronoun first asks.
+    gender: std::cell::OnceCell<Option<Gender>>,
 }
 
 /// One place a person is named.
@@ -86,6 +86,16 @@ fn of_described_body(text: &str, mention: Option<&Range<usize>>) -> bool {
 }
 
 impl Person {
+    /// The gender the article gives the person (see [`gender::infer`]), when it tells one.
+    fn gender(&self, text: &str) -> Option<Gender> {
+        *self.gender.get_or_init(|| {
+            let roles = self.sightings.iter().flat_map(|s| s.roles.iter().map(String::as_str));
+            let sentences_opened =
+                self.sightings.iter().filter(|s| s.is_subject).map(|s| sentence_from(text, s.position));
+            gender::infer(&self.name, roles, sentences_opened)
+        })
+    }
+
     /// Where the person was last named before `position`.
     fn last_sighting_before(&self, position: usize) -> Option<usize> {
         let before = self.sightings.partition_point(|s| s.position < position);
@@ -222,7 +232,7 @@ pub fn resolve(
             Referent::Pronoun(pronoun) => {
                 let fits = |name: &str| {
                     let pronoun_gender = gender::of_pronoun(pronoun);
-                    let person_gender = people_by_name.get(name).and_then(|p| p.gender);
+                    let person_gender = people_by_name.get(name).and_then(|p| p.gender(text));
                     pronoun_gender.is_none() || person_gender.is_none() || pronoun_gender == person_gender
                 };
                 let last_fitting_person = last_person.as_ref().filter(|(name, _)| fits(name));
@@ -752,7 +762,7 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                         name: name.clone(),
                         forms: vec![(name, 1)],
                         sightings: vec![sighting],
-                        gender: None,
+                        gender: std::cell::OnceCell::new(),
                     });
                 }
             }
@@ -793,10 +803,6 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
     }
     for person in &mut people {
         person.sightings.sort_by_key(|s| s.position);
-        let roles = person.sightings.iter().flat_map(|s| s.roles.iter().map(String::as_str));
-        let sentences_opened =
-            person.sightings.iter().filter(|s| s.is_subject).map(|s| sentence_from(text, s.position));
-        person.gender = gender::infer(&person.name, roles, sentences_opened);
     }
     people
 }
@@ -851,6 +857,10 @@ impl<'a> Subjects<'a> {
 fn role_subjects<'a>(text: &str, paragraph_tokens: &[Vec<Token>], people: &'a [Person]) -> Vec<(usize, &'a str)> {
     let mut found = Vec::new();
     for tokens in paragraph_tokens {
+        // (Most paragraphs hold no `The`: they are not read word by word.)
+        if !tokens.iter().any(|t| &text[t.range.clone()] == "The") {
+            continue;
+        }
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
         let opens_sentence = |i: usize| i == 0 || matches!(words[i - 1], "." | "!" | "?");
         for start in (0..words.len()).filter(|&i| words[i] == "The" && opens_sentence(i)) {
@@ -1101,9 +1111,9 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)
     // description, `the president’s website`, speaks for the description, as the mention resolves.)
     let is_owned_record = |i: usize| {
         i > 0
-            && lexicon::RECORD_NOUNS.contains(words[i])
-            && lexicon::strip_possessive(words[i - 1]) != words[i - 1]
             && words[i - 1].chars().next().is_some_and(char::is_uppercase)
+            && lexicon::strip_possessive(words[i - 1]) != words[i - 1]
+            && lexicon::RECORD_NOUNS.contains(words[i])
     };
     let medium = (0..words.len()).find(|&i| {
         lexicon::MEDIUM_NOUNS.contains(words[i]) && !words[i].chars().next().is_some_and(char::is_uppercase)
