@@ -538,10 +538,19 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
     let mut last = last?;
     // `the government's lawyer, Richard Keen`: a name set after the description, closing the sentence or clause.
     if words.get(last + 1) == Some(&",") {
-        let names = words[last + 2..].iter().take_while(|w| lexicon::is_name_word(w)).count();
+        // (After the first name word, any capitalised word: `Dana White` is a name here.)
+        let names = words[last + 2..]
+            .iter()
+            .enumerate()
+            .take_while(|(i, w)| {
+                lexicon::is_name_word(w) || *i > 0 && is_capitalised(w) && w.chars().all(char::is_alphabetic)
+            })
+            .count();
         let closes = words.get(last + 2 + names).is_none_or(|w| matches!(*w, "," | "." | ";"));
+        // (`Acme Corp. chief executive, Dana White`: a role closing the mention is a description too.)
         let is_description =
-            !words[start..=last].iter().any(|w| lexicon::is_name_word(w) && lexicon::strip_possessive(w) == *w);
+            !words[start..=last].iter().any(|w| lexicon::is_name_word(w) && lexicon::strip_possessive(w) == *w)
+                || lexicon::ROLE_NOUNS.contains(words[last]) && !is_capitalised(words[last]);
         if (2..=4).contains(&names) && closes && is_description {
             last += 1 + names;
         }
