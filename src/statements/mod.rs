@@ -132,6 +132,19 @@ pub fn extract(article: &Article) -> Vec<Statement> {
     extract_until(article, None).statements
 }
 
+/// True for words in title case, as names of things are written (`Hero of the Soviet Union`, `Custodian of
+/// the Federal Government.`): at most ten words, no sentence inside, every word but small ones capitalised
+/// or a number.
+fn is_quoted_name(said: &str) -> bool {
+    let said = said.trim_end_matches(['.', ',']);
+    let words: Vec<&str> = said.split_whitespace().collect();
+    let is_small = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "in" | "on" | "to" | "a" | "an" | "vs." | "v.");
+    (2..=10).contains(&words.len())
+        && !said.contains(['.', '!', '?', ',', ';', ':'])
+        && words.iter().all(|w| is_small(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && words.iter().filter(|w| !is_small(w)).count() >= 2
+}
+
 /// Finds the statements of an article, stopping at the first sentence begun after `deadline`.
 pub fn extract_until(article: &Article, deadline: Option<Instant>) -> Extraction {
     let text = article.text.as_str();
@@ -206,6 +219,9 @@ pub fn extract_until(article: &Article, deadline: Option<Instant>) -> Extraction
         }
     }
     direct_quotes(text, &paragraphs, &quotes, &used_quotes, &mut candidates);
+    // `awarded him the title “Hero of the Soviet Union”`, `the “Reproductive Health Care Reform Bill 2019”`:
+    // a name in quotation marks is not what anyone said.
+    candidates.retain(|c| !is_quoted_name(&text[c.text.clone()]));
     // Of candidates that start together, the longest comes first; one that starts inside an earlier one
     // reports the same words again and is dropped, so statements never overlap.
     candidates.sort_by_key(|c| (c.text.start, std::cmp::Reverse(c.text.end)));

@@ -896,3 +896,17 @@ fn a_pronoun_skips_people_of_the_other_gender_and_follows_a_role_opening_the_sen
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_in_quotation_marks_is_not_said() {
+    let found = statements(
+        "Leonov was twice awarded the title \"Hero of the Soviet Union\" by the state.\n\nThe bill, titled the \"Reproductive Health Care Reform Bill 2019\", passed on Monday.\n\n\"The Flood Is Over Now, and We Stay,\" said Mayor Ann Hale.",
+    );
+    let said = said(&found);
+    // A sentence in quotation marks is said even in title case, when it holds punctuation; a name is not.
+    assert!(said.iter().all(|(text, _)| !text.contains("Hero of the") && !text.contains("Reform Bill")), "{found:?}");
+    assert!(
+        said.iter().any(|(text, speaker)| text.contains("The Flood Is Over Now") && *speaker == Some("Ann Hale")),
+        "{found:?}"
+    );
+}
