@@ -695,6 +695,10 @@ fn content_after(
                         && !listed(w)
                         && !follows_determiner
             });
+            // (`told the press.`: nothing but the person told follows.)
+            if object_end.is_none() && words.len() - index <= 3 {
+                return None;
+            }
             index += object_end.unwrap_or(0);
             if words.get(index).is_some_and(|w| matches!(*w, "reporters" | "journalists")) {
                 index += 1;
@@ -713,6 +717,14 @@ fn content_after(
         && (matches!(words[index], ":" | "," | "—" | "–") || words[index].eq_ignore_ascii_case("that"))
     {
         index += 1;
+    }
+    // `told the world on Thursday via Twitter.`: a short phrase opened by a preposition says when or how,
+    // not what.
+    let rest = &words[index..];
+    if rest.first().is_some_and(|w| matches!(*w, "on" | "in" | "at" | "via" | "during" | "over" | "through"))
+        && rest.iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 6
+    {
+        return None;
     }
     let start = tokens.get(index)?.range.start;
     let end = sentence.start + text[sentence.clone()].trim_end_matches(|c: char| c == '.' || c.is_whitespace()).len();

@@ -910,3 +910,20 @@ fn a_name_in_quotation_marks_is_not_said() {
         "{found:?}"
     );
 }
+
+#[test]
+fn when_or_to_whom_after_the_verb_is_not_what_was_said() {
+    let found = statements(
+        "\"Our house is burning and we must act,\" Macron told the world on Thursday via Twitter.\n\n\"Attackers prefer martyrdom to a sentence,\" professor David Wilson told the press.\n\nThe mayor told the council on Monday that the bridge would reopen.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("Our house is burning and we must act", Some("Macron")),
+            ("Attackers prefer martyrdom to a sentence", Some("David Wilson")),
+            ("the bridge would reopen", Some("mayor")),
+        ],
+        "{found:?}"
+    );
+}
