@@ -1461,7 +1461,19 @@ fn according_to(
             inherits_speaker: false,
         });
     }
-    let content = content_before(text, sentence, tokens, words, tokens[index].range.start)?;
+    // `… for months and according to the ministry he died in the morning`: after `and` with no comma, a
+    // clause right after the source is what it says.
+    let opens_clause_after = index > 0
+        && matches!(words[index - 1], "and" | "but")
+        && words.get(mention_end).is_some_and(|w| {
+            lexicon::PRONOUNS.contains(w) || lexicon::DETERMINERS.contains(w) || lexicon::is_name_word(w)
+        })
+        && sentence_end.saturating_sub(mention_end) >= 4;
+    let content = if opens_clause_after {
+        content_after(text, sentence, tokens, words, mention_end, "according")?
+    } else {
+        content_before(text, sentence, tokens, words, tokens[index].range.start)?
+    };
     Some(Candidate {
         kind: StatementKind::Indirect,
         text: content,

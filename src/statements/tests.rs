@@ -927,3 +927,16 @@ fn when_or_to_whom_after_the_verb_is_not_what_was_said() {
         "{found:?}"
     );
 }
+
+#[test]
+fn according_to_after_and_reports_the_clause_that_follows() {
+    let found = statements(
+        "Mugabe was treated in Singapore for months and according to the Ministry of Foreign Affairs he died in the morning.\n\nThe plant closed in May, according to the union.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [("he died in the morning", Some("Ministry of Foreign Affairs")), ("The plant closed in May", Some("union")),],
+        "{found:?}"
+    );
+}
