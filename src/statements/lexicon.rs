@@ -624,7 +624,8 @@ pub static HONORIFICS: Lexicon =
     Lexicon::new(&["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx", "m", "mme", "herr"]);
 
 /// Studies, surveys and polls: media that report findings (`the study found that …`).
-pub static RESEARCH_NOUNS: Lexicon = Lexicon::new(&["study", "studies", "survey", "surveys", "poll", "polls"]);
+pub static RESEARCH_NOUNS: Lexicon =
+    Lexicon::new(&["study", "studies", "survey", "surveys", "poll", "polls", "findings"]);
 
 /// Records that speak for their owner when a body is named as the owner (`PG&E’s schedule`, `the WHO's
 /// figures`); alone (`the data`) they are no medium.
@@ -660,6 +661,7 @@ pub static MEDIUM_NOUNS: Lexicon = Lexicon::new(&[
     "surveys",
     "poll",
     "polls",
+    "findings",
     "release",
     "report",
     "communique",

@@ -119,6 +119,17 @@ pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "until",
     "once",
     "studies",
+    "finally",
+    "nearly",
+    "almost",
+    "within",
+    "would",
+    "could",
+    "should",
+    "initial",
+    "citing",
+    "several",
+    "most",
 ]);
 
 fn is_capitalised(word: &str) -> bool {

@@ -574,10 +574,18 @@ fn object_before(text: &str, tokens: &[Token], words: &[&str], index: usize) -> 
 /// The subject of a sentence, read before a participle cue: its first person-like mention (`Rouhani` in
 /// `Elsewhere in his remarks, Rouhani questioned …, saying …`), or a leading `He`/`She`.
 fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize) -> Option<Mention> {
-    // (`The Biden campaign criticized …, accusing the president of …`: a body opening the sentence is its subject;
-    // people are found below.)
-    if let Some(opening) = parse_mention_after(text, tokens, words, 0)
-        && words[opening.first_token..=opening.last_token].iter().any(|w| lexicon::ORGANIZATION_NOUNS.contains(w))
+    // (`The Biden campaign criticized …, accusing the president of …`: a body opening the sentence is its subject,
+    // and so is a group, after a quantifier (`Nearly all legal experts consider …, arguing …`); people are found
+    // below.)
+    let opening_start = words
+        .iter()
+        .take_while(|w| mentions::NOT_NAMES.contains(w) || matches!(**w, "all" | "of" | "the"))
+        .count()
+        .min(3);
+    if let Some(opening) = parse_mention_after(text, tokens, words, opening_start)
+        && words[opening.first_token..=opening.last_token]
+            .iter()
+            .any(|w| lexicon::ORGANIZATION_NOUNS.contains(w) || lexicon::ROLE_NOUNS.contains(w))
         && opening.last_token + 1 < before
         && words[opening.last_token + 1].chars().next().is_some_and(char::is_lowercase)
         && tokens[opening.last_token + 1].is_word

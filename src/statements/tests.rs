@@ -940,3 +940,20 @@ fn according_to_after_and_reports_the_clause_that_follows() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_opening_quantifier_or_adverb_is_no_speaker() {
+    let found = statements(
+        "Within a day, the Belarusian KGB arrested 33 men, claiming them to be mercenaries.\n\nSeveral officials rejected the plan, saying it would cost too much.\n\nFindings also suggested the colony was shrinking.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("them to be mercenaries", Some("Belarusian KGB")),
+            ("it would cost too much", Some("officials")),
+            ("the colony was shrinking", Some("Findings")),
+        ],
+        "{found:?}"
+    );
+}
