@@ -258,10 +258,9 @@ fn subject_before_phrase(words: &[&str], first: usize) -> Option<usize> {
     let mut opener = preposition;
     while opener > 0 && preposition - opener < 8 {
         let word = words[opener - 1];
-        let is_subject =
-            is_capitalised(word) && is_mention_word(word) && !NOT_NAMES.contains(word.to_lowercase().as_str())
-                || lexicon::ROLE_NOUNS.contains(word)
-                || lexicon::ORGANIZATION_NOUNS.contains(word);
+        let is_subject = is_capitalised(word) && is_mention_word(word) && !NOT_NAMES.contains(word)
+            || lexicon::ROLE_NOUNS.contains(word)
+            || lexicon::ORGANIZATION_NOUNS.contains(word);
         // A phrase of one preposition (`doctors in Gaza`, `analysts at Nomura`) qualifies the speaker instead.
         let opens_phrase =
             opener < preposition && (PHRASE_PREPOSITIONS.contains(words[opener]) || words[opener].ends_with("ing"));

@@ -835,8 +835,7 @@ impl<'a> Subjects<'a> {
 
     /// The last person who opened a sentence or clause before `position`, with where.
     fn latest(&self, position: usize) -> Option<(String, usize)> {
-        let before = self.0.partition_point(|(at, _)| *at < position);
-        before.checked_sub(1).map(|i| (self.0[i].1.to_owned(), self.0[i].0))
+        self.latest_where(0, position, |_| true)
     }
 
     /// The last person `fits` accepts who opened a sentence or clause before `position` and not before
