@@ -740,7 +740,16 @@ fn people_named(text: &str, paragraphs: &[Range<usize>], paragraph_tokens: &[Vec
                 }
             }
             let position = tokens[start].range.start;
-            let is_subject = opens_clause(text, paragraph.start, tokens[before.min(start)].range.start);
+            // A name in a list (`amongst others, Errol Flynn, Frank Sinatra, and Marlon Brando`) opens no clause.
+            let opening = before.min(start);
+            let is_listed = opening > 0
+                && words[opening - 1] == ","
+                && (matches!(words.get(index), Some(&("and" | "or")))
+                    || words.get(index) == Some(&",")
+                        && words.get(index + 1).is_some_and(|w| {
+                            matches!(*w, "and" | "or") || w.chars().next().is_some_and(char::is_uppercase)
+                        }));
+            let is_subject = !is_listed && opens_clause(text, paragraph.start, tokens[opening].range.start);
             let sighting = Sighting { position, roles, is_subject, role_text };
             // Only people of the same surname can be the same person.
             let surname = name.split_whitespace().last().map(lexicon::fold_name).unwrap_or_default();

@@ -957,3 +957,19 @@ fn an_opening_quantifier_or_adverb_is_no_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_in_a_list_opens_no_clause_for_a_pronoun() {
+    let found = statements(
+        "Gloria Vanderbilt was also linked to, amongst others, Errol Flynn, Marlon Brando, and Howard Hughes. She later said her marriage to Wyatt Cooper was her only happy one.\n\nIn Washington, Errol Flynn, who rarely spoke, said the film was done.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("her marriage to Wyatt Cooper was her only happy one", Some("Gloria Vanderbilt")),
+            ("the film was done", Some("Errol Flynn")),
+        ],
+        "{found:?}"
+    );
+}
