@@ -1037,6 +1037,7 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "mission",
     "spokesman's office",
     "statement",
+    "nation",
     "nations",
     "NATO",
     "WHO",

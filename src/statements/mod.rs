@@ -976,7 +976,9 @@ fn finite_cue(
         // The sentence ends soon after the mention, or it was no inverted attribution (`…, said the government is …`);
         // a phrase set off by a comma may follow (`…, insists X, in seeing …`).
         let rest = words[mention.last_token + 1..].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        if rest > 4 && words.get(mention.last_token + 1) != Some(&",") {
+        // (`…, says members will vote`: a verb right after the mention makes it the subject of what was said.)
+        let verb_follows = words.get(mention.last_token + 1).is_some_and(|w| lexicon::CLAUSE_MARKERS.contains(w));
+        if rest > 4 && words.get(mention.last_token + 1) != Some(&",") || verb_follows {
             return None;
         }
         // `…, said he was not surprised`: a pronoun with words after it opens what was said.

@@ -1277,7 +1277,10 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     // ... but a name before `of` is the speaker's: `George Kimbrell of the Center for Food Safety`.
     let named_before_of = words[..of].iter().filter(|w| lexicon::is_name_word(w)).count() >= 2
         && !words[..of].iter().any(|w| lexicon::TITLES.contains(w) || lexicon::ROLE_NOUNS.contains(w));
-    if of < words.len() && trailing_name >= 2 && words.len() - trailing_name > of && !named_before_of {
+    // (`Chief Rebecca Moore of the Cree Nation`: after a name, the name closing `of the …` is a body's.)
+    let body_closes = words[..of].iter().any(|w| lexicon::is_name_word(w))
+        && words.get(of + 1).is_some_and(|w| lexicon::DETERMINERS.contains(w));
+    if of < words.len() && trailing_name >= 2 && words.len() - trailing_name > of && !named_before_of && !body_closes {
         of = words.len();
     }
     // `a lawyer for John Roe`, `aides to the governor`: the role before `for`/`to` speaks, not whom it
@@ -1367,6 +1370,15 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             if let Some(body) = body_name(head_words, start, end) {
                 return Referent::Organization(body);
             }
+            // `Statistics Canada`, `Bell Canada`, `Global Affairs Canada`: a place closing the name of no one
+            // the article names makes it a body's.
+            let place_closes = end + 1 < head_words.len()
+                && head_words[end + 1..].iter().all(|w| is_capitalised_place(w))
+                && head_words[..start].iter().all(|w| lexicon::DETERMINERS.contains(w))
+                && !is_known_person(&name);
+            if place_closes {
+                return Referent::Organization(strip_possessive(&head_words[start..].join(" ")).to_owned());
+            }
             if let Some(person) = people.iter().find(|p| {
                 p.name == name || same_person(&p.name, &name) || name_words.len() == 1 && is_surname_of(&name, &p.name)
             }) {
@@ -1440,6 +1452,11 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         return Referent::Organization(cleaned);
     }
     Referent::Unknown
+}
+
+/// A capitalised word of a place's name (`Canada`, `York`).
+fn is_capitalised_place(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && lexicon::is_place_word(word)
 }
 
 /// True when a mention is a study, survey or poll (`the study`, `a new poll`).

@@ -973,3 +973,22 @@ fn a_name_in_a_list_opens_no_clause_for_a_pronoun() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_body_named_after_a_person_or_closed_by_a_place_speaks_and_numbers_set_nothing_off() {
+    let found = statements(
+        "\"This is a historic day,\" said Chief Rebecca Moore of the Cree Nation.\n\nThe union, which represents 50,000 workers, says members will vote next week.\n\nBell Canada said rates would rise.\n\nPrices fell in March, according to Statistics Canada.\n\nThe speaker of the parliament Ali Larijani said the vote was valid.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("This is a historic day", Some("Rebecca Moore")),
+            ("members will vote next week", Some("union")),
+            ("rates would rise", Some("Bell Canada")),
+            ("Prices fell in March", Some("Statistics Canada")),
+            ("the vote was valid", Some("Ali Larijani")),
+        ],
+        "{found:?}"
+    );
+}

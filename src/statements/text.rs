@@ -35,7 +35,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             // Inner joiners stay in the word when a letter or digit follows them.
             let after = slice[next_offset + next.len_utf8()..].chars().next();
-            let joins = matches!(next, '-' | '\'' | '’' | '.' | '&') && after.is_some_and(char::is_alphanumeric);
+            let joins = matches!(next, '-' | '\'' | '’' | '.' | '&') && after.is_some_and(char::is_alphanumeric)
+                // `50,000` is one word, so its comma sets nothing off.
+                || next == ',' && slice[..next_offset].ends_with(|c: char| c.is_ascii_digit())
+                    && after.is_some_and(|c| c.is_ascii_digit());
             // A dotted abbreviation keeps its last dot: U.S., U.N.
             let ends_abbreviation = next == '.' && is_dotted_abbreviation(&text[start..range.start + next_offset]);
             if joins || ends_abbreviation {
