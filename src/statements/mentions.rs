@@ -405,9 +405,10 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
     // So do names joined by `and` (`His lawyers, Ann Roe and Carl Dunn, said`).
     let is_name = inner.len() >= 2
         && inner.len() <= 9
-        && inner.first().is_some_and(|w| lexicon::is_name_word(w))
         && inner.last().is_some_and(|w| lexicon::is_name_word(w))
-        && inner.iter().all(|w| lexicon::is_name_word(w) || *w == "and")
+        // (A given name may be a place's: `France Gélinas`, `Georgia Smith`.)
+        && inner.iter().all(|w| lexicon::is_name_word(w) || lexicon::is_place_word(w) && is_capitalised(w) || *w == "and")
+        && inner.first().is_some_and(|w| is_capitalised(w))
         && inner.iter().filter(|w| **w == "and").count() <= 1;
     // `The union representing the workers, CUPE, said`: an acronym set between commas names the speaker.
     let is_acronym =

@@ -761,7 +761,11 @@ fn finite_cue(
     // `said Wednesday in an interview …`, `stated last week it …`: a time right after the verb is not what
     // was said; what follows it is.
     let after_cue = after_cue + time_after(words, after_cue);
-    let mut content_follows = content_after(text, sentence, tokens, words, after_cue, cue_word);
+    // `said of the delay, …`, `think of a car that …`: what it was said of is no content.
+    let mut content_follows = match words.get(after_cue) {
+        Some(&"of") => None,
+        _ => content_after(text, sentence, tokens, words, after_cue, cue_word),
+    };
     // `X said in a statement that …` reports what follows `that`; `…,” X said in a meeting with Y.` reports nothing after the verb.
     // `claimed to have …`: the infinitive is what was claimed.
     // So is what was vowed, pledged, promised or threatened (`vowed to appeal`).
@@ -923,8 +927,22 @@ fn finite_cue(
                         | "then"
                 ));
         // `Asked whether he would resign, Smith said no.`: the question put to the speaker is not what they said.
-        let is_question_put = matches!(first_word.as_str(), "asked" | "when" | "if")
-            && text[content.clone()].split_whitespace().take(2).any(|w| w.eq_ignore_ascii_case("asked"));
+        // So is the occasion (`When interviewed by the BBC, Day said …`, `Speaking to reporters, …`).
+        let is_participle_word = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+        // (A participle alone opening a short phrase with no verb: `Rising costs have hurt families` is said.)
+        let content_words: Vec<&str> = text[content.clone()].split_whitespace().collect();
+        let is_question_put = match content_words.as_slice() {
+            [_, second, ..] if matches!(first_word.as_str(), "when" | "while" | "if" | "after" | "before") => {
+                is_participle_word(&second.to_lowercase())
+            }
+            [opener, rest @ ..] => {
+                first_word == "asked"
+                    || is_participle_word(&opener.to_lowercase())
+                        && rest.len() < 8
+                        && !rest.iter().any(|w| lexicon::CLAUSE_MARKERS.contains(w))
+            }
+            [] => false,
+        };
         if (is_adverbial || is_question_put) && !is_parenthetical {
             // `In a livestream, X shared with …`: with nothing said after the verb there is no statement.
             content = content_follows.clone()?;

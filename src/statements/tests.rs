@@ -992,3 +992,21 @@ fn a_body_named_after_a_person_or_closed_by_a_place_speaks_and_numbers_set_nothi
         "{found:?}"
     );
 }
+
+#[test]
+fn what_it_was_said_of_and_the_occasion_are_not_said_and_a_given_name_may_be_a_place() {
+    let found = statements(
+        "When interviewed by the BBC, Day said of Hudson, \"Nothing was ever talked about.\"\n\nThe NDP's health critic, France Gélinas, said the government was moving too slowly.\n\n\"It's unacceptable,\" Matlow said of the delay.\n\nRising costs have hurt families, Matlow said.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("Nothing was ever talked about.", Some("Day")),
+            ("the government was moving too slowly", Some("France Gélinas")),
+            ("It's unacceptable", Some("Matlow")),
+            ("Rising costs have hurt families", Some("Matlow")),
+        ],
+        "{found:?}"
+    );
+}
