@@ -1447,7 +1447,7 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         // a people's or a party's, not as doers like players, students or doctors.)
         && !(opens_sentence(text, mention.range.start)
             && words.first() == Some(group)
-            && ["ers", "ors", "ents", "ees", "ies"].iter().any(|ending| group.ends_with(ending)))
+            && ["ers", "ors", "ents", "ees", "ies", "ists"].iter().any(|ending| group.ends_with(ending)))
     {
         return Referent::Organization(cleaned);
     }

@@ -1010,3 +1010,20 @@ fn what_it_was_said_of_and_the_occasion_are_not_said_and_a_given_name_may_be_a_p
         "{found:?}"
     );
 }
+
+#[test]
+fn plural_and_participle_forms_of_admitting_and_beliefs_in_the_past() {
+    let found = statements_with_acts(
+        "Clinton's aides privately acknowledge that the race has tightened.\n\nTrump later softened his stance, acknowledging that schools may open late.\n\nInitially, the astronomers thought it was a binary system.\n\nThe astronomers thought about it.",
+    );
+    let found: Vec<(&str, Option<&str>, Act)> =
+        found.iter().map(|(text, speaker, act)| (text.as_str(), speaker.as_deref(), *act)).collect();
+    assert_eq!(
+        found,
+        [
+            ("the race has tightened", Some("Clinton's aides"), Act::Speech),
+            ("schools may open late", Some("Trump"), Act::Speech),
+            ("it was a binary system", Some("astronomers"), Act::Belief),
+        ]
+    );
+}
