@@ -379,6 +379,22 @@ pub fn resolve(
 /// opening a sentence); a description keeps the lower case a sentence's start took from it.
 fn organization_speaker(text: &str, mention: Option<&Range<usize>>, name: &str) -> Speaker {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // `Brazil's National Institute for Space Research` is the institute: the country owning a body's full
+    // name is no part of it.
+    let name = match words.as_slice() {
+        [owner, rest @ ..]
+            if rest.len() >= 2
+                && strip_possessive(owner) != *owner
+                && lexicon::is_place_word(owner)
+                && rest.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "and" | "on")
+                }) =>
+        {
+            name[owner.len()..].trim_start()
+        }
+        _ => name,
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
     // The first word of a sentence is capitalised whatever it is; after `the`, or later, a capital is a name's.
     let first_is_initial = mention.is_some_and(|m| {
         let paragraph_start = text[..m.start].rfind('\n').map_or(0, |p| p + 1);
@@ -1031,11 +1047,13 @@ fn body_name(head_words: &[&str], start: usize, end: usize) -> Option<String> {
     // A connector other than `and` (`Smith and Jones` are two people) between capitalised words, none of them
     // a title; a name of two words or more needs an organisation word before it (`National Institute for
     // Space Research`).
+    // (A title word may stand in a body's name: `National Institute for Space Research`.)
     let chain = &head_words[first..start];
+    let has_body_word = chain.iter().any(|w| lexicon::ORGANIZATION_NOUNS.contains(w));
     let joined = chain.iter().any(|w| matches!(*w, "for" | "of" | "on" | "&"))
         && is_capitalised(head_words[first])
-        && !chain.iter().any(|w| lexicon::TITLES.contains(w) || lexicon::ROLE_NOUNS.contains(w))
-        && (start == end || chain.iter().any(|w| lexicon::ORGANIZATION_NOUNS.contains(w)));
+        && !chain.iter().any(|w| lexicon::TITLES.contains(w) && !has_body_word || lexicon::ROLE_NOUNS.contains(w))
+        && (start == end || has_body_word);
     if joined && opens(first) {
         return body(first);
     }

@@ -1027,3 +1027,19 @@ fn plural_and_participle_forms_of_admitting_and_beliefs_in_the_past() {
         ]
     );
 }
+
+#[test]
+fn a_body_named_with_a_title_word_speaks_without_the_country_owning_it() {
+    let found = statements(
+        "Brazil's National Institute for Space Research reported that fires had risen.\n\nThe National Security Adviser, John Bolton, said the talks had failed.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("fires had risen", Some("National Institute for Space Research")),
+            ("the talks had failed", Some("John Bolton")),
+        ],
+        "{found:?}"
+    );
+}
