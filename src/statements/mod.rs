@@ -1101,7 +1101,15 @@ fn called_quotation(text: &str, tokens: &[Token], words: &[&str], index: usize, 
     let mention = parse_mention_before(text, tokens, words, index)?;
     let is_open = |w: &str| matches!(w, "\"" | "“");
     // (An object stands between: `a program called “Learning Together”` names the program.)
-    let open = (after_cue + 1..words.len().min(after_cue + 8)).find(|&i| is_open(words[i]))?;
+    let Some(open) = (after_cue + 1..words.len().min(after_cue + 8)).find(|&i| is_open(words[i])) else {
+        return called_judgement(text, tokens, words, index, after_cue).map(|content| Candidate {
+            kind: StatementKind::Indirect,
+            text: content,
+            cue: None,
+            mention: Some(mention),
+            inherits_speaker: false,
+        });
+    };
     // (The quotation follows the object at once: `called it a sham, “…”` quotes something else.)
     if words[after_cue..open].iter().any(|w| !w.chars().any(char::is_alphanumeric)) {
         return None;
@@ -1116,6 +1124,46 @@ fn called_quotation(text: &str, tokens: &[Token], words: &[&str], index: usize, 
         inherits_speaker: false,
     })
 }
+
+/// `X called the plan a disgrace`, `called it an attack on …`: a judgement given without quotation marks,
+/// from the object to the end of the clause. Not a passive (`was called a hero`), nor a count (`called him
+/// a few times`), nor a name given (`a firm called Acme`).
+fn called_judgement(
+    text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    index: usize,
+    after_cue: usize,
+) -> Option<Range<usize>> {
+    if index == 0 || lexicon::CLAUSE_MARKERS.contains(words[index - 1]) || words[index - 1] == "be" {
+        return None;
+    }
+    let object_opens = words.get(after_cue).is_some_and(|w| {
+        lexicon::DETERMINERS.contains(w)
+            || matches!(w.to_lowercase().as_str(), "it" | "him" | "them" | "these" | "those")
+            || lexicon::is_name_word(w)
+    });
+    // The judgement's article within a short object: `the plan a`, `the Senate bill an`.
+    let article = (after_cue + 1..words.len().min(after_cue + 6)).find(|&i| matches!(words[i], "a" | "an"))?;
+    // (`a retreat called Bryn Tirion before becoming a hotel`: a phrase after the object is no judgement.)
+    let object_is_plain =
+        words[after_cue..article].iter().all(|w| w.chars().any(char::is_alphanumeric) && !PHRASE_OPENERS.contains(w));
+    let counts = words.get(article + 1).is_some_and(|w| {
+        matches!(*w, "few" | "lot" | "number" | "couple" | "second" | "third" | "day" | "week" | "month" | "year")
+    });
+    if !object_opens || !object_is_plain || counts || article + 1 >= words.len() {
+        return None;
+    }
+    let end =
+        (article + 1..words.len()).find(|&i| matches!(words[i], "," | "." | ";" | ":" | "—")).unwrap_or(words.len());
+    let last = end.checked_sub(1).filter(|&last| last > article)?;
+    Some(tokens[after_cue].range.start..tokens[last].range.end)
+}
+
+/// Words opening a phrase of time, place or manner after a verb's object.
+static PHRASE_OPENERS: lexicon::Lexicon = lexicon::Lexicon::new(&[
+    "before", "after", "in", "on", "at", "for", "to", "with", "by", "from", "during", "as", "when", "while",
+]);
 
 /// `X plans to …`, `X wants Y to …`, `X hopes the talks will …`, `X has decided to …`: an attributed intention.
 fn intention(

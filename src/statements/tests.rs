@@ -1043,3 +1043,12 @@ fn a_body_named_with_a_title_word_speaks_without_the_country_owning_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_judgement_called_without_quotation_marks_is_said_and_a_name_given_is_not() {
+    let found = statements(
+        "Pelosi called the plan a disgrace to the country.\n\nHe was called a hero by his neighbours.\n\nShe called him a few times last week.\n\nIt was a retreat for the Mayor of Birmingham called Bryn Tirion before becoming a hotel.",
+    );
+    let said = said(&found);
+    assert_eq!(said, [("the plan a disgrace to the country", Some("Pelosi"))], "{found:?}");
+}
