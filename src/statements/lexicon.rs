@@ -116,6 +116,22 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("accusing", CueKind::NeedsClause),
     ("blamed", CueKind::NeedsClause),
     ("blames", CueKind::NeedsClause),
+    // Judgements of someone, said with what they were judged for (`criticized X for …`).
+    ("criticized", CueKind::NeedsClause),
+    ("criticised", CueKind::NeedsClause),
+    ("criticizes", CueKind::NeedsClause),
+    ("criticises", CueKind::NeedsClause),
+    ("criticizing", CueKind::NeedsClause),
+    ("criticising", CueKind::NeedsClause),
+    ("praised", CueKind::NeedsClause),
+    ("praises", CueKind::NeedsClause),
+    ("praising", CueKind::NeedsClause),
+    ("condemned", CueKind::NeedsClause),
+    ("condemns", CueKind::NeedsClause),
+    ("faulted", CueKind::NeedsClause),
+    ("faults", CueKind::NeedsClause),
+    ("slammed", CueKind::NeedsClause),
+    ("blasted", CueKind::NeedsClause),
     // A warning of something is a statement with a noun for content (`warned of flash floods`).
     ("warned of", CueKind::Speech),
     ("warns of", CueKind::Speech),
@@ -374,6 +390,26 @@ static AGREEING_VERBS: Lexicon = Lexicon::new(&["agreed", "agrees", "agree", "si
 /// Verbs of finding and showing, which report something only after `that` or a quotation (`the court found
 /// that …`, not `found the body` nor `found it hard`).
 pub static FINDING_VERBS: Lexicon = Lexicon::new(&["found", "finds", "shows", "showed", "show"]);
+
+/// Verbs of judging someone, which report something only with what they were judged for or as (`criticized X
+/// for …`), or after `that`.
+pub static JUDGING_VERBS: Lexicon = Lexicon::new(&[
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "criticizing",
+    "criticising",
+    "praised",
+    "praises",
+    "praising",
+    "condemned",
+    "condemns",
+    "faulted",
+    "faults",
+    "slammed",
+    "blasted",
+]);
 
 /// True for a cue's last word that reports something only when `that`, a quotation or a pronoun with its
 /// verb follows it (`knew he was`, not `knew the area`; `agreed that`, not `agreed a deal`).

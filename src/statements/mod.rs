@@ -1046,10 +1046,11 @@ fn finite_cue(
     if plain_clause && !opens_clause(text, tokens, words, after_cue, &content) {
         return None;
     }
-    // (`found it difficult`, `showed them the door`: what was found or shown is said only after `that`.)
-    if lexicon::FINDING_VERBS.contains(words[after_cue - 1])
-        && !opens_with_that(text, tokens, words, after_cue, &content)
-    {
+    // (`found it difficult`, `showed them the door`: what was found or shown is said only after `that`; `criticized
+    // the move` says nothing without what it was criticized for.)
+    let needs_that = lexicon::FINDING_VERBS.contains(words[after_cue - 1])
+        || lexicon::JUDGING_VERBS.contains(cue_word) && !charges_object(cue_word, words, after_cue);
+    if needs_that && !opens_with_that(text, tokens, words, after_cue, &content) {
         return None;
     }
     Some(Candidate {
@@ -1091,6 +1092,8 @@ fn charges_object(cue_word: &str, words: &[&str], after_cue: usize) -> bool {
     match cue_word {
         "accused" | "accuses" | "accusing" => object_then(words, after_cue, &["of"]),
         "blamed" | "blames" => object_then(words, after_cue, &["for", "on"]),
+        // `criticized Rubio for supporting the bill`, `praised the crews for their work`.
+        _ if lexicon::JUDGING_VERBS.contains(cue_word) => object_then(words, after_cue, &["for", "as"]),
         _ => false,
     }
 }

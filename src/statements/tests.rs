@@ -1052,3 +1052,16 @@ fn a_judgement_called_without_quotation_marks_is_said_and_a_name_given_is_not() 
     let said = said(&found);
     assert_eq!(said, [("the plan a disgrace to the country", Some("Pelosi"))], "{found:?}");
 }
+
+#[test]
+fn a_judgement_is_said_with_what_it_was_for_and_not_alone() {
+    let found = statements(
+        "Cruz criticized Rubio for supporting the bill.\n\nUnions criticized the plan as a giveaway.\n\nBiden criticized the move.\n\nPolice blasted the door open.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [("Rubio for supporting the bill", Some("Cruz")), ("the plan as a giveaway", Some("unions"))],
+        "{found:?}"
+    );
+}
