@@ -351,11 +351,14 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
                     || lexicon::ORGANIZATION_NOUNS.contains(words[first])
                     || lexicon::ROLE_MODIFIERS.contains(words[first]))
         };
-        // `the Court of Session in Scotland`: a place after `in` closes a body's name.
+        // `the Court of Session in Scotland`: a place after `in` closes a body's name; `nurses across Ontario`
+        // says where a group is.
         let places_after = first < end
-            && word == "in"
+            && matches!(word, "in" | "across" | "from")
             && index >= 2
-            && is_capitalised(words[index - 2])
+            && (is_capitalised(words[index - 2])
+                || lexicon::ROLE_NOUNS.contains(words[index - 2])
+                || lexicon::ORGANIZATION_NOUNS.contains(words[index - 2]))
             && words[first..end].iter().all(|w| lexicon::is_place_word(w));
         if places_after {
             index -= 1;

@@ -912,7 +912,8 @@ fn role_subjects<'a>(text: &str, paragraph_tokens: &[Vec<Token>], people: &'a [P
 /// True when the text before `position` (within its paragraph) ends a sentence or clause.
 fn opens_clause(text: &str, paragraph_start: usize, position: usize) -> bool {
     let before = text[paragraph_start..position].trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', ',', ';', ':', '"', '”'])
+    // (A dateline's dash opens the story's first sentence: `TORONTO — Nurses say …`.)
+    before.is_empty() || before.ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '—', '–'])
 }
 
 /// True when `word` is the last name of `name`, ignoring an `al-` particle: `Araji` of `Qasim al-Araji`.

@@ -1065,3 +1065,19 @@ fn a_judgement_is_said_with_what_it_was_for_and_not_alone() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_place_after_a_group_says_where_it_is_and_is_not_the_speaker() {
+    let found = statements(
+        "TORONTO — Nurses across Ontario say hospitals are losing staff.\n\nIn a ruling, federal judge Gray Miller in Texas said the practice was unconstitutional.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("hospitals are losing staff", Some("nurses across Ontario")),
+            ("the practice was unconstitutional", Some("Gray Miller")),
+        ],
+        "{found:?}"
+    );
+}
