@@ -135,6 +135,7 @@ pub const CUES: &[(&str, CueKind)] = &[
     // A warning of something is a statement with a noun for content (`warned of flash floods`).
     ("warned of", CueKind::Speech),
     ("warns of", CueKind::Speech),
+    ("warning of", CueKind::Speech),
     // Findings of a court, a study or an inquiry (`the court found that …`).
     ("found", CueKind::NeedsClause),
     ("shows", CueKind::NeedsClause),

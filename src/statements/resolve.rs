@@ -1450,7 +1450,13 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     if let Some(head) = head_words.iter().rev().find(|w| lexicon::ROLE_NOUNS.contains(w)) {
         return Referent::Role(strip_possessive(head).to_lowercase(), role_words(words[..role_end].iter().copied()));
     }
+    // `Environment Canada`, `Transport Canada`: capitalised words closed by a place name a body.
+    let capitalised_then_place = kept.len() >= 2
+        && kept.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && kept.last().is_some_and(|w| lexicon::is_place_word(w))
+        && !kept.iter().any(|w| lexicon::is_nation_word(w) && !lexicon::is_place_word(w));
     if lexicon::ORGANIZATION_NOUNS.contains(last)
+        || capitalised_then_place
         || words.iter().all(|w| lexicon::is_place_word(w) || lexicon::DETERMINERS.contains(w)) && !words.is_empty()
     {
         return Referent::Organization(cleaned);

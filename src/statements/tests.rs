@@ -1081,3 +1081,16 @@ fn a_place_after_a_group_says_where_it_is_and_is_not_the_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_body_named_by_capitalised_words_and_a_place_warns_in_the_progressive() {
+    let found = statements(
+        "Environment Canada is warning of heavy snowfall in the region.\n\nTransport Canada is warning that roads could close.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [("heavy snowfall in the region", Some("Environment Canada")), ("roads could close", Some("Transport Canada")),],
+        "{found:?}"
+    );
+}
