@@ -1735,6 +1735,11 @@ static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLoc
         .collect()
 });
 
+/// True for a month's name (`May`, `june`).
+pub fn is_month(word: &str) -> bool {
+    word.eq_ignore_ascii_case("may") || CALENDAR_WORDS.words[7..].iter().any(|month| word.eq_ignore_ascii_case(month))
+}
+
 /// Weekdays and months (May aside, a name too).
 pub static CALENDAR_WORDS: Lexicon = Lexicon::new(&[
     "monday",

@@ -364,7 +364,13 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             index -= 1;
             continue;
         }
-        if !is_mention_word(word) && !qualifies() {
+        // `Theresa May said`, `…,” May said`: a month right before the verb is a surname.
+        let month_surname = first == end
+            && index == end
+            && is_capitalised(word)
+            && lexicon::is_month(word)
+            && words.get(index).is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()));
+        if !is_mention_word(word) && !qualifies() && !month_surname {
             break;
         }
         index -= 1;

@@ -1094,3 +1094,21 @@ fn a_body_named_by_capitalised_words_and_a_place_warns_in_the_progressive() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_month_before_the_verb_is_a_surname_and_a_date_is_not() {
+    let found = statements(
+        "Prime Minister Theresa May said the deal was the best available.\n\n\"It is the right deal,\" May said.\n\nGreen Party Leader Elizabeth May told the House that the bill was flawed.\n\nOn May 5 officials said the plan was dead.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the deal was the best available", Some("Theresa May")),
+            ("It is the right deal", Some("Theresa May")),
+            ("the bill was flawed", Some("Elizabeth May")),
+            ("the plan was dead", Some("officials")),
+        ],
+        "{found:?}"
+    );
+}
