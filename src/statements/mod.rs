@@ -896,8 +896,10 @@ fn finite_cue(
         let mut content = content_before(text, sentence, tokens, words, end)?;
         // `This year, he said, he came to support …`: an attribution set between commas inside a sentence
         // reports the whole sentence, not the few words before it.
+        // (A quotation before the speaker is whole: `“We're hopeful,” Lopez said, adding …`.)
         let is_parenthetical = words.get(after_cue) == Some(&",")
             && words_in(text, content.clone()) <= 4
+            && !text[content.clone()].starts_with(['"', '“'])
             && content_follows.as_ref().is_some_and(|c| words_in(text, c.clone()) >= 3);
         if let (true, Some(rest)) = (is_parenthetical, &content_follows) {
             content.end = rest.end;

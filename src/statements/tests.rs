@@ -1112,3 +1112,21 @@ fn a_month_before_the_verb_is_a_surname_and_a_date_is_not() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quotation_before_the_speaker_stays_whole_when_the_sentence_goes_on() {
+    let found = statements(
+        "\"We're hopeful,\" Lopez said on Monday, adding that sales have picked up.\n\n\"We're hopeful,\" Lopez said, and sales have picked up since October.\n\nThis year, he said, he came to support the plan.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("We're hopeful", Some("Lopez")),
+            ("sales have picked up", Some("Lopez")),
+            ("We're hopeful", Some("Lopez")),
+            ("This year, he said, he came to support the plan", Some("Lopez")),
+        ],
+        "{found:?}"
+    );
+}
