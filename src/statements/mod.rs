@@ -1008,7 +1008,16 @@ fn finite_cue(
         {
             return None;
         }
-        let content = content_before(text, sentence, tokens, words, tokens[index - 1].range.start)?;
+        let mut content = content_before(text, sentence, tokens, words, tokens[index - 1].range.start)?;
+        // `The answer, says Lopez, is more support`: set between commas inside a clause, the attribution
+        // reports the whole sentence.
+        let clause_goes_on = words.get(mention.last_token + 1) == Some(&",")
+            && words.get(mention.last_token + 2).is_some_and(|w| lexicon::CLAUSE_MARKERS.contains(w))
+            && !text[content.clone()].starts_with(['"', '“']);
+        if clause_goes_on {
+            let whole = trim(text, content.start..sentence.end);
+            content.end = whole.start + text[whole].trim_end_matches(['.', ' ']).len();
+        }
         return Some(Candidate {
             kind: StatementKind::Indirect,
             text: content,

@@ -1116,7 +1116,7 @@ fn a_month_before_the_verb_is_a_surname_and_a_date_is_not() {
 #[test]
 fn a_quotation_before_the_speaker_stays_whole_when_the_sentence_goes_on() {
     let found = statements(
-        "\"We're hopeful,\" Lopez said on Monday, adding that sales have picked up.\n\n\"We're hopeful,\" Lopez said, and sales have picked up since October.\n\nThis year, he said, he came to support the plan.",
+        "\"We're hopeful,\" Lopez said on Monday, adding that sales have picked up.\n\n\"We're hopeful,\" Lopez said, and sales have picked up since October.\n\nThis year, he said, he came to support the plan.\n\nThe answer, says Lopez, is more support from the city.",
     );
     let said = said(&found);
     assert_eq!(
@@ -1126,6 +1126,7 @@ fn a_quotation_before_the_speaker_stays_whole_when_the_sentence_goes_on() {
             ("sales have picked up", Some("Lopez")),
             ("We're hopeful", Some("Lopez")),
             ("This year, he said, he came to support the plan", Some("Lopez")),
+            ("The answer, says Lopez, is more support from the city", Some("Lopez")),
         ],
         "{found:?}"
     );
