@@ -514,15 +514,25 @@ fn owned_claims(
 ) {
     for noun in 1..words.len().saturating_sub(2) {
         // (`that` first: it is rare, and the word list is asked about far fewer words.)
-        if !words[noun + 1].eq_ignore_ascii_case("that") || !lexicon::CLAIM_NOUNS.contains(words[noun]) {
+        // `Clinton's promise to raise taxes`: a promise, pledge or threat owned reports an intention.
+        let owns_that = words[noun + 1].eq_ignore_ascii_case("that") && lexicon::CLAIM_NOUNS.contains(words[noun]);
+        let owns_to = words[noun + 1] == "to" && matches!(words[noun], "promise" | "pledge" | "vow" | "threat");
+        if !owns_that && !owns_to {
             continue;
         }
         let owner = words[noun - 1];
-        let is_possessive = lexicon::strip_possessive(owner) != owner;
+        let is_possessive = lexicon::strip_possessive(owner) != owner
+            // (`Sanders' argument`: a plural's apostrophe stands alone.)
+            || matches!(owner, "'" | "’") && noun >= 2 && words[noun - 2].ends_with('s');
+        // (`the senator's warning`: a role or body owns it as a name does.)
+        let owner_speaks = owner.chars().next().is_some_and(char::is_uppercase)
+            || lexicon::ROLE_NOUNS.contains(owner)
+            || lexicon::ORGANIZATION_NOUNS.contains(owner);
         let mention = if matches!(owner, "his" | "her" | "their" | "His" | "Her" | "Their") {
             Mention { range: tokens[noun - 1].range.clone(), first_token: noun - 1, last_token: noun - 1 }
-        } else if is_possessive && owner.chars().next().is_some_and(char::is_uppercase) {
-            match parse_mention_before(text, tokens, words, noun) {
+        } else if is_possessive && (owner_speaks || owner.len() <= 3) {
+            let owner_end = if owner.len() <= 3 { noun - 1 } else { noun };
+            match parse_mention_before(text, tokens, words, owner_end) {
                 Some(mention) => mention,
                 None => continue,
             }
@@ -535,9 +545,30 @@ fn owned_claims(
         } else {
             continue;
         };
-        let Some(mut content) = content_after(text, sentence, tokens, words, noun + 2, "") else { continue };
-        if let Some(comma) = words[noun + 2..].iter().position(|w| matches!(*w, "," | ":")) {
-            content.end = content.end.min(tokens[noun + 2 + comma].range.start);
+        let content_start = if owns_that { noun + 2 } else { noun + 1 };
+        let Some(mut content) = content_after(text, sentence, tokens, words, content_start, "") else { continue };
+        if let Some(comma) = words[content_start..].iter().position(|w| matches!(*w, "," | ":")) {
+            content.end = content.end.min(tokens[content_start + comma].range.start);
+        }
+        // `Trump's claim that millions voted illegally has been debunked`: owned by the sentence's subject, the
+        // claim ends before the sentence's own verb, the second verb in it.
+        if resolve::opens_sentence(text, tokens[mention.first_token].range.start) {
+            let is_verb = |w: &str| lexicon::CLAUSE_MARKERS.contains(w) || is_past_tense(w);
+            let first_verb = if owns_to {
+                Some(content_start + 1)
+            } else {
+                (content_start..words.len()).find(|&i| tokens[i].range.start >= content.start && is_verb(words[i]))
+            };
+            let main_verb = first_verb.and_then(|first| {
+                (first + 2..words.len()).find(|&i| {
+                    tokens[i].range.end <= content.end
+                        && is_verb(words[i])
+                        && !lexicon::CLAUSE_MARKERS.contains(words[i - 1])
+                })
+            });
+            if let Some(main) = main_verb {
+                content.end = trim(text, content.start..tokens[main - 1].range.end).end;
+            }
         }
         if words_in(text, content.clone()) < 3 {
             continue;
@@ -1325,6 +1356,7 @@ fn is_past_tense(word: &str) -> bool {
                 | "saw"
                 | "broke"
                 | "ran"
+                | "drew"
         )
 }
 

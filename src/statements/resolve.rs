@@ -450,7 +450,8 @@ fn role_description(text: &str, mention: &Mention) -> String {
     let words: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
     let start = words.iter().position(|w| !lexicon::DETERMINERS.contains(w)).unwrap_or(0);
     let from = tokens.get(start).map_or(mention.range.start, |t| t.range.start);
-    let description = &text[from..mention.range.end];
+    // (`the senator's warning`: the owner speaks as `senator`.)
+    let description = strip_possessive(&text[from..mention.range.end]);
     let first = words.get(start).copied().unwrap_or("");
     let paragraph_start = text[..mention.range.start].rfind('\n').map_or(0, |p| p + 1);
     if opens_clause(text, paragraph_start, mention.range.start) && is_common_capitalised(text, first) {
@@ -1490,7 +1491,7 @@ fn names_research(text: &str, mention: &Mention) -> bool {
 }
 
 /// True when nothing but opening marks stands between `position` and the start of its sentence or paragraph.
-fn opens_sentence(text: &str, position: usize) -> bool {
+pub(super) fn opens_sentence(text: &str, position: usize) -> bool {
     text[..position]
         .trim_end_matches(|c: char| matches!(c, ' ' | '\t' | '"' | '“' | '‘' | '\'' | '(' | '—' | '–'))
         .chars()

@@ -644,7 +644,7 @@ fn a_claim_owned_by_a_name_or_pronoun_is_a_statement_and_an_unowned_one_is_not()
         found,
         [
             ("the ballots were lost".to_owned(), Some("Dana Rhee".to_owned()), Act::Speech),
-            ("the count would stall grew".to_owned(), Some("Dana Rhee".to_owned()), Act::Belief),
+            ("the count would stall".to_owned(), Some("Dana Rhee".to_owned()), Act::Belief),
         ],
         "{found:?}"
     );
@@ -1127,6 +1127,24 @@ fn a_quotation_before_the_speaker_stays_whole_when_the_sentence_goes_on() {
             ("We're hopeful", Some("Lopez")),
             ("This year, he said, he came to support the plan", Some("Lopez")),
             ("The answer, says Lopez, is more support from the city", Some("Lopez")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_owned_claim_or_promise_ends_before_the_sentence_verb() {
+    let found = statements(
+        "Trump's claim that millions voted illegally has been debunked.\n\nClinton's promise to raise taxes on the wealthy drew criticism.\n\nSanders' argument that the system is rigged resonated with young voters.\n\nThe union's warning that the strike would last proved correct.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("millions voted illegally", Some("Trump")),
+            ("to raise taxes on the wealthy", Some("Clinton")),
+            ("the system is rigged", Some("Sanders")),
+            ("the strike would last", Some("union")),
         ],
         "{found:?}"
     );
