@@ -1212,6 +1212,8 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)
                 && !lexicon::NATIONALITIES.contains(word)
                 && !lexicon::MEDIUM_NOUNS.contains(word)
                 && !word.eq_ignore_ascii_case("press")
+                // (`Recent polls suggest …`: a sentence capitalises a describing word too.)
+                && !(i == 0 && opens_sentence(text, tokens[i].range.start) && MEDIUM_DESCRIPTIONS.contains(word))
         })
         .collect();
     match (qualifier.first(), qualifier.last()) {
@@ -1219,6 +1221,36 @@ fn medium_issuer(text: &str, mention: &Mention) -> Option<Option<(Mention, bool)
         _ => Some(None),
     }
 }
+
+/// Words that describe a study, poll or report rather than name who issued it.
+static MEDIUM_DESCRIPTIONS: lexicon::Lexicon = lexicon::Lexicon::new(&[
+    "new",
+    "recent",
+    "latest",
+    "previous",
+    "earlier",
+    "separate",
+    "preliminary",
+    "independent",
+    "internal",
+    "annual",
+    "final",
+    "initial",
+    "multiple",
+    "additional",
+    "other",
+    "many",
+    "several",
+    "some",
+    "both",
+    "most",
+    "two",
+    "three",
+    "one",
+    "another",
+    "published",
+    "leaked",
+]);
 
 /// Decides what a mention refers to, as written.
 fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referent {

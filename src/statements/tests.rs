@@ -1149,3 +1149,15 @@ fn an_owned_claim_or_promise_ends_before_the_sentence_verb() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_word_describing_research_opening_the_sentence_names_no_issuer() {
+    let found =
+        statements("Recent polls suggest the race is tightening.\n\nA new poll by Ipsos found that voters are split.");
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [("the race is tightening", Some("Recent polls")), ("voters are split", Some("Ipsos"))],
+        "{found:?}"
+    );
+}
