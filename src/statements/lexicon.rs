@@ -1737,7 +1737,7 @@ static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLoc
 
 /// True for a month's name (`May`, `june`).
 pub fn is_month(word: &str) -> bool {
-    word.eq_ignore_ascii_case("may") || CALENDAR_WORDS.words[7..].iter().any(|month| word.eq_ignore_ascii_case(month))
+    word.eq_ignore_ascii_case("may") || CALENDAR_WORDS.contains(word) && !word.to_lowercase().ends_with("day")
 }
 
 /// Weekdays and months (May aside, a name too).

@@ -521,17 +521,17 @@ fn owned_claims(
             continue;
         }
         let owner = words[noun - 1];
-        let is_possessive = lexicon::strip_possessive(owner) != owner
-            // (`Sanders' argument`: a plural's apostrophe stands alone.)
-            || matches!(owner, "'" | "’") && noun >= 2 && words[noun - 2].ends_with('s');
+        // (`Sanders' argument`: a plural's apostrophe stands alone.)
+        let plural_apostrophe = matches!(owner, "'" | "’") && noun >= 2 && words[noun - 2].ends_with('s');
+        let is_possessive = lexicon::strip_possessive(owner) != owner || plural_apostrophe;
         // (`the senator's warning`: a role or body owns it as a name does.)
         let owner_speaks = owner.chars().next().is_some_and(char::is_uppercase)
             || lexicon::ROLE_NOUNS.contains(owner)
             || lexicon::ORGANIZATION_NOUNS.contains(owner);
         let mention = if matches!(owner, "his" | "her" | "their" | "His" | "Her" | "Their") {
             Mention { range: tokens[noun - 1].range.clone(), first_token: noun - 1, last_token: noun - 1 }
-        } else if is_possessive && (owner_speaks || owner.len() <= 3) {
-            let owner_end = if owner.len() <= 3 { noun - 1 } else { noun };
+        } else if is_possessive && (owner_speaks || plural_apostrophe) {
+            let owner_end = if plural_apostrophe { noun - 1 } else { noun };
             match parse_mention_before(text, tokens, words, owner_end) {
                 Some(mention) => mention,
                 None => continue,
@@ -964,7 +964,7 @@ fn finite_cue(
         let is_participle_word = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
         // (A participle alone opening a short phrase with no verb: `Rising costs have hurt families` is said.)
         let content_words: Vec<&str> = text[content.clone()].split_whitespace().collect();
-        let is_question_put = match content_words.as_slice() {
+        let is_occasion = match content_words.as_slice() {
             [_, second, ..] if matches!(first_word.as_str(), "when" | "while" | "if" | "after" | "before") => {
                 is_participle_word(&second.to_lowercase())
             }
@@ -976,7 +976,7 @@ fn finite_cue(
             }
             [] => false,
         };
-        if (is_adverbial || is_question_put) && !is_parenthetical {
+        if (is_adverbial || is_occasion) && !is_parenthetical {
             // `In a livestream, X shared with …`: with nothing said after the verb there is no statement.
             content = content_follows.clone()?;
         }
@@ -1147,7 +1147,7 @@ fn called_quotation(text: &str, tokens: &[Token], words: &[&str], index: usize, 
     let is_open = |w: &str| matches!(w, "\"" | "“");
     // (An object stands between: `a program called “Learning Together”` names the program.)
     let Some(open) = (after_cue + 1..words.len().min(after_cue + 8)).find(|&i| is_open(words[i])) else {
-        return called_judgement(text, tokens, words, index, after_cue).map(|content| Candidate {
+        return called_judgement(tokens, words, index, after_cue).map(|content| Candidate {
             kind: StatementKind::Indirect,
             text: content,
             cue: None,
@@ -1173,13 +1173,7 @@ fn called_quotation(text: &str, tokens: &[Token], words: &[&str], index: usize, 
 /// `X called the plan a disgrace`, `called it an attack on …`: a judgement given without quotation marks,
 /// from the object to the end of the clause. Not a passive (`was called a hero`), nor a count (`called him
 /// a few times`), nor a name given (`a firm called Acme`).
-fn called_judgement(
-    text: &str,
-    tokens: &[Token],
-    words: &[&str],
-    index: usize,
-    after_cue: usize,
-) -> Option<Range<usize>> {
+fn called_judgement(tokens: &[Token], words: &[&str], index: usize, after_cue: usize) -> Option<Range<usize>> {
     if index == 0 || lexicon::CLAUSE_MARKERS.contains(words[index - 1]) || words[index - 1] == "be" {
         return None;
     }

@@ -1422,7 +1422,7 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
             if let Some(body) = body_name(head_words, start, end) {
                 return Referent::Organization(body);
             }
-            // `Statistics Canada`, `Bell Canada`, `Global Affairs Canada`: a place closing the name of no one
+            // `Statistics Canada`, `Bell Canada`: a place closing the name of no one
             // the article names makes it a body's.
             let place_closes = end + 1 < head_words.len()
                 && head_words[end + 1..].iter().all(|w| is_capitalised_place(w))
@@ -1486,8 +1486,8 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     // `Environment Canada`, `Transport Canada`: capitalised words closed by a place name a body.
     let capitalised_then_place = kept.len() >= 2
         && kept.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && kept.last().is_some_and(|w| lexicon::is_place_word(w))
-        && !kept.iter().any(|w| lexicon::is_nation_word(w) && !lexicon::is_place_word(w));
+        && kept.last().is_some_and(|w| is_capitalised_place(w))
+        && !kept.iter().any(|w| lexicon::NATIONALITIES.contains(w) && !lexicon::is_place_word(w));
     if lexicon::ORGANIZATION_NOUNS.contains(last)
         || capitalised_then_place
         || words.iter().all(|w| lexicon::is_place_word(w) || lexicon::DETERMINERS.contains(w)) && !words.is_empty()
