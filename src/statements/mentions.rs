@@ -365,8 +365,7 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             continue;
         }
         // `Theresa May said`, `…,” May said`: a month right before the verb is a surname.
-        let month_surname = first == end
-            && index == end
+        let month_surname = index == end
             && is_capitalised(word)
             && lexicon::is_month(word)
             && words.get(index).is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()));

@@ -1045,9 +1045,9 @@ fn finite_cue(
         let clause_goes_on = words.get(mention.last_token + 1) == Some(&",")
             && words.get(mention.last_token + 2).is_some_and(|w| lexicon::CLAUSE_MARKERS.contains(w))
             && !text[content.clone()].starts_with(['"', '“']);
-        if clause_goes_on {
-            let whole = trim(text, content.start..sentence.end);
-            content.end = whole.start + text[whole].trim_end_matches(['.', ' ']).len();
+        // (As for `This year, he said, he came …` above: the content runs on to what follows the attribution.)
+        if clause_goes_on && let Some(rest) = content_after(text, sentence, tokens, words, mention.last_token + 2, "") {
+            content.end = rest.end;
         }
         return Some(Candidate {
             kind: StatementKind::Indirect,
@@ -1075,10 +1075,11 @@ fn finite_cue(
     let urges_object =
         matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking" | "expect" | "expects")
             && object_then(words, after_cue, &["to"]);
+    let charges = charges_object(cue_word, words, after_cue);
     if cue_kind == CueKind::NeedsClause
         && !claims_infinitive
         && !urges_object
-        && !charges_object(cue_word, words, after_cue)
+        && !charges
         && !is_clause(text, tokens, words, after_cue, &content)
     {
         return None;
@@ -1090,8 +1091,8 @@ fn finite_cue(
     }
     // (`found it difficult`, `showed them the door`: what was found or shown is said only after `that`; `criticized
     // the move` says nothing without what it was criticized for.)
-    let needs_that = lexicon::FINDING_VERBS.contains(words[after_cue - 1])
-        || lexicon::JUDGING_VERBS.contains(cue_word) && !charges_object(cue_word, words, after_cue);
+    let needs_that =
+        lexicon::FINDING_VERBS.contains(words[after_cue - 1]) || lexicon::JUDGING_VERBS.contains(cue_word) && !charges;
     if needs_that && !opens_with_that(text, tokens, words, after_cue, &content) {
         return None;
     }
@@ -1146,24 +1147,18 @@ fn called_quotation(text: &str, tokens: &[Token], words: &[&str], index: usize, 
     let mention = parse_mention_before(text, tokens, words, index)?;
     let is_open = |w: &str| matches!(w, "\"" | "“");
     // (An object stands between: `a program called “Learning Together”` names the program.)
-    let Some(open) = (after_cue + 1..words.len().min(after_cue + 8)).find(|&i| is_open(words[i])) else {
-        return called_judgement(tokens, words, index, after_cue).map(|content| Candidate {
-            kind: StatementKind::Indirect,
-            text: content,
-            cue: None,
-            mention: Some(mention),
-            inherits_speaker: false,
-        });
+    let content = match (after_cue + 1..words.len().min(after_cue + 8)).find(|&i| is_open(words[i])) {
+        // (The quotation follows the object at once: `called it a sham, “…”` quotes something else.)
+        Some(open) if words[after_cue..open].iter().any(|w| !w.chars().any(char::is_alphanumeric)) => return None,
+        Some(open) => {
+            let close = (open + 1..words.len()).find(|&i| matches!(words[i], "\"" | "”"))?;
+            tokens[after_cue].range.start..trim(text, tokens[after_cue].range.start..tokens[close].range.end).end
+        }
+        None => called_judgement(tokens, words, index, after_cue)?,
     };
-    // (The quotation follows the object at once: `called it a sham, “…”` quotes something else.)
-    if words[after_cue..open].iter().any(|w| !w.chars().any(char::is_alphanumeric)) {
-        return None;
-    }
-    let close = (open + 1..words.len()).find(|&i| matches!(words[i], "\"" | "”"))?;
-    let end = trim(text, tokens[after_cue].range.start..tokens[close].range.end).end;
     Some(Candidate {
         kind: StatementKind::Indirect,
-        text: tokens[after_cue].range.start..end,
+        text: content,
         cue: None,
         mention: Some(mention),
         inherits_speaker: false,
