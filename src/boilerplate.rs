@@ -53,7 +53,39 @@ pub fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     let words = lower.split_whitespace().count();
-    words <= 15 && BANNER_WORDS.is_match(&lower)
+    words <= 15 && BANNER_WORDS.is_match(&lower) && addresses_reader(&lower)
+}
+
+/// Words of a banner speaking to its reader (`Subscribe to our newsletter`, `Please donate!`).
+const READER_WORDS: [&str; 7] = ["you", "your", "we", "us", "our", "please", "today"];
+
+/// Verbs a banner opens with, telling the reader what to do.
+const BANNER_VERBS: [&str; 14] = [
+    "subscribe",
+    "sign",
+    "donate",
+    "support",
+    "follow",
+    "like",
+    "download",
+    "get",
+    "join",
+    "make",
+    "give",
+    "help",
+    "accept",
+    "manage",
+];
+
+/// True when a short line speaks to its reader, as a banner does: a heading of a few words, an exclamation,
+/// an imperative or a word addressing the reader. A news sentence about a subscription or a donation
+/// (`Trump, who said he would self-fund his campaign, accepted donations.`) does none of these.
+fn addresses_reader(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.len() <= 4
+        || lower.contains('!')
+        || words.first().is_some_and(|w| BANNER_VERBS.contains(w))
+        || words.iter().any(|w| READER_WORDS.contains(w))
 }
 
 #[cfg(test)]
@@ -76,6 +108,9 @@ mod tests {
             "12 Comments",
             "Tags: Iraq, Iran",
             "Share on Facebook | Twitter | Email",
+            "Sign up for the morning newsletter",
+            "This site uses cookies to improve your experience.",
+            "Donations",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -89,6 +124,8 @@ mod tests {
             "Related talks are expected next week, the minister said.",
             "Source: the ministry said the deal was close.",
             "Weapons of Mass Destruction (WMD)",
+            "Trump, who said he would self-fund his campaign, accepted donations.",
+            "The paper lost 4,000 subscriptions in a year.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }

@@ -254,14 +254,40 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("is worried", CueKind::NeedsClause),
     ("are worried", CueKind::NeedsClause),
     ("worries", CueKind::NeedsClause),
+    ("feel", CueKind::NeedsClause),
     ("feels", CueKind::NeedsClause),
     ("felt", CueKind::NeedsClause),
+    ("is concerned", CueKind::NeedsClause),
+    ("are concerned", CueKind::NeedsClause),
+    ("was concerned", CueKind::NeedsClause),
+    ("were concerned", CueKind::NeedsClause),
+    ("was worried", CueKind::NeedsClause),
+    ("were worried", CueKind::NeedsClause),
+    ("were confident", CueKind::NeedsClause),
+    ("were convinced", CueKind::NeedsClause),
     ("expects", CueKind::NeedsClause),
     ("expect", CueKind::NeedsClause),
     ("are convinced", CueKind::NeedsClause),
     ("was convinced", CueKind::NeedsClause),
     ("worry", CueKind::NeedsClause),
     ("worried", CueKind::NeedsClause),
+    // `As Clinton put it, …` (only after `as`: see `finite_cue`).
+    ("put it", CueKind::NeedsClause),
+    ("made the case", CueKind::NeedsClause),
+    ("makes the case", CueKind::NeedsClause),
+    ("making the case", CueKind::NeedsClause),
+    // Charges and questions (`Democrats charged that …`, `Cruz wondered whether …`).
+    ("charged", CueKind::NeedsClause),
+    ("charges", CueKind::NeedsClause),
+    ("charge", CueKind::NeedsClause),
+    ("wondered whether", CueKind::Speech),
+    ("wondered if", CueKind::Speech),
+    ("wondered aloud whether", CueKind::Speech),
+    ("wonders whether", CueKind::Speech),
+    ("wonders if", CueKind::Speech),
+    ("questioned whether", CueKind::Speech),
+    ("questions whether", CueKind::Speech),
+    ("questioning whether", CueKind::Speech),
     ("made clear", CueKind::NeedsClause),
     ("made it clear", CueKind::NeedsClause),
     ("know", CueKind::NeedsClause),
@@ -356,8 +382,10 @@ pub static BELIEF_VERBS: Lexicon = Lexicon::new(&[
     "worried",
     "worries",
     "worry",
+    "feel",
     "feels",
     "felt",
+    "concerned",
     "expects",
     "expect",
     // Nouns of belief (`her belief that …`).
@@ -388,9 +416,10 @@ pub static KNOWING_VERBS: Lexicon = Lexicon::new(&[
 /// them (see [`needs_plain_clause`]).
 static AGREEING_VERBS: Lexicon = Lexicon::new(&["agreed", "agrees", "agree", "signals", "hints"]);
 
-/// Verbs of finding and showing, which report something only after `that` or a quotation (`the court found
-/// that …`, not `found the body` nor `found it hard`).
-pub static FINDING_VERBS: Lexicon = Lexicon::new(&["found", "finds", "shows", "showed", "show"]);
+/// Verbs of finding, showing and charging, which report something only after `that` or a quotation (`the court
+/// found that …`, not `found the body` nor `found it hard`; `charged that …`, not `charged him with murder`).
+pub static FINDING_VERBS: Lexicon =
+    Lexicon::new(&["found", "finds", "shows", "showed", "show", "charged", "charges", "charge"]);
 
 /// Verbs of judging someone, which report something only with what they were judged for or as (`criticized X
 /// for …`), or after `that`.
@@ -970,6 +999,33 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "owners",
     "councillors",
     "councilors",
+    // People around a politician or a campaign (`Trump's allies say`, `Democratic strategists believe`).
+    "ally",
+    "allies",
+    "strategist",
+    "strategists",
+    "pollster",
+    "pollsters",
+    "consultant",
+    "consultants",
+    "donor",
+    "donors",
+    "surrogates",
+    "operatives",
+    "insiders",
+    "loyalists",
+    "backers",
+    "confidants",
+    "associates",
+    "colleagues",
+    "rivals",
+    "proponents",
+    "skeptics",
+    "sceptics",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "moderates",
 ]);
 
 /// Roles of private people, who are not the officials an article names (`the father said`, `a witness said`).
@@ -1108,6 +1164,16 @@ pub static ORGANIZATION_NOUNS: Lexicon = Lexicon::new(&[
     "OPEC",
     "ministry's",
     "municipality",
+    // Plural bodies (`both campaigns say`, `tech companies argue`).
+    "campaigns",
+    "groups",
+    "companies",
+    "agencies",
+    "governments",
+    "parties",
+    "unions",
+    "organizations",
+    "organisations",
     "hospital",
     "school",
     "firm",

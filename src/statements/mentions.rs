@@ -130,6 +130,7 @@ pub(super) static NOT_NAMES: Lexicon = Lexicon::new(&[
     "citing",
     "several",
     "most",
+    "per",
 ]);
 
 fn is_capitalised(word: &str) -> bool {

@@ -335,6 +335,8 @@ fn reported_speech(
             according_to(text, &sentence, &tokens, &words, index, after_cue)
         } else if cue_word == "saying" && index > 0 && words[index - 1].eq_ignore_ascii_case("as") {
             quoted_as_saying(text, &sentence, &tokens, &words, index, after_cue)
+        } else if index >= 2 && words[index - 1] == "to" && cue_kind != CueKind::Intention {
+            infinitive_cue(text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word)
         } else if is_participle(&cue_word)
             && cue_kind != CueKind::Intention
             && index > 0
@@ -464,6 +466,79 @@ fn reported_speech(
     }
 }
 
+/// Verbs that pass their subject to an infinitive cue right after them (`seemed to suggest`, `came to believe`,
+/// `was quick to say`).
+static RAISING_VERBS: lexicon::Lexicon = lexicon::Lexicon::new(&[
+    "seemed",
+    "seems",
+    "seem",
+    "appeared",
+    "appears",
+    "appear",
+    "came",
+    "come",
+    "comes",
+    "continued",
+    "continues",
+    "proceeded",
+    "hastened",
+    "rushed",
+    "tried",
+    "tries",
+    "sought",
+    "attempted",
+    "quick",
+]);
+
+/// `X took to Twitter to say that …`, `X went on to argue …`, `X seemed to suggest that …`, `X used the speech
+/// to argue …`: a cue in an infinitive after one of these verbs reports what that verb's subject said, when a
+/// clause follows it.
+#[allow(clippy::too_many_arguments)]
+fn infinitive_cue(
+    text: &str,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+    words: &[&str],
+    index: usize,
+    after_cue: usize,
+    cue_kind: CueKind,
+    cue_word: &str,
+) -> Option<Candidate> {
+    // (`to show`, `to find`: what is shown is no statement.)
+    if lexicon::FINDING_VERBS.contains(cue_word) {
+        return None;
+    }
+    let to = index - 1;
+    let governing = if RAISING_VERBS.contains(words[to - 1]) {
+        to - 1
+    } else if to >= 2 && words[to - 1] == "on" && matches!(words[to - 2], "went" | "goes" | "going" | "go") {
+        to - 2
+    } else {
+        // `took to Twitter to`, `used the speech to`: the verb stands a short phrase before.
+        (to.saturating_sub(5)..to - 1).rev().find(|&at| {
+            matches!(words[at], "took" | "takes" | "taking") && words[at + 1] == "to"
+                || matches!(words[at], "used" | "uses" | "using")
+        })?
+    };
+    let content = content_after(text, sentence, tokens, words, after_cue, cue_word)?;
+    let reports = match cue_kind {
+        CueKind::Speech => opens_clause(text, tokens, words, after_cue, &content),
+        _ => is_clause(text, tokens, words, after_cue, &content),
+    };
+    if !reports || !opens_clause(text, tokens, words, after_cue, &content) && lexicon::needs_plain_clause(cue_word) {
+        return None;
+    }
+    let subject = parse_mention_before(text, tokens, words, governing)
+        .or_else(|| sentence_subject(text, tokens, words, governing))?;
+    Some(Candidate {
+        kind: StatementKind::Indirect,
+        text: content,
+        cue: None,
+        mention: Some(subject),
+        inherits_speaker: false,
+    })
+}
+
 /// `In his view, …`, `In Smith’s opinion, …`, `From her point of view, …`: a belief attributed to the owner.
 fn opinion_opening(
     text: &str,
@@ -476,17 +551,32 @@ fn opinion_opening(
     if !matches!(*first, "In" | "From") || words.len() < 5 {
         return;
     }
-    let owner = 1;
-    let owner_word = words[owner];
-    let is_owner = matches!(owner_word, "his" | "her" | "their")
-        || (owner_word.ends_with("’s") || owner_word.ends_with("'s"))
-            && owner_word.chars().next().is_some_and(char::is_uppercase);
-    let noun_end = match &words[owner + 1..] {
-        ["view" | "opinion" | "estimation" | "judgement" | "judgment", ..] => owner + 2,
-        ["point", "of", "view", ..] => owner + 4,
-        _ => return,
+    // The owner is a pronoun or a possessive mention (`In the senator's view`, `In Sanders' view`).
+    let opinion_noun = |w: &str| matches!(w, "view" | "opinion" | "estimation" | "judgement" | "judgment");
+    let Some(noun) = (2..words.len().min(8)).find(|&i| {
+        opinion_noun(words[i])
+            || words[i] == "point" && words.get(i + 1) == Some(&"of") && words.get(i + 2) == Some(&"view")
+    }) else {
+        return;
     };
-    if !is_owner || words.get(noun_end) != Some(&",") {
+    let noun_end = if words[noun] == "point" { noun + 3 } else { noun + 1 };
+    let owner_word = words[noun - 1];
+    // (A plural's apostrophe stands alone.)
+    let plural_apostrophe = matches!(owner_word, "'" | "’") && words[noun - 2].ends_with('s');
+    let mention = if noun == 2 && matches!(owner_word, "his" | "her" | "their") {
+        Mention { range: tokens[1].range.clone(), first_token: 1, last_token: 1 }
+    } else if lexicon::strip_possessive(owner_word) != owner_word || plural_apostrophe {
+        let owner_end = if plural_apostrophe { noun - 1 } else { noun };
+        match parse_mention_before(text, tokens, words, owner_end) {
+            Some(mention) if mention.first_token <= 2 && !words[1..mention.first_token].iter().any(|w| *w != "the") => {
+                mention
+            }
+            _ => return,
+        }
+    } else {
+        return;
+    };
+    if words.get(noun_end) != Some(&",") {
         return;
     }
     let Some(content) = content_after(text, sentence, tokens, words, noun_end + 1, "") else { return };
@@ -497,7 +587,7 @@ fn opinion_opening(
         kind: StatementKind::Indirect,
         text: content,
         cue: Some(tokens[0].range.start..tokens[noun_end - 1].range.end),
-        mention: Some(Mention { range: tokens[owner].range.clone(), first_token: owner, last_token: owner }),
+        mention: Some(mention),
         inherits_speaker: false,
     });
 }
@@ -783,6 +873,12 @@ fn finite_cue(
     cue_word: &str,
 ) -> Option<Candidate> {
     let before = parse_mention_before(text, tokens, words, index).map(|m| issuer_of_medium(text, tokens, words, m));
+    // `put it` reports only in `As X put it, …`.
+    if cue_word == "put"
+        && !before.as_ref().is_some_and(|m| m.first_token > 0 && words[m.first_token - 1].eq_ignore_ascii_case("as"))
+    {
+        return None;
+    }
     let plain_clause = lexicon::needs_plain_clause(words[after_cue - 1]);
     // Without a speaker before the verb only an inverted attribution (`…, said X.`) can follow: a comma
     // just before the verb.
@@ -889,10 +985,30 @@ fn finite_cue(
                 .position(|w| matches!(*w, "which" | "who"))
                 .is_some_and(|at| !between[at..].contains(&","))
     });
-    if in_relative_clause
+    // `After Lockhart questioned whether …, Trump alleged …`: so does a clause opened by a subordinating word
+    // before the sentence's main clause.
+    let in_fronted_clause = before.as_ref().is_some_and(|m| {
+        let clause_start = words[..m.first_token].iter().rposition(|w| *w == ",").map_or(0, |comma| comma + 1);
+        words[clause_start..m.first_token].iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "after"
+                    | "when"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "if"
+                    | "once"
+                    | "before"
+                    | "until"
+            )
+        })
+    });
+    if (in_relative_clause || in_fronted_clause)
         && let Some(content) = &mut content_follows
-        && let Some(comma) =
-            words[after_cue..].iter().position(|w| *w == ",").map(|p| tokens[after_cue + p].range.start)
+        && let Some(comma) = clause_end(words, after_cue).map(|at| tokens[at].range.start)
         && comma > content.start
     {
         content.end = content.end.min(comma);
@@ -1105,6 +1221,19 @@ fn finite_cue(
     })
 }
 
+/// The first comma from `start` that ends a clause: a relative clause set off by commas inside it (`declared
+/// the outbreak, which causes COVID-19, to be a pandemic`) is passed over.
+fn clause_end(words: &[&str], start: usize) -> Option<usize> {
+    let mut at = start;
+    loop {
+        let comma = at + words.get(at..)?.iter().position(|w| *w == ",")?;
+        if !words.get(comma + 1).is_some_and(|w| matches!(*w, "which" | "who" | "whose" | "whom")) {
+            return Some(comma);
+        }
+        at = comma + 1 + words[comma + 1..].iter().position(|w| *w == ",")? + 1;
+    }
+}
+
 /// Verbs that put out a statement or report (`issued a statement`).
 const ISSUING_VERBS: [&str; 6] = ["issued", "released", "published", "posted", "sent", "made"];
 
@@ -1279,7 +1408,7 @@ fn is_clause(text: &str, tokens: &[Token], words: &[&str], after_cue: usize, con
     // A marker right after a determiner is a noun (`announced their plans`, `met its needs`), not a verb.
     // `a policy of not charging`: `not` after a preposition negates a gerund, not a verb.
     // A comma with a new subject after it ends the object (`confirmed the nomination on Friday, the Senate did not`).
-    let end = (after_cue..words.len().min(after_cue + 12))
+    let end = (first..words.len().min(after_cue + 12))
         .find(|&i| {
             words[i] == ","
                 && words.get(i + 1).is_some_and(|w| {

@@ -1494,8 +1494,10 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     {
         return Referent::Organization(cleaned);
     }
-    // `Republicans said`, `the Kurds say`: a people or a party's members speak as a group.
-    if let [group] = kept.as_slice()
+    // `Republicans said`, `the Kurds say`: a people or a party's members speak as a group, and so they do
+    // after capitalised words that say where they sit (`Senate Democrats`, `House Republicans`).
+    if let [qualifiers @ .., group] = kept.as_slice()
+        && qualifiers.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && strip_possessive(w) == *w)
         && group.len() > 3
         && group.ends_with('s')
         && !group.ends_with("ss")

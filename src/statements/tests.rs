@@ -1161,3 +1161,75 @@ fn a_word_describing_research_opening_the_sentence_names_no_issuer() {
         "{found:?}"
     );
 }
+
+#[test]
+fn groups_around_a_campaign_speak() {
+    let found = statements(
+        "Trump's allies say he has the momentum.\n\nBoth campaigns say they are confident of victory.\n\nDemocratic strategists believe the race is tightening.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("he has the momentum", Some("Trump's allies")),
+            ("they are confident of victory", Some("campaigns")),
+            ("the race is tightening", Some("Democratic strategists")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_cue_in_an_infinitive_reports_for_the_subject_of_its_verb() {
+    let found = statements(
+        "Donald Trump took to Twitter to say that the media was dishonest.\n\nJudge Ann Schwartz went on to say he was not giving them the longest sentence.\n\nHillary Clinton appeared to acknowledge that the emails had hurt her.\n\nShe held a rifle to show the invention could be used by soldiers.\n\nHe declined to say whether he would run.\n\nThere is no reason to assume that the effect is permanent.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the media was dishonest", Some("Donald Trump")),
+            ("he was not giving them the longest sentence", Some("Ann Schwartz")),
+            ("the emails had hurt her", Some("Hillary Clinton")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn beliefs_charges_and_questions() {
+    let found = statements(
+        "Many voters feel the system is broken.\n\nRepublicans are concerned that turnout will be low.\n\nSenate Democrats charged that the nominee had insulted veterans.\n\nPolice charged the driver with assault.\n\nSenator Ted Cruz wondered aloud whether the nominee was a true conservative.\n\nAs Hillary Clinton put it, the election is a choice between two futures.\n\nHe put it on the table.\n\nIn Sanders' view, the system is rigged.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the system is broken", Some("voters")),
+            ("turnout will be low", Some("Republicans")),
+            ("the nominee had insulted veterans", Some("Senate Democrats")),
+            ("the nominee was a true conservative", Some("Ted Cruz")),
+            ("the election is a choice between two futures", Some("Hillary Clinton")),
+            ("the system is rigged", Some("Sanders")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_statement_in_a_clause_before_the_main_one_ends_at_its_comma() {
+    let found = statements(
+        "After Joe Lockhart questioned whether the visit was the result of a stroke, Donald Trump alleged the media was lying.\n\nTwo days after the World Health Organization declared the outbreak, which causes the disease, to be a pandemic, Trump acted.\n\nDonald Trump, who has said he would fund his own campaign, accepted money from donors.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the visit was the result of a stroke", Some("Joe Lockhart")),
+            ("the media was lying", Some("Donald Trump")),
+            ("the outbreak, which causes the disease, to be a pandemic", Some("World Health Organization")),
+            ("he would fund his own campaign", Some("Donald Trump")),
+        ],
+        "{found:?}"
+    );
+}
