@@ -450,6 +450,8 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
                 matches!(
                     w.to_lowercase().as_str(),
                     "for" | "in" | "however" | "meanwhile" | "too" | "though" | "also" | "speaking" | "on" | "at"
+                    // (`Trump, asked about the wall, said`, `X, when pressed, said`.)
+                    | "asked" | "pressed" | "reached" | "contacted" | "when" | "while"
                 ) || w.ends_with("ing") && !is_capitalised(w)
             });
         if !is_aside {

@@ -214,6 +214,17 @@ pub fn extract_until(article: &Article, deadline: Option<Instant>) -> Extraction
                         &paragraphs,
                         quote.content.end,
                     )));
+                    // `had "no plans at present," which is not the same as no plans`: a relative clause set off
+                    // after the quotation, with no quotation of its own, is the writer's comment on it.
+                    let after = text.get(quote.outer().end..candidate.text.end).unwrap_or("");
+                    let set_off = text[quote.content.clone()].ends_with(',') || after.starts_with(',');
+                    let comment = after.trim_start_matches([' ', ',']);
+                    if set_off
+                        && ["which ", "who "].iter().any(|opening| comment.starts_with(opening))
+                        && !comment.contains(['"', '“', '”'])
+                    {
+                        candidate.text.end = trim(text, candidate.text.start..quote.outer().end).end;
+                    }
                 }
             }
         }
@@ -427,6 +438,10 @@ fn reported_speech(
                 m.first_token == m.last_token && matches!(words[m.first_token], "I" | "we" | "We" | "you" | "You")
             })
         }) && (act_of(text, Some(&cue_range)) != Act::Speech
+            // (`we can say`, `I could have said`: what one could say is no statement.)
+            || words[..index].iter().rev().take(3).any(|w| {
+                matches!(*w, "can" | "could" | "should" | "might" | "may" | "must")
+            })
             || lexicon::needs_plain_clause(words[after_cue - 1])
             || lexicon::FINDING_VERBS.contains(words[after_cue - 1]));
         // (`X said that …, Reuters reported.`: the nested attribution ends what X said.)
@@ -509,7 +524,9 @@ fn infinitive_cue(
         return None;
     }
     let to = index - 1;
-    let governing = if RAISING_VERBS.contains(words[to - 1]) {
+    // (`is expected to deny`: a passive `expected` passes its subject on too.)
+    let expected = to >= 2 && words[to - 1] == "expected" && matches!(words[to - 2], "is" | "are" | "was" | "were");
+    let governing = if RAISING_VERBS.contains(words[to - 1]) || expected {
         to - 1
     } else if to >= 2 && words[to - 1] == "on" && matches!(words[to - 2], "went" | "goes" | "going" | "go") {
         to - 2

@@ -1233,3 +1233,23 @@ fn a_statement_in_a_clause_before_the_main_one_ends_at_its_comma() {
         "{found:?}"
     );
 }
+
+#[test]
+fn auxiliaries_and_asides_between_speaker_and_cue() {
+    let found = statements(
+        "Donald Trump has been saying for months that the election is rigged.\n\nSenator Amy Cole did say that she regretted some of her words.\n\nThe senator keeps saying that the bill is dead.\n\nThe White House is expected to deny that the president knew.\n\nDonald Trump, asked about the wall, said Mexico would pay.\n\nSo we can say that's the typological type of tool.\n\nMike Pence could argue that the ticket is united.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the election is rigged", Some("Donald Trump")),
+            ("she regretted some of her words", Some("Amy Cole")),
+            // (The senator is the one named so before.)
+            ("the bill is dead", Some("Amy Cole")),
+            ("the president knew", Some("White House")),
+            ("Mexico would pay", Some("Donald Trump")),
+        ],
+        "{found:?}"
+    );
+}
