@@ -419,9 +419,16 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         && inner.iter().all(|w| lexicon::is_name_word(w) || lexicon::is_place_word(w) && is_capitalised(w) || *w == "and")
         && inner.first().is_some_and(|w| is_capitalised(w))
         && inner.iter().filter(|w| **w == "and").count() <= 1;
-    // `The union representing the workers, CUPE, said`: an acronym set between commas names the speaker.
+    // `The union representing the workers, CUPE, said`: an acronym set between commas names the speaker, and
+    // so does one name word after a role or body (`The union representing the workers, Unifor, said`).
     let is_acronym =
         inner.len() == 1 && (2..=6).contains(&inner[0].len()) && inner[0].bytes().all(|b| b.is_ascii_uppercase());
+    let is_acronym = is_acronym
+        || inner.len() == 1
+            && lexicon::is_name_word(inner[0])
+            && (lexicon::ROLE_NOUNS.contains(words[open_comma - 1])
+                || lexicon::ORGANIZATION_NOUNS.contains(words[open_comma - 1]))
+            && words[open_comma - 1].chars().all(|c| c.is_lowercase());
     if is_acronym {
         return Some(mention(tokens, open_comma + 1, comma - 1));
     }
@@ -442,6 +449,15 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
                 || lexicon::TITLES.contains(w)
         })
         || !opens_participle && inner.iter().any(|w| lexicon::ROLE_NOUNS.contains(w));
+    // `The report, released Tuesday by the Fraser Institute, says`: a past participle opens an aside too; with
+    // its agent, the aside belongs to the mention, which may be a medium its agent issued.
+    let opens_past_participle =
+        inner.first().is_some_and(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()));
+    if opens_past_participle && inner.len() <= 10 {
+        let first = scan_back(tokens, words, open_comma)?;
+        let last = if inner.contains(&"by") { comma - 1 } else { open_comma - 1 };
+        return Some(mention(tokens, first, last));
+    }
     if !is_appositive {
         // `X, for his part, said`: a short aside between subject and verb.
         // Or a participle phrase: `Reuters, citing anonymous sources, reported`.

@@ -917,7 +917,18 @@ fn finite_cue(
         && (cue_word.starts_with("claim")
             || matches!(
                 cue_word,
-                "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "threatened" | "threatens"
+                "vowed"
+                    | "vows"
+                    | "vowing"
+                    | "pledged"
+                    | "pledges"
+                    | "pledging"
+                    | "promised"
+                    | "promises"
+                    | "promising"
+                    | "threatened"
+                    | "threatens"
+                    | "threatening"
             ));
     let opens_with_preposition = !claims_infinitive
         && words.get(after_cue).is_some_and(|w| {

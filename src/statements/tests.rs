@@ -1253,3 +1253,22 @@ fn auxiliaries_and_asides_between_speaker_and_cue() {
         "{found:?}"
     );
 }
+
+#[test]
+fn bodies_named_in_an_aside_or_after_a_nationality() {
+    let found = statements(
+        "The union representing the workers, Unifor, said it would strike on Friday.\n\nThe report, released Tuesday by the Fraser Institute, says taxes are rising.\n\nAccording to the Canadian Press, the deal was signed on Monday.\n\nLocal businesses are worried that the construction will hurt sales.\n\nThe Liberals are promising to cut taxes for the middle class.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("it would strike on Friday", Some("Unifor")),
+            ("taxes are rising", Some("Fraser Institute")),
+            ("the deal was signed on Monday", Some("Canadian Press")),
+            ("the construction will hurt sales", Some("Local businesses")),
+            ("to cut taxes for the middle class", Some("Liberals")),
+        ],
+        "{found:?}"
+    );
+}
