@@ -991,6 +991,21 @@ fn classify<'o>(
     // `WHO`, `the NHC`: an acronym stands for the organisation named in full before it whose initials it spells.
     let written = text[mention.range.clone()].trim_start_matches("the ").trim_start_matches("The ");
     let bare = strip_possessive(written);
+    // `the Philippine Institute of Volcanology and Seismology (Phivolcs)`, `Pacific Gas and Electric Company
+    // (PG&E)`: a short name set in parentheses after a body's full name stands for it. (An acronym of capitals
+    // alone is matched by its initials below, which is safer than a name read back from the parentheses.)
+    let parenthesised = format!(" ({bare})");
+    if !bare.contains(' ')
+        && bare.chars().next().is_some_and(char::is_uppercase)
+        && !bare.chars().all(|c| c.is_ascii_uppercase())
+        && text.contains(parenthesised.as_str())
+        && let Some((_, full)) = organizations()
+            .iter()
+            .rev()
+            .find(|(at, full)| *at < position && text[at + full.len()..].starts_with(parenthesised.as_str()))
+    {
+        return Referent::Organization(full.clone());
+    }
     // `PG&E`, `AT&T` are acronyms too.
     let is_acronym = bare.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
         && bare.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
@@ -1016,8 +1031,15 @@ fn classify<'o>(
             }
         }
         Referent::Organization(name) => {
-            let suffix = format!(" {}", name.to_lowercase());
-            let fuller = named_before(organizations(), position, |full| full.to_lowercase().ends_with(&suffix));
+            // `the union` is the Amalgamated Transit Union named before; `the Department` is the California
+            // Department of Corrections and Rehabilitation, whose head closes before `of`.
+            let lower = name.to_lowercase();
+            let suffix = format!(" {lower}");
+            let fuller = named_before(organizations(), position, |full| {
+                let full = full.to_lowercase();
+                let head = full.split(" of ").next().unwrap_or(&full);
+                full.ends_with(&suffix) || head.ends_with(&suffix) || head == lower && head != full
+            });
             Referent::Organization(fuller.unwrap_or(name))
         }
         other => other,
@@ -1601,8 +1623,18 @@ fn organizations_named(text: &str, paragraph_tokens: &[Vec<Token>]) -> Vec<Named
             let mut last = index;
             if index + 2 < tokens.len() && word(index + 1) == "of" && is_capitalised(index + 2) {
                 last = index + 2;
-                while last + 1 < tokens.len() && is_capitalised(last + 1) {
-                    last += 1;
+                // (`Department of Corrections and Rehabilitation`: a connector joins capitalised words on.)
+                loop {
+                    if last + 1 < tokens.len() && is_capitalised(last + 1) {
+                        last += 1;
+                    } else if last + 2 < tokens.len()
+                        && matches!(word(last + 1), "and" | "&" | "of" | "for")
+                        && is_capitalised(last + 2)
+                    {
+                        last += 2;
+                    } else {
+                        break;
+                    }
                 }
             }
             if first < last {

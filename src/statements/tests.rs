@@ -1272,3 +1272,19 @@ fn bodies_named_in_an_aside_or_after_a_nationality() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_short_name_stands_for_the_body_named_in_full_before() {
+    let found = statements(
+        "The California Department of Corrections and Rehabilitation (CDCR) did not name the inmate.\n\nThe Department said an inmate had been stabbed.\n\nThe Philippine Institute of Volcanology and Seismology (Phivolcs) recorded the quake.\n\nPhivolcs said the magnitude was 5.5.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("an inmate had been stabbed", Some("California Department of Corrections and Rehabilitation")),
+            ("the magnitude was 5.5", Some("Philippine Institute of Volcanology and Seismology")),
+        ],
+        "{found:?}"
+    );
+}
