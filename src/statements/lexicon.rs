@@ -59,6 +59,8 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("claimed", CueKind::NeedsClause),
     ("claims", CueKind::NeedsClause),
     ("pointed out", CueKind::Speech),
+    ("pointing out", CueKind::Speech),
+    ("points out", CueKind::Speech),
     ("called on", CueKind::Speech),
     ("called for", CueKind::Speech),
     ("calls on", CueKind::Speech),
@@ -142,6 +144,7 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("showed", CueKind::NeedsClause),
     ("show", CueKind::NeedsClause),
     ("finds", CueKind::NeedsClause),
+    ("finding", CueKind::NeedsClause),
     // Present forms for plural speakers (`researchers argue …`).
     ("claim", CueKind::NeedsClause),
     ("argue", CueKind::Speech),
@@ -197,6 +200,7 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("denying", CueKind::NeedsClause),
     ("predicting", CueKind::NeedsClause),
     ("recalling", CueKind::NeedsClause),
+    ("announcing", CueKind::NeedsClause),
     // More speech verbs.
     ("testified", CueKind::NeedsClause),
     ("ruled", CueKind::NeedsClause),
@@ -430,7 +434,7 @@ static AGREEING_VERBS: Lexicon = Lexicon::new(&["agreed", "agrees", "agree", "si
 /// Verbs of finding, showing and charging, which report something only after `that` or a quotation (`the court
 /// found that …`, not `found the body` nor `found it hard`; `charged that …`, not `charged him with murder`).
 pub static FINDING_VERBS: Lexicon =
-    Lexicon::new(&["found", "finds", "shows", "showed", "show", "charged", "charges", "charge"]);
+    Lexicon::new(&["found", "finds", "finding", "shows", "showed", "show", "charged", "charges", "charge"]);
 
 /// Verbs of judging someone, which report something only with what they were judged for or as (`criticized X
 /// for …`), or after `that`.

@@ -213,7 +213,27 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     if lexicon::PRONOUNS.contains(words[end - 1]) && !words[end - 1].ends_with('s') {
         return Some(mention(tokens, end - 1, end - 1));
     }
-    let mut first = scan_back(tokens, words, end)?;
+    let Some(mut first) = scan_back(tokens, words, end) else {
+        // `Terri Collins who sponsored the bill remarked`: a relative clause without commas stands between the
+        // speaker and the verb.
+        // (Its verb opens it, in the past or the present: `who sponsored`, `who chairs`; not `who have been so`,
+        // and not a second verb of its own after `and`.)
+        let who = (end.saturating_sub(8)..end).rev().find(|&i| words[i] == "who")?;
+        let opens_with_verb = words.get(who + 1).is_some_and(|w| {
+            w.len() > 3
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+                && !matches!(*w, "has" | "was" | "does")
+        });
+        if who == 0
+            || !opens_with_verb
+            || !words[who + 1..end].iter().all(|w| w.chars().any(char::is_alphanumeric) && !matches!(*w, "and" | "or"))
+        {
+            return None;
+        }
+        let head_first = scan_back(tokens, words, who)?;
+        return Some(mention(tokens, head_first, who - 1));
+    };
     // `X of the University of California, Los Angeles said`: a place set after a place closing a name of the
     // form `… of Place` belongs to that name.
     if first >= 2
@@ -468,6 +488,8 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
                     "for" | "in" | "however" | "meanwhile" | "too" | "though" | "also" | "speaking" | "on" | "at"
                     // (`Trump, asked about the wall, said`, `X, when pressed, said`.)
                     | "asked" | "pressed" | "reached" | "contacted" | "when" | "while"
+                    // (`the Taliban, once the governing force, seeks`, `researchers …, both in the US, reported`.)
+                    | "once" | "now" | "both" | "still"
                 ) || w.ends_with("ing") && !is_capitalised(w)
             });
         if !is_aside {

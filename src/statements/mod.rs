@@ -394,7 +394,10 @@ fn reported_speech(
                     return None;
                 }
                 let content = content_after(text, &sentence, &tokens, &words, after_cue, &cue_word)?;
-                let is_speech = cue_kind == CueKind::Speech || is_clause(text, &tokens, &words, after_cue, &content);
+                // (`… and advised U.S. citizens to leave`: an object and an infinitive report what was urged.)
+                let is_speech = cue_kind == CueKind::Speech
+                    || is_clause(text, &tokens, &words, after_cue, &content)
+                    || urges_object(&cue_word, &words, after_cue);
                 if !is_speech {
                     return None;
                 }
@@ -1215,10 +1218,7 @@ fn finite_cue(
     if content_text.starts_with("not to be ") || says_nothing {
         return None;
     }
-    // `warned residents to stay inside`: an object and an infinitive report what was urged.
-    let urges_object =
-        matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking" | "expect" | "expects")
-            && object_then(words, after_cue, &["to"]);
+    let urges_object = urges_object(cue_word, words, after_cue);
     let charges = charges_object(cue_word, words, after_cue);
     if cue_kind == CueKind::NeedsClause
         && !claims_infinitive
@@ -1260,6 +1260,12 @@ fn clause_end(words: &[&str], start: usize) -> Option<usize> {
         }
         at = comma + 1 + words[comma + 1..].iter().position(|w| *w == ",")? + 1;
     }
+}
+
+/// `warned residents to stay inside`: an object and an infinitive report what was urged.
+fn urges_object(cue_word: &str, words: &[&str], after_cue: usize) -> bool {
+    matches!(cue_word, "warned" | "warns" | "warn" | "advised" | "encouraged" | "asking" | "expect" | "expects")
+        && object_then(words, after_cue, &["to"])
 }
 
 /// Verbs that put out a statement or report (`issued a statement`).

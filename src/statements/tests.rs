@@ -1288,3 +1288,22 @@ fn a_short_name_stands_for_the_body_named_in_full_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn relative_clauses_asides_and_second_verbs_of_urging() {
+    let found = statements(
+        "Representative Terri Collins who sponsored the bill remarked the bill was not enforceable.\n\nIn Kabul, the Taliban, once the governing force, seeks to retake control.\n\nThe United States Embassy in Iraq suspended operations, and advised U.S. citizens to leave the country.\n\nThe city issued a statement, announcing the break had been contained.\n\nSenator Bernie Sanders shared with his supporters his reasoning, pointing out he had secured fewer delegates.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the bill was not enforceable", Some("Terri Collins")),
+            ("to retake control", Some("Taliban")),
+            ("U.S. citizens to leave the country", Some("United States Embassy")),
+            ("the break had been contained", Some("city")),
+            ("he had secured fewer delegates", Some("Bernie Sanders")),
+        ],
+        "{found:?}"
+    );
+}
