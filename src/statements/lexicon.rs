@@ -302,6 +302,9 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("worried", CueKind::NeedsClause),
     // `As Clinton put it, …` (only after `as`: see `finite_cue`).
     ("put it", CueKind::NeedsClause),
+    ("made the argument", CueKind::NeedsClause),
+    ("makes the argument", CueKind::NeedsClause),
+    ("making the argument", CueKind::NeedsClause),
     ("made the case", CueKind::NeedsClause),
     ("makes the case", CueKind::NeedsClause),
     ("making the case", CueKind::NeedsClause),

@@ -1199,7 +1199,7 @@ fn a_cue_in_an_infinitive_reports_for_the_subject_of_its_verb() {
 #[test]
 fn beliefs_charges_and_questions() {
     let found = statements(
-        "Many voters feel the system is broken.\n\nRepublicans are concerned that turnout will be low.\n\nSenate Democrats charged that the nominee had insulted veterans.\n\nPolice charged the driver with assault.\n\nSenator Ted Cruz wondered aloud whether the nominee was a true conservative.\n\nAs Hillary Clinton put it, the election is a choice between two futures.\n\nHe put it on the table.\n\nIn Sanders' view, the system is rigged.",
+        "Many voters feel the system is broken.\n\nRepublicans are concerned that turnout will be low.\n\nSenate Democrats charged that the nominee had insulted veterans.\n\nPolice charged the driver with assault.\n\nSenator Ted Cruz wondered aloud whether the nominee was a true conservative.\n\nAs Hillary Clinton put it, the election is a choice between two futures.\n\nHe put it on the table.\n\nIn Sanders' view, the system is rigged.\n\nHillary Clinton has made the argument that Trump is dangerous.",
     );
     let said = said(&found);
     assert_eq!(
@@ -1211,6 +1211,7 @@ fn beliefs_charges_and_questions() {
             ("the nominee was a true conservative", Some("Ted Cruz")),
             ("the election is a choice between two futures", Some("Hillary Clinton")),
             ("the system is rigged", Some("Sanders")),
+            ("Trump is dangerous", Some("Hillary Clinton")),
         ],
         "{found:?}"
     );
