@@ -588,7 +588,10 @@ fn opinion_opening(
     } else if lexicon::strip_possessive(owner_word) != owner_word || plural_apostrophe {
         let owner_end = if plural_apostrophe { noun - 1 } else { noun };
         match parse_mention_before(text, tokens, words, owner_end) {
-            Some(mention) if mention.first_token <= 2 && !words[1..mention.first_token].iter().any(|w| *w != "the") => {
+            Some(mention)
+                if (1..=2).contains(&mention.first_token)
+                    && words[1..mention.first_token].iter().all(|w| w.eq_ignore_ascii_case("the")) =>
+            {
                 mention
             }
             _ => return,
