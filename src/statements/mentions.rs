@@ -137,6 +137,11 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `USA Today`: a capitalised `Today` after a capitalised word closes a name, and is no adverb of time.
+fn closes_name_with_today(words: &[&str], index: usize) -> bool {
+    words[index] == "Today" && index > 0 && is_capitalised(words[index - 1]) && words[index - 1] != "Today"
+}
+
 /// A word that can stand inside a mention: a capitalised name word, a title, role, nationality or organisation word.
 fn is_mention_word(word: &str) -> bool {
     if NOT_NAMES.contains(word) {
@@ -174,6 +179,7 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     while end > 0
         && tokens[end - 1].is_word
         && (lexicon::SKIPPABLE_BEFORE_CUE.contains(words[end - 1]) || is_manner_adverb(words[end - 1]))
+        && !closes_name_with_today(words, end - 1)
     {
         end -= 1;
     }
@@ -390,7 +396,7 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             && is_capitalised(word)
             && lexicon::is_month(word)
             && words.get(index).is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()));
-        if !is_mention_word(word) && !qualifies() && !month_surname {
+        if !is_mention_word(word) && !qualifies() && !month_surname && !closes_name_with_today(words, index - 1) {
             break;
         }
         index -= 1;
@@ -554,7 +560,7 @@ pub fn parse_mention_after(_text: &str, tokens: &[Token], words: &[&str], start:
             }
             break;
         }
-        if !is_mention_word(word) {
+        if !is_mention_word(word) && !(last.is_some() && closes_name_with_today(words, index)) {
             // `coast guard officials`: qualifiers count when a role or group noun closes them.
             let run = words[index..].iter().take(3).take_while(|w| lexicon::ROLE_MODIFIERS.contains(w)).count();
             let closes = words.get(index + run).is_some_and(|w| {

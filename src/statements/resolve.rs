@@ -1294,6 +1294,15 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     {
         return Referent::Pronoun(words[0].to_lowercase());
     }
+    // `semi-official news agency ISNA`, `the broadcaster CNN`: an acronym closing a description of a body names it.
+    if let [.., description, acronym] = words.as_slice()
+        && (2..=6).contains(&acronym.len())
+        && acronym.bytes().all(|b| b.is_ascii_uppercase())
+        && description.chars().all(|c| c.is_lowercase())
+        && (lexicon::ORGANIZATION_NOUNS.contains(description) || lexicon::MEDIUM_NOUNS.contains(description))
+    {
+        return Referent::Organization((*acronym).to_owned());
+    }
     // `Ilse Marrow, spokesperson for the Ministry of Defence`: a name before an apposition is the speaker.
     if let Some(comma) = all_words.iter().position(|w| *w == ",") {
         // (`Opposition leader Petar Vosk, head of …`: the name closes what stands before the comma.)

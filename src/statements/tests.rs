@@ -1266,7 +1266,7 @@ fn bodies_named_in_an_aside_or_after_a_nationality() {
         [
             ("it would strike on Friday", Some("Unifor")),
             ("taxes are rising", Some("Fraser Institute")),
-            ("the deal was signed on Monday", Some("Canadian Press")),
+            ("the deal was signed on Monday", Some("The Canadian Press")),
             ("the construction will hurt sales", Some("Local businesses")),
             ("to cut taxes for the middle class", Some("Liberals")),
         ],
@@ -1304,6 +1304,23 @@ fn relative_clauses_asides_and_second_verbs_of_urging() {
             ("U.S. citizens to leave the country", Some("United States Embassy")),
             ("the break had been contained", Some("city")),
             ("he had secured fewer delegates", Some("Bernie Sanders")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn outlets_and_acronyms_after_a_description() {
+    let found = statements(
+        "Both companies have been in operation since the 1970s according to USA Today.\n\nAccording to semi-official news agency ISNA, the men must face charges.\n\nToday, officials said the bridge would reopen.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("Both companies have been in operation since the 1970s", Some("USA Today")),
+            ("the men must face charges", Some("ISNA")),
+            ("the bridge would reopen", Some("officials")),
         ],
         "{found:?}"
     );
