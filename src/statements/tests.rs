@@ -1325,3 +1325,20 @@ fn outlets_and_acronyms_after_a_description() {
         "{found:?}"
     );
 }
+
+#[test]
+fn intentions_and_calls_in_the_progressive() {
+    let found = statements(
+        "Donald Trump is looking to expand his lead in Ohio.\n\nThe governor is pushing for a special session.\n\nDonald Trump is threatening to sue the newspaper.\n\nThe team is looking at the data.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("to expand his lead in Ohio", Some("Donald Trump")),
+            ("a special session", Some("governor")),
+            ("to sue the newspaper", Some("Donald Trump")),
+        ],
+        "{found:?}"
+    );
+}
