@@ -1329,14 +1329,14 @@ fn outlets_and_acronyms_after_a_description() {
 #[test]
 fn intentions_and_calls_in_the_progressive() {
     let found = statements(
-        "Donald Trump is looking to expand his lead in Ohio.\n\nThe governor is pushing for a special session.\n\nDonald Trump is threatening to sue the newspaper.\n\nThe team is looking at the data.",
+        "Donald Trump is looking to expand his lead in Ohio.\n\nGovernor Ann Lee is pushing for a special session.\n\nDonald Trump is threatening to sue the newspaper.\n\nThe team is looking at the data.",
     );
     let said = said(&found);
     assert_eq!(
         said,
         [
             ("to expand his lead in Ohio", Some("Donald Trump")),
-            ("a special session", Some("governor")),
+            ("a special session", Some("Ann Lee")),
             ("to sue the newspaper", Some("Donald Trump")),
         ],
         "{found:?}"
