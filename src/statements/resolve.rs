@@ -177,9 +177,13 @@ pub fn resolve(
     // Found only when a mention needs them (`the union`): most articles never do.
     let organizations = std::cell::OnceCell::new();
     let organizations = || organizations.get_or_init(|| organizations_named(text, paragraph_tokens)).as_slice();
+    let short_names = std::cell::OnceCell::new();
+    let short_names = || short_names.get_or_init(|| parenthesised_names(text)).as_slice();
     let referents: Vec<Referent> = candidates
         .iter()
-        .map(|c| c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people, &organizations)))
+        .map(|c| {
+            c.mention.as_ref().map_or(Referent::Unknown, |m| classify(text, m, &people, &organizations, &short_names))
+        })
         .collect();
     let role_sightings = RoleSightings::new(&people);
     let people_by_name: crate::fast_hash::FastMap<&str, &Person> =
@@ -974,12 +978,13 @@ fn classify<'o>(
     mention: &Mention,
     people: &[Person],
     organizations: &dyn Fn() -> &'o [NamedOrganization],
+    short_names: &dyn Fn() -> &'o [&'o str],
 ) -> Referent {
     let position = mention.range.start;
     if let Some(issuer) = medium_issuer(text, mention) {
         let issuer = match issuer {
             None => Referent::Unknown,
-            Some((part, is_qualifier)) => match classify(text, &part, people, organizations) {
+            Some((part, is_qualifier)) => match classify(text, &part, people, organizations, short_names) {
                 found @ (Referent::Person(_) | Referent::Organization(_)) => found,
                 // A proper name qualifying the medium (`an AEW press release`) is the body that issued it.
                 _ if is_qualifier => Referent::Organization(text[part.range.clone()].to_owned()),
@@ -995,10 +1000,8 @@ fn classify<'o>(
     // (PG&E)`: a short name set in parentheses after a body's full name stands for it. (An acronym of capitals
     // alone is matched by its initials below, which is safer than a name read back from the parentheses.)
     let parenthesised = format!(" ({bare})");
-    if !bare.contains(' ')
-        && bare.chars().next().is_some_and(char::is_uppercase)
+    if short_names().contains(&bare)
         && !bare.chars().all(|c| c.is_ascii_uppercase())
-        && text.contains(parenthesised.as_str())
         && let Some((_, full)) = organizations()
             .iter()
             .rev()
@@ -1546,6 +1549,20 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
         return Referent::Organization(cleaned);
     }
     Referent::Unknown
+}
+
+/// The capitalised single words an article sets in parentheses (`(Phivolcs)`, `(PG&E)`), short names of what
+/// stands before them.
+fn parenthesised_names(text: &str) -> Vec<&str> {
+    text.match_indices('(')
+        .filter_map(|(at, _)| {
+            let inner = &text[at + 1..];
+            let close = inner.find(')').filter(|&close| close <= 32)?;
+            let name = &inner[..close];
+            let is_name = name.chars().next().is_some_and(char::is_uppercase) && !name.contains(char::is_whitespace);
+            is_name.then_some(name)
+        })
+        .collect()
 }
 
 /// A capitalised word of a place's name (`Canada`, `York`).
