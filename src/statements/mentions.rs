@@ -137,6 +137,13 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True for a legislature named by one capitalised word (`Congress`, `Parliament`, `Senate`), where a party's
+/// members sit (`Democrats in Congress`).
+pub fn is_sitting_in(words: &[&str]) -> bool {
+    let words = words.strip_prefix(&["the"]).unwrap_or(words);
+    matches!(words, [body] if matches!(*body, "Congress" | "Parliament" | "Senate" | "House"))
+}
+
 /// `USA Today`: a capitalised `Today` after a capitalised word closes a name, and is no adverb of time.
 fn closes_name_with_today(words: &[&str], index: usize) -> bool {
     words[index] == "Today" && index > 0 && is_capitalised(words[index - 1]) && words[index - 1] != "Today"
@@ -355,7 +362,12 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
                 index -= 2;
                 continue;
             }
-            if index >= 2 && words[index - 2].eq_ignore_ascii_case("of") {
+            // (`Republicans in the Senate`: so does `the` before the legislature a party's members sit in.)
+            let sits_in = index >= 3
+                && words[index - 2] == "in"
+                && words[index - 3].ends_with('s')
+                && is_sitting_in(&words[first..end]);
+            if index >= 2 && words[index - 2].eq_ignore_ascii_case("of") || sits_in {
                 index -= 1;
                 continue;
             }
@@ -386,7 +398,9 @@ fn scan_back(tokens: &[Token], words: &[&str], end: usize) -> Option<usize> {
             && (is_capitalised(words[index - 2])
                 || lexicon::ROLE_NOUNS.contains(words[index - 2])
                 || lexicon::ORGANIZATION_NOUNS.contains(words[index - 2]))
-            && words[first..end].iter().all(|w| lexicon::is_place_word(w));
+            && (words[first..end].iter().all(|w| lexicon::is_place_word(w))
+                // (`Democrats in Congress`: so does a legislature a party's members sit in.)
+                || is_sitting_in(&words[first..end]) && words[index - 2].ends_with('s'));
         if places_after {
             index -= 1;
             continue;

@@ -1351,9 +1351,15 @@ fn classify_written(text: &str, mention: &Mention, people: &[Person]) -> Referen
     if let Some(body) = spoken_for(&words, people) {
         return Referent::Organization(body);
     }
-    // `Court of Session in Scotland` is the Court of Session.
+    // `Court of Session in Scotland` is the Court of Session; `Democrats in Congress` are Democrats.
     let words: Vec<&str> = match words.iter().position(|w| *w == "in") {
-        Some(at) if at > 0 && words[at + 1..].iter().all(|w| lexicon::is_place_word(w)) => words[..at].to_vec(),
+        Some(at)
+            if at > 0
+                && (words[at + 1..].iter().all(|w| lexicon::is_place_word(w))
+                    || super::mentions::is_sitting_in(&words[at + 1..])) =>
+        {
+            words[..at].to_vec()
+        }
         _ => words,
     };
     // The part before `of` holds the head: `the secretary of Iran’s Council` is a secretary.

@@ -1165,7 +1165,7 @@ fn a_word_describing_research_opening_the_sentence_names_no_issuer() {
 #[test]
 fn groups_around_a_campaign_speak() {
     let found = statements(
-        "Trump's allies say he has the momentum.\n\nBoth campaigns say they are confident of victory.\n\nDemocratic strategists believe the race is tightening.",
+        "Trump's allies say he has the momentum.\n\nBoth campaigns say they are confident of victory.\n\nDemocratic strategists believe the race is tightening.\n\nDemocrats in Congress vowed to investigate the payments.\n\nRepublicans in the Senate say the bill is dead.",
     );
     let said = said(&found);
     assert_eq!(
@@ -1174,6 +1174,8 @@ fn groups_around_a_campaign_speak() {
             ("he has the momentum", Some("Trump's allies")),
             ("they are confident of victory", Some("campaigns")),
             ("the race is tightening", Some("Democratic strategists")),
+            ("to investigate the payments", Some("Democrats")),
+            ("the bill is dead", Some("Republicans")),
         ],
         "{found:?}"
     );
