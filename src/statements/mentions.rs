@@ -463,13 +463,12 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
     // so does one name word after a role or body (`The union representing the workers, Unifor, said`).
     let is_acronym =
         inner.len() == 1 && (2..=6).contains(&inner[0].len()) && inner[0].bytes().all(|b| b.is_ascii_uppercase());
-    let is_acronym = is_acronym
-        || inner.len() == 1
-            && lexicon::is_name_word(inner[0])
-            && (lexicon::ROLE_NOUNS.contains(words[open_comma - 1])
-                || lexicon::ORGANIZATION_NOUNS.contains(words[open_comma - 1]))
-            && words[open_comma - 1].chars().all(|c| c.is_lowercase());
-    if is_acronym {
+    let is_body_name = inner.len() == 1
+        && lexicon::is_name_word(inner[0])
+        && (lexicon::ROLE_NOUNS.contains(words[open_comma - 1])
+            || lexicon::ORGANIZATION_NOUNS.contains(words[open_comma - 1]))
+        && words[open_comma - 1].chars().all(|c| c.is_lowercase());
+    if is_acronym || is_body_name {
         return Some(mention(tokens, open_comma + 1, comma - 1));
     }
     if is_name {

@@ -999,13 +999,12 @@ fn classify<'o>(
     // `the Philippine Institute of Volcanology and Seismology (Phivolcs)`, `Pacific Gas and Electric Company
     // (PG&E)`: a short name set in parentheses after a body's full name stands for it. (An acronym of capitals
     // alone is matched by its initials below, which is safer than a name read back from the parentheses.)
-    let parenthesised = format!(" ({bare})");
     if short_names().contains(&bare)
         && !bare.chars().all(|c| c.is_ascii_uppercase())
-        && let Some((_, full)) = organizations()
-            .iter()
-            .rev()
-            .find(|(at, full)| *at < position && text[at + full.len()..].starts_with(parenthesised.as_str()))
+        && let Some((_, full)) = organizations().iter().rev().find(|(at, full)| {
+            let after = text[at + full.len()..].strip_prefix(" (").and_then(|rest| rest.strip_prefix(bare));
+            *at < position && after.is_some_and(|rest| rest.starts_with(')'))
+        })
     {
         return Referent::Organization(full.clone());
     }
