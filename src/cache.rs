@@ -13,7 +13,7 @@ use std::path::Path;
 /// Names the layout and the extraction rules; a cache written under another name is ignored, and so is a
 /// search index (it finds statements by their place in their article). Bump the number when the rules
 /// change; the crate version is part of it so that every release reads files afresh.
-pub const CACHE_VERSION: &str = concat!("dossier-extract-17 ", env!("CARGO_PKG_VERSION"));
+pub const CACHE_VERSION: &str = concat!("dossier-extract-18 ", env!("CARGO_PKG_VERSION"));
 
 /// A file modified within this many nanoseconds before it was read may have changed again in the same tick
 /// of a coarse file-system clock after the read, so such a file is compared by content.

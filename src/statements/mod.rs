@@ -815,20 +815,11 @@ fn content_after(
         {
             index += that;
         } else {
+            // (`told police she …`, `informed the chess federation she …`: a role or a body is the person told.)
             let listed = |w: &str| {
-                matches!(
-                    w,
-                    "reporters"
-                        | "journalists"
-                        | "parliament"
-                        | "lawmakers"
-                        | "supporters"
-                        | "media"
-                        | "press"
-                        | "television"
-                        | "radio"
-                        | "state"
-                )
+                matches!(w, "reporters" | "journalists" | "parliament" | "media" | "press" | "television" | "radio" | "state")
+                    || lexicon::ROLE_NOUNS.contains(w)
+                    || lexicon::ORGANIZATION_NOUNS.contains(w)
             };
             // `told reporters the water …`, `told The Jakarta Post he …`: a determiner or subject pronoun after
             // the person told opens what was said.
@@ -844,7 +835,9 @@ fn content_after(
                             && (previous.chars().next().is_some_and(char::is_uppercase)
                                 || i >= 2 && lexicon::DETERMINERS.contains(words[index + i - 2]))
                 });
-                after_object && (lexicon::DETERMINERS.contains(w) || lexicon::PRONOUNS.contains(w))
+                // (`told CNN, neighbors from …`: a comma ends the person told.)
+                *w == ","
+                    || after_object && (lexicon::DETERMINERS.contains(w) || lexicon::PRONOUNS.contains(w))
                     || w.chars().next().is_some_and(|c| c.is_lowercase())
                         && !lexicon::DETERMINERS.contains(w)
                         && !listed(w)
@@ -879,6 +872,10 @@ fn content_after(
     if rest.first().is_some_and(|w| matches!(*w, "on" | "in" | "at" | "via" | "during" | "over" | "through"))
         && rest.iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 6
     {
+        return None;
+    }
+    // (`Serbians protested; the protest started …`: a semicolon ends the clause of the verb.)
+    if words.get(index) == Some(&";") {
         return None;
     }
     let start = tokens.get(index)?.range.start;
@@ -1076,8 +1073,17 @@ fn finite_cue(
         // `On Friday, O'Rourke said …`: a time or a linking word before the speaker is no statement; what
         // follows the verb is.
         let first_word = text[content.clone()].split_whitespace().next().unwrap_or("").to_lowercase();
-        let is_adverbial = words_in(text, content.clone()) <= 4
-            && (CALENDAR_WORDS.contains(first_word.as_str())
+        // (`At one Biden rally in Pennsylvania, Trump supporters chanted …`: a longer phrase of place or time
+        // with no verb in it is no statement either.)
+        let is_phrase = words_in(text, content.clone()) <= 8
+            && matches!(first_word.as_str(), "at" | "in" | "on" | "during" | "after" | "before")
+            && !text[content.clone()].contains(['"', '“', ','])
+            && !text[content.clone()]
+                .split_whitespace()
+                .any(|w| lexicon::CLAUSE_MARKERS.contains(w) || is_past_tense(w) || lexicon::PRONOUNS.contains(w));
+        let is_adverbial = is_phrase
+            || words_in(text, content.clone()) <= 4
+                && (CALENDAR_WORDS.contains(first_word.as_str())
                 || matches!(
                     first_word.as_str(),
                     "on" | "in"
@@ -1114,17 +1120,17 @@ fn finite_cue(
             }
             [] => false,
         };
-        if (is_adverbial || is_occasion) && !is_parenthetical {
-            // `In a livestream, X shared with …`: with nothing said after the verb there is no statement.
-            content = content_follows.clone()?;
+        // (Then what follows the verb is looked at as with no comma before the speaker, below: `In a
+        // livestream, X shared with …` says nothing.)
+        if !(is_adverbial || is_occasion) || is_parenthetical {
+            return Some(Candidate {
+                kind: StatementKind::Indirect,
+                text: content,
+                cue: None,
+                mention: before,
+                inherits_speaker: false,
+            });
         }
-        return Some(Candidate {
-            kind: StatementKind::Indirect,
-            text: content,
-            cue: None,
-            mention: before,
-            inherits_speaker: false,
-        });
     }
     if before.is_none()
         && index > 0
@@ -1211,10 +1217,16 @@ fn finite_cue(
     }
     let urges_object = urges_object(cue_word, words, after_cue);
     let charges = charges_object(cue_word, words, after_cue);
+    // `The poll found Clinton leading Trump`, `Polls show the race is tied`: what research finds needs no `that`,
+    // and a standing in a participle is a finding too.
+    let research_finds = lexicon::FINDING_VERBS.contains(words[after_cue - 1])
+        && words[mention.first_token..=mention.last_token].iter().any(|w| lexicon::RESEARCH_NOUNS.contains(w));
+    let finds_standing = research_finds && standing_after(words, after_cue);
     if cue_kind == CueKind::NeedsClause
         && !claims_infinitive
         && !urges_object
         && !charges
+        && !finds_standing
         && !is_clause(text, tokens, words, after_cue, &content)
     {
         return None;
@@ -1226,8 +1238,8 @@ fn finite_cue(
     }
     // (`found it difficult`, `showed them the door`: what was found or shown is said only after `that`; `criticized
     // the move` says nothing without what it was criticized for.)
-    let needs_that =
-        lexicon::FINDING_VERBS.contains(words[after_cue - 1]) || lexicon::JUDGING_VERBS.contains(cue_word) && !charges;
+    let needs_that = lexicon::FINDING_VERBS.contains(words[after_cue - 1]) && !research_finds
+        || lexicon::JUDGING_VERBS.contains(cue_word) && !charges;
     if needs_that && !opens_with_that(text, tokens, words, after_cue, &content) {
         return None;
     }
@@ -1237,6 +1249,18 @@ fn finite_cue(
         cue: None,
         mention: Some(mention),
         inherits_speaker: false,
+    })
+}
+
+/// True when a short subject and a participle open the words at `start` (`Clinton leading Trump`, `the race
+/// tightening`).
+fn standing_after(words: &[&str], start: usize) -> bool {
+    (start + 1..words.len().min(start + 4)).find(|&i| words[i].ends_with("ing")).is_some_and(|participle| {
+        words[participle].len() > 5
+            && words[participle].chars().all(|c| c.is_ascii_lowercase())
+            && words[start..participle].iter().all(|w| {
+                w.chars().all(|c| c.is_alphabetic() || c == '-') && !PHRASE_OPENERS.contains(&w.to_lowercase().as_str())
+            })
     })
 }
 

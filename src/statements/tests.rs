@@ -1344,3 +1344,41 @@ fn intentions_and_calls_in_the_progressive() {
         "{found:?}"
     );
 }
+
+#[test]
+fn manners_of_saying_and_judgements_as() {
+    let found = statements(
+        "\"I'm not going anywhere,\" Sanders quipped.\n\nTrump boasted that his rallies drew bigger crowds.\n\nPence shot back that Kaine was running an insult-driven campaign.\n\nThe campaign dismissed the report as a \"hit job.\"\n\nA voter grumbled that neither candidate spoke for him.\n\nShe answered the phone at midnight.\n\nThe team repeated as champions.\n\nTrump dismissed the staff on Friday.\n\nA columnist opined that the debate had been a draw.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("I'm not going anywhere", Some("Sanders")),
+            ("his rallies drew bigger crowds", Some("Trump")),
+            ("Kaine was running an insult-driven campaign", Some("Pence")),
+            ("the report as a \"hit job.\"", Some("campaign")),
+            ("neither candidate spoke for him", Some("voter")),
+            ("the debate had been a draw", Some("columnist")),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn what_polls_find_and_where_an_attribution_ends() {
+    let found = statements(
+        "The poll found Clinton leading Trump by six points.\n\nPolls show the race is tied.\n\nThe police found the car abandoned near the border.\n\nSacoolas informed police she had diplomatic immunity.\n\nSerbians protested; the protest started against the measures but has expanded.\n\nAt one rally in Pennsylvania, Trump supporters chanted slogans nearby.\n\nIn the wake of the death, a police spokeswoman said, the lions were killed.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("Clinton leading Trump by six points", Some("poll")),
+            ("the race is tied", Some("polls")),
+            ("she had diplomatic immunity", Some("Sacoolas")),
+            ("the lions were killed", Some("police spokeswoman")),
+        ],
+        "{found:?}"
+    );
+}
