@@ -331,8 +331,12 @@ fn reported_speech(
         // (`was quickly reported`: an adverb may stand between.)
         let be_before = previous.is_some_and(is_be)
             || previous.is_some_and(|w| w.ends_with("ly")) && index >= 2 && is_be(words[index - 2]);
+        // (`are increasingly worried that …`: an attitude with its clause is held, not done to its subject.)
+        let holds_clause = lexicon::BELIEF_VERBS.contains(words[index])
+            && words.get(index + 1).is_some_and(|w| w.eq_ignore_ascii_case("that"));
         let is_passive = length == 1
             && be_before
+            && !holds_clause
             && (words[index].ends_with("ed")
                 || matches!(words[index], "told" | "said" | "written" | "found" | "shown"));
         if after_possessive || after_plural || after_article || is_passive {
@@ -632,7 +636,8 @@ fn owned_claims(
         // (`that` first: it is rare, and the word list is asked about far fewer words.)
         // `Clinton's promise to raise taxes`: a promise, pledge or threat owned reports an intention.
         let owns_that = words[noun + 1].eq_ignore_ascii_case("that") && lexicon::CLAIM_NOUNS.contains(words[noun]);
-        let owns_to = words[noun + 1] == "to" && matches!(words[noun], "promise" | "pledge" | "vow" | "threat");
+        // (So does an offer made: `Honcharuk's offer to resign`. A plan is a thing, not something said.)
+        let owns_to = words[noun + 1] == "to" && matches!(words[noun], "promise" | "pledge" | "vow" | "threat" | "offer");
         if !owns_that && !owns_to {
             continue;
         }

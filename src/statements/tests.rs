@@ -1382,3 +1382,25 @@ fn what_polls_find_and_where_an_attribution_ends() {
         "{found:?}"
     );
 }
+
+#[test]
+fn attitudes_owned_plans_and_documents() {
+    let found = statements_with_acts(
+        "Republicans are increasingly worried that Trump could lose the House.\n\nMcConnell was adamant that the Senate would not hold hearings.\n\nTrump's plan to deport millions of immigrants drew criticism.\n\nThe indictment alleges that the defendants conspired to defraud the United States.\n\nA senior Democratic aide said the vote would fail.\n\nTrump offered to pay the legal fees of supporters.\n\nThe company offered a settlement.\n\nThe president sent a message that the envoy read out.",
+    );
+    assert_eq!(
+        found,
+        [
+            ("Trump could lose the House".to_owned(), Some("Republicans".to_owned()), Act::Belief),
+            ("the Senate would not hold hearings".to_owned(), Some("McConnell".to_owned()), Act::Belief),
+            (
+                "the defendants conspired to defraud the United States".to_owned(),
+                Some("indictment".to_owned()),
+                Act::Speech
+            ),
+            ("the vote would fail".to_owned(), Some("senior Democratic aide".to_owned()), Act::Speech),
+            ("to pay the legal fees of supporters".to_owned(), Some("Trump".to_owned()), Act::Intention),
+        ],
+        "{found:?}"
+    );
+}
