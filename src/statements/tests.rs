@@ -1404,3 +1404,20 @@ fn attitudes_owned_plans_and_documents() {
         "{found:?}"
     );
 }
+
+#[test]
+fn inverted_attributions_with_more_verbs_and_raised_possibilities() {
+    let found = statements(
+        "The plan would cost billions, notes Jane Smith, an economist at Harvard.\n\nThe race is far from over, cautioned the senator.\n\nTrump raised the possibility that he might not accept the results.\n\nThe plan notes the cost of the bridge.\n\nRyan expressed support for the plan.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("The plan would cost billions", Some("Jane Smith")),
+            ("The race is far from over", Some("senator")),
+            ("he might not accept the results", Some("Trump")),
+        ],
+        "{found:?}"
+    );
+}
