@@ -532,6 +532,14 @@ pub const CUES: &[(&str, CueKind)] = &[
     ("lambasted", CueKind::NeedsClause),
     ("chided", CueKind::NeedsClause),
     ("rebuked", CueKind::NeedsClause),
+    // Views of something as something (`sees the deal as a disaster`).
+    ("sees", CueKind::NeedsClause),
+    ("saw", CueKind::NeedsClause),
+    ("see", CueKind::NeedsClause),
+    ("views", CueKind::NeedsClause),
+    ("viewed", CueKind::NeedsClause),
+    ("regards", CueKind::NeedsClause),
+    ("regarded", CueKind::NeedsClause),
 ];
 
 /// Verbs (and their parts in multi-word cues) that attribute a belief rather than speech; those of knowing
@@ -582,6 +590,13 @@ pub static BELIEF_VERBS: Lexicon = Lexicon::new(&[
     "adamant",
     "optimism",
     "skepticism",
+    "sees",
+    "saw",
+    "see",
+    "views",
+    "viewed",
+    "regards",
+    "regarded",
     // Nouns of belief (`her belief that …`).
     "belief",
     "expectation",
@@ -662,6 +677,10 @@ pub static JUDGING_VERBS: Lexicon = Lexicon::new(&[
     "chided",
     "rebuked",
 ]);
+
+/// Verbs of viewing something as something, which report only so (`sees the deal as a disaster`; not `saw the
+/// film`, `see whether …`).
+pub static VIEWING_VERBS: Lexicon = Lexicon::new(&["sees", "saw", "see", "views", "viewed", "regards", "regarded"]);
 
 /// True for a cue's last word that reports something only when `that`, a quotation or a pronoun with its
 /// verb follows it (`knew he was`, not `knew the area`; `agreed that`, not `agreed a deal`).

@@ -343,6 +343,10 @@ fn reported_speech(
             index += length;
             continue;
         }
+        if lexicon::VIEWING_VERBS.contains(words[index]) && !charges_object(words[index], &words, index + 1) {
+            index += length;
+            continue;
+        }
         let cue_range = tokens[index].range.start..tokens[index + length - 1].range.end;
         let cue_word = words[index].to_lowercase();
         let after_cue = index + length;
@@ -1351,6 +1355,16 @@ fn charges_object(cue_word: &str, words: &[&str], after_cue: usize) -> bool {
     match cue_word {
         "accused" | "accuses" | "accusing" => object_then(words, after_cue, &["of"]),
         "blamed" | "blames" => object_then(words, after_cue, &["for", "on"]),
+        // `sees the deal as a disaster`, `viewed him as a threat`: a view of something short, as something.
+        "sees" | "saw" | "see" | "views" | "viewed" | "regards" | "regarded" => {
+            // (Two words, or three with a name inside, `the Iran deal`: `saw its population grow as …` is no view.)
+            words[after_cue..].iter().take(4).position(|w| *w == "as").is_some_and(|at| {
+                let object = &words[after_cue..after_cue + at];
+                object.iter().all(|w| w.chars().all(char::is_alphabetic))
+                    && (1..=2).contains(&object.len())
+                    || object.len() == 3 && object[1].chars().next().is_some_and(char::is_uppercase)
+            })
+        }
         // `criticized Rubio for supporting the bill`, `praised the crews for their work`.
         _ if lexicon::JUDGING_VERBS.contains(cue_word) => object_then(words, after_cue, &["for", "as"]),
         _ => false,

@@ -1421,3 +1421,18 @@ fn inverted_attributions_with_more_verbs_and_raised_possibilities() {
         "{found:?}"
     );
 }
+
+#[test]
+fn views_of_something_as_something() {
+    let found = statements_with_acts(
+        "Trump sees the deal as a disaster for American workers.\n\nThe city saw its population grow as factories opened.\n\nThe region saw as many as 500 people displaced.\n\nThe team will see whether the rats stop.\n\nMany Republicans viewed him as a threat to the party.",
+    );
+    assert_eq!(
+        found,
+        [
+            ("the deal as a disaster for American workers".to_owned(), Some("Trump".to_owned()), Act::Belief),
+            ("him as a threat to the party".to_owned(), Some("Republicans".to_owned()), Act::Belief),
+        ],
+        "{found:?}"
+    );
+}
