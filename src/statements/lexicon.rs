@@ -2062,6 +2062,28 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
     })
 }
 
+/// Adjectives of judgement news reports as said (`called the ruling unconstitutional`).
+static JUDGEMENT_ADJECTIVES: Lexicon = Lexicon::new(&[
+    "fake", "false", "wrong", "absurd", "unfair", "racist", "sexist", "bigoted", "dishonest", "corrupt", "crooked",
+    "rigged", "biased", "weak", "stupid", "dumb", "crazy", "insane", "great", "good", "bad", "terrible", "sad",
+    "pathetic", "disgusting", "appalling", "unprecedented", "misleading", "inappropriate", "premature", "illegal",
+    "illegitimate", "unconstitutional", "unethical", "immoral", "offensive", "divisive", "destructive", "excessive",
+    "hypocritical", "cynical", "historic", "tragic", "heartbreaking", "troubling", "disturbing", "shocking",
+    "unacceptable", "outrageous", "ridiculous", "dangerous", "irresponsible", "reckless", "baseless", "meaningless",
+    "shameful", "disgraceful", "awful", "horrible", "incredible", "important", "necessary", "critical", "essential",
+    "untrue", "inaccurate", "silly", "naive", "extreme", "radical", "alarming", "unjust", "unlawful",
+]);
+
+/// True for a lower-case adjective of judgement: one of a list, or one by its ending (`-ous`, `-ful`, `-ible`,
+/// `-less`, `-ical`, and `-able` in a long word).
+pub fn is_judgement_adjective(word: &str) -> bool {
+    let by_ending = word.len() > 6
+        && ["ous", "ful", "ible", "less", "ical", "able"].iter().any(|ending| word.ends_with(ending));
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && (JUDGEMENT_ADJECTIVES.contains(word) || by_ending)
+        && !ROLE_NOUNS.contains(word)
+}
+
 /// True for words that are part of a person's name rather than a title, role, place or organisation.
 pub fn is_name_word(word: &str) -> bool {
     let bare = strip_possessive(word).trim_end_matches('.');

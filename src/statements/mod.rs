@@ -1408,7 +1408,10 @@ fn called_judgement(tokens: &[Token], words: &[&str], index: usize, after_cue: u
             || lexicon::is_name_word(w)
     });
     // The judgement's article within a short object: `the plan a`, `the Senate bill an`.
-    let article = (after_cue + 1..words.len().min(after_cue + 6)).find(|&i| matches!(words[i], "a" | "an"))?;
+    let Some(article) = (after_cue + 1..words.len().min(after_cue + 6)).find(|&i| matches!(words[i], "a" | "an"))
+    else {
+        return object_opens.then(|| called_adjective(tokens, words, after_cue)).flatten();
+    };
     // (`a retreat called Bryn Tirion before becoming a hotel`: a phrase after the object is no judgement.)
     let object_is_plain =
         words[after_cue..article].iter().all(|w| w.chars().any(char::is_alphanumeric) && !PHRASE_OPENERS.contains(w));
@@ -1422,6 +1425,23 @@ fn called_judgement(tokens: &[Token], words: &[&str], index: usize, after_cue: u
         (article + 1..words.len()).find(|&i| matches!(words[i], "," | "." | ";" | ":" | "—")).unwrap_or(words.len());
     let last = end.checked_sub(1).filter(|&last| last > article)?;
     Some(tokens[after_cue].range.start..tokens[last].range.end)
+}
+
+/// `X called the decision outrageous`, `called Trump's remarks deeply irresponsible`: a judgement in one adjective
+/// closing the clause after a short object (which a name or a determiner opens).
+fn called_adjective(tokens: &[Token], words: &[&str], after_cue: usize) -> Option<Range<usize>> {
+    let end = (after_cue..words.len().min(after_cue + 7))
+        .find(|&i| !words[i].chars().any(char::is_alphanumeric) || matches!(words[i], "and" | "but" | "because"))
+        .unwrap_or(words.len());
+    let adjective = end.checked_sub(1).filter(|&last| last >= after_cue + 2)?;
+    let degree = |w: &str| w.ends_with("ly") || matches!(w, "so" | "very" | "too" | "utterly");
+    let object_end = if degree(words[adjective - 1]) { adjective - 1 } else { adjective };
+    let object = &words[after_cue..object_end];
+    let is_plain = |w: &&str| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’');
+    // (The object holds a noun after its determiner: `the meeting` alone is no object and judgement.)
+    let has_noun = object.len() >= 2 || object.first().is_some_and(|w| !lexicon::DETERMINERS.contains(w));
+    (has_noun && object.len() <= 4 && object.iter().all(is_plain) && lexicon::is_judgement_adjective(words[adjective]))
+        .then(|| tokens[after_cue].range.start..tokens[adjective].range.end)
 }
 
 /// Words opening a phrase of time, place or manner after a verb's object.

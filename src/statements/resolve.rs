@@ -345,9 +345,21 @@ pub fn resolve(
     }
     // An office that points to no one named (`the premier said`, in an article that never names them) is
     // still a source: it speaks under its description, unnamed.
-    for ((speaker, referent), candidate) in speakers.iter_mut().zip(&referents).zip(&candidates) {
-        if let (None, Referent::Role(..), Some(mention)) = (&speaker, referent, &candidate.mention) {
-            *speaker = Some(Speaker::described(text, mention));
+    // (`The governor called the ruling unconstitutional, and vowed to appeal`: what continues its statement is
+    // its too.)
+    for index in 0..candidates.len() {
+        let candidate = &candidates[index];
+        match (&speakers[index], &referents[index], &candidate.mention) {
+            (None, Referent::Role(..), Some(mention)) => speakers[index] = Some(Speaker::described(text, mention)),
+            (None, Referent::Unknown, None) if candidate.inherits_speaker && index > 0 => {
+                let previous = &candidates[index - 1];
+                let continues = matches!(referents[index - 1], Referent::Role(..))
+                    && candidate.text.start.saturating_sub(previous.text.end) < 1200;
+                if continues {
+                    speakers[index] = speakers[index - 1].clone();
+                }
+            }
+            _ => {}
         }
     }
     candidates

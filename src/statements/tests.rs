@@ -1436,3 +1436,21 @@ fn views_of_something_as_something() {
         "{found:?}"
     );
 }
+
+#[test]
+fn judgements_in_an_adjective_and_a_described_speaker_going_on() {
+    let found = statements(
+        "Sanders called the decision outrageous.\n\nPelosi called Trump's remarks deeply irresponsible.\n\nShe called the police immediately.\n\nThey called the council meeting.\n\nA state governor called the ruling unconstitutional, and vowed to appeal.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("the decision outrageous", Some("Sanders")),
+            ("Trump's remarks deeply irresponsible", Some("Pelosi")),
+            ("the ruling unconstitutional", Some("state governor")),
+            ("to appeal", Some("state governor")),
+        ],
+        "{found:?}"
+    );
+}
