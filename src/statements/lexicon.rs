@@ -2283,6 +2283,14 @@ const SENTENCE_OPENERS: &[&str] = &[
     "only",
     "just",
     "finally",
+    // Quantifiers before a group (`Other Republicans have urged …`, `Many Democrats say …`).
+    "other",
+    "others",
+    "many",
+    "some",
+    "several",
+    "most",
+    "few",
 ];
 
 /// Words of multi-word place names that the place list does not hold alone.

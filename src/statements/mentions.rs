@@ -190,6 +190,20 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     {
         end -= 1;
     }
+    // `A Quinnipiac poll released Tuesday found`: when a report came out stands between it and its verb.
+    let released = (end.saturating_sub(4)..end)
+        .find(|&i| matches!(words[i], "released" | "published" | "conducted" | "issued" | "taken"))
+        .filter(|&at| {
+            at > 0
+                && (lexicon::MEDIUM_NOUNS.contains(words[at - 1]) || lexicon::RECORD_NOUNS.contains(words[at - 1]))
+                && words[at + 1..end].iter().all(|w| {
+                    matches!(*w, "on" | "last" | "this" | "earlier" | "late" | "week" | "month")
+                        || lexicon::CALENDAR_WORDS.contains(w.to_lowercase().as_str())
+                })
+        });
+    if let Some(at) = released {
+        end = at;
+    }
     // `officials familiar with the matter said`, `sources close to the talks said`, `people with knowledge of
     // the plan said`: a short qualifier after the speaker belongs to neither.
     // So does a common place after a role or group (`voters in the state say`, `doctors at the hospital said`).

@@ -395,9 +395,12 @@ fn reported_speech(
         } else {
             finite_cue(text, &sentence, &tokens, &words, index, after_cue, cue_kind, &cue_word).or_else(|| {
                 // `X told A that … and said …`: a second verb shares the subject of the first.
-                let is_second_verb = index > 0 && matches!(words[index - 1], "and" | "but");
-                // (`We looked at … and found that …` outside quotes: the writer's or an interviewee's own.)
-                let opens_in_first_person = matches!(words.first(), Some(&("I" | "We")));
+                // (`…, and has promised to …`: auxiliaries may stand between.)
+                let is_second_verb = joined_at(&words, index).is_some_and(|at| words[at] != ",");
+                // (`We looked at … and found that …` outside quotes: the writer's or an interviewee's own, and
+                // so is `And then I have done … and would say …`.)
+                let opens_in_first_person =
+                    (0..index).any(|i| matches!(words[i], "I" | "We" | "we") && !in_quote(tokens[i].range.start));
                 if !is_second_verb || opens_in_first_person {
                     return None;
                 }
@@ -405,7 +408,8 @@ fn reported_speech(
                 // (`… and advised U.S. citizens to leave`: an object and an infinitive report what was urged.)
                 let is_speech = cue_kind == CueKind::Speech
                     || is_clause(text, &tokens, &words, after_cue, &content)
-                    || urges_object(&cue_word, &words, after_cue);
+                    || urges_object(&cue_word, &words, after_cue)
+                    || claims_infinitive(&cue_word, &words, after_cue);
                 if !is_speech {
                     return None;
                 }
@@ -472,8 +476,8 @@ fn reported_speech(
             {
                 let cut = if is_trailing {
                     candidate.text.end.max(previous.text.start)
-                } else if index > 0 && matches!(words[index - 1], "and" | "," | "but") {
-                    tokens[index - 1].range.start
+                } else if let Some(at) = joined_at(&words, index) {
+                    tokens[at].range.start
                 } else {
                     tokens[index].range.start
                 };
@@ -490,6 +494,22 @@ fn reported_speech(
         }
         index = after_cue;
     }
+}
+
+/// `claimed to have …`, `vowed to appeal`: what is claimed, vowed, pledged, promised or threatened in an infinitive.
+fn claims_infinitive(cue_word: &str, words: &[&str], after_cue: usize) -> bool {
+    words.get(after_cue) == Some(&"to")
+        && ["claim", "vow", "pledg", "promis", "threat"].iter().any(|stem| cue_word.starts_with(stem))
+}
+
+/// Where `and`, `but` or a comma joins the verb at `index` to what comes before, over up to two auxiliaries or
+/// adverbs (`and has promised`, `, and also said`).
+fn joined_at(words: &[&str], index: usize) -> Option<usize> {
+    let mut at = index;
+    while at > 0 && index - at < 2 && lexicon::SKIPPABLE_BEFORE_CUE.contains(words[at - 1]) {
+        at -= 1;
+    }
+    at.checked_sub(1).filter(|&joiner| matches!(words[joiner], "and" | "," | "but"))
 }
 
 /// Verbs that pass their subject to an infinitive cue right after them (`seemed to suggest`, `came to believe`,
@@ -735,13 +755,19 @@ fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize)
     // below.)
     let opening_start = words
         .iter()
-        .take_while(|w| mentions::NOT_NAMES.contains(w) || matches!(**w, "all" | "of" | "the"))
+        .take_while(|w| {
+            mentions::NOT_NAMES.contains(w)
+                || matches!(w.to_lowercase().as_str(), "all" | "of" | "the" | "other" | "many" | "some" | "several" | "most")
+        })
         .count()
         .min(3);
+    // (`Other Republicans have … and have urged …`: a party's members are a group too.)
     if let Some(opening) = parse_mention_after(text, tokens, words, opening_start)
-        && words[opening.first_token..=opening.last_token]
-            .iter()
-            .any(|w| lexicon::ORGANIZATION_NOUNS.contains(w) || lexicon::ROLE_NOUNS.contains(w))
+        && words[opening.first_token..=opening.last_token].iter().any(|w| {
+            lexicon::ORGANIZATION_NOUNS.contains(w)
+                || lexicon::ROLE_NOUNS.contains(w)
+                || matches!(*w, "Republicans" | "Democrats" | "Conservatives" | "Liberals" | "Tories")
+        })
         && opening.last_token + 1 < before
         && words[opening.last_token + 1].chars().next().is_some_and(char::is_lowercase)
         && tokens[opening.last_token + 1].is_word
@@ -926,10 +952,8 @@ fn finite_cue(
         _ => content_after(text, sentence, tokens, words, after_cue, cue_word),
     };
     // `X said in a statement that …` reports what follows `that`; `…,” X said in a meeting with Y.` reports nothing after the verb.
-    // `claimed to have …`: the infinitive is what was claimed.
-    // So is what was vowed, pledged, promised or threatened (`vowed to appeal`).
-    let claims_infinitive = words.get(after_cue) == Some(&"to")
-        && ["claim", "vow", "pledg", "promis", "threat"].iter().any(|stem| cue_word.starts_with(stem));
+    // (But for an infinitive claimed or vowed.)
+    let claims_infinitive = claims_infinitive(cue_word, words, after_cue);
     let opens_with_preposition = !claims_infinitive
         && words.get(after_cue).is_some_and(|w| {
             matches!(

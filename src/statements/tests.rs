@@ -1454,3 +1454,21 @@ fn judgements_in_an_adjective_and_a_described_speaker_going_on() {
         "{found:?}"
     );
 }
+
+#[test]
+fn second_verbs_after_auxiliaries_and_reports_with_their_release() {
+    let found = statements(
+        "Trump has vowed to cut taxes and renegotiate trade deals, and has promised to bring back manufacturing jobs.\n\nA Quinnipiac poll released Tuesday found Clinton leading Trump by 10 points.\n\nOther Republicans have broken with Trump and have urged him to concede.\n\nAnd then I did a similar study myself and would say the tools look the same.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("to cut taxes and renegotiate trade deals", Some("Trump")),
+            ("to bring back manufacturing jobs", Some("Trump")),
+            ("Clinton leading Trump by 10 points", Some("Quinnipiac")),
+            ("him to concede", Some("Republicans")),
+        ],
+        "{found:?}"
+    );
+}
