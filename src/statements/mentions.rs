@@ -208,9 +208,11 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     // the plan said`: a short qualifier after the speaker belongs to neither.
     // So does a common place after a role or group (`voters in the state say`, `doctors at the hospital said`).
     let qualifier = (end.saturating_sub(5).max(1)..end.saturating_sub(1)).find(|&at| {
+        // (`Police in both countries believe`: a quantifier opens the place too.)
         let is_place_phrase = matches!(words[at], "in" | "at" | "from" | "across")
-            && lexicon::DETERMINERS.contains(words[at + 1])
-            && lexicon::ROLE_NOUNS.contains(words[at - 1]);
+            && (lexicon::DETERMINERS.contains(words[at + 1]) || matches!(words[at + 1], "both" | "all" | "several"))
+            && (lexicon::ROLE_NOUNS.contains(words[at - 1].to_lowercase().as_str())
+                || words[at - 1].eq_ignore_ascii_case("police"));
         (matches!((words[at], words[at + 1]), ("familiar", "with") | ("close", "to") | ("with", "knowledge"))
             || is_place_phrase)
             && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))

@@ -1704,8 +1704,25 @@ fn content_before(
     let range = trim(text, sentence.start..end);
     let slice = &text[range.clone()];
     let trimmed = slice.trim_end_matches([',', ' ']);
-    let range = range.start..range.start + trimmed.len();
+    let range = range.start + dateline_length(trimmed)..range.start + trimmed.len();
     (!range.is_empty()).then_some(range)
+}
+
+/// The length of a dateline opening a story (`OTTAWA — `, `WASHINGTON (AP) — `), or 0: a place in capitals,
+/// perhaps an agency in parentheses, and a dash.
+fn dateline_length(text: &str) -> usize {
+    let Some(dash) = text.find(['—', '–']) else { return 0 };
+    let (head, rest) = text.split_at(dash);
+    let place = head.split('(').next().unwrap_or("").trim();
+    let is_dateline = place.len() >= 3
+        && head.len() <= 40
+        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\'' | '-'))
+        && place.chars().any(char::is_alphabetic);
+    if !is_dateline {
+        return 0;
+    }
+    let after_dash = rest.char_indices().nth(1).map_or(rest.len(), |(at, _)| at);
+    dash + after_dash + (rest.len() - after_dash - rest[after_dash..].trim_start().len())
 }
 
 /// `According to X, …` and `…, according to X.`

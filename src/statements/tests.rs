@@ -1472,3 +1472,20 @@ fn second_verbs_after_auxiliaries_and_reports_with_their_release() {
         "{found:?}"
     );
 }
+
+#[test]
+fn datelines_and_groups_set_off_by_an_aside() {
+    let found = statements(
+        "OTTAWA — The federal government will expand its dental program, Health Minister Jean-Yves Duclos announced Tuesday.\n\nSome provinces, including Alberta, have said they want to opt out.\n\nPolice in both countries believe the group has a few dozen members.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("The federal government will expand its dental program", Some("Jean-Yves Duclos")),
+            ("they want to opt out", Some("provinces")),
+            ("the group has a few dozen members", Some("police")),
+        ],
+        "{found:?}"
+    );
+}
