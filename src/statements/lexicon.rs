@@ -2058,6 +2058,10 @@ static CUES_BY_FIRST_WORD: std::sync::LazyLock<FastMap<&'static str, Vec<(Vec<&'
 pub fn cue_at(words: &[&str]) -> Option<(usize, CueKind)> {
     let word = *words.first()?;
     let first = if word == "According" { "according" } else { word };
+    // (Every cue opens with a lower-case letter: most words, names and punctuation need no lookup.)
+    if !first.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
     let cues = CUES_BY_FIRST_WORD.get(first)?;
     cues.iter().find_map(|(parts, kind)| {
         let matches = parts.len() <= words.len()

@@ -198,7 +198,7 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
                 && (lexicon::MEDIUM_NOUNS.contains(words[at - 1]) || lexicon::RECORD_NOUNS.contains(words[at - 1]))
                 && words[at + 1..end].iter().all(|w| {
                     matches!(*w, "on" | "last" | "this" | "earlier" | "late" | "week" | "month")
-                        || lexicon::CALENDAR_WORDS.contains(w.to_lowercase().as_str())
+                        || lexicon::CALENDAR_WORDS.contains(w)
                 })
         });
     if let Some(at) = released {
@@ -211,8 +211,7 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
         // (`Police in both countries believe`: a quantifier opens the place too.)
         let is_place_phrase = matches!(words[at], "in" | "at" | "from" | "across")
             && (lexicon::DETERMINERS.contains(words[at + 1]) || matches!(words[at + 1], "both" | "all" | "several"))
-            && (lexicon::ROLE_NOUNS.contains(words[at - 1].to_lowercase().as_str())
-                || words[at - 1].eq_ignore_ascii_case("police"));
+            && (lexicon::ROLE_NOUNS.contains(words[at - 1]) || words[at - 1].eq_ignore_ascii_case("police"));
         (matches!((words[at], words[at + 1]), ("familiar", "with") | ("close", "to") | ("with", "knowledge"))
             || is_place_phrase)
             && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))

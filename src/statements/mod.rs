@@ -757,7 +757,7 @@ fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize)
         .iter()
         .take_while(|w| {
             mentions::NOT_NAMES.contains(w)
-                || matches!(w.to_lowercase().as_str(), "all" | "of" | "the" | "other" | "many" | "some" | "several" | "most")
+                || ["all", "of", "the", "other", "many", "some", "several", "most"].iter().any(|q| w.eq_ignore_ascii_case(q))
         })
         .count()
         .min(3);
