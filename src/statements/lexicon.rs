@@ -678,6 +678,70 @@ pub static JUDGING_VERBS: Lexicon = Lexicon::new(&[
     "rebuked",
 ]);
 
+/// Verbs that stand before their speaker after what was said (`…, said the minister`, `…, notes Jane Smith`).
+pub static INVERTING_VERBS: Lexicon = Lexicon::new(&[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "stated",
+    "asked",
+    "noted",
+    "explained",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "continued",
+    "recalled",
+    "replied",
+    "countered",
+    "contended",
+    "remarked",
+    "reported",
+    "reports",
+    "explains",
+    "notes",
+    "asks",
+    "recalls",
+    "observed",
+    "observes",
+    "cautioned",
+    "cautions",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "predicted",
+    "predicts",
+    "suggested",
+    "suggests",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasizes",
+    "laments",
+    "lamented",
+    "complained",
+    "complains",
+    "quipped",
+    "joked",
+    "retorted",
+    "boasted",
+    "counters",
+    "responded",
+    "tweeted",
+]);
+
 /// Verbs of viewing something as something, which report only so (`sees the deal as a disaster`; not `saw the
 /// film`, `see whether …`).
 pub static VIEWING_VERBS: Lexicon = Lexicon::new(&["sees", "saw", "see", "views", "viewed", "regards", "regarded"]);
@@ -2115,7 +2179,8 @@ pub fn is_name_word(word: &str) -> bool {
 /// determiners, weekdays and months.
 static NOT_NAME_WORDS: std::sync::LazyLock<FastSet<String>> = std::sync::LazyLock::new(|| {
     let lists = [&TITLES, &ROLE_NOUNS, &NATIONALITIES, &ORGANIZATION_NOUNS, &PLACES, &DETERMINERS];
-    // Party labels (`Republican Mark Amodei`) and holidays (`Christmas Eve`) are no names either.
+    // Party labels (`Republican Mark Amodei`, `A senior Democratic aide`), `People` opening a sentence and
+    // holidays (`Christmas Eve`) are no names either.
     let calendar = [
         "islamic",
         "republic",
