@@ -483,7 +483,19 @@ fn apposition_before(tokens: &[Token], words: &[&str], comma: usize) -> Option<M
         && (lexicon::ROLE_NOUNS.contains(words[open_comma - 1])
             || lexicon::ORGANIZATION_NOUNS.contains(words[open_comma - 1]))
         && words[open_comma - 1].chars().all(|c| c.is_lowercase());
-    if is_acronym || is_body_name {
+    // `Shapiro's widow, former tennis player Pam Shriver, said`: a role may stand before the name inside the
+    // commas.
+    let described_name = inner.iter().position(|w| is_capitalised(w)).is_some_and(|start| {
+        start > 0
+            && inner.len() - start >= 2
+            && inner.len() <= 9
+            // (Its head is a role, or a noun of someone who does something: `player`, `investor`, `historian`.)
+            && (lexicon::ROLE_NOUNS.contains(inner[start - 1])
+                || ["er", "or", "ist", "ian", "ant", "ent"].iter().any(|ending| inner[start - 1].ends_with(ending)))
+            && inner[..start].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            && inner[start..].iter().all(|w| lexicon::is_name_word(w))
+    });
+    if is_acronym || is_body_name || described_name {
         return Some(mention(tokens, open_comma + 1, comma - 1));
     }
     if is_name {

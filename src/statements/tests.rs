@@ -1489,3 +1489,14 @@ fn datelines_and_groups_set_off_by_an_aside() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_description_before_the_name_in_an_apposition() {
+    let found = statements(
+        "Shapiro's widow, former tennis player Pam Shriver, said her husband had told her Trump had not met Shapiro.\n\nThe company's founder, longtime investor Dana Roe, said the deal was fair.\n\nHis lawyer, who met Carl Dunn, said the charges were weak.",
+    );
+    let said = said(&found);
+    assert_eq!(said[0], ("her husband had told her Trump had not met Shapiro", Some("Pam Shriver")), "{found:?}");
+    assert_eq!(said[1], ("the deal was fair", Some("Dana Roe")), "{found:?}");
+    assert!(said.iter().all(|(_, speaker)| *speaker != Some("Carl Dunn")), "{found:?}");
+}
