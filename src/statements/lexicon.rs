@@ -1272,7 +1272,9 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "tenant",
     "volunteer",
     "homeowner",
-    // Private people one at a time (`a voter said`, `his daughter said`).
+    // Private people one at a time (`a voter said`, `his daughter said`, `a person familiar with …`).
+    "person",
+    "persons",
     "voter",
     "citizen",
     "customer",

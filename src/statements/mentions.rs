@@ -207,14 +207,18 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
     // `officials familiar with the matter said`, `sources close to the talks said`, `people with knowledge of
     // the plan said`: a short qualifier after the speaker belongs to neither.
     // So does a common place after a role or group (`voters in the state say`, `doctors at the hospital said`).
-    let qualifier = (end.saturating_sub(5).max(1)..end.saturating_sub(1)).find(|&at| {
+    let qualifier = (end.saturating_sub(8).max(1)..end.saturating_sub(1)).find(|&at| {
         // (`Police in both countries believe`: a quantifier opens the place too.)
         let is_place_phrase = matches!(words[at], "in" | "at" | "from" | "across")
             && (lexicon::DETERMINERS.contains(words[at + 1]) || matches!(words[at + 1], "both" | "all" | "several"))
             && (lexicon::ROLE_NOUNS.contains(words[at - 1]) || words[at - 1].eq_ignore_ascii_case("police"));
-        (matches!((words[at], words[at + 1]), ("familiar", "with") | ("close", "to") | ("with", "knowledge"))
-            || is_place_phrase)
-            && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        // (What a source is familiar with may be named: `familiar with Trump's thinking`.)
+        let is_source_phrase = matches!(
+            (words[at], words[at + 1]),
+            ("familiar", "with") | ("close", "to") | ("with", "knowledge") | ("briefed", "on")
+        ) && words[at..end].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')));
+        is_source_phrase
+            || is_place_phrase && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
     });
     if let Some(at) = qualifier {
         end = at;

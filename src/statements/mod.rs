@@ -1216,7 +1216,18 @@ fn finite_cue(
         return None;
     }
     let urges_object = urges_object(cue_word, words, after_cue);
-    let charges = charges_object(cue_word, words, after_cue);
+    // (`denied mocking the reporter`, `admitted having lied`: what is denied or admitted may be a gerund with its
+    // object; `denied funding for …` is a noun.)
+    let gerund = |w: &str| w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase());
+    let charges = charges_object(cue_word, words, after_cue)
+        || matches!(cue_word, "denied" | "denies" | "admitted" | "admits" | "acknowledged" | "acknowledges")
+            && words.get(after_cue).is_some_and(|w| gerund(w))
+            && words.get(after_cue + 1).is_some_and(|w| {
+                lexicon::DETERMINERS.contains(w)
+                    || lexicon::PRONOUNS.contains(w)
+                    || matches!(*w, "him" | "her" | "them" | "it" | "to")
+                    || is_past_tense(w)
+            });
     // `The poll found Clinton leading Trump`, `Polls show the race is tied`: what research finds needs no `that`,
     // and a standing in a participle is a finding too.
     let research_finds = lexicon::FINDING_VERBS.contains(words[after_cue - 1])

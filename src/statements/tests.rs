@@ -1500,3 +1500,21 @@ fn a_description_before_the_name_in_an_apposition() {
     assert_eq!(said[1], ("the deal was fair", Some("Dana Roe")), "{found:?}");
     assert!(said.iter().all(|(_, speaker)| *speaker != Some("Carl Dunn")), "{found:?}");
 }
+
+#[test]
+fn anonymous_sources_and_gerunds_denied() {
+    let found = statements(
+        "A person familiar with Trump's thinking said he was furious.\n\nSources close to Prime Minister Dana Roe said the talks had stalled.\n\nTrump denied mocking the reporter.\n\nBiden admitted wanting to phase out the industry.\n\nCongress has repeatedly denied funding for such a wall.",
+    );
+    let said = said(&found);
+    assert_eq!(
+        said,
+        [
+            ("he was furious", Some("person")),
+            ("the talks had stalled", Some("sources")),
+            ("mocking the reporter", Some("Trump")),
+            ("wanting to phase out the industry", Some("Biden")),
+        ],
+        "{found:?}"
+    );
+}
