@@ -218,10 +218,11 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
             ("familiar", "with") | ("close", "to") | ("with", "knowledge") | ("briefed", "on")
         ) && words[at..end].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')));
         // (Nor does it hold a verb of its own: `An official close to Sorvik said she saw …` is no qualifier of `she`.)
-        let holds_cue = words[at + 1..end].iter().any(|w| lexicon::cue_at(&[w]).is_some() || lexicon::PRONOUNS.contains(w));
-        !holds_cue
-            && (is_source_phrase
-                || is_place_phrase && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')))
+        let holds_cue =
+            || words[at + 1..end].iter().any(|w| lexicon::cue_at(&[w]).is_some() || lexicon::PRONOUNS.contains(w));
+        (is_source_phrase
+            || is_place_phrase && words[at..end].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')))
+            && !holds_cue()
     });
     if let Some(at) = qualifier {
         end = at;
