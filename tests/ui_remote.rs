@@ -360,7 +360,15 @@ fn a_corpus_browsed_on_the_server_lists_searches_reads_and_charts_a_page_at_a_ti
     let view = harness.state().browse_view().unwrap();
     let unnamed_sources = view.facet(Facet::UnnamedSource).unwrap();
     let unnamed_in_corpus = local.statements.iter().filter(|s| s.speaker.is_some() && !s.named).count();
-    assert_eq!(unnamed_sources.iter().map(|(_, count)| count).sum::<u64>() as usize, unnamed_in_corpus);
+    // The section shows the most frequent unnamed sources; with the statements of those it leaves out (case
+    // variants are one source), it counts every unnamed statement once.
+    let shown: Vec<String> = unnamed_sources.iter().map(|(name, _)| name.to_lowercase()).collect();
+    let left_out = local
+        .statements
+        .iter()
+        .filter(|s| !s.named && s.speaker.as_ref().is_some_and(|name| !shown.contains(&name.to_lowercase())))
+        .count();
+    assert_eq!(unnamed_sources.iter().map(|(_, count)| count).sum::<u64>() as usize + left_out, unnamed_in_corpus);
     assert!(view.facet(Facet::Speaker).unwrap().iter().all(|speaker| !unnamed_sources.contains(speaker)));
 
     // A search typed and sent with Enter narrows the list, the facets and the chart on the server.
