@@ -213,10 +213,11 @@ pub fn parse_mention_before(_text: &str, tokens: &[Token], words: &[&str], cue_i
             && (lexicon::DETERMINERS.contains(words[at + 1]) || matches!(words[at + 1], "both" | "all" | "several"))
             && (lexicon::ROLE_NOUNS.contains(words[at - 1]) || words[at - 1].eq_ignore_ascii_case("police"));
         // (What a source is familiar with may be named: `familiar with Trump's thinking`.)
-        let is_source_phrase = matches!(
-            (words[at], words[at + 1]),
-            ("familiar", "with") | ("close", "to") | ("with", "knowledge") | ("briefed", "on")
-        ) && words[at..end].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')));
+        let is_source_phrase =
+            matches!(
+                (words[at], words[at + 1]),
+                ("familiar", "with") | ("close", "to") | ("with", "knowledge") | ("briefed", "on")
+            ) && words[at..end].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')));
         // (Nor does it hold a verb of its own: `An official close to Sorvik said she saw …` is no qualifier of `she`.)
         let holds_cue =
             || words[at + 1..end].iter().any(|w| lexicon::cue_at(&[w]).is_some() || lexicon::PRONOUNS.contains(w));

@@ -661,7 +661,8 @@ fn owned_claims(
         // `Clinton's promise to raise taxes`: a promise, pledge or threat owned reports an intention.
         let owns_that = words[noun + 1].eq_ignore_ascii_case("that") && lexicon::CLAIM_NOUNS.contains(words[noun]);
         // (So does an offer made: `Honcharuk's offer to resign`. A plan is a thing, not something said.)
-        let owns_to = words[noun + 1] == "to" && matches!(words[noun], "promise" | "pledge" | "vow" | "threat" | "offer");
+        let owns_to =
+            words[noun + 1] == "to" && matches!(words[noun], "promise" | "pledge" | "vow" | "threat" | "offer");
         if !owns_that && !owns_to {
             continue;
         }
@@ -757,7 +758,9 @@ fn sentence_subject(text: &str, tokens: &[Token], words: &[&str], before: usize)
         .iter()
         .take_while(|w| {
             mentions::NOT_NAMES.contains(w)
-                || ["all", "of", "the", "other", "many", "some", "several", "most"].iter().any(|q| w.eq_ignore_ascii_case(q))
+                || ["all", "of", "the", "other", "many", "some", "several", "most"]
+                    .iter()
+                    .any(|q| w.eq_ignore_ascii_case(q))
         })
         .count()
         .min(3);
@@ -852,8 +855,10 @@ fn content_after(
         } else {
             // (`told police she …`, `informed the chess federation she …`: a role or a body is the person told.)
             let listed = |w: &str| {
-                matches!(w, "reporters" | "journalists" | "parliament" | "media" | "press" | "television" | "radio" | "state")
-                    || lexicon::ROLE_NOUNS.contains(w)
+                matches!(
+                    w,
+                    "reporters" | "journalists" | "parliament" | "media" | "press" | "television" | "radio" | "state"
+                ) || lexicon::ROLE_NOUNS.contains(w)
                     || lexicon::ORGANIZATION_NOUNS.contains(w)
             };
             // `told reporters the water …`, `told The Jakarta Post he …`: a determiner or subject pronoun after
@@ -1117,25 +1122,25 @@ fn finite_cue(
         let is_adverbial = is_phrase
             || words_in(text, content.clone()) <= 4
                 && (CALENDAR_WORDS.contains(first_word.as_str())
-                || matches!(
-                    first_word.as_str(),
-                    "on" | "in"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "earlier"
-                        | "later"
-                        | "last"
-                        | "this"
-                        | "however,"
-                        | "however"
-                        | "meanwhile,"
-                        | "meanwhile"
-                        | "yesterday"
-                        | "today"
-                        | "then"
-                ));
+                    || matches!(
+                        first_word.as_str(),
+                        "on" | "in"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "earlier"
+                            | "later"
+                            | "last"
+                            | "this"
+                            | "however,"
+                            | "however"
+                            | "meanwhile,"
+                            | "meanwhile"
+                            | "yesterday"
+                            | "today"
+                            | "then"
+                    ));
         // `Asked whether he would resign, Smith said no.`: the question put to the speaker is not what they said.
         // So is the occasion (`When interviewed by the BBC, Day said …`, `Speaking to reporters, …`).
         let is_participle_word = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
@@ -1269,9 +1274,9 @@ fn standing_after(words: &[&str], start: usize) -> bool {
     (start + 1..words.len().min(start + 4)).find(|&i| words[i].ends_with("ing")).is_some_and(|participle| {
         words[participle].len() > 5
             && words[participle].chars().all(|c| c.is_ascii_lowercase())
-            && words[start..participle].iter().all(|w| {
-                w.chars().all(|c| c.is_alphabetic() || c == '-') && !PHRASE_OPENERS.contains(w)
-            })
+            && words[start..participle]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !PHRASE_OPENERS.contains(w))
     })
 }
 
@@ -1329,8 +1334,7 @@ fn charges_object(cue_word: &str, words: &[&str], after_cue: usize) -> bool {
             // (Two words, or three with a name inside, `the Iran deal`: `saw its population grow as …` is no view.)
             words[after_cue..].iter().take(4).position(|w| *w == "as").is_some_and(|at| {
                 let object = &words[after_cue..after_cue + at];
-                object.iter().all(|w| w.chars().all(char::is_alphabetic))
-                    && (1..=2).contains(&object.len())
+                object.iter().all(|w| w.chars().all(char::is_alphabetic)) && (1..=2).contains(&object.len())
                     || object.len() == 3 && object[1].chars().next().is_some_and(char::is_uppercase)
             })
         }
