@@ -44,6 +44,9 @@ fn names_a_medium(text: &str, range: Range<usize>) -> bool {
         .any(|word| !word.is_empty() && lexicon::MEDIUM_NOUNS.contains(word))
 }
 
+/// How near after a statement, in bytes, one that continues it must start to take its speaker.
+const CONTINUATION_REACH: usize = 1200;
+
 /// How near before a pronoun, role or unattributed quote, in bytes, a person must have been named or
 /// heard for it to be theirs (about four paragraphs of news).
 const RECENT_MENTION: usize = 2500;
@@ -286,7 +289,7 @@ pub fn resolve(
                 // (`McGurk criticized the decision via Twitter. "…"`); else it continues the statement before
                 // it, when that one is near.
                 // Never a person the quote speaks of by name (`"Huber was respected …"`, about the late Huber).
-                let is_near = candidate.text.start.saturating_sub(previous_end) < 1200;
+                let is_near = candidate.text.start.saturating_sub(previous_end) < CONTINUATION_REACH;
                 let words_said = &text[candidate.text.clone()];
                 let not_named_in_quote = |speaker: &Speaker| !names_in(words_said, &speaker.name);
                 subjects
@@ -354,7 +357,7 @@ pub fn resolve(
             (None, Referent::Unknown, None) if candidate.inherits_speaker && index > 0 => {
                 let previous = &candidates[index - 1];
                 let continues = matches!(referents[index - 1], Referent::Role(..))
-                    && candidate.text.start.saturating_sub(previous.text.end) < 1200;
+                    && candidate.text.start.saturating_sub(previous.text.end) < CONTINUATION_REACH;
                 if continues {
                     speakers[index] = speakers[index - 1].clone();
                 }
